@@ -1,0 +1,287 @@
+"""Read copied comment pages (article text followed by its comments) into tidy tables."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .discussion import Discussion, concat, make_discussion
+from .errors import ReadError
+from .problems import Problems
+from .schema import DEFAULT_TZ
+from .sources import looks_like_path, read_text
+from .timeparse import DATE, DATETIME, combine
+
+_NUM = r"(?:\#|Nr\.[ ]?|No\.[ ]?)?(?P<{name}>\d{{1,9}})"
+_AUTHOR = r"(?P<author>[^\s\d#@][^\n]{0,79}?|\d[^\n]{0,79}?[^\W\d_][^\n]{0,40}?)"
+
+#: seed layout: ``01.03.2019 11:25 Meckersack 10`` (the number is optional, and last)
+DATE_FIRST = re.compile(
+    rf"^[ \t]*{DATETIME}[ \t]+(?:(?:von|by)[ \t]+)?{_AUTHOR}(?:[ \t]+{_NUM.format(name='number')})?[ \t]*$",
+    re.MULTILINE)
+#: other sites: ``Meckersack | 01.03.2019 11:25``, ``#10 Meckersack schrieb am 01.03.2019 um 11:25 Uhr``
+AUTHOR_FIRST = re.compile(
+    rf"^[ \t]*(?:{_NUM.format(name='number')}[.:)]?[ \t]+)?{_AUTHOR}"
+    rf"(?:[ \t]+{_NUM.format(name='number2')})?[ \t]*(?:[|,·–—-][ \t]*)?"
+    rf"(?:(?:schrieb am|schreibt am|am|on|wrote on|posted on|said on|commented on)[ \t]+)?{DATETIME}[ \t]*$",
+    re.MULTILINE)
+LAYOUTS = {"date_first": DATE_FIRST, "author_first": AUTHOR_FIRST}
+
+#: a line that starts like a header but does not parse as one (truncated, mangled)
+NEAR_HEADER = re.compile(rf"^[ \t]*(?:{DATE})(?:[ \t,]+\d{{1,2}}(?::\d{{0,2}})?)?[^\n]{{0,60}}$", re.MULTILINE)
+#: words that make an author-first "header" an article line instead (``Zuletzt aktualisiert: ...``)
+_NOT_AUTHOR = re.compile(r"(?i)aktualisiert|programm|stand:|updated|published|veröffentlicht|^von$|^by$|:$")
+_DECLARED = re.compile(
+    r"^[ \t]*(?:(?P<n1>\d{1,7})[ \t]+(?:Leser-?)?(?:Kommentare?|Comments?|Antworten|Beiträge|Replies|Responses)"
+    r"|(?:Kommentare|Comments|Leserkommentare)[ \t]*[(:][ \t]*(?P<n2>\d{1,7})\)?)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE)
+_UPDATED = re.compile(
+    rf"(?:Zuletzt aktualisiert|Aktualisiert|Stand|Last updated|Updated)[ \t]*:?[ \t]*(?:am[ \t]+)?{DATETIME}",
+    re.IGNORECASE)
+_CAPTION = re.compile(r"(?i)\b(?:Bildrechte|Foto|Bild|Quelle|Photo|Image|Credit)\s*:")
+_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+
+
+def _article_id(name: str, text: str) -> str:
+    if name.startswith("<"):
+        return "page-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return Path(name).stem
+
+
+def _title(lines: list[str]) -> str | None:
+    """The first article line that is not an image caption or its credit line."""
+    for i, line in enumerate(lines):
+        line = line.strip()
+        if not line or _CAPTION.search(line):
+            continue
+        nxt = next((x for x in lines[i + 1:i + 2]), "")
+        if _CAPTION.search(nxt):
+            continue  # an image caption: the line after it names the picture's rights holder
+        return line
+    return None
+
+
+def _pick_layout(text: str) -> tuple[str, list[re.Match]]:
+    best = ("date_first", [])
+    for name, rx in LAYOUTS.items():
+        found = [m for m in rx.finditer(text)
+                 if name == "date_first" or not _NOT_AUTHOR.search(m["author"].strip())]
+        if len(found) > len(best[1]):
+            best = (name, found)
+    return best
+
+
+def _is_blank_after(text: str, end: int) -> bool:
+    nxt = text.find("\n", end + 1)
+    rest = text[end + 1: nxt if nxt >= 0 else len(text)]
+    return end >= len(text) or not rest.strip()
+
+
+def _ranges(nums: list[int]) -> str:
+    out, start, prev = [], None, None
+    for n in nums:
+        if start is None:
+            start = prev = n
+        elif n == prev + 1:
+            prev = n
+        else:
+            out.append(f"{start}" if start == prev else f"{start}..{prev}")
+            start = prev = n
+    if start is not None:
+        out.append(f"{start}" if start == prev else f"{start}..{prev}")
+    return ", ".join(out)
+
+
+def parse_page(text: str, *, name: str = "<text>", article_id: str | None = None, tz: str = DEFAULT_TZ,
+               strict: bool = False, encoding: str = "str") -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Parse one page's text into ``(articles, comments, problems)`` frames (not yet conformed)."""
+    probs = Problems(name, strict=strict)
+    article_id = article_id or _article_id(name, text)
+    layout, matches = _pick_layout(text)
+
+    # numberless headers are accepted only where a blank line follows (as in the seed's layout)
+    headers = []
+    for m in matches:
+        if m["number"] is None and (m.groupdict().get("number2") is None):
+            if not _is_blank_after(text, m.end()) or len(m["author"].split()) > 6:
+                continue
+        headers.append(m)
+    header_starts = {m.start() for m in headers}
+
+    # line numbers of header starts, counted once over the text
+    line_of, pos, line = [], 0, 1
+    for m in headers:
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        line_of.append(line)
+    n_lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+
+    first = headers[0].start() if headers else len(text)
+    article_lines = text[:first].split("\n")
+
+    # lines that start like a header but did not parse as one
+    for m in NEAR_HEADER.finditer(text):
+        if m.start() in header_starts:
+            continue
+        ln = text.count("\n", 0, m.start()) + 1
+        if m.start() < first:
+            continue  # article text may begin with a date (dateline); it stays article text
+        nxt_blank = _is_blank_after(text, m.end())
+        if nxt_blank:
+            probs.add("truncated_header", "a line starts like a comment header but lacks its time, author "
+                      "or number; its lines are kept in the comment above", line=ln, excerpt_text=m[0])
+        else:
+            probs.add("header_like_line", "a body line looks almost like a comment header; kept as text",
+                      line=ln, excerpt_text=m[0], severity="notice")
+
+    numbers, authors, dates, times, texts, last_lines = [], [], [], [], [], []
+    for i, m in enumerate(headers):
+        end = headers[i + 1].start() if i + 1 < len(headers) else len(text)
+        body = text[m.end() + 1:end] if m.end() < end else ""
+        body = _BLANK_LINES.sub("", body).rstrip()
+        num = m["number"] if m["number"] is not None else m.groupdict().get("number2")
+        numbers.append(int(num) if num is not None else None)
+        authors.append(m["author"].strip())
+        dates.append(m["date"])
+        times.append(m["time"])
+        texts.append(body)
+        last_lines.append((line_of[i + 1] - 1) if i + 1 < len(headers) else n_lines)
+        if not body:
+            probs.add("empty_comment", "a comment header with no text under it", line=line_of[i],
+                      excerpt_text=m[0], severity="notice")
+
+    stamps, bad, ambiguous, shifted = combine(dates, times, tz)
+    for i in np.flatnonzero(bad):
+        probs.add("impossible_date", f"date or time '{dates[i]} {times[i]}' does not exist; posted_at is NaT, "
+                  "the comment is kept", line=line_of[i], excerpt_text=headers[i][0])
+    for i in np.flatnonzero(ambiguous):
+        probs.add("ambiguous_time", f"'{dates[i]} {times[i]}' happens twice ({tz} falls back); "
+                  "read as the first (summer-time) occurrence", line=line_of[i], severity="notice")
+    for i in np.flatnonzero(shifted):
+        probs.add("nonexistent_time", f"'{dates[i]} {times[i]}' does not exist in {tz} (clocks spring "
+                  "forward); shifted to the next valid time", line=line_of[i], severity="notice")
+
+    # numbers: duplicates keep both comments; ids fall back to the header's line
+    nums = pd.array(numbers, dtype="Int64")
+    dup = pd.Series(nums).duplicated(keep=False).to_numpy() & ~pd.isna(nums)
+    ids = [f"{article_id}/{n}" if n is not None and not d else f"{article_id}/L{ln}"
+           for n, d, ln in zip(numbers, dup, line_of)]
+    seen_dup = set()
+    for i in np.flatnonzero(dup):
+        if numbers[i] in seen_dup:
+            probs.add("duplicate_number", f"number {numbers[i]} appears more than once; both comments are kept "
+                      f"(ids use the header line)", line=line_of[i], excerpt_text=headers[i][0])
+        seen_dup.add(numbers[i])
+    present = sorted({n for n in numbers if n is not None})
+    if present:
+        missing_inside = sorted(set(range(present[0], present[-1] + 1)) - set(present))
+        if missing_inside:
+            probs.add("number_gap", f"numbers {_ranges(missing_inside)} are missing between {present[0]} "
+                      f"and {present[-1]}", severity="notice")
+        seq = [n for n in numbers if n is not None]
+        if len(seq) > 2 and not (all(a < b for a, b in zip(seq, seq[1:])) or all(a > b for a, b in zip(seq, seq[1:]))):
+            probs.add("numbers_out_of_order", "comment numbers run neither up nor down the page",
+                      severity="notice")
+
+    declared = None
+    head = text[:first]
+    if dm := [m for m in _DECLARED.finditer(head)]:
+        declared = int(dm[-1]["n1"] or dm[-1]["n2"])
+    updated = pd.NaT
+    if um := _UPDATED.search(head):
+        st, ubad, _, _ = combine([um["date"]], [um["time"]], tz)
+        updated = st.iloc[0]
+    if declared is not None and declared != len(headers):
+        detail = ""
+        if present and present[0] > 1 and declared >= present[-1]:
+            detail = f"; numbers {_ranges(list(range(1, present[0])))} are not on the page"
+        probs.add("count_mismatch", f"the page declares {declared} comments, {len(headers)} were found{detail}",
+                  severity="notice")
+    if not text.strip():
+        probs.add("empty", "the page is empty or holds only whitespace")
+    elif not headers:
+        probs.add("no_comments", f"no comment header found in {n_lines} lines (expected e.g. "
+                  "'01.03.2019 11:25 Author 10'); all lines are article text", line=1,
+                  excerpt_text=text[:120])
+
+    articles = pd.DataFrame({
+        "article_id": [article_id], "title": [_title(article_lines)], "updated_at": [updated],
+        "declared_comments": pd.array([declared], dtype="Int64"),
+        "parsed_comments": pd.array([len(headers)], dtype="Int64"), "source": [name], "encoding": [encoding],
+        "layout": [layout if headers else None], "lines": pd.array([n_lines], dtype="Int64"),
+    })
+    comments = pd.DataFrame({
+        "comment_id": ids, "article_id": article_id, "number": nums, "author": authors,
+        "posted_at": stamps, "text": texts, "parent_id": pd.Series([None] * len(ids), dtype="str"),
+        "line": pd.array(line_of, dtype="Int64"), "position": pd.array(range(len(ids)), dtype="Int64"),
+        "last_line": pd.array(last_lines, dtype="Int64"),
+    })
+    return articles, comments, probs.frame()
+
+
+def _settings(tz, resolver):
+    return {"tz": tz, "reader": "read_page", "resolver": dict(resolver or {})}
+
+
+def read_page(source, *, tz: str = DEFAULT_TZ, strict: bool = False, article_id: str | None = None,
+              resolver: dict | None = None) -> Discussion:
+    """Read one copied comment page (a path, bytes, or the page text itself).
+
+    ``resolver`` passes options to reference resolution (see :func:`commentgraph.link_comments`).
+
+    >>> import commentgraph as cg
+    >>> d = cg.read_page("3 Kommentare\\n\\n01.03.2019 10:00 W. Merseburger 2\\n\\nJa.\\n\\n"
+    ...                  "01.03.2019 11:00 Meckersack 3\\n\\n@2 W. Merseburger: Nein.")
+    >>> d.comments[["number", "author"]].values.tolist()
+    [[2, 'W. Merseburger'], [3, 'Meckersack']]
+    >>> int(d.articles["declared_comments"].iloc[0]), d.problems["kind"].tolist()
+    (3, ['count_mismatch'])
+    """
+    text, name, enc = read_text(source)
+    articles, comments, problems = parse_page(text, name=name, article_id=article_id, tz=tz, strict=strict,
+                                              encoding=enc)
+    return make_discussion(articles, comments, problems, settings=_settings(tz, resolver))
+
+
+def _expand(sources) -> list:
+    if isinstance(sources, str | Path) and looks_like_path(sources) and Path(sources).is_dir():
+        files = sorted(p for p in Path(sources).iterdir() if p.is_file() and not p.name.startswith("."))
+        if not files:
+            raise ReadError("the folder holds no files", source=str(sources))
+        return files
+    if isinstance(sources, str | bytes | Path):
+        return [sources]
+    return list(sources)
+
+
+def read_pages(sources, *, tz: str = DEFAULT_TZ, strict: bool = False, resolver: dict | None = None) -> Discussion:
+    """Read many pages (paths, texts, or a folder of page files) into one Discussion, one article each.
+
+    Article ids stay unique even when two sources are copies of one page (``page~2``).
+
+    >>> import commentgraph as cg
+    >>> page = "01.03.2019 10:00 Anna 1\\n\\nHallo"
+    >>> cg.read_pages([page, page]).comments["comment_id"].str.split("/").str[1].tolist()
+    ['1', '1']
+    >>> cg.read_pages([page, page]).comments["comment_id"].is_unique
+    True
+    """
+    items = _expand(sources)
+    if not items:
+        raise ReadError("no pages given")
+    parts, used = [], {}
+    for src in items:
+        text, name, enc = read_text(src)
+        aid = _article_id(name, text)
+        used[aid] = used.get(aid, 0) + 1
+        if used[aid] > 1:
+            aid = f"{aid}~{used[aid]}"
+        a, c, p = parse_page(text, name=name, article_id=aid, tz=tz, strict=strict, encoding=enc)
+        parts.append(make_discussion(a, c, p, settings=_settings(tz, resolver), link=False))
+    whole = concat(parts)
+    settings = {**_settings(tz, resolver), "reader": "read_pages"}
+    return make_discussion(whole.articles, whole.comments, whole.problems, settings=settings)

@@ -1,0 +1,120 @@
+"""Column names and dtypes of the Discussion tables, and helpers that enforce them."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+DEFAULT_TZ = "Europe/Berlin"
+TIME_UNIT = "us"
+
+#: table name -> {column: dtype}; ``"datetime"`` means tz-aware datetime64 in the Discussion's tz.
+COLUMNS: dict[str, dict[str, str]] = {
+    "articles": {
+        "article_id": "str",
+        "title": "str",
+        "updated_at": "datetime",
+        "declared_comments": "Int64",
+        "parsed_comments": "Int64",
+        "source": "str",
+        "encoding": "str",
+    },
+    "comments": {
+        "comment_id": "str",
+        "article_id": "str",
+        "number": "Int64",
+        "author": "str",
+        "posted_at": "datetime",
+        "text": "str",
+        "parent_id": "str",
+        "line": "Int64",
+        "position": "Int64",
+    },
+    "mentions": {
+        "comment_id": "str",
+        "article_id": "str",
+        "start": "Int64",
+        "end": "Int64",
+        "raw": "str",
+        "written_number": "Int64",
+        "written_name": "str",
+        "target_number": "Int64",
+        "target_author": "str",
+        "target_comment_id": "str",
+        "resolution": "str",
+        "reason": "str",
+        "candidates": "Int64",
+        "score": "Float64",
+    },
+    "replies": {
+        "source_comment_id": "str",
+        "target_comment_id": "str",
+        "target_author": "str",
+        "via": "str",
+        "resolution": "str",
+        "article_id": "str",
+        "source_author": "str",
+        "latency": "timedelta",
+    },
+    "problems": {
+        "source": "str",
+        "line": "Int64",
+        "kind": "str",
+        "message": "str",
+        "excerpt": "str",
+        "severity": "str",
+    },
+}
+
+
+def dtype_of(kind: str, tz: str = DEFAULT_TZ):
+    """The pandas dtype for a schema kind.
+
+    >>> str(dtype_of("datetime", "UTC"))
+    'datetime64[us, UTC]'
+    """
+    if kind == "datetime":
+        return pd.DatetimeTZDtype(unit=TIME_UNIT, tz=tz)
+    if kind == "timedelta":
+        return f"timedelta64[{TIME_UNIT}]"
+    return kind
+
+
+def empty(table: str, tz: str = DEFAULT_TZ) -> pd.DataFrame:
+    """An empty table with the schema's columns and dtypes.
+
+    >>> list(empty("problems").columns)
+    ['source', 'line', 'kind', 'message', 'excerpt', 'severity']
+    """
+    return pd.DataFrame(
+        {col: pd.Series([], dtype=dtype_of(kind, tz)) for col, kind in COLUMNS[table].items()}
+    )
+
+
+def conform(df: pd.DataFrame, table: str, tz: str = DEFAULT_TZ) -> pd.DataFrame:
+    """Return ``df`` with the schema's columns first, in order and dtype; extra columns kept after.
+
+    Missing schema columns are added as all-NA. Index is reset.
+    """
+    n = len(df)
+    out = {}
+    for col, kind in COLUMNS[table].items():
+        dtype = dtype_of(kind, tz)
+        if col in df.columns:
+            s = df[col].reset_index(drop=True)
+            if kind == "datetime":
+                if s.dtype != dtype:
+                    s = pd.to_datetime(s, utc=True).dt.tz_convert(tz).astype(dtype)
+            elif kind == "str":
+                if str(s.dtype) != "str":
+                    s = s.astype("str").where(s.notna())
+                    s = s.astype("str")
+            elif str(s.dtype) != str(dtype):
+                s = s.astype(dtype)
+            out[col] = s
+        else:
+            out[col] = pd.Series([pd.NA] * n if kind not in ("datetime", "timedelta") else [pd.NaT] * n,
+                                 dtype=dtype)
+    for col in df.columns:
+        if col not in out:
+            out[col] = df[col].reset_index(drop=True)
+    return pd.DataFrame(out, index=pd.RangeIndex(n))

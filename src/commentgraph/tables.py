@@ -1,0 +1,400 @@
+"""Read structured exports (CSV, JSON, JSON Lines, Parquet, a DataFrame) into tidy tables."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .discussion import Discussion, make_discussion
+from .errors import ReadError
+from .problems import Problems
+from .schema import DEFAULT_TZ, TIME_UNIT
+from .sources import decode
+from .timeparse import DATETIME, combine, localize
+
+TABLE_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+                  ".parquet": "parquet", ".pq": "parquet"}
+
+#: our column -> source names tried (case-insensitive) when ``columns`` does not map it
+CANDIDATES = {
+    "comment_id": ["comment_id", "id", "ID", "commentid", "comment id", "post_id", "cid", "_key"],
+    "article_id": ["article_id", "articleid", "article", "story_id", "thread_id_article", "url", "page",
+                   "streamId", "link_id", "_article"],
+    "number": ["number", "comment_number", "nr", "no", "index_on_page"],
+    "author": ["author", "user_name", "username", "user", "name", "screen_name", "sender.name",
+               "author_name", "commenter", "nickname", "by"],
+    "posted_at": ["posted_at", "posted_at_utc", "created_at", "created", "created_utc", "timestamp", "time",
+                  "date", "datetime", "post_time", "published", "published_at", "createdAt"],
+    "text": ["text", "body", "comment", "comment_text", "commentText", "content", "message"],
+    "parent_id": ["parent_id", "parentID", "parent", "parentid", "in_reply_to", "reply_to", "parent_comment_id",
+                  "_nest_parent"],
+    "title": ["title", "article_title", "headline"],
+}
+REQUIRED = ("author", "posted_at", "text")
+_RECORD_KEYS = ("comments", "data", "items", "results", "records", "posts", "children")
+_OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
+_PAGE_TIME = re.compile(rf"^\s*{DATETIME}\s*$")
+
+
+# ---------------------------------------------------------------- loading raw records
+
+def _flatten_json(obj, name: str, problems: Problems) -> list[dict]:
+    """Records from JSON: a list, a dict holding a list, a dict of records; nested replies flattened."""
+    out: list[dict] = []
+
+    def walk_records(records, parent_key=None, article=None):
+        for i, rec in enumerate(records):
+            if not isinstance(rec, dict):
+                problems.add("not_a_record", f"item {i} is a {type(rec).__name__}, not an object; skipped",
+                             excerpt_text=json.dumps(rec)[:120] if rec is not None else "null")
+                continue
+            rec = dict(rec)
+            children = rec.pop("replies", None)
+            if parent_key is not None:
+                rec.setdefault("_nest_parent", parent_key)
+            if article is not None:
+                rec.setdefault("_article", article)
+            out.append(rec)
+            own = rec.get("ID", rec.get("id", rec.get("comment_id", rec.get("_key"))))
+            if own is None and parent_key is not None:
+                own = rec["_key"] = f"{parent_key}.{i}"  # nested reply without an id of its own
+            if isinstance(children, list):
+                walk_records(children, own, article)
+            elif isinstance(children, dict):
+                walk_records([{"_key": k, **v} if isinstance(v, dict) else v for k, v in children.items()],
+                             own, article)
+
+    def find(o, article=None) -> bool:
+        if isinstance(o, list):
+            walk_records(o, None, article)
+            return True
+        if not isinstance(o, dict):
+            return False
+        for key in _RECORD_KEYS:
+            if isinstance(o.get(key), list):
+                walk_records(o[key], None, article)
+                return True
+        dict_values = [v for v in o.values() if isinstance(v, dict)]
+        if dict_values and len(dict_values) == len(o):
+            # a dict keyed by id: either articles holding comment lists, or the comments themselves
+            if all(any(isinstance(v.get(k), list) for k in _RECORD_KEYS) or "article" in v for v in dict_values):
+                found = False
+                for k, v in o.items():
+                    found |= find(v.get("article", v), article=k)
+                return found
+            walk_records([{"_key": k, **v} for k, v in o.items()], None, article)
+            return True
+        if "article" in o:
+            return find(o["article"], article)
+        return False
+
+    if not find(obj):
+        raise ReadError("JSON holds no list of comment records (expected a list of objects, or an object "
+                        f"with one of the keys {', '.join(_RECORD_KEYS)})", source=name)
+    return out
+
+
+def _jsonable(v):
+    if isinstance(v, dict | list):
+        return json.dumps(v, ensure_ascii=False)
+    return v
+
+
+def _load(source, problems: Problems) -> pd.DataFrame:
+    name = problems.source
+    if isinstance(source, pd.DataFrame):
+        return source.copy()
+    path = Path(source)
+    if not path.exists():
+        raise ReadError("no such file", source=name)
+    kind = TABLE_SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise ReadError(f"unknown table format '{path.suffix}' (use one of {', '.join(TABLE_SUFFIXES)}); "
+                        "for a copied comment page use read_page", source=name)
+    if kind == "parquet":
+        try:
+            return pd.read_parquet(path)
+        except Exception as e:  # pyarrow raises many types for a broken file
+            raise ReadError(f"not a readable Parquet file: {type(e).__name__}: {e}", source=name) from None
+    text, _ = decode(path.read_bytes(), name)
+    if not text.strip():
+        raise ReadError("the file is empty", source=name)
+    if kind in ("csv", "tsv"):
+        sep = "\t" if kind == "tsv" else None
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                df = pd.read_csv(io.StringIO(text), sep=sep or ",", dtype=str, keep_default_na=False,
+                                 na_values=[""], on_bad_lines="warn", engine="c")
+            except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeError) as e:
+                raise ReadError(f"not a readable CSV file: {e}", source=name) from None
+        for w in caught:
+            for m in re.finditer(r"Skipping line (\d+): (.*)", str(w.message)):
+                problems.add("bad_row", f"row skipped by the CSV parser: {m[2]}", line=int(m[1]))
+        return df
+    if kind == "jsonl":
+        records = []
+        for i, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as e:
+                problems.add("bad_json", f"not valid JSON: {e.msg}", line=i, excerpt_text=line)
+                continue
+            if not isinstance(rec, dict):
+                problems.add("not_a_record", "a JSON line that is not an object", line=i, excerpt_text=line)
+                continue
+            rec["_row_line"] = i
+            records.append(rec)
+        if not records:
+            raise ReadError("no JSON object found in the file", source=name)
+        return _normalize(records)
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ReadError(f"not valid JSON: {e.msg}", source=name, line=e.lineno) from None
+    return _normalize(_flatten_json(obj, name, problems))
+
+
+def _normalize(records: list[dict]) -> pd.DataFrame:
+    df = pd.json_normalize(records)
+    for col in df.columns:
+        if df[col].dtype == object and df[col].map(lambda v: isinstance(v, dict | list)).any():
+            df[col] = df[col].map(_jsonable)
+    return df
+
+
+# ---------------------------------------------------------------- columns
+
+def _resolve_columns(df: pd.DataFrame, columns: dict | None, name: str) -> dict[str, str]:
+    columns = dict(columns or {})
+    unknown = [ours for ours in columns if ours not in CANDIDATES]
+    if unknown:
+        raise ReadError(f"unknown target column(s) {unknown}: map OUR name -> the source's name, ours being "
+                        f"{', '.join(CANDIDATES)}", source=name)
+    missing_src = [f"{ours} -> {src!r}" for ours, src in columns.items() if src not in df.columns]
+    if missing_src:
+        raise ReadError(f"mapped column(s) not in the table: {', '.join(missing_src)}; the table has "
+                        f"{', '.join(map(str, df.columns[:30]))}", source=name)
+    lower = {str(c).lower(): c for c in df.columns}
+    used = set(columns.values())
+    for ours, names in CANDIDATES.items():
+        if ours in columns:
+            continue
+        for cand in names:
+            src = lower.get(cand.lower())
+            if src is not None and src not in used:
+                columns[ours] = src
+                used.add(src)
+                break
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        raise ReadError(f"required column(s) {', '.join(missing)} not found; map them with "
+                        f"columns={{'{missing[0]}': '<source column>'}}. The table has: "
+                        f"{', '.join(map(str, df.columns[:30]))}", source=name)
+    return columns
+
+
+def _as_id(s: pd.Series) -> pd.Series:
+    """Ids as strings, verbatim: 2 stays '2' (never '2.0'); blank becomes NA."""
+    if pd.api.types.is_float_dtype(s.dtype):
+        whole = s.dropna()
+        if len(whole) and (whole == np.floor(whole)).all():
+            s = s.astype("Int64")
+    if pd.api.types.is_bool_dtype(s.dtype):
+        s = s.astype(object)
+    out = s.astype("str").where(s.notna())
+    out = out.str.strip()
+    return out.where(out != "").astype("str")
+
+
+def _times(raw: pd.Series, tz: str, epoch_unit: str | None) -> tuple[pd.Series, np.ndarray]:
+    """Parse a time column: epoch s/ms/us, ISO with or without offset (naive = local ``tz``), page formats."""
+    n = len(raw)
+    dtype = pd.DatetimeTZDtype(unit=TIME_UNIT, tz=tz)
+    out = pd.Series(pd.NaT, index=range(n), dtype=dtype)
+    if pd.api.types.is_datetime64_any_dtype(raw.dtype):
+        s = raw.reset_index(drop=True)
+        if s.dt.tz is None:
+            stamps, _, _ = localize(s, tz)
+            return stamps, np.zeros(n, bool)
+        return s.dt.tz_convert(tz).astype(dtype), np.zeros(n, bool)
+    s = raw.reset_index(drop=True)
+    if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
+        num = pd.to_numeric(s, errors="coerce").astype("Float64")
+        is_num = num.notna().to_numpy()
+        text = pd.Series([None] * n, dtype="str")
+    else:
+        text = s.astype("str").where(s.notna()).str.strip()
+        is_num = text.str.fullmatch(r"-?\d{9,19}(?:\.\d+)?").fillna(False).to_numpy(dtype=bool)
+        num = pd.to_numeric(text.where(is_num), errors="coerce").astype("Float64")
+    if is_num.any():
+        vals = num[is_num]
+        unit = epoch_unit or ("s" if vals.abs().median() < 1e11 else "ms" if vals.abs().median() < 1e14 else "us")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = pd.to_datetime(vals.astype("float64"), unit=unit, utc=True, errors="coerce")
+        out.loc[np.flatnonzero(is_num)] = parsed.dt.tz_convert(tz).astype(dtype).to_numpy()
+    rest = ~is_num & text.notna().to_numpy()
+    if rest.any():
+        idx = np.flatnonzero(rest)
+        t = text[rest]
+        aware = t.str.contains(_OFFSET).fillna(False).to_numpy(dtype=bool)
+        if aware.any():
+            p = pd.to_datetime(t[aware], format="ISO8601", utc=True, errors="coerce")
+            out.loc[idx[aware]] = p.dt.tz_convert(tz).astype(dtype).to_numpy()
+        if (~aware).any():
+            tn = t[~aware]
+            p = pd.to_datetime(tn, format="ISO8601", errors="coerce")
+            stamps, _, _ = localize(p.astype(f"datetime64[{TIME_UNIT}]"), tz)
+            out.loc[idx[~aware]] = stamps.to_numpy()
+            # page-style times (01.03.2019 11:25, March 1, 2019 9:05 pm) for what ISO did not read
+            left = idx[~aware][p.isna().to_numpy()]
+            if len(left):
+                ms = [_PAGE_TIME.match(x) for x in text.iloc[left]]
+                ok = [i for i, m in zip(left, ms) if m]
+                if ok:
+                    st, bad, _, _ = combine([m["date"] for m in ms if m], [m["time"] for m in ms if m], tz)
+                    out.loc[ok] = st.to_numpy()
+                # a date without a time (``Feb 2, 2016``) is read as local midnight
+                left = [i for i in left if i not in set(ok)]
+                dates = pd.to_datetime(text.iloc[left], format="mixed", errors="coerce") if left else None
+                if dates is not None and dates.notna().any():
+                    keep = dates.notna().to_numpy()
+                    stamps, _, _ = localize(dates[keep].astype(f"datetime64[{TIME_UNIT}]"), tz)
+                    out.loc[np.asarray(left)[keep]] = stamps.to_numpy()
+    bad = out.isna().to_numpy()
+    return out, bad
+
+
+# ---------------------------------------------------------------- the reader
+
+def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, strict: bool = False,
+               article_id: str | None = None, epoch_unit: str | None = None,
+               resolver: dict | None = None) -> Discussion:
+    """Read a CSV, TSV, JSON, JSON Lines or Parquet export (or a DataFrame) into a Discussion.
+
+    ``columns`` maps OUR column name to THE SOURCE's (``{"author": "user_name"}``); columns it does not
+    map are looked for under common names (``CANDIDATES``). Required: author, posted_at, text; optional:
+    comment_id, article_id, number, parent_id (an explicit parent), title. Times may be ISO strings (a
+    naive one is local time in ``tz``), epoch seconds or milliseconds (UTC; ``epoch_unit`` forces one),
+    or page-style times. Source columns not mapped are kept after ours. Nested JSON replies are
+    flattened, the nesting giving ``parent_id`` where no parent column exists.
+
+    >>> import pandas as pd, commentgraph as cg
+    >>> df = pd.DataFrame({"id": [1, 2], "user": ["Ann", "Ben"], "ts": [1551434700, 1551438300],
+    ...                    "body": ["Hi", "@Ann no"], "reply_to": [None, 1]})
+    >>> d = cg.read_table(df, columns={"comment_id": "id", "author": "user", "posted_at": "ts",
+    ...                                "text": "body", "parent_id": "reply_to"})
+    >>> d.comments[["comment_id", "parent_id"]].values.tolist()
+    [['1', nan], ['2', '1']]
+    >>> str(d.comments["posted_at"].iloc[0])
+    '2019-03-01 11:05:00+01:00'
+    """
+    name = "<DataFrame>" if isinstance(source, pd.DataFrame) else str(source)
+    if not isinstance(source, pd.DataFrame | str | Path):
+        raise ReadError(f"cannot read a {type(source).__name__} as a table; give a path or a DataFrame")
+    probs = Problems(name, strict=strict)
+    raw = _load(source, probs)
+    if raw.empty and len(raw.columns) == 0:
+        raise ReadError("the table has no columns", source=name)
+    raw = raw.reset_index(drop=True)
+    cols = _resolve_columns(raw, columns, name)
+    n = len(raw)
+    is_csv = isinstance(source, str | Path) and TABLE_SUFFIXES.get(Path(source).suffix.lower()) in ("csv", "tsv")
+    if "_row_line" in raw.columns:
+        rows = raw["_row_line"].astype("Int64").to_numpy()
+    else:
+        rows = np.arange(n) + (2 if is_csv else 1)  # CSV: the header is line 1
+
+    default_article = article_id or (Path(name).stem if name != "<DataFrame>" else "table")
+    art = (_as_id(raw[cols["article_id"]]).fillna(default_article) if "article_id" in cols
+           else pd.Series([default_article] * n, dtype="str"))
+    author = raw[cols["author"]].astype("str").where(raw[cols["author"]].notna()).str.strip()
+    author = author.where(author != "")
+    text = raw[cols["text"]].astype("str").where(raw[cols["text"]].notna())
+    text = text.str.replace("\r\n", "\n").str.replace("\r", "\n")
+    posted, bad_time = _times(raw[cols["posted_at"]], tz, epoch_unit)
+    for i in np.flatnonzero(bad_time):
+        val = raw[cols["posted_at"]].iloc[i]
+        what = "missing" if pd.isna(val) or str(val).strip() == "" else f"unreadable ({str(val)[:40]!r})"
+        probs.add("bad_time", f"time {what}; posted_at is NaT, the comment is kept", line=int(rows[i]),
+                  excerpt_text=str(val))
+    for i in np.flatnonzero(author.isna().to_numpy()):
+        probs.add("missing_author", "no author; kept with author NA", line=int(rows[i]), severity="notice")
+    for i in np.flatnonzero(text.isna().to_numpy()):
+        probs.add("missing_text", "no text; kept with an empty text", line=int(rows[i]), severity="notice")
+    text = text.fillna("")
+
+    number = pd.Series(pd.NA, index=range(n), dtype="Int64")
+    if "number" in cols:
+        num = pd.to_numeric(raw[cols["number"]], errors="coerce")
+        badnum = num.isna() & raw[cols["number"]].notna() | (num.notna() & (num != np.floor(num.fillna(0))))
+        for i in np.flatnonzero(badnum.to_numpy()):
+            probs.add("bad_number", f"number {raw[cols['number']].iloc[i]!r} is not a whole number",
+                      line=int(rows[i]))
+        number = num.where(~badnum).astype("Int64")
+
+    if "comment_id" in cols:
+        ids = _as_id(raw[cols["comment_id"]])
+        for i in np.flatnonzero(ids.isna().to_numpy()):
+            probs.add("missing_id", "no comment id; one was made from the row", line=int(rows[i]))
+        ids = ids.fillna(pd.Series([f"{a}/row{r}" for a, r in zip(art, rows)], dtype="str"))
+    else:
+        ids = pd.Series([f"{a}/row{r}" for a, r in zip(art, rows)], dtype="str")
+    dup = ids.duplicated(keep="first").to_numpy()
+    if dup.any():
+        seen: dict[str, int] = {}
+        new = ids.tolist()
+        for i, cid in enumerate(new):
+            seen[cid] = seen.get(cid, 0) + 1
+            if dup[i]:
+                new[i] = f"{cid}~{seen[cid]}"
+                probs.add("duplicate_id", f"comment id {cid!r} appears more than once; this one is kept as "
+                          f"{new[i]!r} (parents naming {cid!r} point to the first)", line=int(rows[i]))
+        ids = pd.Series(new, dtype="str")
+
+    if "parent_id" in cols:
+        parent = _as_id(raw[cols["parent_id"]])
+        selfp = (parent == ids).fillna(False).to_numpy(dtype=bool)
+        for i in np.flatnonzero(selfp):
+            probs.add("self_parent", "a comment names itself as parent; parent dropped", line=int(rows[i]))
+        parent = parent.where(~selfp)
+    else:
+        parent = pd.Series([None] * n, dtype="str")
+
+    position = art.groupby(art, sort=False).cumcount().astype("Int64")
+    comments = pd.DataFrame({
+        "comment_id": ids, "article_id": art, "number": number, "author": author, "posted_at": posted,
+        "text": text, "parent_id": parent, "line": pd.array([pd.NA] * n, dtype="Int64"),
+        "position": position, "row": pd.array(rows, dtype="Int64"),
+    })
+    ours = set(cols.values()) | {"_row_line"}
+    for col in raw.columns:
+        if col in ours:
+            continue
+        target = f"source_{col}" if col in comments.columns else str(col)
+        comments[target] = raw[col].to_numpy()
+
+    titles = (raw[cols["title"]].astype("str") if "title" in cols else pd.Series([None] * n, dtype="str"))
+    g = pd.DataFrame({"article_id": art, "title": titles}).groupby("article_id", sort=False)
+    articles = pd.DataFrame({
+        "article_id": g.size().index.astype("str"),
+        "title": g["title"].first().to_numpy(),
+        "updated_at": pd.NaT,
+        "declared_comments": pd.array([pd.NA] * g.ngroups, dtype="Int64"),
+        "parsed_comments": g.size().to_numpy(),
+        "source": name,
+        "encoding": None,
+    })
+    if n == 0:
+        probs.add("no_comments", "the table has no rows")
+    settings = {"tz": tz, "reader": "read_table", "columns": cols, "resolver": dict(resolver or {})}
+    return make_discussion(articles, comments, probs.frame(), settings=settings)

@@ -1,0 +1,189 @@
+"""read_page on the seed, against facts worked out by hand from the page."""
+
+import pandas as pd
+import pytest
+
+import commentgraph as cg
+from conftest import SAMPLE
+
+# number: (author, local time, header line), read off the page by hand
+SEED = {
+    15: ("Wessi", "2019-03-02 12:47", 47),
+    14: ("Sabrina", "2019-03-01 19:46", 51),
+    13: ("Fragender Rentner", "2019-03-01 16:00", 56),
+    12: ("Norbert NRW", "2019-03-01 11:39", 62),
+    11: ("Federico", "2019-03-01 11:30", 66),
+    10: ("Meckersack", "2019-03-01 11:25", 88),
+    9: ("W. Merseburger", "2019-03-01 10:23", 92),
+    8: ("Jakob", "2019-03-01 10:06", 97),
+    7: ("Meckersack", "2019-03-01 09:05", 101),
+    6: ("W. Merseburger", "2019-02-28 22:02", 105),
+}
+
+
+def by_number(d):
+    return d.comments.set_index("number")
+
+
+def test_seed_comments_numbers_authors_times_lines(seed):
+    c = by_number(seed)
+    assert len(c) == 10
+    assert sorted(c.index) == list(range(6, 16))
+    for num, (author, local, line) in SEED.items():
+        assert c.loc[num, "author"] == author
+        assert c.loc[num, "posted_at"] == pd.Timestamp(local, tz="Europe/Berlin")
+        assert c.loc[num, "line"] == line
+
+
+def test_seed_dtypes(seed):
+    c = seed.comments
+    assert str(c["posted_at"].dtype) == "datetime64[us, Europe/Berlin]"
+    assert c["number"].dtype == "Int64"
+    assert c["line"].dtype == "Int64"
+    assert c["comment_id"].is_unique
+    assert c["parent_id"].isna().all()
+
+
+def test_seed_texts_keep_breaks_and_blank_lines(seed):
+    c = by_number(seed)
+    t11 = c.loc[11, "text"]
+    assert t11.startswith("@Ralf Meier\n\" Democracy first!\"")
+    assert "Dieser \" Dealmaker \" ist aus\neiner demokratischen Wahl" in t11
+    assert t11.endswith("Geschichte !\"")
+    assert t11.count("\n") == 18  # 19 lines (68..86), no blank line inside
+    t13 = c.loc[13, "text"]
+    assert "berichten.\n\nAlso wartet" in t13 and t13.endswith("wetten?")
+    assert c.loc[8, "text"] == "Ade Friedensnobelpreis *schnief*"
+    assert c.loc[6, "text"].endswith("\"unter aller Sau\".")
+    assert not c["text"].str.contains("Kommentare").any()
+
+
+def test_seed_article(seed):
+    a = seed.articles.iloc[0]
+    assert a["title"] == "Kein Durchbruch USA-Nordkorea-Gipfel in Hanoi endet ohne Ergebnis"
+    assert a["updated_at"] == pd.Timestamp("2019-02-28 19:56", tz="Europe/Berlin")
+    assert a["declared_comments"] == 15 and a["parsed_comments"] == 10
+    assert a["lines"] == 108
+
+
+def test_seed_count_gap_is_a_notice_not_an_error(seed):
+    p = seed.problems
+    assert p["kind"].tolist() == ["count_mismatch"]
+    assert p["severity"].tolist() == ["notice"]
+    assert "declares 15" in p["message"].iloc[0] and "1..5" in p["message"].iloc[0]
+    # strict reading raises only on errors: the seed reads
+    assert len(cg.read_page(SAMPLE, strict=True).comments) == 10
+
+
+def test_text_path_and_bytes_give_the_same_comments(seed):
+    raw = SAMPLE.read_bytes()
+    for src in (raw.decode("utf-8"), raw, str(SAMPLE)):
+        d = cg.read_page(src)
+        cols = ["number", "author", "posted_at", "text", "line"]
+        pd.testing.assert_frame_equal(d.comments[cols], seed.comments[cols])
+
+
+@pytest.mark.parametrize("transform", [
+    lambda b: b.replace(b"\n", b"\r\n"),
+    lambda b: b"\xef\xbb\xbf" + b,
+    lambda b: b.decode("utf-8").encode("cp1252"),
+    lambda b: b.decode("utf-8").encode("latin-1", errors="replace"),
+    lambda b: b"\xff\xfe" + b.decode("utf-8").encode("utf-16-le"),
+    lambda b: b.replace(b" 15\n", b" 15   \n").replace(b"Jakob 8\n", b"Jakob 8\t \n"),
+], ids=["crlf", "bom", "cp1252", "latin1", "utf16", "trailing-spaces"])
+def test_encodings_and_line_endings(seed, transform, tmp_path):
+    p = tmp_path / "page.txt"
+    p.write_bytes(transform(SAMPLE.read_bytes()))
+    d = cg.read_page(p)
+    assert d.comments["author"].tolist() == seed.comments["author"].tolist()
+    assert d.comments["line"].tolist() == seed.comments["line"].tolist()
+    assert d.comments["text"].str.contains("für").sum() == seed.comments["text"].str.contains("für").sum()
+
+
+def test_oldest_first_page_reads_the_same_comments(seed):
+    blocks = SAMPLE.read_text(encoding="utf-8").split("\n\n15 Kommentare\n\n")
+    head, body = blocks
+    d0 = by_number(seed)
+    lines = [f"{d0.loc[n, 'posted_at']:%d.%m.%Y %H:%M} {d0.loc[n, 'author']} {n}\n\n{d0.loc[n, 'text']}"
+             for n in range(6, 16)]
+    d = cg.read_page(head + "\n\n15 Kommentare\n\n" + "\n\n".join(lines) + "\n")
+    assert d.comments["number"].tolist() == list(range(6, 16))
+    assert (by_number(d)["text"].sort_index() == d0["text"].sort_index()).all()
+
+
+def test_two_copies_of_one_page_keep_ids_unique(seed):
+    d = cg.read_pages([SAMPLE, SAMPLE])
+    assert len(d.comments) == 20
+    assert d.comments["comment_id"].is_unique
+    assert d.articles["article_id"].is_unique and len(d.articles) == 2
+
+
+def test_read_pages_folder(tmp_path):
+    for i in range(3):
+        (tmp_path / f"p{i}.txt").write_text(f"{i + 1} Kommentare\n\n01.03.2019 10:0{i} Anna {i}\n\nHallo {i}\n",
+                                            encoding="utf-8")
+    d = cg.read_pages(tmp_path)
+    assert d.articles["article_id"].tolist() == ["p0", "p1", "p2"]
+    assert d.comments["text"].tolist() == ["Hallo 0", "Hallo 1", "Hallo 2"]
+
+
+def test_author_first_layout_and_month_names():
+    page = ("Artikel\n\n2 Kommentare\n\n#1 Anna Müller schrieb am 1. März 2019 um 10:05 Uhr\n\nErster Text\n\n"
+            "#2 Ben | 01.03.2019, 11:30\n\n@1 Anna Müller: zweiter Text\n")
+    d = cg.read_page(page)
+    assert d.comments["author"].tolist() == ["Anna Müller", "Ben"]
+    assert d.comments["number"].tolist() == [1, 2]
+    assert d.comments["posted_at"].tolist() == [pd.Timestamp("2019-03-01 10:05", tz="Europe/Berlin"),
+                                                pd.Timestamp("2019-03-01 11:30", tz="Europe/Berlin")]
+    assert d.articles["layout"].iloc[0] == "author_first"
+
+
+def test_impossible_dates_keep_the_comment_with_a_problem():
+    page = "31.02.2019 12:47 Wessi 2\n\nText eins\n\n01.03.2019 25:61 Sabrina 1\n\nText zwei\n"
+    d = cg.read_page(page)
+    assert len(d.comments) == 2 and d.comments["posted_at"].isna().all()
+    assert d.problems["kind"].tolist() == ["impossible_date", "impossible_date"]
+    assert d.problems["line"].tolist() == [1, 5]
+    with pytest.raises(cg.ReadError, match=r"line 1: impossible_date"):
+        cg.read_page(page, strict=True)
+
+
+def test_duplicate_number_keeps_both():
+    page = "01.03.2019 10:00 Anna 1\n\nA\n\n01.03.2019 11:00 Ben 1\n\nB\n"
+    d = cg.read_page(page)
+    assert d.comments["text"].tolist() == ["A", "B"]
+    assert d.comments["comment_id"].is_unique
+    assert "duplicate_number" in d.problems["kind"].tolist()
+
+
+def test_dst_policy():
+    page = ("27.10.2019 02:30 Anna 1\n\nFall back hour\n\n31.03.2019 02:30 Ben 2\n\nSpring gap\n")
+    d = cg.read_page(page)
+    t = d.comments["posted_at"]
+    assert t.iloc[0] == pd.Timestamp("2019-10-27 00:30", tz="UTC")  # first (CEST) occurrence
+    assert t.iloc[1] == pd.Timestamp("2019-03-31 03:00", tz="Europe/Berlin")
+    assert set(d.problems["kind"]) == {"ambiguous_time", "nonexistent_time"}
+
+
+def test_tz_argument():
+    d = cg.read_page("01.03.2019 10:00 Anna 1\n\nHallo", tz="America/Toronto")
+    assert str(d.comments["posted_at"].dtype) == "datetime64[us, America/Toronto]"
+    assert d.comments["posted_at"].iloc[0] == pd.Timestamp("2019-03-01 15:00", tz="UTC")
+
+
+def test_binary_and_missing_inputs_raise_read_error(tmp_path):
+    png = tmp_path / "x.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    with pytest.raises(cg.ReadError, match="PNG"):
+        cg.read_page(png)
+    with pytest.raises(cg.ReadError, match="no such file"):
+        cg.read_page(tmp_path / "nope.txt")
+
+
+def test_empty_page_is_a_problem_row(tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_text("  \n\n", encoding="utf-8")
+    d = cg.read_page(p)
+    assert len(d.comments) == 0
+    assert d.problems["kind"].tolist() == ["empty"]
+    assert d.problems["source"].iloc[0] == str(p)
