@@ -30,6 +30,7 @@ DEFAULTS = {
     "prefix_min": 4,
     "max_name_words": 3,
     "lowercase_handles": False,
+    "quotes": True,
 }
 
 # --- extraction --------------------------------------------------------------------------------
@@ -280,8 +281,8 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
 
     >>> c = pd.DataFrame({"comment_id": ["a", "b"], "article_id": ["x", "x"], "author": ["Anna", "Ben"],
     ...                   "text": ["mail me: max@example.org", "@1 Anna: ja, und @Ralf Meier\\nnein"]})
-    >>> extract(c)[["comment_id", "raw", "written_number", "matched_author", "rule"]].values.tolist()
-    [['b', '@1 Anna', 1, 'Anna', 'number+name:exact'], ['b', '@Ralf Meier', <NA>, <NA>, 'name:unknown']]
+    >>> extract(c)[["comment_id", "raw", "matched_author", "rule"]].fillna("-").values.tolist()
+    [['b', '@1 Anna', 'Anna', 'number+name:exact'], ['b', '@Ralf Meier', '-', 'name:unknown']]
     """
     opt = {**DEFAULTS, **options}
     fuzz = _fuzz_module()
@@ -368,7 +369,7 @@ def thread_roots(comments: pd.DataFrame) -> pd.Series:
 def link_comments(comments: pd.DataFrame, *, fuzzy_threshold: float | None = 85.0, author_only: bool = True,
                   tie: str = "latest", same_thread: bool = True, conflict: str = "unresolved",
                   prefix_min: int = 4, max_name_words: int = 3,
-                  lowercase_handles: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+                  lowercase_handles: bool = False, quotes: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Find @-references and resolve them, within each article, to earlier comments.
 
     Returns ``(mentions, replies)``: one mention row per reference, one reply edge per mention
@@ -397,19 +398,22 @@ def link_comments(comments: pd.DataFrame, *, fuzzy_threshold: float | None = 85.
         most words an unknown name may have (``@Ralf Meier``).
     lowercase_handles
         count an unknown lowercase handle directly after ``@`` (``@jihymas1``) as a reference.
+    quotes
+        among several earlier comments of the named author, take the one the reply quotes
+        verbatim (20+ characters in quotes or after ``>``) before applying ``same_thread``/``tie``.
 
     >>> c = pd.DataFrame({"comment_id": ["1", "2", "3"], "article_id": "x", "number": [1, 2, 3],
     ...     "author": ["Anna", "Ben", "Anna"], "text": ["Hallo", "@1 Anna: nein", "@Ben doch! @Ralf Meier?"],
     ...     "posted_at": pd.to_datetime(["2019-03-01 10:00", "2019-03-01 11:00", "2019-03-01 12:00"])})
     >>> m, r = link_comments(c)
-    >>> m[["raw", "target_comment_id", "target_author", "resolution"]].values.tolist()
-    [['@1 Anna', '1', 'Anna', 'number+author'], ['@Ben', '2', 'Ben', 'author'], ['@Ralf Meier', <NA>, 'Ralf Meier', 'unresolved']]
+    >>> m[["raw", "target_comment_id", "target_author", "resolution"]].fillna("-").values.tolist()
+    [['@1 Anna', '1', 'Anna', 'number+author'], ['@Ben', '2', 'Ben', 'author'], ['@Ralf Meier', '-', 'Ralf Meier', 'unresolved']]
     >>> len(r)
     3
     """
     opt = dict(fuzzy_threshold=fuzzy_threshold, author_only=author_only, tie=tie, same_thread=same_thread,
                conflict=conflict, prefix_min=prefix_min, max_name_words=max_name_words,
-               lowercase_handles=lowercase_handles)
+               lowercase_handles=lowercase_handles, quotes=quotes)
     if tie not in ("latest", "earliest", "unresolved"):
         raise ValueError(f"tie must be 'latest', 'earliest' or 'unresolved', not {tie!r}")
     if conflict not in ("unresolved", "number", "author"):
@@ -417,8 +421,12 @@ def link_comments(comments: pd.DataFrame, *, fuzzy_threshold: float | None = 85.
     c = _prepare(comments)
     found = extract(c, **opt)
     mentions = _resolve(found, c, opt)
-    replies = _replies(mentions, c)
-    return mentions, replies
+    return mentions, replies_from(mentions, comments)
+
+
+def replies_from(mentions: pd.DataFrame, comments: pd.DataFrame) -> pd.DataFrame:
+    """Reply edges from resolved ``mentions`` (those with ``edge`` true) and explicit parent ids."""
+    return _replies(mentions, _prepare(comments))
 
 
 def _prepare(comments: pd.DataFrame) -> pd.DataFrame:
@@ -482,10 +490,11 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
                          if opt["same_thread"] else False)
     n_early = early.groupby("mid")["a_id"].size()
     n_thread = early.groupby("mid")["in_thread"].sum()
+    early = early.assign(quoted=_quoted(early, m, c) if opt["quotes"] else False)
     ascending = opt["tie"] == "earliest"
-    pick = early.sort_values(["mid", "in_thread", "a_time", "a_number"],
-                             ascending=[True, False, ascending, ascending], na_position="first")
-    pick = pick.drop_duplicates("mid")[["mid", "a_id", "a_number", "in_thread"]]
+    pick = early.sort_values(["mid", "quoted", "in_thread", "a_time", "a_number"],
+                             ascending=[True, False, False, ascending, ascending], na_position="first")
+    pick = pick.drop_duplicates("mid")[["mid", "a_id", "a_number", "in_thread", "quoted"]]
     m = m.merge(pick, on="mid", how="left", validate="one_to_one")
     m = m.assign(n_all=m["mid"].map(n_all).fillna(0).astype(int),
                  n_early=m["mid"].map(n_early).fillna(0).astype(int),
@@ -493,15 +502,45 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
     return _decide(m, opt)
 
 
+QUOTE = re.compile(r"'([^'\n]{20,400})'|\"([^\"\n]{20,400})\"|[„“”]([^„“”\n]{20,400})[“”]|^>[ \t]?(.{20,400})$",
+                   re.MULTILINE)
+
+
+def _quoted(early: pd.DataFrame, m: pd.DataFrame, c: pd.DataFrame) -> pd.Series:
+    """For (mention, candidate) pairs of mentions with several candidates: does the reply quote
+    the candidate's text verbatim (a passage of 20+ characters in quotes or after ``>``)?"""
+    out = pd.Series(False, index=early.index)
+    several = early["mid"].map(early["mid"].value_counts()) > 1
+    if not several.any():
+        return out
+    texts = c.drop_duplicates("comment_id").set_index("comment_id")["text"]
+    src_text = m.set_index("mid")["comment_id"].map(texts)
+    quotes = {}
+    for mid in early.loc[several, "mid"].unique().tolist():
+        t = src_text.get(mid)
+        if isinstance(t, str) and ("'" in t or '"' in t or "„" in t or "“" in t or ">" in t):
+            qs = [" ".join(next(g for g in q.groups() if g).split()).strip(" .…").casefold()
+                  for q in QUOTE.finditer(t)]
+            qs = [q for q in qs if len(q) >= 20]
+            if qs:
+                quotes[mid] = qs
+    if not quotes:
+        return out
+    sub = early[early["mid"].isin(quotes.keys())]
+    hit = [any(q in " ".join(str(texts.get(a, "")).split()).casefold() for q in quotes[mid])
+           for mid, a in zip(sub["mid"].tolist(), sub["a_id"].tolist())]
+    return out.mask(pd.Series(hit, index=sub.index, dtype=bool).reindex(out.index, fill_value=False), True)
+
+
 def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
     """One decision per mention from the number and author evidence (a small per-row rule table)."""
     out_id, out_author, out_number, out_res, out_reason, out_cands, out_edge = [], [], [], [], [], [], []
     cols = ["written_number", "written_name", "matched_author", "rule", "note", "s_author", "n_id", "n_author",
-            "n_before", "a_id", "a_number", "in_thread", "n_all", "n_early", "n_thread", "s_threaded"]
+            "n_before", "a_id", "a_number", "in_thread", "n_all", "n_early", "n_thread", "s_threaded", "quoted"]
     m = m.assign(n_before=(m["n_id"].notna() & _before(m["n_time"], m["written_number"], m["s_time"],
                                                           m["s_number"])).astype(bool))
     for (wnum, wname, author, rule, note, s_author, n_id, n_author, n_before, a_id, a_number, in_thread,
-         n_all, n_early, n_thread, threaded) in zip(*(m[k].tolist() for k in cols)):
+         n_all, n_early, n_thread, threaded, quoted) in zip(*(m[k].tolist() for k in cols)):
         has_num = wnum is not pd.NA and wnum is not None
         known = isinstance(author, str)
         has_name = isinstance(wname, str)
@@ -574,7 +613,9 @@ def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
                 parts = []
                 if n_early > 1:
                     which = "latest" if opt["tie"] == "latest" else "earliest"
-                    if in_thread and threaded and n_thread < n_early:
+                    if quoted is True:
+                        parts.append(f"{author} has {n_early} earlier comments; took the one the reply quotes")
+                    elif in_thread and threaded and n_thread < n_early:
                         parts.append(f"{author} has {n_early} earlier comments; took the {which} in this thread")
                     elif threaded and opt["same_thread"] and not in_thread:
                         parts.append(f"{author} has {n_early} earlier comments, none in this thread; "
@@ -613,7 +654,8 @@ def _replies(mentions: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
     info = c[["comment_id", "author", "posted_at", "article_id"]].drop_duplicates("comment_id")
     parts = []
     if len(mentions):
-        e = mentions.loc[mentions["edge"], ["comment_id", "target_comment_id", "target_author", "resolution",
+        keep = mentions["edge"].astype(bool) if "edge" in mentions.columns else pd.Series(True, index=mentions.index)
+        e = mentions.loc[keep, ["comment_id", "target_comment_id", "target_author", "resolution",
                                             "reason", "article_id"]]
         e = e.rename(columns={"comment_id": "source_comment_id"}).assign(via="mention")
         parts.append(e)
