@@ -185,7 +185,7 @@ def test_extraction_is_linear(text):
                       "text": ["hallo", text], "posted_at": pd.to_datetime(["2019-01-01", "2019-01-02"])})
     t = time.perf_counter()
     link_comments(c)
-    assert time.perf_counter() - t < 5
+    assert time.perf_counter() - t < 30  # generous: catastrophic backtracking would take hours
 
 
 # --- the real Globe and Mail export -----------------------------------------------------------
