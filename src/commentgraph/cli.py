@@ -38,9 +38,9 @@ def _report(args) -> int:
 def _summary(args) -> int:
     import pandas as pd
 
+    d = _read(args)
     from . import summary, threads
 
-    d = _read(args)
     comments = d.comments[["comment_id", "number", "author", "posted_at", "text"]].assign(
         text=d.comments["text"].str.replace("\n", " ").str.slice(0, _TEXT_WIDTH))
     sections = [("articles", d.articles.drop(columns=["source"])), ("per article", summary(d)),
@@ -60,9 +60,9 @@ def _summary(args) -> int:
 
 
 def _export(args) -> int:
+    d = _read(args)
     from . import author_graph, export_tables, reply_graph, write_gexf, write_graphml
 
-    d = _read(args)
     stem = Path(args.source).stem or "commentgraph"
     if args.format == "csv":
         folder = Path(args.out or f"{stem}_tables")
