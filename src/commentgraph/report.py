@@ -78,7 +78,7 @@ def read_source(source, *, anonymize: bool = False, salt: str | None = None) -> 
         else:
             d = read_page(path)
     if anonymize:
-        from . import pseudonymize
+        from .pseudonyms import pseudonymize
 
         d = pseudonymize(d, salt=salt)
     return d
