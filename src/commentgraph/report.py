@@ -146,7 +146,7 @@ def execute_notebook(notebook, output, *, source, out_dir, anonymize: bool = Fal
             papermill.execute_notebook(str(notebook), str(output), parameters=params, kernel_name=KERNEL,
                                        progress_bar=False, log_output=False, cwd=str(output.parent),
                                        execution_timeout=timeout,
-                                       extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                                       extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
         except PapermillExecutionError as e:
             raise ReportError(f"notebook {Path(notebook).stem} failed in cell {e.exec_count}: {e.ename}: "
                               f"{e.evalue} (see {output})") from None
@@ -199,21 +199,16 @@ def render_html(notebook, output) -> Path:
 # ---------------------------------------------------------------- tables and manifest
 
 def write_tables(d: Discussion, folder) -> list[Path]:
-    """Write the Discussion's tables, the derived tables and both graphs (GEXF, GraphML) into ``folder``."""
-    from . import (author_graph, authors, export_tables, reply_graph, reply_pairs, summary, threads, write_gexf,
-                   write_graphml)
+    """Write every table (:func:`export_tables`, CSV) and both graphs (GEXF, GraphML) into ``folder``."""
+    from .exports import export_tables, write_gexf, write_graphml
+    from .graphs import author_graph, reply_graph
 
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    export_tables(d, folder, format="csv")
-    for name, make in (("threads", threads), ("authors", authors), ("summary", summary),
-                       ("reply_pairs", reply_pairs)):
-        make(d).to_csv(folder / f"{name}.csv", index=False)
+    paths = list(export_tables(d, folder, format="csv").values())
     for name, make in (("reply_graph", reply_graph), ("author_graph", author_graph)):
         g = make(d)
-        write_gexf(g, folder / f"{name}.gexf")
-        write_graphml(g, folder / f"{name}.graphml")
-    return sorted(p for p in folder.rglob("*") if p.is_file())
+        paths += [write_gexf(g, folder / f"{name}.gexf"), write_graphml(g, folder / f"{name}.graphml")]
+    return sorted(Path(p) for p in paths)
 
 
 def sha256(path) -> str:
