@@ -211,3 +211,28 @@ def test_report_on_a_multi_article_source(tmp_path):
     assert "corpus: source: 6 articles, 103 comments" in printed
     summary = pd.read_csv(tmp_path / "corpus" / "tables" / "summary.csv")
     assert len(summary) == 6
+
+
+def test_a_missing_kernel_is_a_clear_error(sample_path, tmp_path):
+    from commentgraph.report import execute_notebook
+
+    with pytest.raises(ReportError, match="no Jupyter kernel named 'no-such-kernel'; install one with"):
+        execute_notebook(notebooks_dir() / "01_load_and_check.ipynb", tmp_path / "x.ipynb", source=sample_path,
+                         out_dir=tmp_path, kernel="no-such-kernel")
+
+
+@pytest.mark.slow
+def test_a_failing_notebook_stops_the_report_naming_the_cell(sample_path, tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    for name in NOTEBOOKS:
+        nb = new_notebook(cells=[new_code_cell("source = None\nout_dir = None\nanonymize = False\nsalt = None",
+                                               metadata={"tags": ["parameters"]}),
+                                 new_code_cell("raise ValueError('boom')")])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(nb, folder / f"{name}.ipynb")
+    # cell 3 as the executed copy numbers it: papermill inserts the injected parameters as cell 2
+    with pytest.raises(ReportError, match=r"notebook 01_load_and_check failed in cell 3: ValueError: boom \(see "):
+        cg.run_report(sample_path, tmp_path / "out", progress=False, notebooks=folder)
+    executed = nbformat.read(tmp_path / "out" / "notebooks" / "01_load_and_check.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["ename"] == "ValueError"

@@ -124,8 +124,8 @@ def _kernel_environment(salt: str | None):
 
 
 def execute_notebook(notebook, output, *, source, out_dir, anonymize: bool = False, salt: str | None = None,
-                     timeout: int = 600) -> Path:
-    """Run one notebook with papermill (kernel ``python3``) and write the executed copy to ``output``.
+                     timeout: int = 600, kernel: str = KERNEL) -> Path:
+    """Run one notebook with papermill (``kernel``, by default ``python3``) and write the executed copy to ``output``.
 
     ``source`` and ``out_dir`` become the notebook's parameters (as absolute paths). The salt
     is handed to the kernel through ``$COMMENTGRAPH_SALT``, never as a parameter, so it is not
@@ -133,6 +133,7 @@ def execute_notebook(notebook, output, *, source, out_dir, anonymize: bool = Fal
     cell and the error; the executed copy is still written, showing where it stopped.
     """
     import papermill
+    from jupyter_client.kernelspec import NoSuchKernel
     from papermill.exceptions import PapermillExecutionError
 
     output = Path(output)
@@ -143,13 +144,16 @@ def execute_notebook(notebook, output, *, source, out_dir, anonymize: bool = Fal
         salt = resolve_salt(salt)
     with _kernel_environment(salt if anonymize else None):
         try:
-            papermill.execute_notebook(str(notebook), str(output), parameters=params, kernel_name=KERNEL,
+            papermill.execute_notebook(str(notebook), str(output), parameters=params, kernel_name=kernel,
                                        progress_bar=False, log_output=False, cwd=str(output.parent),
                                        execution_timeout=timeout,
                                        extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
         except PapermillExecutionError as e:
             raise ReportError(f"notebook {Path(notebook).stem} failed in cell {e.exec_count}: {e.ename}: "
                               f"{e.evalue} (see {output})") from None
+        except NoSuchKernel:
+            raise ReportError(f"no Jupyter kernel named {kernel!r}; install one with "
+                              f"`{sys.executable} -m ipykernel install --sys-prefix --name {kernel}`") from None
     return output
 
 
