@@ -13,6 +13,7 @@ from .plots import plot_arcs, plot_author_network, plot_latency, plot_thread_tre
 from .pseudonyms import pseudonymize
 from .style import report_style, style_path
 from .summary import summary
+from .review import apply_review, parent_agreement, resolution_scores, review_table
 from .tables import read_table
 from .threads import comment_threads, threads
 from .corpus import sample_corpus
@@ -26,3 +27,4 @@ __all__ = ["Discussion", "ReadError", "link_comments", "read_page", "read_pages"
            "plot_timeline", "plot_arcs", "plot_thread_tree", "plot_author_network", "plot_latency",
            "save_figure", "report_style", "style_path", "pseudonymize"]
 __all__ += ["sample_corpus", "ReportError", "read_source", "run_report"]
+__all__ += ["apply_review", "parent_agreement", "resolution_scores", "review_table"]

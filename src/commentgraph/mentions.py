@@ -10,6 +10,7 @@ they are tried, are written down in README.md ("Reference resolution") and in
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 
@@ -30,6 +31,7 @@ DEFAULTS = {
     "prefix_min": 4,
     "max_name_words": 3,
     "lowercase_handles": False,
+    "quotes": True,
 }
 
 # --- extraction --------------------------------------------------------------------------------
@@ -53,8 +55,12 @@ _LOWER = "a-zß-öø-ÿ"
 #: where a glued handle may end inside a token: ``argyle|You``, ``Rob_K|The``, ``Gillon|I``
 _INNER_CUT = re.compile(rf"(?<=[{_LOWER}0-9])(?=[{_UPPER}])|(?<=[{_UPPER}])(?=[{_UPPER}][{_LOWER}])")
 _NONALNUM = re.compile(r"[\W_]+")
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o"})
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ı": "i",
+                                 "ł": "l", "đ": "d"})
 _MAX_TOKENS = 6
+#: an unknown name right after an article is a noun, not a handle: ``das @Zeichen``, ``the @sign``
+_DETERMINER = re.compile(r"(?:^|(?<=\W))(?:das|der|die|dem|den|des|ein|eine|einem|einen|the|an|a|this|that)[ \t]$",
+                         re.IGNORECASE)
 _URL_START = ("http:", "https:", "www.", "ftp:")
 
 #: Capitalised words that start a sentence rather than continue a name (German and English):
@@ -63,12 +69,17 @@ STOPWORDS = frozenset("""
 ich du er sie es wir ihr ihnen ihre dein deine sein seine mein meine unser unsere euer das der die
 den dem des ein eine einen einem und aber oder doch denn dann da ja nein nicht nur auch schon noch so
 wie was wer wo warum wieso weshalb wenn als ob na also genau danke bitte leider natürlich hallo sehr
-gut richtig stimmt völlig selbst man nr nummer lieber liebe zum zur im am um von mit
+gut richtig stimmt völlig selbst man nr nummer lieber liebe zum zur im am um von mit alles alle
 i you your youre you're the a an this that these those it its it's we he she they them my our yes
 not thanks thank well but and or what why how who where when if sorry agree agreed exactly good
 great nice hi hey dear re lol ok okay indeed really do don't dont are is was have has in on at as of
 to for with just please no
 """.split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _norm(s: str) -> str:
+    return _NONALNUM.sub("", unicodedata.normalize("NFKD", s.casefold().translate(_UMLAUTS)))
 
 
 def normalize_name(name) -> str:
@@ -79,8 +90,7 @@ def normalize_name(name) -> str:
     >>> normalize_name("Mueller") == normalize_name("MÜLLER")
     True
     """
-    s = unicodedata.normalize("NFKD", str(name).casefold().translate(_UMLAUTS))
-    return _NONALNUM.sub("", s)
+    return _norm(str(name))
 
 
 class _Authors:
@@ -194,8 +204,10 @@ def _variants(words):
         head = "".join(normalize_name(w) for _, _, w in words[:k - 1])
         s, e, w = words[k - 1]
         out.append((head + normalize_name(w), e))
-        for c in reversed([c.start() for c in _INNER_CUT.finditer(w)]):
-            out.append((head + normalize_name(w[:c]), s + c))
+        cuts = {c.start() for c in _INNER_CUT.finditer(w)} | {i for i, ch in enumerate(w) if ch in "'’"}
+        for c in sorted(cuts, reverse=True):
+            if c:
+                out.append((head + normalize_name(w[:c]), s + c))
     return out
 
 
@@ -208,7 +220,7 @@ def _glued_stop_cut(word: str) -> int:
     return len(word)
 
 
-def _name_at(tail, idx, opt, *, direct, after_number, fuzz):
+def _name_at(tail, idx, opt, *, direct, after_number, fuzz, after_determiner=False):
     """Match the name at the start of ``tail``: (author or None, written, end, rule, score, note)."""
     if not tail or not tail[0].isalpha():
         return None
@@ -250,7 +262,9 @@ def _name_at(tail, idx, opt, *, direct, after_number, fuzz):
                     return (idx.fuzzy_authors[best[2]], tail[:end], end, "name:fuzzy", round(float(best[1]), 1),
                             f"fuzzy match ({best[1]:.0f} >= {thr:g})")
     # an unknown name: directly after @, capitalised (or lowercase with lowercase_handles)
-    if not direct or not (tail[0].isupper() or opt["lowercase_handles"]):
+    if not (direct or after_number) or not (tail[0].isupper() or opt["lowercase_handles"]) or after_determiner:
+        return None
+    if after_number and nxt not in (":", ","):   # "@12 Ralf Meier:" names; "@12 Alles Quatsch." does not
         return None
     s, e, w = words[-1]
     cut = _glued_stop_cut(w)
@@ -280,8 +294,8 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
 
     >>> c = pd.DataFrame({"comment_id": ["a", "b"], "article_id": ["x", "x"], "author": ["Anna", "Ben"],
     ...                   "text": ["mail me: max@example.org", "@1 Anna: ja, und @Ralf Meier\\nnein"]})
-    >>> extract(c)[["comment_id", "raw", "written_number", "matched_author", "rule"]].values.tolist()
-    [['b', '@1 Anna', 1, 'Anna', 'number+name:exact'], ['b', '@Ralf Meier', <NA>, <NA>, 'name:unknown']]
+    >>> extract(c)[["comment_id", "raw", "matched_author", "rule"]].fillna("-").values.tolist()
+    [['b', '@1 Anna', 'Anna', 'number+name:exact'], ['b', '@Ralf Meier', '-', 'name:unknown']]
     """
     opt = {**DEFAULTS, **options}
     fuzz = _fuzz_module()
@@ -293,6 +307,7 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
     authors_by_article = art_of_author.drop_duplicates().groupby("article_id", sort=False, dropna=False)["author"]
     indexes = {aid: _Authors(list(names)) for aid, names in authors_by_article}
     rows = []
+    cache: dict = {}
     match_iter = MENTION.finditer
     for cid, aid, text in zip(sub["comment_id"].tolist(), sub["article_id"].tolist(), sub["text"].tolist()):
         if not isinstance(text, str):
@@ -300,15 +315,20 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
         idx = indexes.get(aid)
         for m in match_iter(text):
             at = m.start()
-            ws = text.rfind(" ", 0, at) + 1
-            if at > ws and text[ws:at].lstrip("(<[\"'„“").startswith(_URL_START):
-                continue
+            if at and text[at - 1] not in " \n\t":
+                lo = max(0, at - 300)
+                ws = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at), lo - 1) + 1
+                if text[ws:at].lstrip("(<[\"'„“").startswith(_URL_START):
+                    continue
             tail = m.group("tail")
             tail0 = m.start("tail")
             num = m.group("num")
             if num is not None:
                 sep = _SEP.match(tail)
-                got = _name_at(tail[sep.end():], idx, opt, direct=False, after_number=True, fuzz=fuzz)
+                ck = (aid, tail[sep.end():], False, True)
+                got = cache.get(ck, cache)
+                if got is cache:
+                    got = cache[ck] = _name_at(tail[sep.end():], idx, opt, direct=False, after_number=True, fuzz=fuzz)
                 if got is not None and got[0] is None and got[3] == "name:ambiguous":
                     got = None
                 if got is None:
@@ -319,7 +339,12 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
                     rows.append((cid, aid, at, end, text[at:end], int(num), written, author,
                                  "number+" + rule, score, note))
                 continue
-            got = _name_at(tail, idx, opt, direct=not m.group("sp"), after_number=False, fuzz=fuzz)
+            det = _DETERMINER.search(text, max(0, at - 8), at) is not None
+            ck = (aid, tail, not m.group("sp"), det)
+            got = cache.get(ck, cache)
+            if got is cache:
+                got = cache[ck] = _name_at(tail, idx, opt, direct=not m.group("sp"), after_number=False, fuzz=fuzz,
+                                           after_determiner=det)
             if got is None:
                 continue
             author, written, end, rule, score, note = got
@@ -352,6 +377,8 @@ def thread_roots(comments: pd.DataFrame) -> pd.Series:
     parent = pd.Series(comments["parent_id"].to_numpy(), index=ids.to_numpy(), dtype="str")
     parent = parent[parent.notna() & parent.isin(parent.index)]
     parent = parent[~parent.index.duplicated()]
+    if not len(parent):
+        return pd.Series(ids.to_numpy(), index=comments.index, dtype="str", name="thread")
     root = pd.Series(ids.to_numpy(), index=ids.to_numpy(), dtype="str")
     root = root[~root.index.duplicated()]
     up = root.map(parent).fillna(root)
@@ -368,7 +395,7 @@ def thread_roots(comments: pd.DataFrame) -> pd.Series:
 def link_comments(comments: pd.DataFrame, *, fuzzy_threshold: float | None = 85.0, author_only: bool = True,
                   tie: str = "latest", same_thread: bool = True, conflict: str = "unresolved",
                   prefix_min: int = 4, max_name_words: int = 3,
-                  lowercase_handles: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+                  lowercase_handles: bool = False, quotes: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Find @-references and resolve them, within each article, to earlier comments.
 
     Returns ``(mentions, replies)``: one mention row per reference, one reply edge per mention
@@ -397,19 +424,22 @@ def link_comments(comments: pd.DataFrame, *, fuzzy_threshold: float | None = 85.
         most words an unknown name may have (``@Ralf Meier``).
     lowercase_handles
         count an unknown lowercase handle directly after ``@`` (``@jihymas1``) as a reference.
+    quotes
+        among several earlier comments of the named author, take the one the reply quotes
+        verbatim (20+ characters in quotes or after ``>``) before applying ``same_thread``/``tie``.
 
     >>> c = pd.DataFrame({"comment_id": ["1", "2", "3"], "article_id": "x", "number": [1, 2, 3],
     ...     "author": ["Anna", "Ben", "Anna"], "text": ["Hallo", "@1 Anna: nein", "@Ben doch! @Ralf Meier?"],
     ...     "posted_at": pd.to_datetime(["2019-03-01 10:00", "2019-03-01 11:00", "2019-03-01 12:00"])})
     >>> m, r = link_comments(c)
-    >>> m[["raw", "target_comment_id", "target_author", "resolution"]].values.tolist()
-    [['@1 Anna', '1', 'Anna', 'number+author'], ['@Ben', '2', 'Ben', 'author'], ['@Ralf Meier', <NA>, 'Ralf Meier', 'unresolved']]
+    >>> m[["raw", "target_comment_id", "target_author", "resolution"]].fillna("-").values.tolist()
+    [['@1 Anna', '1', 'Anna', 'number+author'], ['@Ben', '2', 'Ben', 'author'], ['@Ralf Meier', '-', 'Ralf Meier', 'unresolved']]
     >>> len(r)
     3
     """
     opt = dict(fuzzy_threshold=fuzzy_threshold, author_only=author_only, tie=tie, same_thread=same_thread,
                conflict=conflict, prefix_min=prefix_min, max_name_words=max_name_words,
-               lowercase_handles=lowercase_handles)
+               lowercase_handles=lowercase_handles, quotes=quotes)
     if tie not in ("latest", "earliest", "unresolved"):
         raise ValueError(f"tie must be 'latest', 'earliest' or 'unresolved', not {tie!r}")
     if conflict not in ("unresolved", "number", "author"):
@@ -417,8 +447,12 @@ def link_comments(comments: pd.DataFrame, *, fuzzy_threshold: float | None = 85.
     c = _prepare(comments)
     found = extract(c, **opt)
     mentions = _resolve(found, c, opt)
-    replies = _replies(mentions, c)
-    return mentions, replies
+    return mentions, _replies(mentions, c)
+
+
+def replies_from(mentions: pd.DataFrame, comments: pd.DataFrame) -> pd.DataFrame:
+    """Reply edges from resolved ``mentions`` (those with ``edge`` true) and explicit parent ids."""
+    return _replies(mentions, _prepare(comments))
 
 
 def _prepare(comments: pd.DataFrame) -> pd.DataFrame:
@@ -435,7 +469,7 @@ def _prepare(comments: pd.DataFrame) -> pd.DataFrame:
         c = c.assign(thread=thread_roots(c))
     else:
         c = c.assign(thread=c["comment_id"])
-    has_parents = c.groupby("article_id", sort=False)["parent_id"].transform(lambda s: s.notna().any())
+    has_parents = c["parent_id"].notna().groupby(c["article_id"], sort=False).transform("any")
     return c.assign(_threaded=has_parents.astype(bool))
 
 
@@ -482,10 +516,11 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
                          if opt["same_thread"] else False)
     n_early = early.groupby("mid")["a_id"].size()
     n_thread = early.groupby("mid")["in_thread"].sum()
+    early = early.assign(quoted=_quoted(early, m, c) if opt["quotes"] else False)
     ascending = opt["tie"] == "earliest"
-    pick = early.sort_values(["mid", "in_thread", "a_time", "a_number"],
-                             ascending=[True, False, ascending, ascending], na_position="first")
-    pick = pick.drop_duplicates("mid")[["mid", "a_id", "a_number", "in_thread"]]
+    pick = early.sort_values(["mid", "quoted", "in_thread", "a_time", "a_number"],
+                             ascending=[True, False, False, ascending, ascending], na_position="first")
+    pick = pick.drop_duplicates("mid")[["mid", "a_id", "a_number", "in_thread", "quoted"]]
     m = m.merge(pick, on="mid", how="left", validate="one_to_one")
     m = m.assign(n_all=m["mid"].map(n_all).fillna(0).astype(int),
                  n_early=m["mid"].map(n_early).fillna(0).astype(int),
@@ -493,15 +528,45 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
     return _decide(m, opt)
 
 
+QUOTE = re.compile(r"'([^'\n]{20,400})'|\"([^\"\n]{20,400})\"|[„“”]([^„“”\n]{20,400})[“”]|^>[ \t]?(.{20,400})$",
+                   re.MULTILINE)
+
+
+def _quoted(early: pd.DataFrame, m: pd.DataFrame, c: pd.DataFrame) -> pd.Series:
+    """For (mention, candidate) pairs of mentions with several candidates: does the reply quote
+    the candidate's text verbatim (a passage of 20+ characters in quotes or after ``>``)?"""
+    out = pd.Series(False, index=early.index)
+    several = early["mid"].map(early["mid"].value_counts()) > 1
+    if not several.any():
+        return out
+    texts = dict(zip(c["comment_id"].tolist(), c["text"].tolist()))
+    src_text = dict(zip(m["mid"].tolist(), m["comment_id"].map(texts).tolist()))
+    quotes = {}
+    for mid in early.loc[several, "mid"].unique().tolist():
+        t = src_text.get(mid)
+        if isinstance(t, str) and ("'" in t or '"' in t or "„" in t or "“" in t or ">" in t):
+            qs = [" ".join(next(g for g in q.groups() if g).split()).strip(" .…").casefold()
+                  for q in QUOTE.finditer(t)]
+            qs = [q for q in qs if len(q) >= 20]
+            if qs:
+                quotes[mid] = qs
+    if not quotes:
+        return out
+    sub = early[early["mid"].isin(quotes.keys())]
+    hit = [any(q in " ".join(str(texts.get(a, "")).split()).casefold() for q in quotes[mid])
+           for mid, a in zip(sub["mid"].tolist(), sub["a_id"].tolist())]
+    return out.mask(pd.Series(hit, index=sub.index, dtype=bool).reindex(out.index, fill_value=False), True)
+
+
 def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
     """One decision per mention from the number and author evidence (a small per-row rule table)."""
     out_id, out_author, out_number, out_res, out_reason, out_cands, out_edge = [], [], [], [], [], [], []
     cols = ["written_number", "written_name", "matched_author", "rule", "note", "s_author", "n_id", "n_author",
-            "n_before", "a_id", "a_number", "in_thread", "n_all", "n_early", "n_thread", "s_threaded"]
+            "n_before", "a_id", "a_number", "in_thread", "n_all", "n_early", "n_thread", "s_threaded", "quoted"]
     m = m.assign(n_before=(m["n_id"].notna() & _before(m["n_time"], m["written_number"], m["s_time"],
                                                           m["s_number"])).astype(bool))
     for (wnum, wname, author, rule, note, s_author, n_id, n_author, n_before, a_id, a_number, in_thread,
-         n_all, n_early, n_thread, threaded) in zip(*(m[k].tolist() for k in cols)):
+         n_all, n_early, n_thread, threaded, quoted) in zip(*(m[k].tolist() for k in cols)):
         has_num = wnum is not pd.NA and wnum is not None
         known = isinstance(author, str)
         has_name = isinstance(wname, str)
@@ -522,7 +587,8 @@ def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
                     reason = f"comment #{wnum} was posted after the reply; took {author}'s comment by name"
                 else:
                     tauth = author if known else n_author
-                    reason = f"comment #{wnum} (by {n_author}) was posted after the reply"
+                    reason = f"comment #{wnum} (by {n_author}) was posted after the reply: no edge"
+                    edge = False
             elif not has_name or rule.endswith("ambiguous"):
                 tid, tauth, res, cands = n_id, n_author, "number", 1
                 if rule.endswith("ambiguous"):
@@ -533,13 +599,14 @@ def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
                 # an unknown name after a number that exists: the number decides, the name disagrees
                 if opt["conflict"] == "unresolved":
                     tauth = wname
-                    reason = f"number and author disagree: #{wnum} is by {n_author}, the name says '{wname}'"
+                    reason = f"number and author disagree: #{wnum} is by {n_author}, the name says '{wname}': no edge"
+                    edge = False
                 elif opt["conflict"] == "number":
                     tid, tauth, res, cands = n_id, n_author, "number", 1
                     reason = f"number and author disagree ('{wname}' is not among the authors); took #{wnum}"
                 else:
-                    tauth = wname
-                    reason = f"number and author disagree: '{wname}' wrote nothing here before the reply"
+                    tauth, edge = wname, False
+                    reason = f"number and author disagree: '{wname}' wrote nothing here before the reply: no edge"
             elif author == n_author:
                 tid, tauth, res, cands = n_id, n_author, "number+author", 1
                 if note:
@@ -552,7 +619,10 @@ def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
                     tid, tauth, tnum, res = a_id, author, a_number, "author"
                     reason = msg + "; took the author"
                 else:
-                    tauth, reason = author, msg
+                    tauth, reason, edge = author, msg + ": no edge", False
+        elif has_num and not has_name and 1900 <= wnum <= 2099:
+            edge = False
+            reason = f"@{wnum} is no comment here and reads as a year: no edge"
         elif has_num:
             # the number is not in the data (e.g. the page shows only part of the comments)
             tauth = author if known else (wname if has_name else f"#{wnum}")
@@ -574,7 +644,9 @@ def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
                 parts = []
                 if n_early > 1:
                     which = "latest" if opt["tie"] == "latest" else "earliest"
-                    if in_thread and threaded and n_thread < n_early:
+                    if quoted is True:
+                        parts.append(f"{author} has {n_early} earlier comments; took the one the reply quotes")
+                    elif in_thread and threaded and n_thread < n_early:
                         parts.append(f"{author} has {n_early} earlier comments; took the {which} in this thread")
                     elif threaded and opt["same_thread"] and not in_thread:
                         parts.append(f"{author} has {n_early} earlier comments, none in this thread; "
@@ -613,7 +685,8 @@ def _replies(mentions: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
     info = c[["comment_id", "author", "posted_at", "article_id"]].drop_duplicates("comment_id")
     parts = []
     if len(mentions):
-        e = mentions.loc[mentions["edge"], ["comment_id", "target_comment_id", "target_author", "resolution",
+        keep = mentions["edge"].astype(bool) if "edge" in mentions.columns else pd.Series(True, index=mentions.index)
+        e = mentions.loc[keep, ["comment_id", "target_comment_id", "target_author", "resolution",
                                             "reason", "article_id"]]
         e = e.rename(columns={"comment_id": "source_comment_id"}).assign(via="mention")
         parts.append(e)
