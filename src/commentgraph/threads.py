@@ -88,11 +88,11 @@ def _tree(d, **filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     rank[n:] = np.arange(n, total)
     root, depth, cut = _roots_and_depths(parent, rank)
     tree_parent = np.full(total, -1)
-    has = (parent != np.arange(total))
+    has = (parent != np.arange(total)) & ~cut
     tree_parent[has] = parent[has]
     via = pd.Series(pd.NA, index=range(total), dtype="str")
     via.iloc[si] = first["via"].to_numpy()
-    via = via.where(has & ~cut)
+    via = via.where(has)
     nodes_frame = pd.DataFrame({
         "node": nodes.astype("str"),
         "root": root,
