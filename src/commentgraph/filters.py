@@ -29,7 +29,7 @@ PLACEHOLDER_AUTHORS = frozenset({
 VIAS = ("mention", "parent")
 
 #: columns of :func:`reply_edges`, after the replies table's own
-EDGE_COLUMNS = ("source", "target", "missing", "target_name", "source_key", "target_key", "self_reply", "order")
+EDGE_COLUMNS = ("posted_at", "source", "target", "missing", "target_name", "source_key", "target_key", "self_reply", "order")
 
 
 def is_placeholder(names: pd.Series) -> np.ndarray:
@@ -94,7 +94,7 @@ def _first_mention_start(d, replies: pd.DataFrame) -> pd.Series:
 def reply_edges(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.DataFrame:
     """The replies table, filtered, with the node ids every graph and metric uses.
 
-    Adds: ``source`` / ``target`` (reply-graph node ids: the comment ids, or
+    Adds: ``posted_at`` (when the reply was posted), ``source`` / ``target`` (reply-graph node ids: the comment ids, or
     ``missing:<article_id>:<target_author>`` for a target not in the data), ``missing``,
     ``target_name`` (author of the target, or the name as written), ``source_key`` / ``target_key``
     (author-graph node ids, see :func:`author_keys`), ``self_reply`` and ``order`` (parent edges first,
@@ -137,11 +137,12 @@ def reply_edges(d, *, via=None, resolution=None, self_replies: bool = True) -> p
     ti = cidx.get_indexer(r["target_comment_id"].fillna("\0no target"))
     missing = ti < 0
 
-    src = c.iloc[si].reset_index(drop=True)
+    src = c[["comment_id", "article_id", "author", "posted_at", "parent_id"]].iloc[si].reset_index(drop=True)
     art = src["article_id"].astype("str")
     src_author = src["author"].astype("str")
-    tgt_author = pd.Series(c["author"].to_numpy()[np.where(missing, 0, ti)] if len(c) else [],
-                           dtype="str").where(~missing, r["target_author"])
+    safe_ti = np.where(missing, 0, ti)
+    tgt_author = (c["author"].iloc[safe_ti].reset_index(drop=True) if len(c) else pd.Series([], dtype="str"))
+    tgt_author = tgt_author.where(~missing, r["target_author"])
     # a dangling explicit parent has no name: call it by the parent id it names
     name_for_missing = r["target_author"].astype("str")
     name_for_missing = name_for_missing.fillna(src["parent_id"].astype("str").where(r["via"] == "parent"))
@@ -156,9 +157,8 @@ def reply_edges(d, *, via=None, resolution=None, self_replies: bool = True) -> p
     self_reply = ((src_key == tgt_key).to_numpy(dtype=bool) & ~ph_src) | (r["source_comment_id"] == target).to_numpy(
         dtype=bool)
 
-    posted = c["posted_at"]
-    tgt_time = pd.Series(posted.to_numpy()[np.where(missing, 0, ti)] if len(c) else [],
-                         dtype=posted.dtype).where(~missing)
+    tgt_time = (c["posted_at"].iloc[safe_ti].reset_index(drop=True) if len(c)
+                else src["posted_at"].iloc[:0]).where(~missing)
     latency = (src["posted_at"] - tgt_time).astype("timedelta64[us]")
 
     via_rank = np.where(r["via"].to_numpy(dtype=object) == "parent", 0, 1)
@@ -167,7 +167,8 @@ def reply_edges(d, *, via=None, resolution=None, self_replies: bool = True) -> p
     rank = np.empty(len(r), dtype=np.int64)
     rank[order] = np.arange(len(r))
 
-    out = r.assign(article_id=art, source_author=src_author, latency=latency, source=r["source_comment_id"],
+    out = r.assign(article_id=art, source_author=src_author, latency=latency, posted_at=src["posted_at"],
+                   source=r["source_comment_id"],
                    target=target, missing=missing, target_name=target_name, source_key=src_key,
                    target_key=tgt_key, self_reply=self_reply, order=rank)
     if not self_replies:
@@ -184,10 +185,8 @@ def author_edges(d, *, via=None, resolution=None, self_replies: bool = True, min
     if min_weight < 1:
         raise ValueError(f"min_weight must be at least 1, got {min_weight}")
     e = reply_edges(d, via=via, resolution=resolution, self_replies=self_replies)
-    times = d.comments.set_index("comment_id")["posted_at"]
-    at = times.reindex(e["source"]).to_numpy() if len(e) else times.iloc[:0].to_numpy()
-    e = e.assign(_at=pd.Series(at, dtype=times.dtype))
     g = e.groupby(["source_key", "target_key"], sort=False)
-    out = pd.DataFrame({"weight": g.size(), "first_at": g["_at"].min(), "last_at": g["_at"].max()}).reset_index()
+    out = pd.DataFrame({"weight": g.size(), "first_at": g["posted_at"].min(),
+                        "last_at": g["posted_at"].max()}).reset_index()
     out["weight"] = out["weight"].astype("int64")
     return out[out["weight"] >= min_weight].reset_index(drop=True)

@@ -96,11 +96,9 @@ def summary(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
         out[col] = pd.to_timedelta(vals.round().to_numpy(), unit="us").astype("timedelta64[us]")
 
     # the busiest reciprocated pair per article
-    times = c["posted_at"].to_numpy()
-    at = pd.Series(times[pd.Index(c["comment_id"]).get_indexer(e["source"])] if len(e) else times[:0],
-                   dtype=c["posted_at"].dtype)
-    per_art = (e.assign(_at=at.to_numpy()).groupby(["article_id", "source_key", "target_key"], sort=False)
-               .agg(weight=("_at", "size"), first_at=("_at", "min"), last_at=("_at", "max")).reset_index())
+    per_art = (e.groupby(["article_id", "source_key", "target_key"], sort=False)
+               .agg(weight=("posted_at", "size"), first_at=("posted_at", "min"), last_at=("posted_at", "max"))
+               .reset_index())
     pairs = _pairs(per_art, ["source_key", "target_key"], by=["article_id"])
     top = pairs[pairs["reciprocated"]].drop_duplicates("article_id").set_index("article_id")
     out["top_pair_a"] = top["a"].reindex(index).astype("str").to_numpy()

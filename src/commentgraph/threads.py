@@ -18,6 +18,13 @@ import pandas as pd
 from .filters import author_keys, reply_edges
 
 
+def _sort_key(times: pd.Series) -> np.ndarray:
+    """Times as int64 microseconds (UTC) for sorting, NaT last; no per-element Timestamp objects."""
+    utc = times.dt.tz_convert(None) if getattr(times.dt, "tz", None) is not None else times
+    t = utc.to_numpy(dtype="datetime64[us]").view(np.int64)
+    return np.where(times.isna().to_numpy(), np.iinfo(np.int64).max, t)
+
+
 def _jump(parent: np.ndarray, rounds: int) -> tuple[np.ndarray, np.ndarray]:
     """Pointer jumping: ``parent`` applied 2**rounds times, and the number of real steps taken."""
     n = len(parent)
@@ -80,8 +87,7 @@ def _tree(d, **filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     ti = nodes.get_indexer(first["target"])
     parent[si] = ti
     # rank for cutting cycles: the earliest comment (then the first in the table) loses its parent link
-    t = c["posted_at"].to_numpy(dtype="datetime64[us]").astype(np.int64)
-    t = np.where(c["posted_at"].isna().to_numpy(), np.iinfo(np.int64).max, t)
+    t = _sort_key(c["posted_at"])
     order = np.lexsort((np.arange(n), t))
     rank = np.empty(total, dtype=np.int64)
     rank[order] = np.arange(n)
@@ -169,11 +175,10 @@ def threads(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     per = pd.DataFrame({
         "root": root,
         "author": author_keys(c["author"], c["comment_id"]).to_numpy(),
-        "posted_at": c["posted_at"].to_numpy(),
+        "posted_at": c["posted_at"].reset_index(drop=True),
         "depth": nodes["depth"].to_numpy()[:n],
         "cut": nodes["cut"].to_numpy()[:n],
     })
-    per["posted_at"] = per["posted_at"].astype(c["posted_at"].dtype)
     answers_missing = np.zeros(n, dtype=bool)
     if len(e):
         src = pd.Index(c["comment_id"]).get_indexer(e.loc[e["missing"], "source"])
@@ -204,17 +209,14 @@ def threads(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
         "size": out["size"].to_numpy(dtype=np.int64),
         "depth": out["depth"].to_numpy(dtype=np.int64),
         "n_authors": out["n_authors"].to_numpy(dtype=np.int64),
-        "start": out["start"].to_numpy(),
-        "end": out["end"].to_numpy(),
+        "start": out["start"].reset_index(drop=True),
+        "end": out["end"].reset_index(drop=True),
         "has_missing": is_missing_root | out["answers_missing"].to_numpy(dtype=bool),
         "cycle_broken": out["cycle_broken"].to_numpy(dtype=bool),
     })
-    result["start"] = result["start"].astype(c["posted_at"].dtype)
-    result["end"] = result["end"].astype(c["posted_at"].dtype)
     result.insert(result.columns.get_loc("has_missing"), "duration", result["end"] - result["start"])
     # by article (in the order articles appear), then by start
     art_order = pd.Index(pd.unique(c["article_id"]))
     key = art_order.get_indexer(result["article_id"])
-    t = result["start"].to_numpy(dtype="datetime64[us]").astype(np.int64)
-    t = np.where(result["start"].isna().to_numpy(), np.iinfo(np.int64).max, t)
+    t = _sort_key(result["start"])
     return result.iloc[np.lexsort((np.arange(len(result)), t, key))].reset_index(drop=True)
