@@ -45,7 +45,10 @@ def report_style():
     """
     import matplotlib as mpl
 
-    with mpl.rc_context(fname=str(style_path())):
+    import matplotlib.style
+
+    with mpl.rc_context():  # layered over the current settings, all restored on exit
+        matplotlib.style.use(str(style_path()))
         yield
 
 

@@ -62,13 +62,14 @@ def thread_colours(thread_ids: pd.Series, starts: pd.Series, sizes: pd.Series) -
     return out
 
 
-def fit_texts(ax, texts, *, pad: float = 0.02) -> None:
+def fit_texts(ax, texts, *, pad: float = 0.03) -> None:
     """Widen the data limits so every text in ``texts`` lies inside the Axes (no clipped labels)."""
     if not texts:
         return
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
-    for _ in range(2):  # limits change the transform: settle in two rounds
+    for _ in range(4):  # the layout engine and new limits move the Axes: settle in rounds
+        fig.draw_without_rendering()
         inv = ax.transData.inverted()
         boxes = [t.get_window_extent(renderer) for t in texts]
         corners = np.array([[b.x0, b.y0] for b in boxes] + [[b.x1, b.y1] for b in boxes])

@@ -47,7 +47,7 @@ def plot_latency(d, *, bins: int | None = None, ax=None):
     ...     "replies"))
     >>> ax = cg.plot_latency(d)
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
-    ['median 2 h 30 min', 'reply edges (1)']
+    ['reply edges (1)', 'median 2 h 30 min']
     """
     from matplotlib.ticker import FixedLocator, NullLocator
 
@@ -82,7 +82,9 @@ def plot_latency(d, *, bins: int | None = None, ax=None):
     ax.set_xlabel("time to reply (log scale)")
     ax.set_ylabel("reply edges")
     if len(seconds):
-        ax.legend(loc="upper right")
+        handles, names = ax.get_legend_handles_labels()
+        order = sorted(range(len(names)), key=lambda i: names[i].startswith("median"))  # histogram first
+        ax.legend([handles[i] for i in order], [names[i] for i in order], loc="upper right")
     return ax
 
 

@@ -29,7 +29,15 @@ def _circle(g) -> dict:
             for i, node in enumerate(order)}
 
 
-def plot_author_network(d, *, min_weight: int = 1, labels: bool | None = None, seed: int = 7, ax=None):
+def _most_active(g, limit: int) -> list:
+    """The ``limit`` authors with most comments plus replies sent and received (ties by name)."""
+    score = {n: g.nodes[n].get("n_comments", 0) + g.in_degree(n, weight="weight") + g.out_degree(n, weight="weight")
+             for n in g.nodes}
+    return sorted(score, key=lambda n: (-score[n], str(n)))[:limit]
+
+
+def plot_author_network(d, *, min_weight: int = 1, max_authors: int = 200, labels: bool | None = None,
+                        seed: int = 7, ax=None):
     """The weighted author graph (``cg.author_graph``): an arrow from an author to each author they
     answer, its width by the number of replies; node area by the number of comments. Pairs who answer
     each other (reciprocated) are drawn in vermillion with both arrows curved apart; names only
@@ -37,7 +45,8 @@ def plot_author_network(d, *, min_weight: int = 1, labels: bool | None = None, s
 
     Up to 40 authors sit on a circle in connected groups, labelled outward (labels do not overlap);
     larger networks use a spring layout (``seed`` fixes it) naming the 15 most active authors
-    (``labels=True`` names all). Arrows are ``FancyArrowPatch`` objects, one per author pair direction.
+    (``labels=True`` names all). Beyond ``max_authors`` only the most active authors (comments plus
+    replies sent and received) and the replies among them are drawn; the legend says how many. Arrows are ``FancyArrowPatch`` objects, one per author pair direction.
 
     >>> d = cg.read_page("01.03.2019 10:00 Anna 1\\n\\nHallo\\n\\n01.03.2019 12:30 Ben 2\\n\\nNa")
     >>> ax = cg.plot_author_network(d)
@@ -50,6 +59,9 @@ def plot_author_network(d, *, min_weight: int = 1, labels: bool | None = None, s
 
     g = author_graph(d, min_weight=min_weight)
     g.remove_edges_from(list(nx.selfloop_edges(g)))
+    total = g.number_of_nodes()
+    if total > max_authors:
+        g = g.subgraph(_most_active(g, max_authors)).copy()
     ax = axes_for(ax, size=(6.4, 5.2) if ax is None else None)
     ax.set_axis_off()
     if g.number_of_nodes() == 0:
@@ -101,7 +113,6 @@ def plot_author_network(d, *, min_weight: int = 1, labels: bool | None = None, s
     ax.set_aspect("equal")
     ax.set_xlim(xy[:, 0].min() - 0.15, xy[:, 0].max() + 0.15)
     ax.set_ylim(xy[:, 1].min() - 0.15, xy[:, 1].max() + 0.15)
-    fit_texts(ax, texts)
 
     handles = [Line2D([], [], color="#555555", label="replies (width: number)"),
                Line2D([], [], color=OKABE_ITO["vermillion"], label="reciprocated pair"),
@@ -111,7 +122,10 @@ def plot_author_network(d, *, min_weight: int = 1, labels: bool | None = None, s
     if missing.any():
         handles.append(Line2D([], [], marker="o", linestyle="none", markerfacecolor="white",
                               markeredgecolor=OKABE_ITO["vermillion"], label="named, not in data"))
+    if total > g.number_of_nodes():
+        handles.append(Line2D([], [], linestyle="none", label=f"{g.number_of_nodes()} of {total} authors shown"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), borderaxespad=0.2)
+    fit_texts(ax, texts)
     return ax
 
 

@@ -87,7 +87,7 @@ def plot_timeline(d, *, freq: str = "h", cumulative: bool = True, ax=None):
             labels.append("article updated")
 
     time_axis(ax, d.tz)
-    word = FREQ_WORDS.get(offset.name.split("-")[0], freq) if offset.n == 1 else freq
+    word = FREQ_WORDS.get(offset.rule_code.split("-")[0], freq) if offset.n == 1 else freq
     ax.set_ylabel(f"comments per {word}")
     ax.set_xlabel(f"time ({d.tz})")
     ax.set_ylim(bottom=0)

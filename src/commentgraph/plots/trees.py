@@ -113,7 +113,6 @@ def plot_thread_tree(d, thread_id=None, *, labels: bool | None = None, ax=None):
                 text, style = f"{num}{short(r.author, 30)}{when}", "normal"
             texts.append(ax.annotate(text, (xs[i], y[i]), xytext=(7, 0), textcoords="offset points",
                                      va="center", fontsize="small", fontstyle=style))
-        fit_texts(ax, texts)
 
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
@@ -124,6 +123,7 @@ def plot_thread_tree(d, thread_id=None, *, labels: bool | None = None, ax=None):
         handles.append(Line2D([], [], marker="o", linestyle="none", markerfacecolor="white",
                               color=OKABE_ITO["vermillion"], label="not in data"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), borderaxespad=0.2)
+    fit_texts(ax, texts)
     return ax
 
 
