@@ -9,8 +9,8 @@ Every analysis (``reply_graph``, ``author_graph``, ``threads``, ``authors``, ``s
 ``self_replies`` keep edges from an author to their own comment (default ``True``);
 ``min_weight``   (author level only) drop author -> author relations with fewer replies.
 
-Placeholder authors (``[deleted]``, ``Gast``, ``Anonym``, ``Anonymous``, empty or NA; see
-:data:`PLACEHOLDER_AUTHORS`) are different people: each of their comments gets an author key of its
+Placeholder authors (``[deleted]`` and any other name in square brackets, ``Gast``, ``Anonym``,
+``Anonymous``, empty or NA; see :data:`PLACEHOLDER_AUTHORS`) are different people: each of their comments gets an author key of its
 own (``"Gast #<comment_id>"``), so they never merge into one hub that would distort centrality.
 """
 
@@ -36,12 +36,13 @@ def is_placeholder(names: pd.Series) -> np.ndarray:
     """Boolean array: which author names are placeholders (or NA).
 
     >>> from commentgraph.filters import is_placeholder
-    >>> is_placeholder(pd.Series(["Gast", " anonymous ", "Wessi", None], dtype="str")).tolist()
-    [True, True, False, True]
+    >>> is_placeholder(pd.Series(["Gast", " anonymous ", "Wessi", None, "[Name entfernt]"], dtype="str")).tolist()
+    [True, True, False, True, True]
     """
     codes, uniques = pd.factorize(pd.Series(names).astype("str"))  # decide once per distinct name
     folded = pd.Series(uniques, dtype="str").str.strip().str.casefold()
-    ph = folded.isin(PLACEHOLDER_AUTHORS).to_numpy(dtype=bool)
+    bracketed = folded.str.startswith("[") & folded.str.endswith("]")  # [deleted], [Name entfernt], ...
+    ph = (folded.isin(PLACEHOLDER_AUTHORS) | bracketed).to_numpy(dtype=bool)
     return np.where(codes < 0, True, ph[np.maximum(codes, 0)]) if len(ph) else codes < 0
 
 
