@@ -60,8 +60,10 @@ def reply_graph(d, *, via=None, resolution=None, self_replies: bool = True):
     if e.duplicated(["source", "target"]).any():  # a mention and a parent to the same comment: one edge
         grouped = e.groupby(["source", "target"], sort=False)
         n_edges = grouped.size().to_numpy()
-        vias = grouped["via"].agg(lambda v: "+".join(sorted(set(v.dropna())))).to_numpy()
-        e = grouped[["resolution", "latency"]].first().reset_index().assign(via=vias)
+        kinds = e.drop_duplicates(["source", "target", "via"]).sort_values("via", kind="stable")
+        vias = kinds.groupby(["source", "target"], sort=False)["via"].agg("+".join)
+        e = grouped[["resolution", "latency"]].first()
+        e = e.assign(via=vias.reindex(e.index).to_numpy()).reset_index()
     g.add_edges_from(
         (s, t, {"via": _native(v), "resolution": _native(r), "latency": _native(lat), "n_edges": int(k)})
         for s, t, v, r, lat, k in zip(e["source"].tolist(), e["target"].tolist(), e["via"].tolist(),

@@ -191,7 +191,9 @@ def threads(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     ``start``, ``end``, ``duration`` (first to last comment), ``has_missing`` (the root is missing, or a
     comment in it answers one that is not in the data) and ``cycle_broken``.
 
-    Single comments nobody answered are threads of size 1. Rows run by article, then start.
+    Single comments nobody answered are threads of size 1. Rows run by article, then start. A thread is a
+    connected component of the one-parent tree; a comment's further reply edges (a second mention) stay
+    in :func:`commentgraph.reply_graph`, where they may join two threads.
 
     >>> import pandas as pd
     >>> d = cg.read_table(pd.DataFrame({"id": [1, 2, 3], "user": ["Ann", "Ben", "Ann"], "body": "x",
