@@ -7,7 +7,8 @@ a tree of these parent links; its id is its root's node id (a comment id, or
 ``missing:<article_id>:<name>`` when the root is a comment not in the data).
 
 Parent links that form a cycle (``a -> b -> a`` in explicit parent data) are broken at the cycle's
-earliest comment, which becomes a root; ``comment_threads(d)["cycle_broken"]`` marks it.
+earliest comment, which becomes a root; ``comment_threads(d)["cycle_broken"]`` marks it. A comment
+that names itself as parent is marked the same way (that edge never enters the tree).
 """
 
 from __future__ import annotations
@@ -122,7 +123,9 @@ def _tree(d, **filters) -> _Tree:
     n = len(c)
     e, si, ti, keys = _edges(d, **filters)
     # one tree parent per comment: the first edge of each source in ``order``
+    loop = si == ti  # a comment named as its own parent: never a tree edge, reported like a cycle
     perm = np.argsort(e["order"].to_numpy(), kind="stable")
+    perm = perm[~loop[perm]]
     psi = si[perm]
     first = perm[np.r_[True, psi[1:] != psi[:-1]]] if len(perm) else perm
     missing = ti < 0
@@ -142,6 +145,7 @@ def _tree(d, **filters) -> _Tree:
     rank[order] = np.arange(n)
     root, depth, cut = _roots_and_depths(parent, rank)
     has = (parent != np.arange(total)) & ~cut
+    cut[si[loop]] = True
     via = pd.Series(pd.NA, index=range(n), dtype="str")
     if len(first):
         via.iloc[si[first]] = e["via"].iloc[first].to_numpy()
