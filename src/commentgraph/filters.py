@@ -9,8 +9,8 @@ Every analysis (``reply_graph``, ``author_graph``, ``threads``, ``authors``, ``s
 ``self_replies`` keep edges from an author to their own comment (default ``True``);
 ``min_weight``   (author level only) drop author -> author relations with fewer replies.
 
-Placeholder authors (``[deleted]``, ``Gast``, ``Anonym``, ``Anonymous``, empty or NA; see
-:data:`PLACEHOLDER_AUTHORS`) are different people: each of their comments gets an author key of its
+Placeholder authors (``[deleted]`` and any other name in square brackets, ``Gast``, ``Anonym``,
+``Anonymous``, empty or NA; see :data:`PLACEHOLDER_AUTHORS`) are different people: each of their comments gets an author key of its
 own (``"Gast #<comment_id>"``), so they never merge into one hub that would distort centrality.
 """
 
@@ -36,12 +36,13 @@ def is_placeholder(names: pd.Series) -> np.ndarray:
     """Boolean array: which author names are placeholders (or NA).
 
     >>> from commentgraph.filters import is_placeholder
-    >>> is_placeholder(pd.Series(["Gast", " anonymous ", "Wessi", None], dtype="str")).tolist()
-    [True, True, False, True]
+    >>> is_placeholder(pd.Series(["Gast", " anonymous ", "Wessi", None, "[Name entfernt]"], dtype="str")).tolist()
+    [True, True, False, True, True]
     """
     codes, uniques = pd.factorize(pd.Series(names).astype("str"))  # decide once per distinct name
     folded = pd.Series(uniques, dtype="str").str.strip().str.casefold()
-    ph = folded.isin(PLACEHOLDER_AUTHORS).to_numpy(dtype=bool)
+    bracketed = folded.str.startswith("[") & folded.str.endswith("]")  # [deleted], [Name entfernt], ...
+    ph = (folded.isin(PLACEHOLDER_AUTHORS) | bracketed).to_numpy(dtype=bool)
     return np.where(codes < 0, True, ph[np.maximum(codes, 0)]) if len(ph) else codes < 0
 
 
@@ -134,11 +135,11 @@ def _edges(d, *, via=None, resolution=None, self_replies: bool = True):
     tgt_key = keys.iloc[safe_ti].reset_index(drop=True) if len(c) else src_key
     if missing.any():
         at = np.flatnonzero(missing)
-        # a dangling explicit parent has no name: call it by the parent id it names
         name = r["target_author"].astype("str").iloc[at]
-        name = name.fillna(src["parent_id"].astype("str").iloc[at].where(r["via"].iloc[at] == "parent"))
-        name = name.fillna(r["target_comment_id"].astype("str").iloc[at]).fillna("?")
-        node = "missing:" + art.iloc[at] + ":" + name
+        # a dangling explicit parent has no name: its node is named by the parent id, its author unknown
+        label = name.fillna(src["parent_id"].astype("str").iloc[at].where(r["via"].iloc[at] == "parent"))
+        label = label.fillna(r["target_comment_id"].astype("str").iloc[at]).fillna("?")
+        node = "missing:" + art.iloc[at] + ":" + label
         target = target.copy()
         target.iloc[at] = node.to_numpy()
         target_name = target_name.copy()
@@ -176,8 +177,9 @@ def reply_edges(d, *, via=None, resolution=None, self_replies: bool = True) -> p
     """The replies table, filtered, with the node ids every graph and metric uses.
 
     Adds: ``posted_at`` (when the reply was posted), ``source`` / ``target`` (reply-graph node ids: the comment ids, or
-    ``missing:<article_id>:<target_author>`` for a target not in the data), ``missing``,
-    ``target_name`` (author of the target, or the name as written), ``source_key`` / ``target_key``
+    ``missing:<article_id>:<target_author>`` for a target not in the data; a dangling explicit parent,
+    which has no name, is ``missing:<article_id>:<parent_id>``), ``missing``,
+    ``target_name`` (author of the target, or the name as written; NA when unknown), ``source_key`` / ``target_key``
     (author-graph node ids, see :func:`author_keys`), ``self_reply`` and ``order`` (parent edges first,
     then mentions by their position in the text: the order the thread tree picks a parent in).
     ``source_author``, ``article_id`` and ``latency`` are recomputed from the comments table.
@@ -201,7 +203,8 @@ def reply_edges(d, *, via=None, resolution=None, self_replies: bool = True) -> p
 
 
 def author_edges(d, *, via=None, resolution=None, self_replies: bool = True, min_weight: int = 1) -> pd.DataFrame:
-    """Author -> author relations: ``source_key``, ``target_key``, ``weight`` (replies), first/last reply time.
+    """Author -> author relations: ``source_key``, ``target_key``, ``weight`` (replies), ``first_at`` /
+    ``last_at`` (first and last reply), ``target_name`` (the name as written; NA when unknown).
 
     Each reply edge counts once; dangling targets count by name. Relations lighter than
     ``min_weight`` are dropped.
@@ -210,7 +213,7 @@ def author_edges(d, *, via=None, resolution=None, self_replies: bool = True, min
         raise ValueError(f"min_weight must be at least 1, got {min_weight}")
     e = reply_edges(d, via=via, resolution=resolution, self_replies=self_replies)
     g = e.groupby(["source_key", "target_key"], sort=False)
-    out = pd.DataFrame({"weight": g.size(), "first_at": g["posted_at"].min(),
-                        "last_at": g["posted_at"].max()}).reset_index()
+    out = pd.DataFrame({"weight": g.size(), "first_at": g["posted_at"].min(), "last_at": g["posted_at"].max(),
+                        "target_name": g["target_name"].first()}).reset_index()
     out["weight"] = out["weight"].astype("int64")
     return out[out["weight"] >= min_weight].reset_index(drop=True)

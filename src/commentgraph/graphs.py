@@ -60,8 +60,10 @@ def reply_graph(d, *, via=None, resolution=None, self_replies: bool = True):
     if e.duplicated(["source", "target"]).any():  # a mention and a parent to the same comment: one edge
         grouped = e.groupby(["source", "target"], sort=False)
         n_edges = grouped.size().to_numpy()
-        vias = grouped["via"].agg(lambda v: "+".join(sorted(set(v.dropna())))).to_numpy()
-        e = grouped[["resolution", "latency"]].first().reset_index().assign(via=vias)
+        kinds = e.drop_duplicates(["source", "target", "via"]).sort_values("via", kind="stable")
+        vias = kinds.groupby(["source", "target"], sort=False)["via"].agg("+".join)
+        e = grouped[["resolution", "latency"]].first()
+        e = e.assign(via=vias.reindex(e.index).to_numpy()).reset_index()
     g.add_edges_from(
         (s, t, {"via": _native(v), "resolution": _native(r), "latency": _native(lat), "n_edges": int(k)})
         for s, t, v, r, lat, k in zip(e["source"].tolist(), e["target"].tolist(), e["via"].tolist(),
@@ -111,16 +113,11 @@ def author_graph(d, *, multigraph: bool = False, via=None, resolution=None, self
         e = reply_edges(d, via=via, resolution=resolution, self_replies=self_replies)
         e = e.merge(rel[["source_key", "target_key"]], on=["source_key", "target_key"], how="inner",
                     validate="many_to_one")
-        ends = e[["target_key", "target_name"]]
-    else:
-        ends = rel[["target_key"]].assign(target_name=None)
+    ends = rel.loc[~rel["target_key"].isin(nodes.index), ["target_key", "target_name"]].drop_duplicates("target_key")
     for key, name in zip(ends["target_key"], ends["target_name"], strict=True):
-        if key not in g:
-            name = _native(name)
-            if name is None:
-                name = key.split(" #", 1)[0]
-            g.add_node(key, name=name, n_comments=0, placeholder=bool(is_placeholder(pd.Series([name]))[0]),
-                       missing=True)
+        name = _native(name)
+        ph = name is None or bool(is_placeholder(pd.Series([name], dtype="str"))[0])
+        g.add_node(key, name=name, n_comments=0, placeholder=ph, missing=True)
     if multigraph:
         for row in zip(e["source_key"], e["target_key"], e["source_comment_id"], e["target"], e["via"],
                        e["resolution"], e["latency"], strict=True):

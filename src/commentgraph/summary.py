@@ -25,7 +25,8 @@ def summary(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     ``reciprocity`` (share of author -> author relations, self-replies aside, that are answered back in
     the same article; NA without relations); ``latency_q1`` / ``latency_median`` / ``latency_q3`` (reply
     latency quartiles, linear interpolation); ``top_pair_a`` / ``top_pair_b`` / ``top_pair_replies``: the
-    most active back-and-forth pair (replies both ways; the most replies in total), NA when none.
+    most active back-and-forth pair (replies both ways; the most replies in total, then the more even
+    exchange; ``top_pair_a`` sent more), NA when none.
     Filters as in :mod:`commentgraph.filters`.
 
     >>> import pandas as pd

@@ -7,7 +7,8 @@ a tree of these parent links; its id is its root's node id (a comment id, or
 ``missing:<article_id>:<name>`` when the root is a comment not in the data).
 
 Parent links that form a cycle (``a -> b -> a`` in explicit parent data) are broken at the cycle's
-earliest comment, which becomes a root; ``comment_threads(d)["cycle_broken"]`` marks it.
+earliest comment, which becomes a root; ``comment_threads(d)["cycle_broken"]`` marks it. A comment
+that names itself as parent is marked the same way (that edge never enters the tree).
 """
 
 from __future__ import annotations
@@ -122,7 +123,9 @@ def _tree(d, **filters) -> _Tree:
     n = len(c)
     e, si, ti, keys = _edges(d, **filters)
     # one tree parent per comment: the first edge of each source in ``order``
+    loop = si == ti  # a comment named as its own parent: never a tree edge, reported like a cycle
     perm = np.argsort(e["order"].to_numpy(), kind="stable")
+    perm = perm[~loop[perm]]
     psi = si[perm]
     first = perm[np.r_[True, psi[1:] != psi[:-1]]] if len(perm) else perm
     missing = ti < 0
@@ -142,6 +145,7 @@ def _tree(d, **filters) -> _Tree:
     rank[order] = np.arange(n)
     root, depth, cut = _roots_and_depths(parent, rank)
     has = (parent != np.arange(total)) & ~cut
+    cut[si[loop]] = True
     via = pd.Series(pd.NA, index=range(n), dtype="str")
     if len(first):
         via.iloc[si[first]] = e["via"].iloc[first].to_numpy()
@@ -191,7 +195,9 @@ def threads(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     ``start``, ``end``, ``duration`` (first to last comment), ``has_missing`` (the root is missing, or a
     comment in it answers one that is not in the data) and ``cycle_broken``.
 
-    Single comments nobody answered are threads of size 1. Rows run by article, then start.
+    Single comments nobody answered are threads of size 1. Rows run by article, then start. A thread is a
+    connected component of the one-parent tree; a comment's further reply edges (a second mention) stay
+    in :func:`commentgraph.reply_graph`, where they may join two threads.
 
     >>> import pandas as pd
     >>> d = cg.read_table(pd.DataFrame({"id": [1, 2, 3], "user": ["Ann", "Ben", "Ann"], "body": "x",
