@@ -11,6 +11,7 @@ from .mentions import link_comments
 from .pages import read_page, read_pages
 from .plots import plot_arcs, plot_author_network, plot_latency, plot_thread_tree, plot_timeline
 from .pseudonyms import pseudonymize
+from .review import apply_review, parent_agreement, resolution_scores, review_table
 from .style import report_style, style_path
 from .summary import summary
 from .tables import read_table
@@ -18,7 +19,8 @@ from .threads import comment_threads, threads
 
 __version__ = "0.1.0"
 
-__all__ = ["Discussion", "ReadError", "link_comments", "read_page", "read_pages", "read_table", "__version__",
+__all__ = ["Discussion", "ReadError", "apply_review", "link_comments", "parent_agreement", "read_page", "read_pages",
+           "read_table", "resolution_scores", "review_table", "__version__",
            "reply_graph", "author_graph", "reply_edges", "PLACEHOLDER_AUTHORS", "threads", "comment_threads",
            "authors", "reply_pairs", "summary", "write_gexf", "write_graphml", "write_gephi_csv", "export_tables",
            "plot_timeline", "plot_arcs", "plot_thread_tree", "plot_author_network", "plot_latency",
