@@ -362,3 +362,9 @@ def test_import_stays_light():
     code = "import sys, commentgraph; print('matplotlib' in sys.modules, 'networkx' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_the_seed_as_read_draws_one_arc_per_resolved_reply(seed):
+    ax = cg.plot_arcs(seed)
+    assert len(arc_paths(ax, "reply-arcs")) + len(arc_paths(ax, "dangling-arcs")) == len(seed.replies)
+    assert len(arc_paths(ax, "dangling-arcs")) == seed.replies["target_comment_id"].isna().sum()

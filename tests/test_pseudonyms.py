@@ -159,3 +159,9 @@ def test_problem_excerpts_are_pseudonymised():
     assert d.problems["excerpt"].str.contains("Anna Berg").any()  # the reader quotes the line
     p = cg.pseudonymize(d, salt="s")
     assert not p.problems["excerpt"].str.contains("Anna Berg").any()
+
+
+def test_the_seed_as_read_and_resolved_leaks_no_name(seed):
+    p = cg.pseudonymize(seed, salt="k3y")
+    assert len(p.replies) == len(seed.replies) and len(p.mentions) == len(seed.mentions)
+    assert not [(t, c, n) for t, c, v in all_strings(p) for n in SEED_AUTHORS if n.casefold() in v.casefold()]
