@@ -259,6 +259,8 @@ def test_latency_seed_histogram_and_median(linked):
     assert legend_texts(ax) == ["reply edges (4)", "median 6 h 10 min"]
     assert ax.get_xscale() == "log"
     assert [t.get_text() for t in ax.get_xticklabels()] == ["1 h", "6 h", "1 d"]
+    (rug,) = [line for line in ax.lines if line.get_gid() == "rug"]
+    assert sorted(rug.get_xdata()) == [62 * 60, 78 * 60, 663 * 60, 1508 * 60]
 
 
 def test_latency_without_replies_says_so(seed):
