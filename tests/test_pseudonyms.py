@@ -159,3 +159,21 @@ def test_problem_excerpts_are_pseudonymised():
     assert d.problems["excerpt"].str.contains("Anna Berg").any()  # the reader quotes the line
     p = cg.pseudonymize(d, salt="s")
     assert not p.problems["excerpt"].str.contains("Anna Berg").any()
+
+
+def test_the_seed_as_read_and_resolved_leaks_no_name(seed):
+    p = cg.pseudonymize(seed, salt="k3y")
+    assert len(p.replies) == len(seed.replies) and len(p.mentions) == len(seed.mentions)
+    assert not [(t, c, n) for t, c, v in all_strings(p) for n in SEED_AUTHORS if n.casefold() in v.casefold()]
+
+
+def test_exports_of_a_pseudonymised_discussion_hold_no_name(seed, tmp_path):
+    p = cg.pseudonymize(seed, salt="k3y")
+    cg.export_tables(p, tmp_path / "tables")
+    cg.write_gexf(cg.reply_graph(p), tmp_path / "reply.gexf")
+    cg.write_graphml(cg.author_graph(p), tmp_path / "authors.graphml")
+    files = [f for f in tmp_path.rglob("*") if f.is_file()]
+    assert len(files) >= 3
+    text = " ".join(f.read_text(encoding="utf-8") for f in files).casefold()
+    assert "commenter " in text
+    assert not [n for n in SEED_AUTHORS if n.casefold() in text]

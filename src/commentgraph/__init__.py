@@ -1,6 +1,7 @@
 """commentgraph: reader comments to tidy tables, reply graphs, metrics and figures."""
 
 from .authors import authors, reply_pairs
+from .corpus import sample_corpus
 from .discussion import Discussion
 from .errors import ReadError
 from .exports import export_tables, write_gephi_csv, write_gexf, write_graphml
@@ -11,20 +12,26 @@ from .mentions import link_comments
 from .pages import read_page, read_pages
 from .plots import plot_arcs, plot_author_network, plot_latency, plot_thread_tree, plot_timeline
 from .pseudonyms import pseudonymize
+from .report import ReportError, read_source, run_report
+from .review import apply_review, parent_agreement, resolution_scores, review_table
 from .style import report_style, style_path
 from .summary import summary
-from .review import apply_review, parent_agreement, resolution_scores, review_table
 from .tables import read_table
 from .threads import comment_threads, threads
-from .corpus import sample_corpus
-from .report import ReportError, read_source, run_report
 
 __version__ = "0.1.0"
 
-__all__ = ["Discussion", "ReadError", "link_comments", "read_page", "read_pages", "read_table", "__version__",
-           "reply_graph", "author_graph", "reply_edges", "PLACEHOLDER_AUTHORS", "threads", "comment_threads",
-           "authors", "reply_pairs", "summary", "write_gexf", "write_graphml", "write_gephi_csv", "export_tables",
-           "plot_timeline", "plot_arcs", "plot_thread_tree", "plot_author_network", "plot_latency",
-           "save_figure", "report_style", "style_path", "pseudonymize"]
-__all__ += ["sample_corpus", "ReportError", "read_source", "run_report"]
-__all__ += ["apply_review", "parent_agreement", "resolution_scores", "review_table"]
+__all__ = [
+    # read
+    "Discussion", "ReadError", "read_page", "read_pages", "read_table", "read_source", "sample_corpus",
+    # references
+    "link_comments", "review_table", "apply_review", "resolution_scores", "parent_agreement",
+    # graphs and metrics
+    "reply_graph", "author_graph", "reply_edges", "PLACEHOLDER_AUTHORS", "threads", "comment_threads",
+    "authors", "reply_pairs", "summary",
+    # figures, exports, privacy, report
+    "plot_timeline", "plot_arcs", "plot_thread_tree", "plot_author_network", "plot_latency",
+    "save_figure", "report_style", "style_path", "pseudonymize",
+    "write_gexf", "write_graphml", "write_gephi_csv", "export_tables",
+    "ReportError", "run_report", "__version__",
+]

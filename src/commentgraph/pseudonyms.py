@@ -79,13 +79,45 @@ def pseudonym_map(names, *, salt, digits: int | None = None, label: str = LABEL)
     return out
 
 
-def _name_pattern(names) -> re.Pattern | None:
-    forms = sorted({" ".join(n.split()) for n in names
-                    if isinstance(n, str) and len(normalize_name(n)) >= MIN_TEXT_NAME}, key=len, reverse=True)
-    if not forms:
-        return None
-    alts = [r"\s+".join(re.escape(tok) for tok in form.split()) for form in forms]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+def _name_finder(names):
+    """A function ``text -> [(start, end, matched)]`` finding every known name in a text (any case, any
+    run of spaces, whole words). Only names whose first word occurs in the text are tried, so a corpus
+    with thousands of authors stays fast."""
+    forms = {" ".join(n.split()) for n in names if isinstance(n, str) and len(normalize_name(n)) >= MIN_TEXT_NAME}
+    by_word: dict[str, set[str]] = {}
+    always: set[str] = set()
+    for form in forms:
+        m = _WORD.search(form)
+        if m:
+            by_word.setdefault(m.group(0).casefold(), set()).add(form)
+        else:
+            always.add(form)
+    compiled: dict[str, re.Pattern] = {}
+
+    def rx(form: str) -> re.Pattern:
+        if form not in compiled:
+            body = r"\s+".join(re.escape(tok) for tok in form.split())
+            compiled[form] = re.compile(r"(?<!\w)" + body + r"(?!\w)", re.IGNORECASE)
+        return compiled[form]
+
+    def find(text: str) -> list[tuple[int, int, str]]:
+        if not isinstance(text, str) or not text or not forms:
+            return []
+        cands = set(always)
+        for w in set(_WORD.findall(text.casefold())) & by_word.keys():
+            cands |= by_word[w]
+        hits = [(m.start(), -(m.end() - m.start()), m.group(0)) for form in cands for m in rx(form).finditer(text)]
+        out, until = [], -1
+        for start, neg_len, matched in sorted(hits):  # leftmost first, longest there: "W. Merseburger" wins
+            if start >= until:
+                out.append((start, start - neg_len, matched))
+                until = start - neg_len
+        return out
+
+    return find
 
 
 def _rewrite(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, callable]:
@@ -115,12 +147,11 @@ def _rewrite(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, callabl
     return "".join(parts), new_offset
 
 
-def _spans(text: str, pattern, lookup, fixed: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _spans(text: str, find, lookup, fixed: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     spans = list(fixed)
-    if pattern is not None and text:
-        for m in pattern.finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e, _ in fixed):
-                spans.append((m.start(), m.end(), lookup(m.group(0))))
+    for start, end, matched in find(text):
+        if not any(s < end and start < e for s, e, _ in fixed):
+            spans.append((start, end, lookup(matched)))
     return spans
 
 
@@ -156,12 +187,12 @@ def pseudonymize(d: Discussion, *, salt, opt_out=(), digits: int | None = None) 
             return name
         return mapping.get(normalize_name(name), name)
 
-    pattern = _name_pattern(names)
+    find = _name_finder(names)
 
     def scrub(value):
-        if not isinstance(value, str) or pattern is None:
+        if not isinstance(value, str):
             return value
-        return pattern.sub(lambda m: lookup(m.group(0)), value)
+        return _rewrite(value, _spans(value, find, lookup, []))[0]
 
     # opt-out: drop the comments, their mentions and reply edges; edges *to* them become dangling
     new_problems = []
@@ -205,7 +236,7 @@ def pseudonymize(d: Discussion, *, salt, opt_out=(), digits: int | None = None) 
         if not isinstance(text, str):
             new_texts.append(text)
             continue
-        new, remap = _rewrite(text, _spans(text, pattern, lookup, fixed.get(cid, [])))
+        new, remap = _rewrite(text, _spans(text, find, lookup, fixed.get(cid, [])))
         new_texts.append(new)
         offset_maps[cid] = (new, remap)
     comments = comments.assign(text=pd.Series(new_texts, index=comments.index, dtype="str"),

@@ -83,6 +83,23 @@ def fit_texts(ax, texts, *, pad: float = 0.03) -> None:
             ax.set_ylim(max(y0, hi[1] + dy), min(y1, lo[1] - dy))
 
 
+def drop_overlapping(ax, texts) -> list:
+    """Remove each text that overlaps one kept before it (give the most important first); return the kept."""
+    if not texts:
+        return []
+    ax.figure.draw_without_rendering()
+    renderer = ax.figure.canvas.get_renderer()
+    kept, boxes = [], []
+    for t in texts:
+        box = t.get_window_extent(renderer)
+        if any(box.overlaps(b) for b in boxes):
+            t.remove()
+            continue
+        kept.append(t)
+        boxes.append(box)
+    return kept
+
+
 def short(text, limit: int = 40) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis."""
     text = "" if text is None or (not isinstance(text, str) and pd.isna(text)) else str(text)

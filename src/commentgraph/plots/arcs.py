@@ -41,7 +41,7 @@ def plot_arcs(d, *, x: str = "time", ax=None):
     c = d.comments
     articles = pd.unique(pd.concat([d.articles["article_id"], c["article_id"]]).dropna())
     row_of = {a: -i * ROW for i, a in enumerate(articles)}
-    ax = axes_for(ax, size=(7, max(2.6, 1.1 + 0.9 * len(articles))) if ax is None else None)
+    ax = axes_for(ax, size=(7, min(14.0, max(2.6, 1.1 + 0.9 * len(articles)))) if ax is None else None)
 
     if x == "time":
         xs = date_numbers(c["posted_at"])
@@ -91,7 +91,8 @@ def plot_arcs(d, *, x: str = "time", ax=None):
             solid_c.append(colour)
     for patches, colours, style, gid in ((solid, solid_c, "solid", "reply-arcs"),
                                          (dashed, dashed_c, "dashed", "dangling-arcs")):
-        coll = PatchCollection(patches, facecolors="none", edgecolors=colours, linewidths=1.3,
+        coll = PatchCollection(patches, facecolors="none", edgecolors=colours,
+                               linewidths=1.3 if len(e) <= 200 else 0.6,
                                linestyles=style, zorder=2, gid=gid)
         ax.add_collection(coll)
 

@@ -14,6 +14,9 @@ TICKS = [(1, "1 s"), (10, "10 s"), (60, "1 min"), (600, "10 min"), (3600, "1 h")
          (86400, "1 d"), (7 * 86400, "1 wk"), (30 * 86400, "30 d"), (365 * 86400, "1 yr")]
 
 
+RUG_MAX = 100  # up to this many latencies, each is also drawn as a tick
+
+
 def human_duration(seconds: float) -> str:
     """A duration in words for labels, to the minute (seconds below one minute).
 
@@ -39,6 +42,7 @@ def plot_latency(d, *, bins: int | None = None, ax=None):
 
     Edges whose target is not in the data, or is dated after the reply, have no latency and are left
     out; a latency of zero counts as one second. ``bins`` defaults to about 2·√n log-spaced bins.
+    Up to 100 latencies are also drawn one by one as ticks along the bottom (gid ``"rug"``).
 
     >>> import pandas as pd
     >>> d = cg.read_page("01.03.2019 10:00 Anna 1\\n\\nHallo\\n\\n01.03.2019 12:30 Ben 2\\n\\n@1 Anna: ja")
@@ -65,7 +69,10 @@ def plot_latency(d, *, bins: int | None = None, ax=None):
         med = float(np.median(seconds))
         ax.axvline(med, color=OKABE_ITO["vermillion"], linestyle="--", linewidth=1.5,
                    label=f"median {human_duration(med)}")
-        ax.set_xlim(lo, hi)
+        if len(seconds) <= RUG_MAX:  # few replies: show each one as a tick along the bottom
+            ax.plot(seconds, np.full(len(seconds), 0.02), linestyle="none", marker="|", markersize=10,
+                    color=OKABE_ITO["black"], transform=ax.get_xaxis_transform(), gid="rug", label="_rug")
+        ax.set_xlim(lo / 1.5, hi * 1.5)
     else:
         ax.text(0.5, 0.5, "no reply latencies", ha="center", va="center", transform=ax.transAxes)
         ax.set_xlim(60, 86400)

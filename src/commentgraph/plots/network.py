@@ -8,7 +8,7 @@ import numpy as np
 
 from ..graphs import author_graph
 from ..style import OKABE_ITO
-from ._axes import axes_for, fit_texts, short
+from ._axes import axes_for, drop_overlapping, fit_texts, short
 
 CIRCLE_MAX = 40  # up to this many authors sit on a circle (labels never overlap); more get a spring layout
 TOP_LABELS = 15  # with a spring layout, only the most active authors are named
@@ -36,7 +36,7 @@ def _most_active(g, limit: int) -> list:
     return sorted(score, key=lambda n: (-score[n], str(n)))[:limit]
 
 
-def plot_author_network(d, *, min_weight: int = 1, max_authors: int = 200, labels: bool | None = None,
+def plot_author_network(d, *, min_weight: int = 1, max_authors: int = 100, labels: bool | None = None,
                         seed: int = 7, ax=None):
     """The weighted author graph (``cg.author_graph``): an arrow from an author to each author they
     answer, its width by the number of replies; node area by the number of comments. Pairs who answer
@@ -45,7 +45,7 @@ def plot_author_network(d, *, min_weight: int = 1, max_authors: int = 200, label
 
     Up to 40 authors sit on a circle in connected groups, labelled outward (labels do not overlap);
     larger networks use a spring layout (``seed`` fixes it) naming the 15 most active authors
-    (``labels=True`` names all). Beyond ``max_authors`` only the most active authors (comments plus
+    (``labels=True`` names all), leaving out a name that would overlap a more active one. Beyond ``max_authors`` only the most active authors (comments plus
     replies sent and received) and the replies among them are drawn; the legend says how many. Arrows are ``FancyArrowPatch`` objects, one per author pair direction.
 
     >>> d = cg.read_page("01.03.2019 10:00 Anna 1\\n\\nHallo\\n\\n01.03.2019 12:30 Ben 2\\n\\nNa")
@@ -125,6 +125,8 @@ def plot_author_network(d, *, min_weight: int = 1, max_authors: int = 200, label
     if total > g.number_of_nodes():
         handles.append(Line2D([], [], linestyle="none", label=f"{g.number_of_nodes()} of {total} authors shown"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), borderaxespad=0.2)
+    if not circle:
+        texts = drop_overlapping(ax, texts)
     fit_texts(ax, texts)
     return ax
 

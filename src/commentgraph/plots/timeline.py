@@ -26,8 +26,8 @@ def plot_timeline(d, *, freq: str = "h", cumulative: bool = True, ax=None):
     ``updated_at`` as a dashed vertical line. Times are shown in the Discussion's time zone.
 
     A comment counts as a reply when it is the source of a reply edge or has an explicit parent.
-    Returns the main Axes (the cumulative line sits on a twin Axes sharing its x axis; the legend
-    on the main Axes lists everything).
+    Returns the main Axes; the right-hand axis of the cumulative line is a twin Axes sharing the x
+    axis (the line is drawn on the main Axes, above the bars; the legend there lists everything).
 
     >>> d = cg.read_page("01.03.2019 10:00 Anna 1\\n\\nHallo\\n\\n01.03.2019 12:30 Ben 2\\n\\nNa")
     >>> ax = cg.plot_timeline(d, freq="h")
@@ -62,18 +62,25 @@ def plot_timeline(d, *, freq: str = "h", cumulative: bool = True, ax=None):
     handles, labels = ax.get_legend_handles_labels()
 
     if cumulative:
+        # the y axis on the right belongs to a twin Axes; the line itself is drawn on ``ax`` (in the
+        # twin's y units) so that it lies above the bars instead of behind them
+        from matplotlib.lines import Line2D
+        from matplotlib.transforms import blended_transform_factory
+
         twin = ax.twinx()
         t = np.sort(date_numbers(times[ok]))
         end = date_numbers(pd.Series([starts[-1] + offset]))[0] if ok.any() else np.nan
         x = np.concatenate([t[:1], t, [end]]) if len(t) else t
         y = np.concatenate([[0], np.arange(1, len(t) + 1), [len(t)]]) if len(t) else t
-        (line,) = twin.step(x, y, where="post", color=OKABE_ITO["black"], linewidth=1.2,
-                            label="cumulative (right axis)")
+        twin.set_ylim(0, max(len(t), 1) * 1.05)
         twin.set_ylabel("comments so far")
-        twin.set_ylim(bottom=0)
         twin.spines["right"].set_visible(True)
         twin.spines["top"].set_visible(False)
-        ax.set_zorder(twin.get_zorder() + 1)  # bars and legend above the line's Axes
+        line = Line2D(x, y, drawstyle="steps-post", color=OKABE_ITO["black"], linewidth=1.4, zorder=3,
+                      label="cumulative (right axis)",
+                      transform=blended_transform_factory(ax.transData, twin.transData))
+        ax.add_line(line)
+        ax.set_zorder(twin.get_zorder() + 1)  # bars, line and legend above the twin
         ax.patch.set_visible(False)
         handles.append(line)
         labels.append(line.get_label())

@@ -114,8 +114,25 @@ def plot_thread_tree(d, thread_id=None, *, labels: bool | None = None, ax=None):
             texts.append(ax.annotate(text, (xs[i], y[i]), xytext=(7, 0), textcoords="offset points",
                                      va="center", fontsize="small", fontstyle=style))
 
-    ax.set_yticks([])
     ax.spines["left"].set_visible(False)
+    arts = nodes["article_id"].to_numpy(dtype=object)
+    firsts = np.flatnonzero(np.r_[True, arts[1:] != arts[:-1]]) if n else np.array([], dtype=int)
+    if len(firsts) > 1:  # several articles: a rule between them and the article named at its first row
+        for i in firsts[1:]:
+            ax.axhline(y[i] + 0.5, color=GREY, linewidth=0.5, zorder=0)
+        titles = d.articles.set_index("article_id")["title"]
+        inches = ax.figure.get_size_inches()[1] * ax.get_position().height
+        gap = n * (11 / 72) / max(inches, 0.5)  # rows one label line needs
+        keep, last = [], None
+        for i in firsts:  # name an article only where its label has room
+            if last is None or i - last >= gap:
+                keep.append(i)
+                last = i
+        firsts = np.array(keep, dtype=int)
+        ax.set_yticks(y[firsts], [short(titles.get(a) if pd.notna(titles.get(a)) else a, 28) for a in arts[firsts]])
+        ax.tick_params(axis="y", length=0)
+    else:
+        ax.set_yticks([])
     ax.set_xticks(range(int(xs.max(initial=0)) + 1))
     ax.set_xlabel("reply depth")
     handles = [Line2D([], [], marker="o", linestyle="none", color=GREY, label="comment")]
