@@ -147,7 +147,7 @@ def _input_rows(source, name: str) -> tuple[np.ndarray, str]:
             starts, prev, header_seen = [], 0, False
             for rec in reader:
                 start, prev = prev + 1, reader.line_num
-                if not rec or all(not f.strip() for f in rec):
+                if not rec:
                     continue
                 if header_seen:
                     starts.append(start)

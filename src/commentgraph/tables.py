@@ -200,8 +200,8 @@ def _read_csv_records(text: str, sep: str, problems: Problems) -> pd.DataFrame:
         for rec in reader:
             start, prev = prev + 1, reader.line_num
             last_start = start
-            if not rec or all(not f.strip() for f in rec):
-                continue  # a blank line
+            if not rec:
+                continue  # an empty line
             if header is None:
                 header = rec
                 continue
@@ -332,6 +332,7 @@ def _times(raw: pd.Series, tz: str, epoch_unit: str | None) -> tuple[pd.Series, 
         aware = t.str.contains(_OFFSET).fillna(False).to_numpy(dtype=bool)
         if aware.any():
             p = pd.to_datetime(t[aware], format="ISO8601", utc=True, errors="coerce")
+            p = p.where((p >= pd.Timestamp("0001-01-02", tz="UTC")) & (p <= pd.Timestamp("9999-12-30", tz="UTC")))
             out.loc[idx[aware]] = p.dt.tz_convert(tz).astype(dtype).to_numpy()
         if (~aware).any():
             tn = t[~aware]
