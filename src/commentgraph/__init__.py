@@ -1,5 +1,6 @@
 """commentgraph: reader comments to tidy tables, reply graphs, metrics and figures."""
 
+from .accounting import AccountingError, account_lines, account_rows, check_accounting
 from .authors import authors, reply_pairs
 from .corpus import sample_corpus
 from .discussion import Discussion
@@ -24,6 +25,7 @@ __version__ = "0.1.0"
 __all__ = [
     # read
     "Discussion", "ReadError", "read_page", "read_pages", "read_table", "read_source", "sample_corpus",
+    "account_lines", "account_rows", "check_accounting", "AccountingError",
     # references
     "link_comments", "review_table", "apply_review", "resolution_scores", "parent_agreement",
     # graphs and metrics
