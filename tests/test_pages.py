@@ -187,3 +187,8 @@ def test_empty_page_is_a_problem_row(tmp_path):
     assert len(d.comments) == 0
     assert d.problems["kind"].tolist() == ["empty"]
     assert d.problems["source"].iloc[0] == str(p)
+
+
+def test_names_that_start_with_von_keep_it():
+    d = cg.read_page("01.03.2019 10:00 von Bülow 1\n\nHallo\n\n01.03.2019 11:00 by Anna 2\n\nJa\n")
+    assert d.comments["author"].tolist() == ["von Bülow", "Anna"]
