@@ -25,8 +25,8 @@ class Discussion:
 
     >>> import commentgraph as cg
     >>> d = cg.read_page("01.03.2019 10:00 Anna 1\\n\\nHallo\\n\\n01.03.2019 11:00 Ben 2\\n\\n@1 Anna: ja")
-    >>> len(d.comments), d.comments["author"].tolist()
-    (2, ['Anna', 'Ben'])
+    >>> len(d.comments), d.comments["author"].tolist(), len(d.replies)
+    (2, ['Anna', 'Ben'], 1)
     """
 
     articles: pd.DataFrame

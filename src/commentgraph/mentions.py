@@ -1,14 +1,688 @@
 """Find @-references in comment text and resolve them to the comments they answer.
 
-(Placeholder until the resolver lands: returns empty tables.)
+Extraction is one compiled regular expression per text (``finditer``, linear time); names are
+matched against the authors known in the same article; resolution is a handful of vectorised
+joins per Discussion (``merge(validate=...)``), not loops over pairs.  The rules, in the order
+they are tried, are written down in README.md ("Reference resolution") and in
+:func:`link_comments`.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+import unicodedata
+
+import numpy as np
 import pandas as pd
 
 from .schema import empty
 
+RESOLUTIONS = ("number+author", "number", "author", "unresolved")
 
-def link_comments(comments: pd.DataFrame, **options) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return empty("mentions"), empty("replies")
+#: Defaults of :func:`link_comments`; a study reports these (``d.settings["resolver"]`` holds overrides).
+DEFAULTS = {
+    "fuzzy_threshold": 85.0,
+    "author_only": True,
+    "tie": "latest",
+    "same_thread": True,
+    "conflict": "unresolved",
+    "prefix_min": 4,
+    "max_name_words": 3,
+    "lowercase_handles": False,
+    "quotes": True,
+}
+
+# --- extraction --------------------------------------------------------------------------------
+
+#: ``@`` not inside a word, an e-mail address or a URL path; then an optional space; then a number
+#: (``12``, ``Nr. 12``, ``#12``; not ``12:30``, ``12,5``, ``12 Uhr``, ``12 %``) or a letter; then a
+#: bounded tail (at most 80 characters, up to the line end or the next ``@``) that holds the name.
+MENTION = re.compile(
+    r"(?<![\w@/+=%&~\\-])@(?P<sp>[ \t\u00a0]?)"
+    r"(?:(?:(?:Nr|No|Nummer)\.?[ \t]?|\#[ \t]?)?(?P<num>\d{1,6})(?!\d)(?![.,:]\d)"
+    r"(?![ \t]?(?:%|€|\$|Uhr\b|Euro\b|EUR\b|Prozent\b|Dollar\b|USD\b|Jahre?n?\b))"
+    r"|(?=[^\W\d_]))"
+    r"(?P<tail>[^\n@]{0,80})"
+)
+_SEP = re.compile(r"[ \t\u00a0]*[,:;.\-–—]?[ \t\u00a0]*")
+_TOKEN = re.compile(r"[^\W_]+")           # letters and digits: the pieces of a name
+_TOKEN_GAP = re.compile(r"[ .'’_\-]{1,3}")  # what may stand between the pieces of one name
+_WORD = re.compile(r"[^\W_](?:[\w'’\-]|\.(?=[^\W\d_]))*\.?")
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+#: where a glued handle may end inside a token: ``argyle|You``, ``Rob_K|The``, ``Gillon|I``
+_INNER_CUT = re.compile(rf"(?<=[{_LOWER}0-9])(?=[{_UPPER}])|(?<=[{_UPPER}])(?=[{_UPPER}][{_LOWER}])")
+_NONALNUM = re.compile(r"[\W_]+")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o"})
+_MAX_TOKENS = 6
+_URL_START = ("http:", "https:", "www.", "ftp:")
+
+#: Capitalised words that start a sentence rather than continue a name (German and English):
+#: an unknown name stops before them, and ``@Sie haben recht`` is no reference.
+STOPWORDS = frozenset("""
+ich du er sie es wir ihr ihnen ihre dein deine sein seine mein meine unser unsere euer das der die
+den dem des ein eine einen einem und aber oder doch denn dann da ja nein nicht nur auch schon noch so
+wie was wer wo warum wieso weshalb wenn als ob na also genau danke bitte leider natürlich hallo sehr
+gut richtig stimmt völlig selbst man nr nummer lieber liebe zum zur im am um von mit
+i you your youre you're the a an this that these those it its it's we he she they them my our yes
+not thanks thank well but and or what why how who where when if sorry agree agreed exactly good
+great nice hi hey dear re lol ok okay indeed really do don't dont are is was have has in on at as of
+to for with just please no
+""".split())
+
+
+def normalize_name(name) -> str:
+    """The key names are compared by: case-, space-, punctuation- and umlaut-insensitive.
+
+    >>> normalize_name("W. Merseburger"), normalize_name("Müller-Lüdenscheidt"), normalize_name("Rob_K")
+    ('wmerseburger', 'muellerluedenscheidt', 'robk')
+    >>> normalize_name("Mueller") == normalize_name("MÜLLER")
+    True
+    """
+    s = unicodedata.normalize("NFKD", str(name).casefold().translate(_UMLAUTS))
+    return _NONALNUM.sub("", s)
+
+
+class _Authors:
+    """The authors known in one article, indexed for exact, prefix and fuzzy matching."""
+
+    __slots__ = ("keys", "prefix_keys", "prefix_authors", "fuzzy_keys", "fuzzy_authors", "first")
+
+    def __init__(self, authors):
+        self.keys: dict[str, str] = {}
+        aliases: dict[str, set] = {}
+        for a in authors:
+            if not isinstance(a, str) or a.startswith("["):  # "[removed]", "[deleted]": placeholders
+                continue
+            k = normalize_name(a)
+            if len(k) < 2:
+                continue
+            self.keys.setdefault(k, a)
+            aliases.setdefault(k, set()).add(a)
+            words = [normalize_name(w) for w in re.split(r"[\s_]+", a) if normalize_name(w)]
+            if len(words) >= 2 and len(words[0]) >= 4:
+                aliases.setdefault(words[0], set()).add(a)          # "Gottlob" for "Gottlob Frege"
+            if len(words) >= 3:
+                aliases.setdefault("".join(w[0] for w in words[:-1]) + words[-1], set()).add(a)  # CCETown
+        pairs = sorted((k, a) for k, names in aliases.items() for a in names)
+        self.prefix_keys = [k for k, _ in pairs]
+        self.prefix_authors = [a for _, a in pairs]
+        self.fuzzy_keys = self.prefix_keys
+        self.fuzzy_authors = self.prefix_authors
+        self.first = {k[0] for k in self.keys}
+
+    def prefixed(self, v: str) -> set:
+        i = bisect.bisect_left(self.prefix_keys, v)
+        out = set()
+        while i < len(self.prefix_keys) and self.prefix_keys[i].startswith(v):
+            out.add(self.prefix_authors[i])
+            i += 1
+            if len(out) > 5:
+                break
+        return out
+
+
+def _cuts(tail: str):
+    """Cut points of the name-like start of ``tail``: (normalised prefix, raw end, n_words)."""
+    out = []
+    norm = ""
+    pos = 0
+    for n in range(_MAX_TOKENS):
+        m = _TOKEN.match(tail, pos)
+        if not m:
+            break
+        tok = m.group()
+        inner = [c.start() for c in _INNER_CUT.finditer(tok)]
+        last = 0
+        for c in inner:
+            out.append((norm + normalize_name(tok[:c]), m.start() + c, n + 1))
+            last = c
+        del last
+        norm += normalize_name(tok)
+        out.append((norm, m.end(), n + 1))
+        g = _TOKEN_GAP.match(tail, m.end())
+        if not g:
+            break
+        pos = g.end()
+    return out
+
+
+def _run(tail: str, max_words: int, allow_lower: bool):
+    """The written name at the start of ``tail`` by the bounded rule: capitalised words (the
+    first may be lowercase when ``allow_lower``), no stop words, at most ``max_words``, ending at
+    punctuation, line end or a sentence end.  Returns [(start, end, word)], and the char after."""
+    words = []
+    pos = 0
+    stopped_by_lower = False
+    while len(words) < max_words:
+        m = _WORD.match(tail, pos)
+        if not m:
+            break
+        s = m.group()
+        core = s.rstrip(".'’-")
+        if not core:
+            break
+        first = core[0]
+        if not first.isalpha():
+            break
+        if not (first.isupper() or (allow_lower and not words)):
+            stopped_by_lower = first.islower()
+            break
+        if core.casefold() in STOPWORDS:
+            stopped_by_lower = True
+            break
+        words.append((m.start(), m.start() + len(core), core))
+        if s.endswith(".") and len(core) > 1:   # "Meier." ends a sentence; "W." is an initial
+            break
+        gap = re.match(r"[ \t\u00a0]{1,2}", tail[m.end():m.end() + 2])
+        if not gap:
+            break
+        pos = m.end() + gap.end()
+        nxt = _WORD.match(tail, pos)
+        if nxt and nxt.group()[0].islower():
+            stopped_by_lower = True
+            break
+    if stopped_by_lower and len(words) >= 3:
+        words = words[:-1]   # the last capitalised word likely starts the sentence
+    return words
+
+
+def _variants(words):
+    """Normalised written-name variants, longest first: all words, glued cuts, fewer words."""
+    out = []
+    for k in range(len(words), 0, -1):
+        head = "".join(normalize_name(w) for _, _, w in words[:k - 1])
+        s, e, w = words[k - 1]
+        out.append((head + normalize_name(w), e))
+        for c in reversed([c.start() for c in _INNER_CUT.finditer(w)]):
+            out.append((head + normalize_name(w[:c]), s + c))
+    return out
+
+
+def _glued_stop_cut(word: str) -> int:
+    """Where a glued sentence start begins in an unknown handle (``lukeI`` -> 4), else len."""
+    for c in (c.start() for c in _INNER_CUT.finditer(word)):
+        rest = re.match(r"[^\W\d_]+", word[c:])
+        if rest and rest.group().casefold() in STOPWORDS:
+            return c
+    return len(word)
+
+
+def _name_at(tail, idx, opt, *, direct, after_number, fuzz):
+    """Match the name at the start of ``tail``: (author or None, written, end, rule, score, note)."""
+    if not tail or not tail[0].isalpha():
+        return None
+    if idx is not None and idx.keys and normalize_name(tail[0])[:1] in idx.first:
+        for key, end, _ in reversed(_cuts(tail)):
+            a = idx.keys.get(key)
+            if a is not None:
+                glued = end < len(tail) and tail[end].isalnum()
+                return a, tail[:end], end, "name:glued" if glued else "name:exact", 100.0, ""
+    allow_lower = direct
+    if not (tail[0].isupper() or allow_lower):
+        return None
+    words = _run(tail, opt["max_name_words"], allow_lower)
+    if not words:
+        return None
+    nxt = tail[words[-1][1]:words[-1][1] + 1]
+    terminated = nxt in ("", ":", ",", ";", "\n", "!", "?", ")", ".")
+    if after_number and not terminated:
+        return None
+    if idx is not None and idx.keys:
+        variants = _variants(words)
+        for v, end in variants:
+            if len(v) < opt["prefix_min"]:
+                continue
+            found = idx.prefixed(v)
+            if len(found) == 1:
+                a = next(iter(found))
+                return a, tail[:end], end, "name:prefix", round(100.0 * len(v) / len(normalize_name(a)), 1), ""
+            if len(found) > 1:
+                names = ", ".join(sorted(found))
+                return None, tail[:end], end, "name:ambiguous", 0.0, f"'{tail[:end]}' could be any of: {names}"
+        thr = opt["fuzzy_threshold"]
+        if thr is not None and thr < 100 and fuzz is not None:
+            for v, end in variants:
+                if len(v) < opt["prefix_min"]:
+                    continue
+                best = fuzz.process.extractOne(v, idx.fuzzy_keys, scorer=fuzz.fuzz.ratio, score_cutoff=thr)
+                if best is not None:
+                    return (idx.fuzzy_authors[best[2]], tail[:end], end, "name:fuzzy", round(float(best[1]), 1),
+                            f"fuzzy match ({best[1]:.0f} >= {thr:g})")
+    # an unknown name: directly after @, capitalised (or lowercase with lowercase_handles)
+    if not direct or not (tail[0].isupper() or opt["lowercase_handles"]):
+        return None
+    s, e, w = words[-1]
+    cut = _glued_stop_cut(w)
+    end = s + cut if cut else e
+    if cut == 0:
+        return None
+    if len(words) == 1 and not w[:cut][0].isupper() and not opt["lowercase_handles"]:
+        return None
+    return None, tail[:end], end, "name:unknown", 0.0, ""
+
+
+def _fuzz_module():
+    try:
+        import rapidfuzz
+        import rapidfuzz.fuzz
+        import rapidfuzz.process
+    except ImportError:  # pragma: no cover - rapidfuzz is a dependency
+        return None
+    return rapidfuzz
+
+
+def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
+    """Every @-reference in ``comments["text"]`` with its span and the name it matched.
+
+    One row per reference: comment_id, article_id, start, end, raw, written_number,
+    written_name, matched_author (a known author of the article, or NA), rule, score, note.
+
+    >>> c = pd.DataFrame({"comment_id": ["a", "b"], "article_id": ["x", "x"], "author": ["Anna", "Ben"],
+    ...                   "text": ["mail me: max@example.org", "@1 Anna: ja, und @Ralf Meier\\nnein"]})
+    >>> extract(c)[["comment_id", "raw", "matched_author", "rule"]].fillna("-").values.tolist()
+    [['b', '@1 Anna', 'Anna', 'number+name:exact'], ['b', '@Ralf Meier', '-', 'name:unknown']]
+    """
+    opt = {**DEFAULTS, **options}
+    fuzz = _fuzz_module()
+    has_at = comments["text"].str.contains("@", regex=False).fillna(False).to_numpy(dtype=bool)
+    sub = comments.loc[has_at, ["comment_id", "article_id", "text"]]
+    if not len(sub):
+        return _extract_frame([])
+    art_of_author = comments.loc[comments["article_id"].isin(sub["article_id"].unique()), ["article_id", "author"]]
+    authors_by_article = art_of_author.drop_duplicates().groupby("article_id", sort=False, dropna=False)["author"]
+    indexes = {aid: _Authors(list(names)) for aid, names in authors_by_article}
+    rows = []
+    match_iter = MENTION.finditer
+    for cid, aid, text in zip(sub["comment_id"].tolist(), sub["article_id"].tolist(), sub["text"].tolist()):
+        if not isinstance(text, str):
+            continue
+        idx = indexes.get(aid)
+        for m in match_iter(text):
+            at = m.start()
+            ws = text.rfind(" ", 0, at) + 1
+            if at > ws and text[ws:at].lstrip("(<[\"'„“").startswith(_URL_START):
+                continue
+            tail = m.group("tail")
+            tail0 = m.start("tail")
+            num = m.group("num")
+            if num is not None:
+                sep = _SEP.match(tail)
+                got = _name_at(tail[sep.end():], idx, opt, direct=False, after_number=True, fuzz=fuzz)
+                if got is not None and got[0] is None and got[3] == "name:ambiguous":
+                    got = None
+                if got is None:
+                    rows.append((cid, aid, at, tail0, text[at:tail0], int(num), None, None, "number", 100.0, ""))
+                else:
+                    author, written, end, rule, score, note = got
+                    end = tail0 + sep.end() + end
+                    rows.append((cid, aid, at, end, text[at:end], int(num), written, author,
+                                 "number+" + rule, score, note))
+                continue
+            got = _name_at(tail, idx, opt, direct=not m.group("sp"), after_number=False, fuzz=fuzz)
+            if got is None:
+                continue
+            author, written, end, rule, score, note = got
+            rows.append((cid, aid, at, tail0 + end, text[at:tail0 + end], None, written, author, rule, score, note))
+    return _extract_frame(rows)
+
+
+def _extract_frame(rows) -> pd.DataFrame:
+    cols = ["comment_id", "article_id", "start", "end", "raw", "written_number", "written_name",
+            "matched_author", "rule", "score", "note"]
+    df = pd.DataFrame(rows, columns=cols)
+    return df.astype({"comment_id": "str", "article_id": "str", "start": "Int64", "end": "Int64", "raw": "str",
+                      "written_number": "Int64", "written_name": "str", "matched_author": "str",
+                      "rule": "str", "score": "Float64", "note": "str"})
+
+
+# --- threads -------------------------------------------------------------------------------------
+
+def thread_roots(comments: pd.DataFrame) -> pd.Series:
+    """The root comment id of each comment's thread, following explicit ``parent_id`` links.
+
+    A comment without a parent (or whose parent is not in the data) is its own root.
+    Cycles stop after 64 steps.
+
+    >>> c = pd.DataFrame({"comment_id": ["a", "b", "c"], "parent_id": [None, "a", "b"]})
+    >>> thread_roots(c).tolist()
+    ['a', 'a', 'a']
+    """
+    ids = comments["comment_id"].astype("str")
+    parent = pd.Series(comments["parent_id"].to_numpy(), index=ids.to_numpy(), dtype="str")
+    parent = parent[parent.notna() & parent.isin(parent.index)]
+    parent = parent[~parent.index.duplicated()]
+    root = pd.Series(ids.to_numpy(), index=ids.to_numpy(), dtype="str")
+    root = root[~root.index.duplicated()]
+    up = root.map(parent).fillna(root)
+    for _ in range(64):
+        nxt = up.map(parent).fillna(up)
+        if nxt.equals(up):
+            break
+        up = nxt
+    return pd.Series(ids.map(up).to_numpy(), index=comments.index, dtype="str", name="thread")
+
+
+# --- resolution ----------------------------------------------------------------------------------
+
+def link_comments(comments: pd.DataFrame, *, fuzzy_threshold: float | None = 85.0, author_only: bool = True,
+                  tie: str = "latest", same_thread: bool = True, conflict: str = "unresolved",
+                  prefix_min: int = 4, max_name_words: int = 3,
+                  lowercase_handles: bool = False, quotes: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Find @-references and resolve them, within each article, to earlier comments.
+
+    Returns ``(mentions, replies)``: one mention row per reference, one reply edge per mention
+    (resolved or dangling; none for a reference to the comment's own author) plus one per explicit
+    ``parent_id``.  Options (each belongs in a study's methods section):
+
+    fuzzy_threshold
+        rapidfuzz ``ratio`` (0-100) a written name must reach against a known author (or the
+        first word of a multi-word name) when no exact or prefix match exists; None switches
+        fuzzy matching off.
+    author_only
+        whether a reference that names an author but gives no number may resolve.
+    tie
+        which of several earlier comments by the named author: ``"latest"`` before the reply,
+        ``"earliest"``, or ``"unresolved"`` (leave it open).
+    same_thread
+        where the source has explicit parent ids, prefer the author's comments in the reply's own
+        thread.
+    conflict
+        number and name point at different comments: ``"unresolved"`` (no edge to either, the
+        reason names both), ``"number"`` or ``"author"`` (trust that one).
+    prefix_min
+        shortest written name (normalised characters) that may match as the prefix of a known
+        author (``@Miss M`` -> ``Miss Moppet``, ``@argyle`` -> ``argyle5663``).
+    max_name_words
+        most words an unknown name may have (``@Ralf Meier``).
+    lowercase_handles
+        count an unknown lowercase handle directly after ``@`` (``@jihymas1``) as a reference.
+    quotes
+        among several earlier comments of the named author, take the one the reply quotes
+        verbatim (20+ characters in quotes or after ``>``) before applying ``same_thread``/``tie``.
+
+    >>> c = pd.DataFrame({"comment_id": ["1", "2", "3"], "article_id": "x", "number": [1, 2, 3],
+    ...     "author": ["Anna", "Ben", "Anna"], "text": ["Hallo", "@1 Anna: nein", "@Ben doch! @Ralf Meier?"],
+    ...     "posted_at": pd.to_datetime(["2019-03-01 10:00", "2019-03-01 11:00", "2019-03-01 12:00"])})
+    >>> m, r = link_comments(c)
+    >>> m[["raw", "target_comment_id", "target_author", "resolution"]].fillna("-").values.tolist()
+    [['@1 Anna', '1', 'Anna', 'number+author'], ['@Ben', '2', 'Ben', 'author'], ['@Ralf Meier', '-', 'Ralf Meier', 'unresolved']]
+    >>> len(r)
+    3
+    """
+    opt = dict(fuzzy_threshold=fuzzy_threshold, author_only=author_only, tie=tie, same_thread=same_thread,
+               conflict=conflict, prefix_min=prefix_min, max_name_words=max_name_words,
+               lowercase_handles=lowercase_handles, quotes=quotes)
+    if tie not in ("latest", "earliest", "unresolved"):
+        raise ValueError(f"tie must be 'latest', 'earliest' or 'unresolved', not {tie!r}")
+    if conflict not in ("unresolved", "number", "author"):
+        raise ValueError(f"conflict must be 'unresolved', 'number' or 'author', not {conflict!r}")
+    c = _prepare(comments)
+    found = extract(c, **opt)
+    mentions = _resolve(found, c, opt)
+    return mentions, replies_from(mentions, comments)
+
+
+def replies_from(mentions: pd.DataFrame, comments: pd.DataFrame) -> pd.DataFrame:
+    """Reply edges from resolved ``mentions`` (those with ``edge`` true) and explicit parent ids."""
+    return _replies(mentions, _prepare(comments))
+
+
+def _prepare(comments: pd.DataFrame) -> pd.DataFrame:
+    c = comments.reset_index(drop=True)
+    for col, dtype in (("comment_id", "str"), ("article_id", "str"), ("author", "str"), ("text", "str"),
+                       ("parent_id", "str"), ("number", "Int64")):
+        if col not in c.columns:
+            c = c.assign(**{col: pd.Series([pd.NA] * len(c), dtype=dtype)})
+    if "article_id" in comments.columns and c["article_id"].isna().any():
+        c = c.assign(article_id=c["article_id"].fillna(""))
+    if "posted_at" not in c.columns:
+        c = c.assign(posted_at=pd.NaT)
+    if c["parent_id"].notna().any():
+        c = c.assign(thread=thread_roots(c))
+    else:
+        c = c.assign(thread=c["comment_id"])
+    has_parents = c.groupby("article_id", sort=False)["parent_id"].transform(lambda s: s.notna().any())
+    return c.assign(_threaded=has_parents.astype(bool))
+
+
+def _before(t_time, t_num, s_time, s_num):
+    """Target posted before source: earlier time, or the same time and a lower number."""
+    earlier = (t_time < s_time).fillna(False)
+    same = (t_time == s_time).fillna(False) & (t_num < s_num).fillna(False)
+    return (earlier | same).astype(bool)
+
+
+def _num(x):
+    return "" if pd.isna(x) else f"#{int(x)}"
+
+
+def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
+    if not len(found):
+        return empty("mentions")
+    m = found.reset_index(drop=True).rename_axis("mid").reset_index()
+    src = c[["comment_id", "author", "posted_at", "number", "thread", "_threaded"]].drop_duplicates("comment_id")
+    src = src.rename(columns={"author": "s_author", "posted_at": "s_time", "number": "s_number",
+                              "thread": "s_thread", "_threaded": "s_threaded"})
+    m = m.merge(src, on="comment_id", how="left", validate="many_to_one")
+
+    # by number: comments keyed by (article, number); a duplicate number keeps its first comment
+    numbered = c.loc[c["number"].notna(), ["article_id", "number", "comment_id", "author", "posted_at"]]
+    numbered = numbered.drop_duplicates(["article_id", "number"])
+    numbered = numbered.rename(columns={"number": "written_number", "comment_id": "n_id", "author": "n_author",
+                                        "posted_at": "n_time"})
+    m = m.merge(numbered, on=["article_id", "written_number"], how="left", validate="many_to_one")
+    n_found = m["n_id"].notna().to_numpy(dtype=bool)
+    n_before = n_found & _before(m["n_time"], m["written_number"], m["s_time"], m["s_number"]).to_numpy(dtype=bool)
+
+    # by author: every comment of the named author in the article, then pick one per mention
+    named = m.loc[m["matched_author"].notna(), ["mid", "article_id", "matched_author", "s_time", "s_number",
+                                                "s_thread", "s_threaded", "written_number"]]
+    by_author = c[["article_id", "author", "comment_id", "posted_at", "number", "thread"]].rename(
+        columns={"author": "matched_author", "comment_id": "a_id", "posted_at": "a_time", "number": "a_number",
+                 "thread": "a_thread"})
+    pairs = named.merge(by_author, on=["article_id", "matched_author"], how="inner", validate="many_to_many")
+    pairs = pairs.assign(before=_before(pairs["a_time"], pairs["a_number"], pairs["s_time"], pairs["s_number"]))
+    n_all = pairs.groupby("mid")["a_id"].size()
+    early = pairs[pairs["before"]]
+    early = early.assign(in_thread=(early["s_threaded"] & (early["a_thread"] == early["s_thread"])).astype(bool)
+                         if opt["same_thread"] else False)
+    n_early = early.groupby("mid")["a_id"].size()
+    n_thread = early.groupby("mid")["in_thread"].sum()
+    early = early.assign(quoted=_quoted(early, m, c) if opt["quotes"] else False)
+    ascending = opt["tie"] == "earliest"
+    pick = early.sort_values(["mid", "quoted", "in_thread", "a_time", "a_number"],
+                             ascending=[True, False, False, ascending, ascending], na_position="first")
+    pick = pick.drop_duplicates("mid")[["mid", "a_id", "a_number", "in_thread", "quoted"]]
+    m = m.merge(pick, on="mid", how="left", validate="one_to_one")
+    m = m.assign(n_all=m["mid"].map(n_all).fillna(0).astype(int),
+                 n_early=m["mid"].map(n_early).fillna(0).astype(int),
+                 n_thread=m["mid"].map(n_thread).fillna(0).astype(int))
+    return _decide(m, opt)
+
+
+QUOTE = re.compile(r"'([^'\n]{20,400})'|\"([^\"\n]{20,400})\"|[„“”]([^„“”\n]{20,400})[“”]|^>[ \t]?(.{20,400})$",
+                   re.MULTILINE)
+
+
+def _quoted(early: pd.DataFrame, m: pd.DataFrame, c: pd.DataFrame) -> pd.Series:
+    """For (mention, candidate) pairs of mentions with several candidates: does the reply quote
+    the candidate's text verbatim (a passage of 20+ characters in quotes or after ``>``)?"""
+    out = pd.Series(False, index=early.index)
+    several = early["mid"].map(early["mid"].value_counts()) > 1
+    if not several.any():
+        return out
+    texts = c.drop_duplicates("comment_id").set_index("comment_id")["text"]
+    src_text = m.set_index("mid")["comment_id"].map(texts)
+    quotes = {}
+    for mid in early.loc[several, "mid"].unique().tolist():
+        t = src_text.get(mid)
+        if isinstance(t, str) and ("'" in t or '"' in t or "„" in t or "“" in t or ">" in t):
+            qs = [" ".join(next(g for g in q.groups() if g).split()).strip(" .…").casefold()
+                  for q in QUOTE.finditer(t)]
+            qs = [q for q in qs if len(q) >= 20]
+            if qs:
+                quotes[mid] = qs
+    if not quotes:
+        return out
+    sub = early[early["mid"].isin(quotes.keys())]
+    hit = [any(q in " ".join(str(texts.get(a, "")).split()).casefold() for q in quotes[mid])
+           for mid, a in zip(sub["mid"].tolist(), sub["a_id"].tolist())]
+    return out.mask(pd.Series(hit, index=sub.index, dtype=bool).reindex(out.index, fill_value=False), True)
+
+
+def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
+    """One decision per mention from the number and author evidence (a small per-row rule table)."""
+    out_id, out_author, out_number, out_res, out_reason, out_cands, out_edge = [], [], [], [], [], [], []
+    cols = ["written_number", "written_name", "matched_author", "rule", "note", "s_author", "n_id", "n_author",
+            "n_before", "a_id", "a_number", "in_thread", "n_all", "n_early", "n_thread", "s_threaded", "quoted"]
+    m = m.assign(n_before=(m["n_id"].notna() & _before(m["n_time"], m["written_number"], m["s_time"],
+                                                          m["s_number"])).astype(bool))
+    for (wnum, wname, author, rule, note, s_author, n_id, n_author, n_before, a_id, a_number, in_thread,
+         n_all, n_early, n_thread, threaded, quoted) in zip(*(m[k].tolist() for k in cols)):
+        has_num = wnum is not pd.NA and wnum is not None
+        known = isinstance(author, str)
+        has_name = isinstance(wname, str)
+        edge = True
+        tid, tauth, tnum, res, reason, cands = pd.NA, pd.NA, (wnum if has_num else pd.NA), "unresolved", "", 0
+        # author evidence
+        a_ok = known and isinstance(a_id, str)
+        if known:
+            cands = n_early
+        if known and author == s_author:
+            edge = False
+            res, tauth = "unresolved", author
+            reason = "names the comment's own author (a sign-off or self-quote): no edge"
+        elif has_num and isinstance(n_id, str):
+            if not n_before:
+                if a_ok and opt["author_only"]:
+                    tid, tauth, tnum, res = a_id, author, a_number, "author"
+                    reason = f"comment #{wnum} was posted after the reply; took {author}'s comment by name"
+                else:
+                    tauth = author if known else n_author
+                    reason = f"comment #{wnum} (by {n_author}) was posted after the reply"
+            elif not has_name or rule.endswith("ambiguous"):
+                tid, tauth, res, cands = n_id, n_author, "number", 1
+                if rule.endswith("ambiguous"):
+                    reason = note
+                elif n_author == s_author:
+                    reason = "answers a comment by the same author"
+            elif not known:
+                # an unknown name after a number that exists: the number decides, the name disagrees
+                if opt["conflict"] == "unresolved":
+                    tauth = wname
+                    reason = f"number and author disagree: #{wnum} is by {n_author}, the name says '{wname}'"
+                elif opt["conflict"] == "number":
+                    tid, tauth, res, cands = n_id, n_author, "number", 1
+                    reason = f"number and author disagree ('{wname}' is not among the authors); took #{wnum}"
+                else:
+                    tauth = wname
+                    reason = f"number and author disagree: '{wname}' wrote nothing here before the reply"
+            elif author == n_author:
+                tid, tauth, res, cands = n_id, n_author, "number+author", 1
+                if note:
+                    reason = f"name matched by {rule.split(':')[-1]}: {note}"
+            else:
+                msg = f"number and author disagree: #{wnum} is by {n_author}, the name says {author}"
+                if opt["conflict"] == "number":
+                    tid, tauth, res, cands, reason = n_id, n_author, "number", 1, msg + "; took the number"
+                elif opt["conflict"] == "author" and a_ok:
+                    tid, tauth, tnum, res = a_id, author, a_number, "author"
+                    reason = msg + "; took the author"
+                else:
+                    tauth, reason = author, msg
+        elif has_num:
+            # the number is not in the data (e.g. the page shows only part of the comments)
+            tauth = author if known else (wname if has_name else f"#{wnum}")
+            reason = f"comment #{wnum} is not in the data"
+            if known and a_ok:
+                reason += f" (the named author's earlier comments here are not #{wnum})"
+        elif known:
+            if not a_ok:
+                tauth = author
+                reason = (f"{author} wrote only later comments" if n_all else f"no comment by {author}")
+            elif not opt["author_only"]:
+                tauth = author
+                reason = "author-only references are not resolved (author_only=False)"
+            elif n_early > 1 and opt["tie"] == "unresolved":
+                tauth = author
+                reason = f"{author} has {n_early} earlier comments (tie='unresolved')"
+            else:
+                tid, tauth, tnum, res = a_id, author, a_number, "author"
+                parts = []
+                if n_early > 1:
+                    which = "latest" if opt["tie"] == "latest" else "earliest"
+                    if quoted is True:
+                        parts.append(f"{author} has {n_early} earlier comments; took the one the reply quotes")
+                    elif in_thread and threaded and n_thread < n_early:
+                        parts.append(f"{author} has {n_early} earlier comments; took the {which} in this thread")
+                    elif threaded and opt["same_thread"] and not in_thread:
+                        parts.append(f"{author} has {n_early} earlier comments, none in this thread; "
+                                     f"took the {which} in the article")
+                    else:
+                        parts.append(f"{author} has {n_early} earlier comments; took the {which}")
+                if note:
+                    parts.append(f"name matched by {rule.split(':')[-1]}: {note}")
+                elif rule.endswith(("prefix", "glued")):
+                    parts.append(f"name matched by {rule.split(':')[-1]}")
+                reason = "; ".join(parts)
+        else:
+            tauth = wname
+            reason = note or f"target not in the data: no comment by '{wname}' in this article"
+        out_id.append(tid)
+        out_author.append(tauth)
+        out_number.append(tnum)
+        out_res.append(res)
+        out_reason.append(reason or pd.NA)
+        out_cands.append(cands)
+        out_edge.append(edge)
+    result = pd.DataFrame({
+        "comment_id": m["comment_id"], "article_id": m["article_id"], "start": m["start"], "end": m["end"],
+        "raw": m["raw"], "written_number": m["written_number"], "written_name": m["written_name"],
+        "target_number": pd.array(out_number, dtype="Int64"), "target_author": pd.array(out_author, dtype="str"),
+        "target_comment_id": pd.array(out_id, dtype="str"), "resolution": pd.array(out_res, dtype="str"),
+        "reason": pd.array(out_reason, dtype="str"), "candidates": pd.array(out_cands, dtype="Int64"),
+        "score": m["score"], "rule": m["rule"], "matched_author": m["matched_author"],
+        "edge": np.array(out_edge, dtype=bool),
+    })
+    # a resolved target's number is its own number
+    return result
+
+
+def _replies(mentions: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
+    info = c[["comment_id", "author", "posted_at", "article_id"]].drop_duplicates("comment_id")
+    parts = []
+    if len(mentions):
+        keep = mentions["edge"].astype(bool) if "edge" in mentions.columns else pd.Series(True, index=mentions.index)
+        e = mentions.loc[keep, ["comment_id", "target_comment_id", "target_author", "resolution",
+                                            "reason", "article_id"]]
+        e = e.rename(columns={"comment_id": "source_comment_id"}).assign(via="mention")
+        parts.append(e)
+    withparent = c.loc[c["parent_id"].notna(), ["comment_id", "parent_id", "article_id"]]
+    if len(withparent):
+        known = info.rename(columns={"comment_id": "parent_id", "author": "p_author", "article_id": "p_article"})
+        p = withparent.merge(known[["parent_id", "p_author", "p_article"]], on="parent_id", how="left",
+                             validate="many_to_one")
+        found = p["p_author"].notna()
+        other = found & (p["p_article"] != p["article_id"])
+        reason = pd.Series(pd.NA, index=p.index, dtype="str")
+        reason = reason.mask(~found, "parent id " + p["parent_id"] + " is not in the data")
+        reason = reason.mask(other, "parent " + p["parent_id"] + " belongs to another article")
+        parts.append(pd.DataFrame({
+            "source_comment_id": p["comment_id"], "target_comment_id": p["parent_id"].where(found),
+            "target_author": p["p_author"], "resolution": "parent", "reason": reason,
+            "article_id": p["article_id"], "via": "parent"}))
+    if not parts:
+        return empty("replies")
+    r = pd.concat(parts, ignore_index=True)
+    r = r.merge(info.rename(columns={"comment_id": "source_comment_id", "author": "source_author",
+                                     "posted_at": "s_time", "article_id": "_a"}),
+                on="source_comment_id", how="left", validate="many_to_one")
+    r = r.merge(info[["comment_id", "posted_at"]].rename(columns={"comment_id": "target_comment_id",
+                                                                  "posted_at": "t_time"}),
+                on="target_comment_id", how="left", validate="many_to_one")
+    latency = (r["s_time"] - r["t_time"]) if len(r) else pd.Series([], dtype="timedelta64[us]")
+    r = r.assign(latency=latency)
+    return r[["source_comment_id", "target_comment_id", "target_author", "via", "resolution", "article_id",
+              "source_author", "latency", "reason"]]
