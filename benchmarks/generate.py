@@ -33,7 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-VERSION = 1
+VERSION = 2
 SEED = 20190228
 DATA = Path(__file__).resolve().parent / "data"
 TZ = "Europe/Berlin"
@@ -295,6 +295,9 @@ def generate(n: int, folder: Path | str, *, seed: int = SEED) -> Corpus:
         if has_ref[i]:
             t = int(target[i])
             tn, ta, f = num_l[t], names[author_l[t]], form_l[i]
+            if f <= 1 and body.startswith("Jahre"):
+                rest = body.split(maxsplit=1)       # "@12 Jahre ..." reads as a quantity, not a reference
+                body = rest[1] if len(rest) > 1 else "Ja."
             if f == 0:
                 head = f"@ {tn} "
             elif f == 1:

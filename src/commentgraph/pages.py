@@ -12,9 +12,9 @@ import pandas as pd
 from .discussion import Discussion, make_discussion
 from .errors import ReadError
 from .problems import Problems
-from .schema import DEFAULT_TZ
+from .schema import COLUMNS, DEFAULT_TZ, TIME_UNIT
 from .sources import looks_like_path, read_text
-from .timeparse import _MONTH_ALT, DATE, DATETIME, combine
+from .timeparse import _MONTH_ALT, DATE, DATETIME, combine, date_days, time_seconds
 
 _NUM = r"(?:\#|Nr\.[ ]?|No\.[ ]?)?(?P<{name}>\d{{1,9}})"
 _AUTHOR = r"(?P<author>[^\s\d#@][^\n]{0,79}?|\d[^\n]{0,79}?[^\W\d_][^\n]{0,40}?)"
@@ -221,8 +221,10 @@ def parse_page(text: str, *, name: str = "<text>", article_id: str | None = None
         declared = int(dm[-1]["n1"] or dm[-1]["n2"])
     updated = pd.NaT
     if um := _UPDATED.search(head):
-        st, ubad, _, _ = combine([um["date"]], [um["time"]], tz)
-        updated = st.iloc[0]
+        days, secs = date_days(um["date"]), time_seconds(um["time"])   # one stamp: no Series (~0.4 ms a page)
+        if days is not None and secs is not None:
+            updated = pd.Timestamp(days * 86400 + secs, unit="s").tz_localize(
+                tz, ambiguous=True, nonexistent="shift_forward").as_unit(TIME_UNIT)
     if declared is not None and declared != len(headers):
         detail = ""
         if present and present[0] > 1 and declared >= present[-1]:
@@ -248,7 +250,8 @@ def parse_page(text: str, *, name: str = "<text>", article_id: str | None = None
         "line": pd.array(line_of, dtype="Int64"), "position": pd.array(range(len(ids)), dtype="Int64"),
         "last_line": pd.array(last_lines, dtype="Int64"),
     })
-    return articles, comments, probs.frame()
+    # not conformed here (the caller conforms once): conforming a page's few rows cost ~2.5 ms
+    return articles, comments, pd.DataFrame(probs.rows, columns=list(COLUMNS["problems"]))
 
 
 def _settings(tz, resolver):
