@@ -81,3 +81,14 @@ def test_placeholders_are_separate_authors():
     ph = a[a["placeholder"]]
     assert len(ph) == 3 and (ph["n_comments"] == 1).all() and (ph["partners"] == 1).all()
     assert a.loc["Ann", "pagerank"] == a["pagerank"].max()
+
+
+def test_a_missing_target_keeps_its_written_name_even_with_a_hash():
+    from test_graphs import with_replies
+
+    d = with_replies(table([("1", "Ann", "10:00", None)], parent=False),
+                     [("1", None, "Sheep #5491", "mention", "unresolved")])
+    a = cg.authors(d).set_index("author")
+    assert a.loc["Sheep #5491", ["name", "placeholder", "missing", "replies_received"]].tolist() == [
+        "Sheep #5491", False, True, 1]
+    assert cg.author_graph(d).nodes["Sheep #5491"]["name"] == "Sheep #5491"

@@ -97,8 +97,6 @@ def test_line_probes_find_what_finditer_finds(corpus, sample_path):
               "Zuletzt aktualisiert: 1. März 2019, 19:56 Uhr\nMeckersack | 01.03.2019 11:25\n\nHallo\n"
               "#3 Anna schrieb am March 1, 2019 9:05 pm\n1. März 2019 Anna\n01.03.2019 11:25 Ben 4"]
     for text in texts:
-        for name, rx in pages.LAYOUTS.items():
-            assert ([m.span() for m in pages._line_matches(rx, pages.PROBES[name], text)]
+        for rx in (pages.DATE_FIRST, pages.NEAR_HEADER):
+            assert ([m.span() for m in pages._line_matches(rx, pages._DATE_AT_START, text)]
                     == [m.span() for m in rx.finditer(text)])
-        assert ([m.span() for m in pages._line_matches(pages.NEAR_HEADER, pages._DATE_AT_START, text)]
-                == [m.span() for m in pages.NEAR_HEADER.finditer(text)])

@@ -111,3 +111,13 @@ def test_export_tables(tmp_path, fmt):
 def test_export_tables_rejects_an_unknown_format(tmp_path):
     with pytest.raises(ValueError, match="format"):
         cg.export_tables(hand_seed(), tmp_path, format="xlsx")
+
+
+def test_export_tables_applies_the_shared_filters(tmp_path):
+    d = hand_seed()
+    paths = cg.export_tables(d, tmp_path, format="csv", resolution="number+author", min_weight=2)
+    t = pd.read_csv(paths["threads"])
+    assert sorted(t["size"]) == [1, 1, 1, 1, 1, 1, 4]  # 15 -> 12 and 11 -> Ralf Meier left out
+    p = pd.read_csv(paths["reply_pairs"])
+    assert p[["a", "b", "a_to_b", "b_to_a"]].values.tolist() == [["Meckersack", "W. Merseburger", 2, 0]]
+    assert len(pd.read_csv(paths["replies"])) == 5  # the Discussion's own tables stay whole

@@ -225,3 +225,19 @@ def test_read_table_with_explicit_parent_ids():
     a = cg.author_graph(d)
     assert {(u, v): w for u, v, w in a.edges(data="weight")} == {("Ben", "Ann"): 1, ("Ann", "Ben"): 1,
                                                                   ("Ann", "Cem"): 1}
+
+
+def test_a_dangling_explicit_parent_is_a_missing_node_of_unknown_author():
+    df = pd.DataFrame({"id": ["1", "2", "3", "4"], "user": ["Ann", "Ben", "Cem", "Dan"], "body": ["x", "y", "z", "w"],
+                       "ts": ["2019-03-01 10:00", "2019-03-01 10:20", "2019-03-01 10:50", "2019-03-01 11:00"],
+                       "parent": ["gone1", "gone2", "gone2", "3"]})
+    d = cg.read_table(df, columns={"comment_id": "id", "author": "user", "text": "body", "posted_at": "ts",
+                                   "parent_id": "parent"}, article_id="A")
+    g = cg.reply_graph(d)
+    assert set(g.edges) == {("1", "missing:A:gone1"), ("2", "missing:A:gone2"), ("3", "missing:A:gone2"),
+                            ("4", "3")}
+    assert g.nodes["missing:A:gone2"]["missing"] is True and g.nodes["missing:A:gone2"]["author"] is None
+    a = cg.author_graph(d)
+    assert set(a.edges) == {("Ann", "(no name) #missing:A:gone1"), ("Ben", "(no name) #missing:A:gone2"),
+                            ("Cem", "(no name) #missing:A:gone2"), ("Dan", "Cem")}
+    assert a.nodes["(no name) #missing:A:gone1"]["placeholder"] is True

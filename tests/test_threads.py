@@ -102,7 +102,12 @@ def test_a_long_cycle_and_a_self_parent_do_not_hang():
     assert ct["depth"].max() == n - 1 and ct.loc[18, "depth"] == n - 1  # 18 -> 19 -> ... -> 16 -> 17
     selfp = with_replies(table([("1", "Ann", "10:00", None)]), [("1", "1", "Ann", "parent", "parent")])
     ct = cg.comment_threads(selfp)
-    assert ct["thread_id"].tolist() == ["1"] and ct["depth"].tolist() == [0]
+    assert ct["thread_id"].tolist() == ["1"] and ct["depth"].tolist() == [0] and ct["cycle_broken"].tolist() == [True]
+    # a self-parent does not hide the comment's real reference
+    both = with_replies(table([("1", "Ann", "10:00", None), ("2", "Ben", "10:05", None)], parent=False),
+                        [("2", "2", "Ben", "parent", "parent"), ("2", "1", "Ann", "mention", "author")])
+    ct = cg.comment_threads(both).set_index("comment_id")
+    assert ct.loc["2", "parent"] == "1" and ct.loc["2", "cycle_broken"]
 
 
 def test_pointer_jumping_agrees_with_networkx_on_a_random_forest():

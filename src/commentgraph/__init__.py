@@ -1,21 +1,39 @@
 """commentgraph: reader comments to tidy tables, reply graphs, metrics and figures."""
 
+from .accounting import AccountingError, account_lines, account_rows, check_accounting
 from .authors import authors, reply_pairs
+from .corpus import sample_corpus
 from .discussion import Discussion
 from .errors import ReadError
 from .exports import export_tables, write_gephi_csv, write_gexf, write_graphml
+from .figures import save_figure
 from .filters import PLACEHOLDER_AUTHORS, reply_edges
 from .graphs import author_graph, reply_graph
 from .mentions import link_comments
 from .pages import read_page, read_pages
+from .plots import plot_arcs, plot_author_network, plot_latency, plot_thread_tree, plot_timeline
+from .pseudonyms import pseudonymize
+from .report import ReportError, read_source, run_report
 from .review import apply_review, parent_agreement, resolution_scores, review_table
+from .style import report_style, style_path
 from .summary import summary
 from .tables import read_table
 from .threads import comment_threads, threads
 
 __version__ = "0.1.0"
 
-__all__ = ["Discussion", "ReadError", "apply_review", "link_comments", "parent_agreement", "read_page", "read_pages",
-           "read_table", "resolution_scores", "review_table", "__version__",
-           "reply_graph", "author_graph", "reply_edges", "PLACEHOLDER_AUTHORS", "threads", "comment_threads",
-           "authors", "reply_pairs", "summary", "write_gexf", "write_graphml", "write_gephi_csv", "export_tables"]
+__all__ = [
+    # read
+    "Discussion", "ReadError", "read_page", "read_pages", "read_table", "read_source", "sample_corpus",
+    "account_lines", "account_rows", "check_accounting", "AccountingError",
+    # references
+    "link_comments", "review_table", "apply_review", "resolution_scores", "parent_agreement",
+    # graphs and metrics
+    "reply_graph", "author_graph", "reply_edges", "PLACEHOLDER_AUTHORS", "threads", "comment_threads",
+    "authors", "reply_pairs", "summary",
+    # figures, exports, privacy, report
+    "plot_timeline", "plot_arcs", "plot_thread_tree", "plot_author_network", "plot_latency",
+    "save_figure", "report_style", "style_path", "pseudonymize",
+    "write_gexf", "write_graphml", "write_gephi_csv", "export_tables",
+    "ReportError", "run_report", "__version__",
+]

@@ -74,7 +74,8 @@ def authors(d, *, via=None, resolution=None, self_replies: bool = True, min_weig
     })
     extra = pd.Index(rel["target_key"].unique()).difference(table.index, sort=False)
     if len(extra):
-        names = pd.Series(extra, dtype="str").str.split(" #", n=1).str[0]
+        names = (rel.drop_duplicates("target_key").set_index("target_key")["target_name"].reindex(extra)
+                 .astype("str").reset_index(drop=True))
         table = pd.concat([table, pd.DataFrame({
             "name": names.to_numpy(), "placeholder": is_placeholder(names), "n_comments": 0, "n_articles": 0,
             "first_at": pd.Series(pd.NaT, index=range(len(extra)), dtype=c["posted_at"].dtype).to_numpy(),

@@ -1,63 +1,122 @@
-"""The `commentgraph` command."""
+"""The ``commentgraph`` command: report, summary and export for any source the readers take.
+
+SOURCE is a copied comment page (text), a table export (CSV, TSV, JSON, JSONL, Parquet) or a
+folder of pages (one article each). ``--anonymize`` replaces author names by salted
+pseudonyms right after reading; the salt is ``--salt S`` or else ``$COMMENTGRAPH_SALT``, and
+without either the command stops with an error (no default salt, so pseudonyms can be neither
+recomputed by others nor changed from run to run by accident).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .errors import ReadError
+from .report import ReportError, read_source
+
+_TEXT_WIDTH = 60
 
 
-def _load(source: str):
-    from pathlib import Path
+def _read(args):
+    return read_source(args.source, anonymize=args.anonymize, salt=args.salt)
 
-    from .pages import read_page, read_pages
-    from .tables import TABLE_SUFFIXES, read_table
 
-    p = Path(source)
-    if not p.exists():
-        raise ReadError("no such file or folder", source=source)
-    if p.is_dir():
-        return read_pages(p)
-    if p.suffix.lower() in TABLE_SUFFIXES:
-        return read_table(p)
-    return read_page(p)
+def _report(args) -> int:
+    from .report import run_report
+
+    m = run_report(args.source, args.out, anonymize=args.anonymize, salt=args.salt, progress=not args.quiet)
+    kinds = [Path(o["path"]).parts[0] for o in m["outputs"]]
+    c = m["counts"]
+    print(f"report written to {args.out}: {kinds.count('notebooks')} notebooks, {kinds.count('html')} HTML pages, "
+          f"{kinds.count('figures')} figure files, {kinds.count('tables')} tables/graphs, manifest.json "
+          f"({c['comments']} comments, {c['references']} references, {c['problems']} problems; {m['seconds']:.0f} s)")
+    return 0
 
 
 def _summary(args) -> int:
     import pandas as pd
 
-    d = _load(args.source)
-    with pd.option_context("display.width", 140, "display.max_columns", 20, "display.max_colwidth", 40):
-        print(d)
-        print("\narticles\n", d.articles.drop(columns=["source"]).to_string(index=False))
-        print("\ncomments\n", d.comments[["comment_id", "number", "author", "posted_at"]].to_string(index=False))
-        if len(d.replies):
-            print("\nreplies\n", d.replies[["source_comment_id", "target_comment_id", "target_author", "via",
-                                            "resolution"]].to_string(index=False))
-        if len(d.problems):
-            print("\nproblems\n", d.problems[["line", "kind", "message"]].to_string(index=False))
+    d = _read(args)
+    from . import summary, threads
+
+    comments = d.comments[["comment_id", "number", "author", "posted_at", "text"]].assign(
+        text=d.comments["text"].str.replace("\n", " ").str.slice(0, _TEXT_WIDTH))
+    sections = [("articles", d.articles.drop(columns=["source"])), ("per article", summary(d)),
+                ("comments", comments),
+                ("replies", d.replies[["source_comment_id", "target_comment_id", "target_author", "via",
+                                       "resolution", "latency"]]),
+                ("threads", threads(d)),
+                ("problems", d.problems[["line", "kind", "severity", "message"]])]
+    with pd.option_context("display.width", 160, "display.max_columns", 30, "display.max_colwidth", _TEXT_WIDTH,
+                           "display.max_rows", 60):
+        print(repr(d))
+        for title, table in sections:
+            print(f"\n{title} ({len(table)})")
+            if len(table):
+                print(table.to_string(index=False, max_rows=60))
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="commentgraph", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    s = sub.add_parser("summary", help="print the tables of a source")
-    s.add_argument("source")
+def _export(args) -> int:
+    d = _read(args)
+    from . import author_graph, export_tables, reply_graph, write_gexf, write_graphml
+
+    stem = Path(args.source).stem or "commentgraph"
+    if args.format == "csv":
+        folder = Path(args.out or f"{stem}_tables")
+        export_tables(d, folder, format="csv")
+        print(f"tables written to {folder}")
+        return 0
+    g = (reply_graph if args.graph == "reply" else author_graph)(d)
+    path = Path(args.out or f"{stem}_{args.graph}_graph.{args.format}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    (write_gexf if args.format == "gexf" else write_graphml)(g, path)
+    print(f"{args.graph} graph ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges) written to {path}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``commentgraph`` command."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("source", help="a comment page, a table export, or a folder of pages")
+    common.add_argument("--anonymize", action="store_true",
+                        help="replace author names by salted pseudonyms right after reading")
+    common.add_argument("--salt", default=None, help="the salt for --anonymize (default: $COMMENTGRAPH_SALT)")
+    p = argparse.ArgumentParser(prog="commentgraph", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("report", parents=[common], help="run the notebooks on SOURCE into a report folder")
+    r.add_argument("--out", required=True, help="the report folder (created if missing)")
+    r.add_argument("--quiet", action="store_true", help="no progress bar")
+    r.set_defaults(func=_report)
+    s = sub.add_parser("summary", parents=[common], help="print the tables of SOURCE")
     s.set_defaults(func=_summary)
-    r = sub.add_parser("report", help="run the analysis on a source")
-    r.add_argument("source")
-    r.add_argument("--out", required=True)
-    r.add_argument("--anonymize", action="store_true")
-    r.add_argument("--salt", default=None)
-    r.set_defaults(func=_summary)
-    args = parser.parse_args(argv)
+    e = sub.add_parser("export", parents=[common], help="write the reply graph or the tables of SOURCE")
+    e.add_argument("--format", required=True, choices=("gexf", "graphml", "csv"))
+    e.add_argument("--graph", choices=("reply", "author"), default="reply",
+                   help="which graph for gexf/graphml (default: reply)")
+    e.add_argument("--out", default=None,
+                   help="file (gexf, graphml) or folder (csv); default: named after SOURCE, in the current folder")
+    e.set_defaults(func=_export)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command; returns the exit status (0 ok, 1 failure, 2 bad arguments)."""
+    args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except ReadError as e:
+    except (ReadError, ReportError) as e:
         print(f"commentgraph: {e}", file=sys.stderr)
-        return 2
+        return 1
+    except OSError as e:  # cannot write the output (permissions, a file where a folder should be)
+        print(f"commentgraph: {e.strerror or e}: {e.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("commentgraph: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

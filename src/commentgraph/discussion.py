@@ -67,7 +67,8 @@ class Discussion:
         parts = [f"<p><b>{head}</b></p>", "<p>articles</p>",
                  self.articles.head(10).to_html(escape=True, index=False),
                  "<p>comments (first 5)</p>",
-                 self.comments.head(5).to_html(escape=True, index=False, max_colwidth=60)]
+                 self.comments.head(5).assign(text=self.comments["text"].head(5).str.slice(0, 80))
+                 .to_html(escape=True, index=False)]
         if len(self.problems):
             parts += ["<p>problems (first 10)</p>", self.problems.head(10).to_html(escape=True, index=False)]
         return "\n".join(parts)

@@ -9,8 +9,8 @@ Every analysis (``reply_graph``, ``author_graph``, ``threads``, ``authors``, ``s
 ``self_replies`` keep edges from an author to their own comment (default ``True``);
 ``min_weight``   (author level only) drop author -> author relations with fewer replies.
 
-Placeholder authors (``[deleted]``, ``Gast``, ``Anonym``, ``Anonymous``, empty or NA; see
-:data:`PLACEHOLDER_AUTHORS`) are different people: each of their comments gets an author key of its
+Placeholder authors (``[deleted]`` and any other name in square brackets, ``Gast``, ``Anonym``,
+``Anonymous``, empty or NA; see :data:`PLACEHOLDER_AUTHORS`) are different people: each of their comments gets an author key of its
 own (``"Gast #<comment_id>"``), so they never merge into one hub that would distort centrality.
 """
 
@@ -36,11 +36,14 @@ def is_placeholder(names: pd.Series) -> np.ndarray:
     """Boolean array: which author names are placeholders (or NA).
 
     >>> from commentgraph.filters import is_placeholder
-    >>> is_placeholder(pd.Series(["Gast", " anonymous ", "Wessi", None], dtype="str")).tolist()
-    [True, True, False, True]
+    >>> is_placeholder(pd.Series(["Gast", " anonymous ", "Wessi", None, "[Name entfernt]"], dtype="str")).tolist()
+    [True, True, False, True, True]
     """
-    folded = names.astype("str").str.strip().str.casefold()
-    return (folded.isin(PLACEHOLDER_AUTHORS) | folded.isna()).to_numpy(dtype=bool)
+    codes, uniques = pd.factorize(pd.Series(names).astype("str"))  # decide once per distinct name
+    folded = pd.Series(uniques, dtype="str").str.strip().str.casefold()
+    bracketed = folded.str.startswith("[") & folded.str.endswith("]")  # [deleted], [Name entfernt], ...
+    ph = (folded.isin(PLACEHOLDER_AUTHORS) | bracketed).to_numpy(dtype=bool)
+    return np.where(codes < 0, True, ph[np.maximum(codes, 0)]) if len(ph) else codes < 0
 
 
 def author_keys(names: pd.Series, ids: pd.Series) -> pd.Series:
@@ -52,12 +55,15 @@ def author_keys(names: pd.Series, ids: pd.Series) -> pd.Series:
     ['Wessi', 'Gast #a/2', '(no name) #a/3']
     """
     names = names.reset_index(drop=True).astype("str")
-    ids = ids.reset_index(drop=True).astype("str")
     ph = is_placeholder(names)
     if not ph.any():
         return names
-    shown = names.fillna("(no name)").str.strip().replace("", "(no name)")
-    return names.where(~ph, shown + " #" + ids)
+    at = np.flatnonzero(ph)
+    shown = names.iloc[at].fillna("(no name)").str.strip().replace("", "(no name)")
+    keys = shown + " #" + ids.reset_index(drop=True).astype("str").iloc[at]
+    out = names.copy()
+    out.iloc[at] = keys.to_numpy()
+    return out
 
 
 def _as_set(value, name: str, known: Iterable[str] | None = None) -> list[str] | None:
@@ -74,29 +80,106 @@ def _as_set(value, name: str, known: Iterable[str] | None = None) -> list[str] |
     return values
 
 
-def _first_mention_start(d, replies: pd.DataFrame) -> pd.Series:
-    """For each reply row, where its mention starts in the text (NA for parent edges / unknown)."""
-    if "start" in replies.columns:
-        return replies["start"].astype("Float64")
+def _mention_start(d, r: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """Where the mention behind each of ``rows`` of the replies ``r`` starts in its text (inf if unknown)."""
+    out = np.full(len(rows), np.inf)
+    if "start" in r.columns:
+        return r["start"].astype("Float64").iloc[rows].fillna(np.inf).to_numpy(dtype=float)
     m = d.mentions
-    if not len(m) or not len(replies):
-        return pd.Series(np.nan, index=replies.index, dtype="Float64")
+    if not len(m) or not len(rows):
+        return out
+    sub = r.iloc[rows]
+    m = m[m["comment_id"].isin(sub["source_comment_id"])]
     tgt = m["target_comment_id"].fillna("name:" + m["target_author"].fillna(""))
-    first = (pd.DataFrame({"source_comment_id": m["comment_id"], "_tgt": tgt,
-                           "start": m["start"].astype("Float64")})
+    first = (pd.DataFrame({"source_comment_id": m["comment_id"], "_tgt": tgt, "start": m["start"].astype("Float64")})
              .groupby(["source_comment_id", "_tgt"], sort=False, as_index=False)["start"].min())
-    key = pd.DataFrame({"source_comment_id": replies["source_comment_id"],
-                        "_tgt": replies["target_comment_id"].fillna("name:" + replies["target_author"].fillna(""))})
+    key = pd.DataFrame({"source_comment_id": sub["source_comment_id"],
+                        "_tgt": sub["target_comment_id"].fillna("name:" + sub["target_author"].fillna(""))})
     got = key.merge(first, on=["source_comment_id", "_tgt"], how="left", validate="many_to_one")
-    return got["start"].set_axis(replies.index)
+    return got["start"].fillna(np.inf).to_numpy(dtype=float)
+
+
+def _edges(d, *, via=None, resolution=None, self_replies: bool = True):
+    """:func:`reply_edges` plus integer positions: ``(edges, source_pos, target_pos (-1 = missing),
+    author keys of all comments)``, so callers need not look comment ids up again."""
+    vias = _as_set(via, "via", VIAS)
+    r = d.replies
+    present = r["resolution"].dropna().unique().tolist() if "resolution" in r else []
+    resolutions = _as_set(resolution, "resolution",
+                          {"number+author", "number", "author", "unresolved", "parent", *present})
+    c = d.comments
+    keys = author_keys(c["author"], c["comment_id"])
+    r = r.reset_index(drop=True)
+    cidx = pd.Index(c["comment_id"])
+    si = cidx.get_indexer(r["source_comment_id"])
+    keep = si >= 0  # an edge from a comment that is not in the data cannot be placed
+    if vias is not None:
+        keep &= r["via"].isin(vias).to_numpy(dtype=bool)
+    if resolutions is not None:
+        keep &= r["resolution"].isin(resolutions).to_numpy(dtype=bool)
+    if not keep.all():
+        r = r[keep].reset_index(drop=True)
+        si = si[keep]
+    ti = cidx.get_indexer(r["target_comment_id"].fillna("\0no target")) if len(r) else si[:0]
+    missing = ti < 0
+    safe_ti = np.where(missing, 0, ti)
+
+    cols = c[["article_id", "author", "posted_at", "parent_id"]]
+    src = cols.iloc[si].reset_index(drop=True)
+    art = src["article_id"].astype("str")
+    src_author = src["author"].astype("str")
+    tgt_author = c["author"].iloc[safe_ti].reset_index(drop=True) if len(c) else src_author
+    target = r["target_comment_id"].astype("str")
+    target_name = tgt_author.where(~missing, r["target_author"].astype("str"))
+    src_key = keys.iloc[si].reset_index(drop=True)
+    tgt_key = keys.iloc[safe_ti].reset_index(drop=True) if len(c) else src_key
+    if missing.any():
+        at = np.flatnonzero(missing)
+        name = r["target_author"].astype("str").iloc[at]
+        # a dangling explicit parent has no name: its node is named by the parent id, its author unknown
+        label = name.fillna(src["parent_id"].astype("str").iloc[at].where(r["via"].iloc[at] == "parent"))
+        label = label.fillna(r["target_comment_id"].astype("str").iloc[at]).fillna("?")
+        node = "missing:" + art.iloc[at] + ":" + label
+        target = target.copy()
+        target.iloc[at] = node.to_numpy()
+        target_name = target_name.copy()
+        target_name.iloc[at] = name.to_numpy()
+        tgt_key = tgt_key.copy()
+        tgt_key.iloc[at] = author_keys(name, node).to_numpy()
+    ph_src = is_placeholder(src_author)
+    self_reply = ((src_key == tgt_key).to_numpy(dtype=bool) & ~ph_src) | (si == ti)
+
+    tgt_time = (c["posted_at"].iloc[safe_ti].reset_index(drop=True) if len(c)
+                else src["posted_at"]).where(~missing)
+    latency = (src["posted_at"] - tgt_time).astype("timedelta64[us]")
+
+    # tree order: by source, its explicit parent first, then mentions by position in the text
+    via_rank = (r["via"] != "parent").to_numpy(dtype=np.int8) if len(r) else np.zeros(0, np.int8)
+    pos = np.full(len(r), np.inf)
+    several = np.bincount(si, minlength=len(c))[si] > 1 if len(r) else np.zeros(0, bool)
+    if several.any():
+        rows = np.flatnonzero(several)
+        pos[rows] = _mention_start(d, r, rows)
+    perm = np.lexsort((np.arange(len(r)), pos, via_rank, si))
+    order = np.empty(len(r), dtype=np.int64)
+    order[perm] = np.arange(len(r))
+
+    out = r.assign(article_id=art, source_author=src_author, latency=latency, posted_at=src["posted_at"],
+                   source=r["source_comment_id"], target=target, missing=missing, target_name=target_name,
+                   source_key=src_key, target_key=tgt_key, self_reply=self_reply, order=order)
+    if not self_replies and self_reply.any():
+        out = out[~self_reply].reset_index(drop=True)
+        si, ti = si[~self_reply], ti[~self_reply]
+    return out, si, ti, keys
 
 
 def reply_edges(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.DataFrame:
     """The replies table, filtered, with the node ids every graph and metric uses.
 
     Adds: ``posted_at`` (when the reply was posted), ``source`` / ``target`` (reply-graph node ids: the comment ids, or
-    ``missing:<article_id>:<target_author>`` for a target not in the data), ``missing``,
-    ``target_name`` (author of the target, or the name as written), ``source_key`` / ``target_key``
+    ``missing:<article_id>:<target_author>`` for a target not in the data; a dangling explicit parent,
+    which has no name, is ``missing:<article_id>:<parent_id>``), ``missing``,
+    ``target_name`` (author of the target, or the name as written; NA when unknown), ``source_key`` / ``target_key``
     (author-graph node ids, see :func:`author_keys`), ``self_reply`` and ``order`` (parent edges first,
     then mentions by their position in the text: the order the thread tree picks a parent in).
     ``source_author``, ``article_id`` and ``latency`` are recomputed from the comments table.
@@ -116,68 +199,12 @@ def reply_edges(d, *, via=None, resolution=None, self_replies: bool = True) -> p
     >>> e["latency"].astype(str).tolist()
     ['0 days 00:30:00', '0 days 00:30:00']
     """
-    vias = _as_set(via, "via", VIAS)
-    r = d.replies
-    present = r["resolution"].dropna().unique().tolist() if "resolution" in r else []
-    resolutions = _as_set(resolution, "resolution",
-                          {"number+author", "number", "author", "unresolved", "parent", *present})
-    c = d.comments
-    r = r.reset_index(drop=True)
-    start = _first_mention_start(d, r)
-    cidx = pd.Index(c["comment_id"])
-    si = cidx.get_indexer(r["source_comment_id"])
-    keep = si >= 0  # an edge from a comment that is not in the data cannot be placed
-    if vias is not None:
-        keep &= r["via"].isin(vias).to_numpy(dtype=bool)
-    if resolutions is not None:
-        keep &= r["resolution"].isin(resolutions).to_numpy(dtype=bool)
-    r = r[keep].reset_index(drop=True)
-    start = start[keep].reset_index(drop=True)
-    si = si[keep]
-    ti = cidx.get_indexer(r["target_comment_id"].fillna("\0no target"))
-    missing = ti < 0
-
-    src = c[["comment_id", "article_id", "author", "posted_at", "parent_id"]].iloc[si].reset_index(drop=True)
-    art = src["article_id"].astype("str")
-    src_author = src["author"].astype("str")
-    safe_ti = np.where(missing, 0, ti)
-    tgt_author = (c["author"].iloc[safe_ti].reset_index(drop=True) if len(c) else pd.Series([], dtype="str"))
-    tgt_author = tgt_author.where(~missing, r["target_author"])
-    # a dangling explicit parent has no name: call it by the parent id it names
-    name_for_missing = r["target_author"].astype("str")
-    name_for_missing = name_for_missing.fillna(src["parent_id"].astype("str").where(r["via"] == "parent"))
-    name_for_missing = name_for_missing.fillna(r["target_comment_id"].astype("str")).fillna("?")
-    target = r["target_comment_id"].astype("str").where(~missing, "missing:" + art + ":" + name_for_missing)
-    target_name = tgt_author.where(~missing, name_for_missing)
-
-    src_key = author_keys(src_author, src["comment_id"])
-    tgt_ids = target  # placeholders among targets: one person per target node
-    tgt_key = author_keys(target_name, tgt_ids)
-    ph_src = is_placeholder(src_author)
-    self_reply = ((src_key == tgt_key).to_numpy(dtype=bool) & ~ph_src) | (r["source_comment_id"] == target).to_numpy(
-        dtype=bool)
-
-    tgt_time = (c["posted_at"].iloc[safe_ti].reset_index(drop=True) if len(c)
-                else src["posted_at"].iloc[:0]).where(~missing)
-    latency = (src["posted_at"] - tgt_time).astype("timedelta64[us]")
-
-    via_rank = np.where(r["via"].to_numpy(dtype=object) == "parent", 0, 1)
-    pos = start.fillna(np.inf).to_numpy(dtype=float)
-    order = np.lexsort((np.arange(len(r)), pos, via_rank, si))  # by source, parent first, then position
-    rank = np.empty(len(r), dtype=np.int64)
-    rank[order] = np.arange(len(r))
-
-    out = r.assign(article_id=art, source_author=src_author, latency=latency, posted_at=src["posted_at"],
-                   source=r["source_comment_id"],
-                   target=target, missing=missing, target_name=target_name, source_key=src_key,
-                   target_key=tgt_key, self_reply=self_reply, order=rank)
-    if not self_replies:
-        out = out[~out["self_reply"]].reset_index(drop=True)
-    return out
+    return _edges(d, via=via, resolution=resolution, self_replies=self_replies)[0]
 
 
 def author_edges(d, *, via=None, resolution=None, self_replies: bool = True, min_weight: int = 1) -> pd.DataFrame:
-    """Author -> author relations: ``source_key``, ``target_key``, ``weight`` (replies), first/last reply time.
+    """Author -> author relations: ``source_key``, ``target_key``, ``weight`` (replies), ``first_at`` /
+    ``last_at`` (first and last reply), ``target_name`` (the name as written; NA when unknown).
 
     Each reply edge counts once; dangling targets count by name. Relations lighter than
     ``min_weight`` are dropped.
@@ -186,7 +213,7 @@ def author_edges(d, *, via=None, resolution=None, self_replies: bool = True, min
         raise ValueError(f"min_weight must be at least 1, got {min_weight}")
     e = reply_edges(d, via=via, resolution=resolution, self_replies=self_replies)
     g = e.groupby(["source_key", "target_key"], sort=False)
-    out = pd.DataFrame({"weight": g.size(), "first_at": g["posted_at"].min(),
-                        "last_at": g["posted_at"].max()}).reset_index()
+    out = pd.DataFrame({"weight": g.size(), "first_at": g["posted_at"].min(), "last_at": g["posted_at"].max(),
+                        "target_name": g["target_name"].first()}).reset_index()
     out["weight"] = out["weight"].astype("int64")
     return out[out["weight"] >= min_weight].reset_index(drop=True)

@@ -46,22 +46,28 @@ def reply_graph(d, *, via=None, resolution=None, self_replies: bool = True):
     e = reply_edges(d, via=via, resolution=resolution, self_replies=self_replies)
     c = d.comments
     g = nx.DiGraph()
-    lengths = c["text"].fillna("").str.len()
-    for cid, author, posted, number, art, n in zip(c["comment_id"], c["author"], c["posted_at"], c["number"],
-                                                    c["article_id"], lengths, strict=True):
-        g.add_node(cid, author=_native(author), posted_at=_native(posted), number=_native(number),
-                   article_id=_native(art), text_length=int(n), missing=False)
+    cols = zip(c["author"].tolist(), c["posted_at"].tolist(), c["number"].tolist(), c["article_id"].tolist(),
+               c["text"].fillna("").str.len().tolist())
+    g.add_nodes_from((cid, {"author": _native(author), "posted_at": _native(posted), "number": _native(number),
+                            "article_id": _native(art), "text_length": int(n), "missing": False})
+                     for cid, (author, posted, number, art, n) in zip(c["comment_id"].tolist(), cols, strict=True))
     miss = e.loc[e["missing"], ["target", "target_name", "article_id"]].drop_duplicates("target")
-    for node, name, art in zip(miss["target"], miss["target_name"], miss["article_id"], strict=True):
-        g.add_node(node, author=_native(name), article_id=_native(art), missing=True)
-    for s, t, via_, res, lat in zip(e["source"], e["target"], e["via"], e["resolution"], e["latency"], strict=True):
-        if g.has_edge(s, t):
-            data = g.edges[s, t]
-            data["n_edges"] += 1
-            if via_ not in data["via"].split("+"):
-                data["via"] = "+".join(sorted([*data["via"].split("+"), via_]))
-            continue
-        g.add_edge(s, t, via=_native(via_), resolution=_native(res), latency=_native(lat), n_edges=1)
+    g.add_nodes_from((node, {"author": _native(name), "article_id": _native(art), "missing": True})
+                     for node, name, art in zip(miss["target"].tolist(), miss["target_name"].tolist(),
+                                                miss["article_id"].tolist(), strict=True))
+    e = e[["source", "target", "via", "resolution", "latency"]]
+    n_edges = pd.Series(1, index=e.index)
+    if e.duplicated(["source", "target"]).any():  # a mention and a parent to the same comment: one edge
+        grouped = e.groupby(["source", "target"], sort=False)
+        n_edges = grouped.size().to_numpy()
+        kinds = e.drop_duplicates(["source", "target", "via"]).sort_values("via", kind="stable")
+        vias = kinds.groupby(["source", "target"], sort=False)["via"].agg("+".join)
+        e = grouped[["resolution", "latency"]].first()
+        e = e.assign(via=vias.reindex(e.index).to_numpy()).reset_index()
+    g.add_edges_from(
+        (s, t, {"via": _native(v), "resolution": _native(r), "latency": _native(lat), "n_edges": int(k)})
+        for s, t, v, r, lat, k in zip(e["source"].tolist(), e["target"].tolist(), e["via"].tolist(),
+                                      e["resolution"].tolist(), e["latency"].tolist(), list(n_edges), strict=True))
     return g
 
 
@@ -107,16 +113,11 @@ def author_graph(d, *, multigraph: bool = False, via=None, resolution=None, self
         e = reply_edges(d, via=via, resolution=resolution, self_replies=self_replies)
         e = e.merge(rel[["source_key", "target_key"]], on=["source_key", "target_key"], how="inner",
                     validate="many_to_one")
-        ends = e[["target_key", "target_name"]]
-    else:
-        ends = rel[["target_key"]].assign(target_name=None)
+    ends = rel.loc[~rel["target_key"].isin(nodes.index), ["target_key", "target_name"]].drop_duplicates("target_key")
     for key, name in zip(ends["target_key"], ends["target_name"], strict=True):
-        if key not in g:
-            name = _native(name)
-            if name is None:
-                name = key.split(" #", 1)[0]
-            g.add_node(key, name=name, n_comments=0, placeholder=bool(is_placeholder(pd.Series([name]))[0]),
-                       missing=True)
+        name = _native(name)
+        ph = name is None or bool(is_placeholder(pd.Series([name], dtype="str"))[0])
+        g.add_node(key, name=name, n_comments=0, placeholder=ph, missing=True)
     if multigraph:
         for row in zip(e["source_key"], e["target_key"], e["source_comment_id"], e["target"], e["via"],
                        e["resolution"], e["latency"], strict=True):

@@ -10,6 +10,7 @@ they are tried, are written down in README.md ("Reference resolution") and in
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 
@@ -54,8 +55,12 @@ _LOWER = "a-zß-öø-ÿ"
 #: where a glued handle may end inside a token: ``argyle|You``, ``Rob_K|The``, ``Gillon|I``
 _INNER_CUT = re.compile(rf"(?<=[{_LOWER}0-9])(?=[{_UPPER}])|(?<=[{_UPPER}])(?=[{_UPPER}][{_LOWER}])")
 _NONALNUM = re.compile(r"[\W_]+")
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o"})
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ı": "i",
+                                 "ł": "l", "đ": "d"})
 _MAX_TOKENS = 6
+#: an unknown name right after an article is a noun, not a handle: ``das @Zeichen``, ``the @sign``
+_DETERMINER = re.compile(r"(?:^|(?<=\W))(?:das|der|die|dem|den|des|ein|eine|einem|einen|the|an|a|this|that)[ \t]$",
+                         re.IGNORECASE)
 _URL_START = ("http:", "https:", "www.", "ftp:")
 
 #: Capitalised words that start a sentence rather than continue a name (German and English):
@@ -64,12 +69,17 @@ STOPWORDS = frozenset("""
 ich du er sie es wir ihr ihnen ihre dein deine sein seine mein meine unser unsere euer das der die
 den dem des ein eine einen einem und aber oder doch denn dann da ja nein nicht nur auch schon noch so
 wie was wer wo warum wieso weshalb wenn als ob na also genau danke bitte leider natürlich hallo sehr
-gut richtig stimmt völlig selbst man nr nummer lieber liebe zum zur im am um von mit
+gut richtig stimmt völlig selbst man nr nummer lieber liebe zum zur im am um von mit alles alle
 i you your youre you're the a an this that these those it its it's we he she they them my our yes
 not thanks thank well but and or what why how who where when if sorry agree agreed exactly good
 great nice hi hey dear re lol ok okay indeed really do don't dont are is was have has in on at as of
 to for with just please no
 """.split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _norm(s: str) -> str:
+    return _NONALNUM.sub("", unicodedata.normalize("NFKD", s.casefold().translate(_UMLAUTS)))
 
 
 def normalize_name(name) -> str:
@@ -80,8 +90,7 @@ def normalize_name(name) -> str:
     >>> normalize_name("Mueller") == normalize_name("MÜLLER")
     True
     """
-    s = unicodedata.normalize("NFKD", str(name).casefold().translate(_UMLAUTS))
-    return _NONALNUM.sub("", s)
+    return _norm(str(name))
 
 
 class _Authors:
@@ -195,8 +204,10 @@ def _variants(words):
         head = "".join(normalize_name(w) for _, _, w in words[:k - 1])
         s, e, w = words[k - 1]
         out.append((head + normalize_name(w), e))
-        for c in reversed([c.start() for c in _INNER_CUT.finditer(w)]):
-            out.append((head + normalize_name(w[:c]), s + c))
+        cuts = {c.start() for c in _INNER_CUT.finditer(w)} | {i for i, ch in enumerate(w) if ch in "'’"}
+        for c in sorted(cuts, reverse=True):
+            if c:
+                out.append((head + normalize_name(w[:c]), s + c))
     return out
 
 
@@ -209,7 +220,7 @@ def _glued_stop_cut(word: str) -> int:
     return len(word)
 
 
-def _name_at(tail, idx, opt, *, direct, after_number, fuzz):
+def _name_at(tail, idx, opt, *, direct, after_number, fuzz, after_determiner=False):
     """Match the name at the start of ``tail``: (author or None, written, end, rule, score, note)."""
     if not tail or not tail[0].isalpha():
         return None
@@ -251,7 +262,9 @@ def _name_at(tail, idx, opt, *, direct, after_number, fuzz):
                     return (idx.fuzzy_authors[best[2]], tail[:end], end, "name:fuzzy", round(float(best[1]), 1),
                             f"fuzzy match ({best[1]:.0f} >= {thr:g})")
     # an unknown name: directly after @, capitalised (or lowercase with lowercase_handles)
-    if not direct or not (tail[0].isupper() or opt["lowercase_handles"]):
+    if not (direct or after_number) or not (tail[0].isupper() or opt["lowercase_handles"]) or after_determiner:
+        return None
+    if after_number and nxt not in (":", ","):   # "@12 Ralf Meier:" names; "@12 Alles Quatsch." does not
         return None
     s, e, w = words[-1]
     cut = _glued_stop_cut(w)
@@ -294,6 +307,7 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
     authors_by_article = art_of_author.drop_duplicates().groupby("article_id", sort=False, dropna=False)["author"]
     indexes = {aid: _Authors(list(names)) for aid, names in authors_by_article}
     rows = []
+    cache: dict = {}
     match_iter = MENTION.finditer
     for cid, aid, text in zip(sub["comment_id"].tolist(), sub["article_id"].tolist(), sub["text"].tolist()):
         if not isinstance(text, str):
@@ -301,15 +315,20 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
         idx = indexes.get(aid)
         for m in match_iter(text):
             at = m.start()
-            ws = text.rfind(" ", 0, at) + 1
-            if at > ws and text[ws:at].lstrip("(<[\"'„“").startswith(_URL_START):
-                continue
+            if at and text[at - 1] not in " \n\t":
+                lo = max(0, at - 300)
+                ws = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at), lo - 1) + 1
+                if text[ws:at].lstrip("(<[\"'„“").startswith(_URL_START):
+                    continue
             tail = m.group("tail")
             tail0 = m.start("tail")
             num = m.group("num")
             if num is not None:
                 sep = _SEP.match(tail)
-                got = _name_at(tail[sep.end():], idx, opt, direct=False, after_number=True, fuzz=fuzz)
+                ck = (aid, tail[sep.end():], False, True)
+                got = cache.get(ck, cache)
+                if got is cache:
+                    got = cache[ck] = _name_at(tail[sep.end():], idx, opt, direct=False, after_number=True, fuzz=fuzz)
                 if got is not None and got[0] is None and got[3] == "name:ambiguous":
                     got = None
                 if got is None:
@@ -320,7 +339,12 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
                     rows.append((cid, aid, at, end, text[at:end], int(num), written, author,
                                  "number+" + rule, score, note))
                 continue
-            got = _name_at(tail, idx, opt, direct=not m.group("sp"), after_number=False, fuzz=fuzz)
+            det = _DETERMINER.search(text, max(0, at - 8), at) is not None
+            ck = (aid, tail, not m.group("sp"), det)
+            got = cache.get(ck, cache)
+            if got is cache:
+                got = cache[ck] = _name_at(tail, idx, opt, direct=not m.group("sp"), after_number=False, fuzz=fuzz,
+                                           after_determiner=det)
             if got is None:
                 continue
             author, written, end, rule, score, note = got
@@ -353,6 +377,8 @@ def thread_roots(comments: pd.DataFrame) -> pd.Series:
     parent = pd.Series(comments["parent_id"].to_numpy(), index=ids.to_numpy(), dtype="str")
     parent = parent[parent.notna() & parent.isin(parent.index)]
     parent = parent[~parent.index.duplicated()]
+    if not len(parent):
+        return pd.Series(ids.to_numpy(), index=comments.index, dtype="str", name="thread")
     root = pd.Series(ids.to_numpy(), index=ids.to_numpy(), dtype="str")
     root = root[~root.index.duplicated()]
     up = root.map(parent).fillna(root)
@@ -421,7 +447,7 @@ def link_comments(comments: pd.DataFrame, *, fuzzy_threshold: float | None = 85.
     c = _prepare(comments)
     found = extract(c, **opt)
     mentions = _resolve(found, c, opt)
-    return mentions, replies_from(mentions, comments)
+    return mentions, _replies(mentions, c)
 
 
 def replies_from(mentions: pd.DataFrame, comments: pd.DataFrame) -> pd.DataFrame:
@@ -443,7 +469,7 @@ def _prepare(comments: pd.DataFrame) -> pd.DataFrame:
         c = c.assign(thread=thread_roots(c))
     else:
         c = c.assign(thread=c["comment_id"])
-    has_parents = c.groupby("article_id", sort=False)["parent_id"].transform(lambda s: s.notna().any())
+    has_parents = c["parent_id"].notna().groupby(c["article_id"], sort=False).transform("any")
     return c.assign(_threaded=has_parents.astype(bool))
 
 
@@ -513,8 +539,8 @@ def _quoted(early: pd.DataFrame, m: pd.DataFrame, c: pd.DataFrame) -> pd.Series:
     several = early["mid"].map(early["mid"].value_counts()) > 1
     if not several.any():
         return out
-    texts = c.drop_duplicates("comment_id").set_index("comment_id")["text"]
-    src_text = m.set_index("mid")["comment_id"].map(texts)
+    texts = dict(zip(c["comment_id"].tolist(), c["text"].tolist()))
+    src_text = dict(zip(m["mid"].tolist(), m["comment_id"].map(texts).tolist()))
     quotes = {}
     for mid in early.loc[several, "mid"].unique().tolist():
         t = src_text.get(mid)
@@ -561,7 +587,8 @@ def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
                     reason = f"comment #{wnum} was posted after the reply; took {author}'s comment by name"
                 else:
                     tauth = author if known else n_author
-                    reason = f"comment #{wnum} (by {n_author}) was posted after the reply"
+                    reason = f"comment #{wnum} (by {n_author}) was posted after the reply: no edge"
+                    edge = False
             elif not has_name or rule.endswith("ambiguous"):
                 tid, tauth, res, cands = n_id, n_author, "number", 1
                 if rule.endswith("ambiguous"):
@@ -572,13 +599,14 @@ def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
                 # an unknown name after a number that exists: the number decides, the name disagrees
                 if opt["conflict"] == "unresolved":
                     tauth = wname
-                    reason = f"number and author disagree: #{wnum} is by {n_author}, the name says '{wname}'"
+                    reason = f"number and author disagree: #{wnum} is by {n_author}, the name says '{wname}': no edge"
+                    edge = False
                 elif opt["conflict"] == "number":
                     tid, tauth, res, cands = n_id, n_author, "number", 1
                     reason = f"number and author disagree ('{wname}' is not among the authors); took #{wnum}"
                 else:
-                    tauth = wname
-                    reason = f"number and author disagree: '{wname}' wrote nothing here before the reply"
+                    tauth, edge = wname, False
+                    reason = f"number and author disagree: '{wname}' wrote nothing here before the reply: no edge"
             elif author == n_author:
                 tid, tauth, res, cands = n_id, n_author, "number+author", 1
                 if note:
@@ -591,7 +619,10 @@ def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
                     tid, tauth, tnum, res = a_id, author, a_number, "author"
                     reason = msg + "; took the author"
                 else:
-                    tauth, reason = author, msg
+                    tauth, reason, edge = author, msg + ": no edge", False
+        elif has_num and not has_name and 1900 <= wnum <= 2099:
+            edge = False
+            reason = f"@{wnum} is no comment here and reads as a year: no edge"
         elif has_num:
             # the number is not in the data (e.g. the page shows only part of the comments)
             tauth = author if known else (wname if has_name else f"#{wnum}")

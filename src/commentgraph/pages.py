@@ -14,14 +14,18 @@ from .errors import ReadError
 from .problems import Problems
 from .schema import COLUMNS, DEFAULT_TZ, TIME_UNIT
 from .sources import looks_like_path, read_text
-from .timeparse import _MONTH_ALT, DATE, DATETIME, combine, date_days, time_seconds
+from .timeparse import _MONTH_ALT, DATE, DATETIME, TIME, combine, date_days, time_seconds
 
 _NUM = r"(?:\#|Nr\.[ ]?|No\.[ ]?)?(?P<{name}>\d{{1,9}})"
-_AUTHOR = r"(?P<author>[^\s\d#@][^\n]{0,79}?|\d[^\n]{0,79}?[^\W\d_][^\n]{0,40}?)"
+#: an author: up to 80 characters, not starting with a space, ``#`` or ``@``; one starting with a digit
+#: must hold a letter (checked by a lookahead, so the lazy run backtracks over one range only)
+_AUTHOR = r"(?P<author>(?:[^\s\d#@]|(?=\d[^\n]{0,79}?[^\W\d_])\d)[^\n]{0,79}?)"
 
-#: seed layout: ``01.03.2019 11:25 Meckersack 10`` (the number is optional, and last)
+#: seed layout: ``01.03.2019 11:25 Meckersack 10`` (the number is optional, and last; a header that lost
+#: its author, ``01.03.2019 11:25 10``, still matches, with ``author`` None)
 DATE_FIRST = re.compile(
-    rf"^[ \t]*{DATETIME}[ \t]+(?:(?:von|by)[ \t]+)?{_AUTHOR}(?:[ \t]+{_NUM.format(name='number')})?[ \t]*$",
+    rf"^[ \t]*{DATETIME}[ \t]+(?:by[ \t]+)?"
+    rf"(?:{_AUTHOR}(?:[ \t]+{_NUM.format(name='number')})?|{_NUM.format(name='number0')})[ \t]*$",
     re.MULTILINE)
 #: other sites: ``Meckersack | 01.03.2019 11:25``, ``#10 Meckersack schrieb am 01.03.2019 um 11:25 Uhr``
 AUTHOR_FIRST = re.compile(
@@ -30,6 +34,8 @@ AUTHOR_FIRST = re.compile(
     rf"(?:(?:schrieb am|schreibt am|am|on|wrote on|posted on|said on|commented on)[ \t]+)?{DATETIME}[ \t]*$",
     re.MULTILINE)
 LAYOUTS = {"date_first": DATE_FIRST, "author_first": AUTHOR_FIRST}
+#: an author-first header ends in a time: only lines that do are tried (bounds the work on any input)
+_ENDS_IN_TIME = re.compile(rf"{TIME}[ \t]*$", re.MULTILINE)
 
 #: a line that starts like a header but does not parse as one (truncated, mangled)
 NEAR_HEADER = re.compile(rf"^[ \t]*(?:{DATE})(?:[ \t,]+\d{{1,2}}(?::\d{{0,2}})?)?[^\n]{{0,60}}$", re.MULTILINE)
@@ -43,6 +49,7 @@ _UPDATED = re.compile(
     rf"(?:Zuletzt aktualisiert|Aktualisiert|Stand|Last updated|Updated)[ \t]*:?[ \t]*(?:am[ \t]+)?{DATETIME}",
     re.IGNORECASE)
 _CAPTION = re.compile(r"(?i)\b(?:Bildrechte|Foto|Bild|Quelle|Photo|Image|Credit)\s*:")
+_CAPTION_CHARS = 400  # a caption's credit sits near its start; longer lines are not searched to the end
 _BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 
 
@@ -56,22 +63,19 @@ def _title(lines: list[str]) -> str | None:
     """The first article line that is not an image caption or its credit line."""
     for i, line in enumerate(lines):
         line = line.strip()
-        if not line or _CAPTION.search(line):
+        if not line or _CAPTION.search(line, 0, _CAPTION_CHARS):
             continue
         nxt = next((x for x in lines[i + 1:i + 2]), "")
-        if _CAPTION.search(nxt):
+        if _CAPTION.search(nxt, 0, _CAPTION_CHARS):
             continue  # an image caption: the line after it names the picture's rights holder
         return line
     return None
 
 
-#: Speed: the header patterns above are costly to try at every line (AUTHOR_FIRST alone runs at
-#: ~0.5 us per character), and each matches within one line only. So they are tried only at the
-#: starts of lines a cheap probe finds: a date at the line start (DATE_FIRST, NEAR_HEADER), or a
-#: time at the line end (AUTHOR_FIRST ends with DATETIME, so with TIME). Same matches as ``finditer``.
+#: Speed: DATE_FIRST and NEAR_HEADER cost 12-15 ns per character when tried at every position
+#: (~6 s each over 1M comments); both match within one line that starts with a date, so they are
+#: tried only at the line starts this cheap probe finds (a literal newline first). Same matches.
 _DATE_AT_START = re.compile(rf"\n[ \t]*(?=\d|(?i:{_MONTH_ALT}))")
-_TIME_AT_END = re.compile(r":\d\d(?::\d\d)?(?:[ ]?(?i:[ap]\.?m\.?))?(?:[ ]?Uhr)?[ \t]*$", re.MULTILINE)
-PROBES = {"date_first": _DATE_AT_START, "author_first": _TIME_AT_END}
 
 
 def _line_matches(rx: re.Pattern, probe: re.Pattern, text: str) -> list[re.Match]:
@@ -93,11 +97,20 @@ def _line_matches(rx: re.Pattern, probe: re.Pattern, text: str) -> list[re.Match
     return out
 
 
+def _line_numbers(text: str, positions) -> np.ndarray:
+    """1-based line numbers of character offsets, from one pass over the newlines (no per-match counts)."""
+    newlines = np.fromiter((m.start() for m in re.finditer("\n", text)), dtype=np.int64)
+    return np.searchsorted(newlines, np.asarray(positions, dtype=np.int64), side="left") + 1
+
+
 def _pick_layout(text: str) -> tuple[str, list[re.Match]]:
     best = ("date_first", [])
     for name, rx in LAYOUTS.items():
-        found = [m for m in _line_matches(rx, PROBES[name], text)
-                 if name == "date_first" or not _NOT_AUTHOR.search(m["author"].strip())]
+        if name == "date_first":
+            found = _line_matches(rx, _DATE_AT_START, text)
+        else:
+            starts = dict.fromkeys(text.rfind("\n", 0, m.start()) + 1 for m in _ENDS_IN_TIME.finditer(text))
+            found = [m for s in starts if (m := rx.match(text, s)) and not _NOT_AUTHOR.search(m["author"].strip())]
         if len(found) > len(best[1]):
             best = (name, found)
     return best
@@ -107,6 +120,25 @@ def _is_blank_after(text: str, end: int) -> bool:
     nxt = text.find("\n", end + 1)
     rest = text[end + 1: nxt if nxt >= 0 else len(text)]
     return end >= len(text) or not rest.strip()
+
+
+def _number_of(m: re.Match) -> str | None:
+    groups = m.groupdict()
+    return next((groups[g] for g in ("number", "number0", "number2") if groups.get(g) is not None), None)
+
+
+def _out_of_order(seq: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(number, line) of the comments whose number breaks the page's main direction (up or down).
+
+    >>> _out_of_order([(1, 1), (2, 5), (9, 9), (3, 13), (4, 17)])
+    [(3, 13)]
+    """
+    steps = [b[0] - a[0] for a, b in zip(seq, seq[1:])]
+    up, down = sum(s > 0 for s in steps), sum(s < 0 for s in steps)
+    if len(seq) < 3 or not (up and down):
+        return []
+    wrong = (lambda s: s < 0) if up >= down else (lambda s: s > 0)
+    return [seq[i + 1] for i, s in enumerate(steps) if wrong(s)]
 
 
 def _ranges(nums: list[int]) -> str:
@@ -131,35 +163,26 @@ def parse_page(text: str, *, name: str = "<text>", article_id: str | None = None
     article_id = article_id or _article_id(name, text)
     layout, matches = _pick_layout(text)
 
-    # numberless headers are accepted only where a blank line follows (as in the seed's layout)
+    # numberless (or authorless) headers are accepted only where a blank line follows (as in the seed)
     headers = []
     for m in matches:
-        if m["number"] is None and (m.groupdict().get("number2") is None):
-            if not _is_blank_after(text, m.end()) or len(m["author"].split()) > 6:
+        if m["author"] is None or _number_of(m) is None:
+            if not _is_blank_after(text, m.end()) or (m["author"] is not None and len(m["author"].split()) > 6):
                 continue
         headers.append(m)
     header_starts = {m.start() for m in headers}
-
-    # line numbers of header starts, counted once over the text
-    line_of, pos, line = [], 0, 1
-    for m in headers:
-        line += text.count("\n", pos, m.start())
-        pos = m.start()
-        line_of.append(line)
+    line_of = _line_numbers(text, [m.start() for m in headers]).tolist()
     n_lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
 
     first = headers[0].start() if headers else len(text)
     article_lines = text[:first].split("\n")
 
-    # lines that start like a header but did not parse as one
-    for m in _line_matches(NEAR_HEADER, _DATE_AT_START, text):
-        if m.start() in header_starts:
-            continue
-        ln = text.count("\n", 0, m.start()) + 1
-        if m.start() < first:
-            continue  # article text may begin with a date (dateline); it stays article text
-        nxt_blank = _is_blank_after(text, m.end())
-        if nxt_blank:
+    # lines that start like a header but did not parse as one (article text may begin with a
+    # dateline: before the first header such lines stay article text)
+    near = [m for m in _line_matches(NEAR_HEADER, _DATE_AT_START, text)
+            if m.start() >= first and m.start() not in header_starts]
+    for m, ln in zip(near, _line_numbers(text, [m.start() for m in near]).tolist()):
+        if _is_blank_after(text, m.end()):
             probs.add("truncated_header", "a line starts like a comment header but lacks its time, author "
                       "or number; its lines are kept in the comment above", line=ln, excerpt_text=m[0])
         else:
@@ -171,16 +194,29 @@ def parse_page(text: str, *, name: str = "<text>", article_id: str | None = None
         end = headers[i + 1].start() if i + 1 < len(headers) else len(text)
         body = text[m.end() + 1:end] if m.end() < end else ""
         body = _BLANK_LINES.sub("", body).rstrip()
-        num = m["number"] if m["number"] is not None else m.groupdict().get("number2")
+        num = _number_of(m)
         numbers.append(int(num) if num is not None else None)
-        authors.append(m["author"].strip())
+        authors.append(m["author"].strip() if m["author"] is not None else None)
         dates.append(m["date"])
         times.append(m["time"])
         texts.append(body)
         last_lines.append((line_of[i + 1] - 1) if i + 1 < len(headers) else n_lines)
+        if m["author"] is None:
+            probs.add("missing_author", "a comment header without an author; the comment is kept with "
+                      "author NA", line=line_of[i], excerpt_text=m[0])
         if not body:
             probs.add("empty_comment", "a comment header with no text under it", line=line_of[i],
                       excerpt_text=m[0], severity="notice")
+    numbered = sum(n is not None for n in numbers)
+    if numbered:
+        for i in [i for i, n in enumerate(numbers) if n is None]:
+            if i == len(headers) - 1 and not texts[i] and not text[headers[i].end():].strip("\n"):
+                probs.add("truncated_header", "the page ends in a comment header without its number (and "
+                          "text); the comment is kept", line=line_of[i], excerpt_text=headers[i][0])
+            else:
+                probs.add("missing_number", "a comment header without a number where the others have "
+                          "one; the comment is kept, its id uses the header line", line=line_of[i],
+                          excerpt_text=headers[i][0])
 
     stamps, bad, ambiguous, shifted = combine(dates, times, tz)
     for i in np.flatnonzero(bad):
@@ -210,15 +246,15 @@ def parse_page(text: str, *, name: str = "<text>", article_id: str | None = None
         if missing_inside:
             probs.add("number_gap", f"numbers {_ranges(missing_inside)} are missing between {present[0]} "
                       f"and {present[-1]}", severity="notice")
-        seq = [n for n in numbers if n is not None]
-        if len(seq) > 2 and not (all(a < b for a, b in zip(seq, seq[1:])) or all(a > b for a, b in zip(seq, seq[1:]))):
-            probs.add("numbers_out_of_order", "comment numbers run neither up nor down the page",
-                      severity="notice")
+        for i, ln in _out_of_order([(n, ln) for n, ln in zip(numbers, line_of) if n is not None]):
+            probs.add("numbers_out_of_order", f"number {i} breaks the page's order (comment numbers run "
+                      "neither up nor down the page here)", line=ln, excerpt_text=str(i), severity="notice")
 
-    declared = None
+    declared = declared_line = None
     head = text[:first]
     if dm := [m for m in _DECLARED.finditer(head)]:
         declared = int(dm[-1]["n1"] or dm[-1]["n2"])
+        declared_line = head.count("\n", 0, dm[-1].start()) + 1
     updated = pd.NaT
     if um := _UPDATED.search(head):
         days, secs = date_days(um["date"]), time_seconds(um["time"])   # one stamp: no Series (~0.4 ms a page)
@@ -230,7 +266,7 @@ def parse_page(text: str, *, name: str = "<text>", article_id: str | None = None
         if present and present[0] > 1 and declared >= present[-1]:
             detail = f"; numbers {_ranges(list(range(1, present[0])))} are not on the page"
         probs.add("count_mismatch", f"the page declares {declared} comments, {len(headers)} were found{detail}",
-                  severity="notice")
+                  line=declared_line, excerpt_text=dm[-1][0].strip(), severity="notice")
     if not text.strip():
         probs.add("empty", "the page is empty or holds only whitespace")
     elif not headers:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
 
 from .errors import ReadError
@@ -20,6 +21,11 @@ _MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF file", b"PK\x03\x04": "a ZI
           b"PAR1": "a Parquet file"}
 codecs.register_error(
     "commentgraph-latin1", lambda e: (e.object[e.start:e.end].decode("latin-1"), e.end))
+
+#: control characters that text files do not hold (tab, newlines, form feed and escape aside)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+#: share of control characters in the first 64k characters above which the data is binary
+_MAX_CONTROL_SHARE = 0.05
 
 #: a path-like string names a file rather than holding page text
 _MAX_PATH_CHARS = 4096
@@ -50,7 +56,7 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     """
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
-            raise ReadError(f"this is {what}, not text", source=name)
+            raise ReadError(f"this is {what}, not text", source=name, line=1)
     text = None
     for bom, enc in _BOMS:
         if data.startswith(bom):
@@ -61,20 +67,38 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
                                 source=name) from None
             encoding = enc + "-bom" if enc == "utf-8" else enc
             break
+    if text is None and b"\x00" in data[:65536]:
+        text, encoding = _utf16_without_bom(data, name)
     if text is None:
-        if b"\x00" in data[:65536]:
-            raise ReadError("binary data (NUL bytes), not text", source=name)
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             # cp1252 leaves five bytes undefined; those keep their latin-1 meaning
             text = data.decode("cp1252", errors="commentgraph-latin1")
             encoding = "cp1252"
-    if "\x00" in text:
-        raise ReadError("binary data (NUL characters), not text", source=name)
+    head = text[:65536]
+    controls = _CONTROL.findall(head)
+    if "\x00" in text or len(controls) > max(3, _MAX_CONTROL_SHARE * len(head)):
+        first = _CONTROL.search(text)
+        raise ReadError(f"binary data ({len(controls)} control characters such as {first[0]!r}), not text",
+                        source=name, line=text.count("\n", 0, first.start()) + text.count("\r", 0, first.start()) + 1)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, encoding
+
+
+def _utf16_without_bom(data: bytes, name: str) -> tuple[str, str]:
+    """UTF-16 text that lost its byte-order mark (NUL in every other byte), else a ReadError."""
+    head = data[:65536]
+    even, odd = head[0::2], head[1::2]
+    for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if len(data) % 2 == 0 and zeros.count(0) > 0.4 * len(zeros) and other.count(0) == 0:
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                break
+    at = data.index(b"\x00")
+    raise ReadError("binary data (NUL bytes), not text", source=name, line=data.count(b"\n", 0, at) + 1)
 
 
 def read_text(source) -> tuple[str, str, str]:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .authors import _pairs
-from .filters import author_keys
-from .threads import _tree
+from .threads import _distinct, _tree
 
 SUMMARY_COLUMNS = [
     "article_id", "title", "n_comments", "n_authors", "first_at", "last_at", "n_replies", "n_replying",
@@ -27,7 +25,8 @@ def summary(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     ``reciprocity`` (share of author -> author relations, self-replies aside, that are answered back in
     the same article; NA without relations); ``latency_q1`` / ``latency_median`` / ``latency_q3`` (reply
     latency quartiles, linear interpolation); ``top_pair_a`` / ``top_pair_b`` / ``top_pair_replies``: the
-    most active back-and-forth pair (replies both ways; the most replies in total), NA when none.
+    most active back-and-forth pair (replies both ways; the most replies in total, then the more even
+    exchange; ``top_pair_a`` sent more), NA when none.
     Filters as in :mod:`commentgraph.filters`.
 
     >>> import pandas as pd
@@ -46,62 +45,90 @@ def summary(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     """
     c = d.comments
     n = len(c)
-    nodes, e = _tree(d, via=via, resolution=resolution, self_replies=self_replies)
+    t = _tree(d, via=via, resolution=resolution, self_replies=self_replies)
+    e, si, ti = t.edges, t.source_pos, t.target_pos
     arts = d.articles[["article_id", "title"]].drop_duplicates("article_id")
     arts = arts.set_index(arts["article_id"].astype("str"))["title"]
-    extra = pd.Index(pd.unique(c["article_id"])).difference(arts.index, sort=False)
-    index = arts.index.append(extra)
-    out = pd.DataFrame(index=pd.Index(index, name="article_id", dtype="str"))
+    acodes, auniq = pd.factorize(c["article_id"])
+    extra = pd.Index(auniq).difference(arts.index, sort=False)
+    index = pd.Index(arts.index.append(extra), name="article_id", dtype="str")
+    m = len(index)
+    art = pd.Index(auniq).get_indexer(index)  # article position -> code, or -1
+    pos_of_code = np.empty(len(auniq), dtype=np.int64)
+    pos_of_code[art[art >= 0]] = np.flatnonzero(art >= 0)
+    a_c = pos_of_code[acodes] if n else np.zeros(0, np.int64)  # article position per comment
+    a_e = a_c[si]  # per edge: the replying comment's article
+
+    def per_article(values, fill=0):
+        return pd.Series(values).reindex(range(m), fill_value=fill).to_numpy()
+
+    out = pd.DataFrame(index=index)
     out["title"] = arts.reindex(index).astype("str").to_numpy()
 
-    keys = author_keys(c["author"], c["comment_id"])
-    g = pd.DataFrame({"article_id": c["article_id"], "author": keys, "posted_at": c["posted_at"]}).groupby(
-        "article_id", sort=False)
-    out["n_comments"] = g.size().reindex(index, fill_value=0).astype("int64")
-    out["n_authors"] = g["author"].nunique().reindex(index, fill_value=0).astype("int64")
-    out["first_at"] = g["posted_at"].min().reindex(index)
-    out["last_at"] = g["posted_at"].max().reindex(index)
+    # authors: integer codes over comment authors and missing targets' names
+    miss_rows = np.flatnonzero(ti < 0)
+    kcodes = pd.factorize(pd.concat([t.keys, e["target_key"].iloc[miss_rows]], ignore_index=True))[0]
+    s_code = kcodes[si]
+    t_code = kcodes[np.where(ti >= 0, ti, 0)]
+    t_code[miss_rows] = kcodes[n + np.arange(len(miss_rows))]
+    k = int(kcodes.max(initial=0)) + 1
 
-    ge = e.groupby("article_id", sort=False)
-    out["n_replies"] = ge.size().reindex(index, fill_value=0).astype("int64")
-    out["n_replying"] = ge["source"].nunique().reindex(index, fill_value=0).astype("int64")
+    out["n_comments"] = np.bincount(a_c, minlength=m)
+    out["n_authors"] = np.bincount(_distinct(a_c * k + kcodes[:n]) // k, minlength=m)
+    g = c["posted_at"].reset_index(drop=True).groupby(a_c)
+    out["first_at"] = g.min().reindex(range(m)).to_numpy()
+    out["last_at"] = g.max().reindex(range(m)).to_numpy()
+
+    out["n_replies"] = np.bincount(a_e, minlength=m)
+    out["n_replying"] = np.bincount(a_c[_distinct(si)], minlength=m)
     out["reply_share"] = (out["n_replying"] / out["n_comments"].where(out["n_comments"] > 0)).astype("Float64")
-    out["n_missing_targets"] = ge["missing"].sum().reindex(index, fill_value=0).astype("int64")
+    out["n_missing_targets"] = np.bincount(a_e[miss_rows], minlength=m)
 
-    # trees: a thread belongs to its root's article (a missing root to the article of its first reply)
-    root = nodes["root"].to_numpy()[:n]
-    tree = pd.DataFrame({"article_id": c["article_id"], "root": root, "depth": nodes["depth"].to_numpy()[:n]})
-    per_thread = tree.groupby(["article_id", "root"], sort=False).agg(size=("depth", "size"), depth=("depth", "max"))
-    per_thread = per_thread.assign(has_reply=(per_thread["depth"] > 0) | (per_thread.index.get_level_values("root") >= n))
-    gt = per_thread.groupby(level="article_id", sort=False)
-    out["n_threads"] = gt.size().reindex(index, fill_value=0).astype("int64")
-    out["n_reply_threads"] = gt["has_reply"].sum().reindex(index, fill_value=0).astype("int64")
-    out["largest_thread"] = gt["size"].max().reindex(index, fill_value=0).astype("int64")
-    out["longest_chain"] = gt["depth"].max().reindex(index, fill_value=0).astype("int64")
+    # trees, counted in the article of their comments
+    total = len(t.root)
+    thread = pd.DataFrame({"key": a_c * total + t.root[:n], "depth": t.depth[:n]}).groupby("key").agg(
+        size=("depth", "size"), depth=("depth", "max"))
+    th_art = thread.index.to_numpy() // total
+    has_reply = (thread["depth"].to_numpy() > 0) | (thread.index.to_numpy() % total >= n)
+    out["n_threads"] = np.bincount(th_art, minlength=m)
+    out["n_reply_threads"] = np.bincount(th_art, weights=has_reply, minlength=m).astype(np.int64)
+    out["largest_thread"] = per_article(thread["size"].groupby(th_art).max())
+    out["longest_chain"] = per_article(thread["depth"].groupby(th_art).max())
 
-    # reciprocity of author -> author relations inside each article
-    rel = e.loc[e["source_key"] != e["target_key"], ["article_id", "source_key", "target_key"]].drop_duplicates()
-    back = rel.rename(columns={"source_key": "target_key", "target_key": "source_key"}).assign(_back=True)
-    rel = rel.merge(back, on=["article_id", "source_key", "target_key"], how="left", validate="one_to_one")
-    rel["_back"] = rel["_back"].fillna(False).astype(bool)
-    gr = rel.groupby("article_id", sort=False)["_back"]
-    out["reciprocity"] = (gr.sum() / gr.size()).reindex(index).astype("Float64")
+    # reciprocity of author -> author relations inside each article (self-replies aside)
+    rel = pd.DataFrame({"a": a_e, "s": s_code, "t": t_code})
+    rel = rel[rel["s"] != rel["t"]]
+    counts = rel.value_counts().rename("w").reset_index()  # directed relations with their reply counts
+    back = counts.rename(columns={"s": "t", "t": "s", "w": "w_back"})
+    both = counts.merge(back, on=["a", "s", "t"], how="left", validate="one_to_one")
+    both["w_back"] = both["w_back"].fillna(0).astype(np.int64)
+    answered = (both["w_back"] > 0).to_numpy()
+    ra = both["a"].to_numpy()
+    n_rel = np.bincount(ra, minlength=m)
+    recip = np.bincount(ra, weights=answered, minlength=m)
+    out["reciprocity"] = pd.array(np.where(n_rel > 0, recip / np.maximum(n_rel, 1), np.nan), dtype="Float64")
+    out.loc[n_rel == 0, "reciprocity"] = pd.NA
 
     # latency quartiles (numeric microseconds, back to timedelta)
-    lat = e.loc[e["latency"].notna(), ["article_id", "latency"]]
-    us = lat["latency"].to_numpy(dtype="timedelta64[us]").astype(np.int64).astype(float)
-    gl = pd.Series(us, index=lat["article_id"].to_numpy()).groupby(level=0, sort=False)
+    ok = e["latency"].notna().to_numpy()
+    us = e["latency"].to_numpy(dtype="timedelta64[us]").view(np.int64)[ok].astype(float)
+    gl = pd.Series(us).groupby(a_e[ok])
     for col, q in (("latency_q1", 0.25), ("latency_median", 0.5), ("latency_q3", 0.75)):
-        vals = gl.quantile(q).reindex(index)
-        out[col] = pd.to_timedelta(vals.round().to_numpy(), unit="us").astype("timedelta64[us]")
+        vals = gl.quantile(q).reindex(range(m)).to_numpy()
+        out[col] = pd.to_timedelta(np.round(vals), unit="us").astype("timedelta64[us]")
 
-    # the busiest reciprocated pair per article
-    per_art = (e.groupby(["article_id", "source_key", "target_key"], sort=False)
-               .agg(weight=("posted_at", "size"), first_at=("posted_at", "min"), last_at=("posted_at", "max"))
-               .reset_index())
-    pairs = _pairs(per_art, ["source_key", "target_key"], by=["article_id"])
-    top = pairs[pairs["reciprocated"]].drop_duplicates("article_id").set_index("article_id")
-    out["top_pair_a"] = top["a"].reindex(index).astype("str").to_numpy()
-    out["top_pair_b"] = top["b"].reindex(index).astype("str").to_numpy()
-    out["top_pair_replies"] = top["total"].reindex(index).astype("Int64").to_numpy()
+    # the busiest back-and-forth pair per article: most replies both ways together, then the more even
+    pairs = both[answered & (both["s"] < both["t"])]
+    pairs = pairs.assign(total=pairs["w"] + pairs["w_back"], low=np.minimum(pairs["w"], pairs["w_back"]))
+    keys = pd.concat([t.keys, e["target_key"].iloc[miss_rows]], ignore_index=True)
+    names = pd.Series(pd.unique(keys), dtype="str")  # code -> key (factorize order)
+    first = names.iloc[pairs["s"].to_numpy()].to_numpy()
+    second = names.iloc[pairs["t"].to_numpy()].to_numpy()
+    swap = (pairs["w_back"] > pairs["w"]).to_numpy() | ((pairs["w_back"] == pairs["w"]).to_numpy() & (second < first))
+    pairs = pairs.assign(pa=np.where(swap, second, first), pb=np.where(swap, first, second))
+    top = (pairs.sort_values(["a", "total", "low", "pa", "pb"], ascending=[True, False, False, True, True])
+           .drop_duplicates("a").set_index("a"))
+    out["top_pair_a"] = pd.array(top["pa"].reindex(range(m)).to_numpy(), dtype="str")
+    out["top_pair_b"] = pd.array(top["pb"].reindex(range(m)).to_numpy(), dtype="str")
+    out["top_pair_replies"] = pd.array(top["total"].reindex(range(m)).to_numpy(), dtype="Int64")
     return out.reset_index()[SUMMARY_COLUMNS]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
@@ -40,6 +41,11 @@ REQUIRED = ("author", "posted_at", "text")
 _RECORD_KEYS = ("comments", "data", "items", "results", "records", "posts", "children")
 _OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
 _PAGE_TIME = re.compile(rf"^\s*{DATETIME}\s*$")
+_BLANK_LINE = re.compile(r"^[ \t]*$", re.MULTILINE)
+#: largest whole number kept exactly (ids and numbers beyond it are not whole numbers we can trust)
+_MAX_WHOLE = 2**53
+#: epoch seconds that datetime64[us] and Python's datetime both hold (years 1..9999)
+_EPOCH_RANGE = (-62135596800, 253402300799)
 
 
 # ---------------------------------------------------------------- loading raw records
@@ -47,15 +53,20 @@ _PAGE_TIME = re.compile(rf"^\s*{DATETIME}\s*$")
 def _flatten_json(obj, name: str, problems: Problems) -> list[dict]:
     """Records from JSON: a list, a dict holding a list, a dict of records; nested replies flattened."""
     out: list[dict] = []
+    seen = [0]  # items walked so far: each record's row is its ordinal among them
 
     def walk_records(records, parent_key=None, article=None):
         for i, rec in enumerate(records):
+            seen[0] += 1
             if not isinstance(rec, dict):
-                problems.add("not_a_record", f"item {i} is a {type(rec).__name__}, not an object; skipped",
-                             excerpt_text=json.dumps(rec)[:120] if rec is not None else "null")
+                problems.add("not_a_record", f"record {seen[0]} is a {type(rec).__name__}, not an object; "
+                             "skipped", line=seen[0], excerpt_text=json.dumps(rec)[:120])
                 continue
             rec = dict(rec)
+            rec["_row_line"] = seen[0]
             children = rec.pop("replies", None)
+            if children is not None and not isinstance(children, list | dict):
+                rec["replies"] = children  # not nested replies: an ordinary field
             if parent_key is not None:
                 rec.setdefault("_nest_parent", parent_key)
             if article is not None:
@@ -95,8 +106,12 @@ def _flatten_json(obj, name: str, problems: Problems) -> list[dict]:
         return False
 
     if not find(obj):
-        raise ReadError("JSON holds no list of comment records (expected a list of objects, or an object "
-                        f"with one of the keys {', '.join(_RECORD_KEYS)})", source=name)
+        raise ReadError(f"JSON holds no list of comment records (it is a {type(obj).__name__}; expected a list "
+                        f"of objects, or an object with one of the keys {', '.join(_RECORD_KEYS)})",
+                        source=name, line=1)
+    if not out:
+        raise ReadError(f"JSON holds no comment record (no object among its {seen[0]} items)", source=name,
+                        line=1)
     return out
 
 
@@ -126,18 +141,7 @@ def _load(source, problems: Problems) -> pd.DataFrame:
     if not text.strip():
         raise ReadError("the file is empty", source=name)
     if kind in ("csv", "tsv"):
-        sep = "\t" if kind == "tsv" else None
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            try:
-                df = pd.read_csv(io.StringIO(text), sep=sep or ",", dtype=str, keep_default_na=False,
-                                 na_values=[""], on_bad_lines="warn", engine="c")
-            except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeError) as e:
-                raise ReadError(f"not a readable CSV file: {e}", source=name) from None
-        for w in caught:
-            for m in re.finditer(r"Skipping line (\d+): (.*)", str(w.message)):
-                problems.add("bad_row", f"row skipped by the CSV parser: {m[2]}", line=int(m[1]))
-        return df
+        return _read_csv(text, "\t" if kind == "tsv" else ",", problems)
     if kind == "jsonl":
         records = []
         for i, line in enumerate(text.split("\n"), start=1):
@@ -163,6 +167,80 @@ def _load(source, problems: Problems) -> pd.DataFrame:
     return _normalize(_flatten_json(obj, name, problems))
 
 
+def _read_csv(text: str, sep: str, problems: Problems) -> pd.DataFrame:
+    """CSV text to a frame of strings with ``_row_line``, the line each record starts on.
+
+    Plain files (no quotes, no blank lines, every line with the header's number of fields) go through
+    pandas' C parser; anything else through the csv module, which knows where each record starts, so
+    that quoted newlines, blank lines and rows with too few or too many fields keep their true lines.
+    """
+    body = text.rstrip("\n")
+    if '"' not in body and not _BLANK_LINE.search(body):
+        counts = pd.Series(body.split("\n"), dtype="str").str.count(re.escape(sep))
+        if (counts == counts.iloc[0]).all():
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("error")
+                    df = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False,
+                                     na_values=[""], index_col=False, engine="c")
+                if df.columns.is_unique and not df.columns.str.match(r"^Unnamed: \d+$").any():
+                    return df
+            except (ValueError, Warning):  # pandas' ParserError is a ValueError: the csv module decides
+                pass
+    return _read_csv_records(text, sep, problems)
+
+
+def _read_csv_records(text: str, sep: str, problems: Problems) -> pd.DataFrame:
+    name = problems.source
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(max(old_limit, len(text) + 1))
+    records, starts, header, prev, last_start = [], [], None, 0, 0
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=False)
+        for rec in reader:
+            start, prev = prev + 1, reader.line_num
+            last_start = start
+            if not rec:
+                continue  # an empty line
+            if header is None:
+                header = rec
+                continue
+            records.append(rec)
+            starts.append(start)
+    except csv.Error as e:
+        raise ReadError(f"not a readable CSV file: {e}", source=name, line=prev + 1) from None
+    finally:
+        csv.field_size_limit(old_limit)
+    if header is None:
+        raise ReadError("the CSV file holds no header line", source=name, line=1)
+    if "\n".join(text.split("\n")[last_start - 1:]).count('"') % 2:
+        raise ReadError(f"a quote opened in the record starting on line {last_start} is never closed",
+                        source=name, line=last_start)
+    width = len(header)
+    names, used = [], {}
+    for h in header:  # duplicate names spelled as pandas does: a, a.1, a.2
+        used[h] = used.get(h, -1) + 1
+        names.append(h if used[h] == 0 else f"{h}.{used[h]}")
+    extra = [None] * len(records)
+    for i, rec in enumerate(records):
+        if len(rec) > width:
+            extra[i] = sep.join(rec[width:])
+            problems.add("extra_fields", f"{len(rec)} fields where the header has {width}; the extra ones are "
+                         "kept in column _extra_fields", line=starts[i], excerpt_text=extra[i])
+            records[i] = rec[:width]
+        elif len(rec) < width:
+            problems.add("missing_fields", f"{len(rec)} fields where the header has {width}; the missing ones "
+                         "are NA", line=starts[i], excerpt_text=sep.join(rec))
+            records[i] = rec + [""] * (width - len(rec))
+    df = pd.DataFrame({n: pd.Series([r[j] for r in records], dtype="str") for j, n in enumerate(names)},
+                      index=pd.RangeIndex(len(records)))
+    df = df.mask(df == "")
+    if any(e is not None for e in extra):
+        df["_extra_fields"] = pd.Series(extra, dtype="str")
+    df["_row_line"] = pd.array(starts, dtype="Int64")
+    return df
+
+
 def _normalize(records: list[dict]) -> pd.DataFrame:
     df = pd.json_normalize(records)
     for col in df.columns:
@@ -173,16 +251,19 @@ def _normalize(records: list[dict]) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- columns
 
-def _resolve_columns(df: pd.DataFrame, columns: dict | None, name: str) -> dict[str, str]:
+def _resolve_columns(df: pd.DataFrame, columns: dict | None, name: str, line: int | None = None) -> dict[str, str]:
     columns = dict(columns or {})
     unknown = [ours for ours in columns if ours not in CANDIDATES]
     if unknown:
         raise ReadError(f"unknown target column(s) {unknown}: map OUR name -> the source's name, ours being "
-                        f"{', '.join(CANDIDATES)}", source=name)
+                        f"{', '.join(CANDIDATES)}", source=name, line=line)
     missing_src = [f"{ours} -> {src!r}" for ours, src in columns.items() if src not in df.columns]
     if missing_src:
         raise ReadError(f"mapped column(s) not in the table: {', '.join(missing_src)}; the table has "
-                        f"{', '.join(map(str, df.columns[:30]))}", source=name)
+                        f"{', '.join(map(str, df.columns[:30]))}", source=name, line=line)
+    if not df.columns.is_unique:
+        dups = sorted({str(c) for c in df.columns[df.columns.duplicated()]})
+        raise ReadError(f"column name(s) {', '.join(dups)} appear more than once", source=name, line=line)
     lower = {str(c).lower(): c for c in df.columns}
     used = set(columns.values())
     for ours, names in CANDIDATES.items():
@@ -198,7 +279,7 @@ def _resolve_columns(df: pd.DataFrame, columns: dict | None, name: str) -> dict[
     if missing:
         raise ReadError(f"required column(s) {', '.join(missing)} not found; map them with "
                         f"columns={{'{missing[0]}': '<source column>'}}. The table has: "
-                        f"{', '.join(map(str, df.columns[:30]))}", source=name)
+                        f"{', '.join(map(str, df.columns[:30]))}", source=name, line=line)
     return columns
 
 
@@ -206,7 +287,7 @@ def _as_id(s: pd.Series) -> pd.Series:
     """Ids as strings, verbatim: 2 stays '2' (never '2.0'); blank becomes NA."""
     if pd.api.types.is_float_dtype(s.dtype):
         whole = s.dropna()
-        if len(whole) and (whole == np.floor(whole)).all():
+        if len(whole) and (whole == np.floor(whole)).all() and (whole.abs() < _MAX_WHOLE).all():
             s = s.astype("Int64")
     if pd.api.types.is_bool_dtype(s.dtype):
         s = s.astype(object)
@@ -238,6 +319,8 @@ def _times(raw: pd.Series, tz: str, epoch_unit: str | None) -> tuple[pd.Series, 
     if is_num.any():
         vals = num[is_num]
         unit = epoch_unit or ("s" if vals.abs().median() < 1e11 else "ms" if vals.abs().median() < 1e14 else "us")
+        secs = vals / {"s": 1, "ms": 1e3, "us": 1e6, "ns": 1e9}.get(unit, 1)
+        vals = vals.where((secs >= _EPOCH_RANGE[0]) & (secs <= _EPOCH_RANGE[1]))  # else NaT: a bad_time row
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             parsed = pd.to_datetime(vals.astype("float64"), unit=unit, utc=True, errors="coerce")
@@ -249,6 +332,7 @@ def _times(raw: pd.Series, tz: str, epoch_unit: str | None) -> tuple[pd.Series, 
         aware = t.str.contains(_OFFSET).fillna(False).to_numpy(dtype=bool)
         if aware.any():
             p = pd.to_datetime(t[aware], format="ISO8601", utc=True, errors="coerce")
+            p = p.where((p >= pd.Timestamp("0001-01-02", tz="UTC")) & (p <= pd.Timestamp("9999-12-30", tz="UTC")))
             out.loc[idx[aware]] = p.dt.tz_convert(tz).astype(dtype).to_numpy()
         if (~aware).any():
             tn = t[~aware]
@@ -306,7 +390,7 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     if raw.empty and len(raw.columns) == 0:
         raise ReadError("the table has no columns", source=name)
     raw = raw.reset_index(drop=True)
-    cols = _resolve_columns(raw, columns, name)
+    cols = _resolve_columns(raw, columns, name, line=None if isinstance(source, pd.DataFrame) else 1)
     n = len(raw)
     is_csv = isinstance(source, str | Path) and TABLE_SUFFIXES.get(Path(source).suffix.lower()) in ("csv", "tsv")
     if "_row_line" in raw.columns:
@@ -335,9 +419,13 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
 
     number = pd.Series(pd.NA, index=range(n), dtype="Int64")
     if "number" in cols:
-        num = pd.to_numeric(raw[cols["number"]], errors="coerce")
-        badnum = num.isna() & raw[cols["number"]].notna() | (num.notna() & (num != np.floor(num.fillna(0))))
-        for i in np.flatnonzero(badnum.to_numpy()):
+        src = raw[cols["number"]]
+        if not (pd.api.types.is_numeric_dtype(src.dtype) and not pd.api.types.is_bool_dtype(src.dtype)):
+            src = src.astype("str").where(src.notna()).str.strip()
+        num = pd.to_numeric(src, errors="coerce").astype("Float64")
+        wild = num.isna() | (num.abs() >= _MAX_WHOLE) | (num != np.floor(num.fillna(0)))
+        badnum = (src.notna() & wild.fillna(True)).to_numpy(dtype=bool)
+        for i in np.flatnonzero(badnum):
             probs.add("bad_number", f"number {raw[cols['number']].iloc[i]!r} is not a whole number",
                       line=int(rows[i]))
         number = num.where(~badnum).astype("Int64")

@@ -7,15 +7,18 @@ a tree of these parent links; its id is its root's node id (a comment id, or
 ``missing:<article_id>:<name>`` when the root is a comment not in the data).
 
 Parent links that form a cycle (``a -> b -> a`` in explicit parent data) are broken at the cycle's
-earliest comment, which becomes a root; ``comment_threads(d)["cycle_broken"]`` marks it.
+earliest comment, which becomes a root; ``comment_threads(d)["cycle_broken"]`` marks it. A comment
+that names itself as parent is marked the same way (that edge never enters the tree).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
-from .filters import author_keys, reply_edges
+from .filters import _edges
 
 
 def _sort_key(times: pd.Series) -> np.ndarray:
@@ -23,6 +26,17 @@ def _sort_key(times: pd.Series) -> np.ndarray:
     utc = times.dt.tz_convert(None) if getattr(times.dt, "tz", None) is not None else times
     t = utc.to_numpy(dtype="datetime64[us]").view(np.int64)
     return np.where(times.isna().to_numpy(), np.iinfo(np.int64).max, t)
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values of an int array (a sort, faster than ``np.unique`` on large arrays).
+
+    >>> from commentgraph.threads import _distinct
+    >>> _distinct(np.array([3, 1, 3, 2])).tolist()
+    [1, 2, 3]
+    """
+    v = np.sort(values)
+    return v[np.r_[True, v[1:] != v[:-1]]] if len(v) else v
 
 
 def _jump(parent: np.ndarray, rounds: int) -> tuple[np.ndarray, np.ndarray]:
@@ -72,43 +86,71 @@ def _roots_and_depths(parent: np.ndarray, rank: np.ndarray) -> tuple[np.ndarray,
     return up, dist, cut
 
 
-def _tree(d, **filters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Per node (comments first, then missing targets): parent, root, depth; and the filtered edges."""
+@dataclass(frozen=True)
+class _Tree:
+    """The thread forest on integer node positions: comments ``0..n-1``, missing targets ``n..``."""
+
+    comments: pd.DataFrame
+    edges: pd.DataFrame      # filtered reply edges (see filters.reply_edges)
+    source_pos: np.ndarray   # per edge
+    target_pos: np.ndarray   # per edge, -1 for a missing target
+    keys: pd.Series          # author key per comment
+    missing_ids: pd.Series   # node id per missing target
+    missing_articles: pd.Series
+    root: np.ndarray         # per node
+    depth: np.ndarray        # per node
+    parent: np.ndarray       # per node, -1 for a root
+    parent_via: pd.Series    # per comment
+    cut: np.ndarray          # per node: its parent link was dropped to break a cycle
+
+    def ids(self, pos: np.ndarray) -> pd.Series:
+        """Node ids (str) for node positions; -1 gives NA."""
+        n = len(self.comments)
+        pos = np.asarray(pos)
+        real = (pos >= 0) & (pos < n)
+        out = self.comments["comment_id"].iloc[np.where(real, pos, 0)].reset_index(drop=True) if n else \
+            pd.Series([pd.NA] * len(pos), dtype="str")
+        out = out.where(real)
+        miss = np.flatnonzero(pos >= n)
+        if len(miss):
+            out.iloc[miss] = self.missing_ids.to_numpy()[pos[miss] - n]
+        return out
+
+
+def _tree(d, **filters) -> _Tree:
+    """The thread forest of ``d``: one parent per comment, cycles cut; see the module docstring."""
     c = d.comments
     n = len(c)
-    e = reply_edges(d, **filters)
-    first = e.sort_values("order").drop_duplicates("source")  # one tree parent per comment
-    missing_ids = pd.Index(e.loc[e["missing"], "target"].unique())
-    cidx = pd.Index(c["comment_id"])
-    nodes = cidx.append(missing_ids)
-    total = len(nodes)
+    e, si, ti, keys = _edges(d, **filters)
+    # one tree parent per comment: the first edge of each source in ``order``
+    loop = si == ti  # a comment named as its own parent: never a tree edge, reported like a cycle
+    perm = np.argsort(e["order"].to_numpy(), kind="stable")
+    perm = perm[~loop[perm]]
+    psi = si[perm]
+    first = perm[np.r_[True, psi[1:] != psi[:-1]]] if len(perm) else perm
+    missing = ti < 0
+    codes, uniques = pd.factorize(e["target"].iloc[np.flatnonzero(missing)]) if missing.any() else (
+        np.zeros(0, np.int64), pd.Index([], dtype="str"))
+    missing_ids = pd.Series(uniques, dtype="str")
+    missing_articles = (e["article_id"].iloc[np.flatnonzero(missing)].groupby(codes).first().reset_index(drop=True)
+                        if missing.any() else pd.Series([], dtype="str"))
+    full_ti = ti.copy()
+    full_ti[missing] = n + codes
+    total = n + len(missing_ids)
     parent = np.arange(total)
-    si = cidx.get_indexer(first["source"])
-    ti = nodes.get_indexer(first["target"])
-    parent[si] = ti
+    parent[si[first]] = full_ti[first]
     # rank for cutting cycles: the earliest comment (then the first in the table) loses its parent link
-    t = _sort_key(c["posted_at"])
-    order = np.lexsort((np.arange(n), t))
-    rank = np.empty(total, dtype=np.int64)
+    order = np.lexsort((np.arange(n), _sort_key(c["posted_at"])))
+    rank = np.arange(total, dtype=np.int64)
     rank[order] = np.arange(n)
-    rank[n:] = np.arange(n, total)
     root, depth, cut = _roots_and_depths(parent, rank)
-    tree_parent = np.full(total, -1)
     has = (parent != np.arange(total)) & ~cut
-    tree_parent[has] = parent[has]
-    via = pd.Series(pd.NA, index=range(total), dtype="str")
-    via.iloc[si] = first["via"].to_numpy()
-    via = via.where(has)
-    nodes_frame = pd.DataFrame({
-        "node": nodes.astype("str"),
-        "root": root,
-        "depth": depth,
-        "parent": np.where(tree_parent >= 0, nodes.to_numpy()[np.maximum(tree_parent, 0)], None),
-        "parent_via": via,
-        "cut": cut,
-    })
-    nodes_frame["parent"] = nodes_frame["parent"].astype("str")
-    return nodes_frame, e
+    cut[si[loop]] = True
+    via = pd.Series(pd.NA, index=range(n), dtype="str")
+    if len(first):
+        via.iloc[si[first]] = e["via"].iloc[first].to_numpy()
+    return _Tree(c, e, si, ti, keys, missing_ids, missing_articles.astype("str"), root, depth,
+                 np.where(has, parent, -1), via.where(has[:n]), cut)
 
 
 def comment_threads(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.DataFrame:
@@ -128,20 +170,18 @@ def comment_threads(d, *, via=None, resolution=None, self_replies: bool = True) 
     >>> cg.comment_threads(d)[["comment_id", "thread_id", "depth", "parent"]].values.tolist()
     [['1', '1', 0, nan], ['2', '1', 1, '1'], ['3', '1', 2, '2']]
     """
-    nodes, _ = _tree(d, via=via, resolution=resolution, self_replies=self_replies)
+    t = _tree(d, via=via, resolution=resolution, self_replies=self_replies)
     c = d.comments
     n = len(c)
-    head = nodes.iloc[:n]
     return pd.DataFrame({
-        "comment_id": c["comment_id"].to_numpy(),
-        "article_id": c["article_id"].to_numpy(),
-        "thread_id": nodes["node"].to_numpy()[head["root"].to_numpy()],
-        "depth": head["depth"].to_numpy(),
-        "parent": head["parent"].to_numpy(),
-        "parent_via": head["parent_via"].to_numpy(),
-        "cycle_broken": head["cut"].to_numpy(),
-    }).astype({"comment_id": "str", "article_id": "str", "thread_id": "str", "depth": "int64", "parent": "str",
-               "parent_via": "str", "cycle_broken": "bool"})
+        "comment_id": c["comment_id"].reset_index(drop=True).astype("str"),
+        "article_id": c["article_id"].reset_index(drop=True).astype("str"),
+        "thread_id": t.ids(t.root[:n]),
+        "depth": t.depth[:n].astype(np.int64),
+        "parent": t.ids(t.parent[:n]),
+        "parent_via": t.parent_via,
+        "cycle_broken": t.cut[:n],
+    })
 
 
 THREAD_COLUMNS = ["thread_id", "article_id", "root_comment_id", "size", "depth", "n_authors", "start", "end",
@@ -155,7 +195,9 @@ def threads(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     ``start``, ``end``, ``duration`` (first to last comment), ``has_missing`` (the root is missing, or a
     comment in it answers one that is not in the data) and ``cycle_broken``.
 
-    Single comments nobody answered are threads of size 1. Rows run by article, then start.
+    Single comments nobody answered are threads of size 1. Rows run by article, then start. A thread is a
+    connected component of the one-parent tree; a comment's further reply edges (a second mention) stay
+    in :func:`commentgraph.reply_graph`, where they may join two threads.
 
     >>> import pandas as pd
     >>> d = cg.read_table(pd.DataFrame({"id": [1, 2, 3], "user": ["Ann", "Ben", "Ann"], "body": "x",
@@ -168,51 +210,39 @@ def threads(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     >>> cg.threads(d)[["thread_id", "size", "depth", "n_authors", "duration"]].astype(str).values.tolist()
     [['1', '2', '1', '2', '0 days 00:30:00'], ['3', '1', '0', '1', '0 days 00:00:00']]
     """
-    nodes, e = _tree(d, via=via, resolution=resolution, self_replies=self_replies)
+    t = _tree(d, via=via, resolution=resolution, self_replies=self_replies)
     c = d.comments
     n = len(c)
-    root = nodes["root"].to_numpy()[:n]
-    per = pd.DataFrame({
-        "root": root,
-        "author": author_keys(c["author"], c["comment_id"]).to_numpy(),
-        "posted_at": c["posted_at"].reset_index(drop=True),
-        "depth": nodes["depth"].to_numpy()[:n],
-        "cut": nodes["cut"].to_numpy()[:n],
-    })
+    root = t.root[:n]
+    author_code = pd.factorize(t.keys)[0].astype(np.int64)
     answers_missing = np.zeros(n, dtype=bool)
-    if len(e):
-        src = pd.Index(c["comment_id"]).get_indexer(e.loc[e["missing"], "source"])
-        answers_missing[src] = True
-    per["answers_missing"] = answers_missing
+    answers_missing[t.source_pos[t.target_pos < 0]] = True
+    per = pd.DataFrame({"root": root, "posted_at": c["posted_at"].reset_index(drop=True)})
     g = per.groupby("root", sort=True)
-    out = pd.DataFrame({
-        "size": g.size(),
-        "depth": g["depth"].max(),
-        "n_authors": g["author"].nunique(),
-        "start": g["posted_at"].min(),
-        "end": g["posted_at"].max(),
-        "answers_missing": g["answers_missing"].any(),
-        "cycle_broken": g["cut"].any(),
-    })
-    ridx = out.index.to_numpy()
-    is_missing_root = ridx >= n
-    node_ids = nodes["node"].to_numpy()
-    art_of_root = np.empty(len(ridx), dtype=object)
-    art_of_root[~is_missing_root] = c["article_id"].to_numpy()[ridx[~is_missing_root]]
+    roots = g.size().index.to_numpy()
+    # distinct authors per root, on integer codes
+    pairs = _distinct(root * (author_code.max(initial=0) + 1) + author_code)
+    n_authors = np.bincount(pairs // (author_code.max(initial=0) + 1), minlength=len(t.root))[roots]
+    size = np.bincount(root, minlength=len(t.root))[roots]
+    depth = np.zeros(len(t.root), dtype=np.int64)
+    np.maximum.at(depth, root, t.depth[:n])
+    is_missing_root = roots >= n
+    art = c["article_id"].iloc[np.where(is_missing_root, 0, roots)].reset_index(drop=True).astype("str")
     if is_missing_root.any():
-        miss = e.loc[e["missing"]].drop_duplicates("target").set_index("target")["article_id"]
-        art_of_root[is_missing_root] = miss.reindex(node_ids[ridx[is_missing_root]]).to_numpy()
+        at = np.flatnonzero(is_missing_root)
+        art.iloc[at] = t.missing_articles.to_numpy()[roots[at] - n]
+    ids = t.ids(roots)
     result = pd.DataFrame({
-        "thread_id": pd.array(node_ids[ridx], dtype="str"),
-        "article_id": pd.array(art_of_root, dtype="str"),
-        "root_comment_id": pd.array(np.where(is_missing_root, None, node_ids[ridx]), dtype="str"),
-        "size": out["size"].to_numpy(dtype=np.int64),
-        "depth": out["depth"].to_numpy(dtype=np.int64),
-        "n_authors": out["n_authors"].to_numpy(dtype=np.int64),
-        "start": out["start"].reset_index(drop=True),
-        "end": out["end"].reset_index(drop=True),
-        "has_missing": is_missing_root | out["answers_missing"].to_numpy(dtype=bool),
-        "cycle_broken": out["cycle_broken"].to_numpy(dtype=bool),
+        "thread_id": ids,
+        "article_id": art,
+        "root_comment_id": ids.where(~is_missing_root),
+        "size": size.astype(np.int64),
+        "depth": depth[roots],
+        "n_authors": n_authors.astype(np.int64),
+        "start": g["posted_at"].min().reset_index(drop=True),
+        "end": g["posted_at"].max().reset_index(drop=True),
+        "has_missing": is_missing_root | (np.bincount(root, weights=answers_missing, minlength=len(t.root))[roots] > 0),
+        "cycle_broken": np.bincount(root, weights=t.cut[:n], minlength=len(t.root))[roots] > 0,
     })
     result.insert(result.columns.get_loc("has_missing"), "duration", result["end"] - result["start"])
     # by article (in the order articles appear), then by start

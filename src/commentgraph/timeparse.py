@@ -38,6 +38,7 @@ _DAY_MONTH = re.compile(r"(\d{1,2})\.?\s+([^\W\d_]+)\.?\s+(\d{4})$")
 _MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?m\.?)?", re.IGNORECASE)
 _EPOCH = np.datetime64("1970-01-01", "D")
+_FIRST, _LAST = pd.Timestamp("0001-01-02"), pd.Timestamp("9999-12-30")
 
 
 @lru_cache(maxsize=65536)
@@ -95,6 +96,8 @@ def localize(naive: pd.Series | pd.DatetimeIndex, tz: str) -> tuple[pd.Series, n
     forward to the first valid instant. Returns ``(stamps, ambiguous_mask, nonexistent_mask)``.
     """
     idx = pd.DatetimeIndex(naive)
+    # times the standard library cannot hold (year 0 and before, after 9999) cannot be localised: NaT
+    idx = idx.where((idx >= _FIRST) & (idx <= _LAST))
     n = len(idx)
     stamps = idx.tz_localize(tz, ambiguous=np.ones(n, dtype=bool), nonexistent="shift_forward")
     strict = idx.tz_localize(tz, ambiguous="NaT", nonexistent="NaT")

@@ -1,0 +1,224 @@
+"""Line and row accounting: proof that a reader kept every line of its input somewhere.
+
+Every line of a page is article text, a comment's header, a line of a comment's body, or the line of a
+problems row; every row of a table is a comment or a problems row. :func:`account_lines` and
+:func:`account_rows` check that from the input and the Discussion read from it, independently of how
+the reader found its comments: they re-cut the input at the lines the Discussion names and compare
+what they find with what the Discussion holds.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .discussion import Discussion
+from .errors import ReadError
+from .sources import decode, read_text
+
+_LEADING_BLANK = re.compile(r"\A(?:[ \t]*\n)+")
+
+
+class AccountingError(AssertionError):
+    """Some input line or row is not accounted for: a reader lost or invented something."""
+
+
+def _pick_article(d: Discussion, name: str, article_id: str | None) -> str:
+    a = d.articles
+    if article_id is not None:
+        return article_id
+    if len(a) == 1:
+        return str(a["article_id"].iloc[0])
+    hit = a.loc[a["source"] == name, "article_id"]
+    if len(hit) != 1:
+        raise ValueError(f"the Discussion holds {len(a)} articles; name one with article_id=")
+    return str(hit.iloc[0])
+
+
+def _problem_kinds(problems: pd.DataFrame, name: str, numbers) -> pd.Series:
+    p = problems.loc[(problems["source"] == name) & problems["line"].notna(), ["line", "kind"]]
+    kinds = p.groupby("line")["kind"].agg(lambda k: ",".join(dict.fromkeys(k)))
+    return pd.Series(kinds.reindex(numbers).to_numpy(), index=range(len(numbers)), dtype="str")
+
+
+def _table(numbers, part, owner, problem, reason, key: str) -> pd.DataFrame:
+    reason = pd.Series(reason, dtype="str")
+    return pd.DataFrame({
+        key: pd.array(numbers, dtype="Int64"), "part": pd.Series(part, dtype="str"),
+        "comment_id": pd.Series(owner, dtype="str"), "problem": problem,
+        "accounted": reason.isna().to_numpy(), "reason": reason,
+    })
+
+
+def account_lines(source, d: Discussion | None = None, *, article_id: str | None = None) -> pd.DataFrame:
+    """One row per line of a page: ``line``, ``part`` (article, header, body or problem), ``comment_id``,
+    ``problem`` (kinds of the problems rows on that line), ``accounted`` and ``reason`` (why not).
+
+    ``d`` is the Discussion read from ``source`` (read with :func:`read_page` when None). A header line
+    must show its comment's author and number; the body lines (up to the comment's ``last_line``) must
+    give its ``text`` exactly (leading blank lines and trailing white space aside); a line claimed by
+    two comments, or by none and by no problem, is not accounted for.
+
+    >>> import commentgraph as cg
+    >>> page = "Titel\\n\\n01.03.2019 10:00 Anna 1\\n\\nHallo\\nWelt\\n"
+    >>> t = cg.account_lines(page)
+    >>> t["part"].tolist(), bool(t["accounted"].all())
+    (['article', 'article', 'header', 'body', 'body', 'body'], True)
+    """
+    if d is None:
+        from .pages import read_page
+
+        d = read_page(source)
+    text, name, _ = read_text(source)
+    aid = _pick_article(d, name, article_id)
+    lines = text.split("\n")
+    if text.endswith("\n") or not text:
+        lines.pop()
+    n = len(lines)
+    numbers = np.arange(1, n + 1)
+    part = np.full(n, "article", dtype=object)
+    owner = np.full(n, None, dtype=object)
+    reason = np.full(n, None, dtype=object)
+    claims = np.zeros(n + 2, dtype=np.int64)
+
+    c = d.comments.loc[d.comments["article_id"] == aid]
+    if "last_line" not in c.columns or c["line"].isna().any() or c["last_line"].isna().any():
+        raise ValueError("comments without line and last_line: not read from a page")
+    first = np.asarray(c["line"], dtype=np.int64)
+    last = np.asarray(c["last_line"], dtype=np.int64)
+    part[max(0, (first.min() if len(c) else n + 1) - 1):] = None  # after the article: comments only
+    extra_rows = []
+    for cid, ln, end, author, num, body in zip(c["comment_id"], first, last, c["author"], c["number"], c["text"]):
+        if not 1 <= ln <= end <= max(n, ln):
+            extra_rows.append((ln, "header", cid, f"comment {cid} claims lines {ln}..{end} of {n}"))
+            continue
+        claims[ln:end + 1] += 1
+        part[ln - 1], owner[ln - 1] = "header", cid
+        part[ln:end], owner[ln:end] = "body", cid
+        header = lines[ln - 1]
+        if pd.notna(author) and str(author) not in header or pd.notna(num) and str(num) not in header:
+            reason[ln - 1] = f"the header line does not show author {author!r} and number {num}"
+        got = _LEADING_BLANK.sub("", "\n".join(lines[ln:end])).rstrip()
+        if got != str(body).rstrip():
+            reason[ln:end] = f"comment {cid}: its text differs from these lines"
+    twice = claims[1:n + 1] > 1
+    reason[twice] = "claimed by more than one comment"
+    problem = _problem_kinds(d.problems, name, numbers)
+    unclaimed = pd.isna(part)
+    has_problem = problem.notna().to_numpy()
+    part[unclaimed & has_problem] = "problem"
+    reason[unclaimed & ~has_problem] = "not in the article, in a comment or in a problems row"
+    table = _table(numbers, part, owner, problem, reason, "line")
+    if extra_rows:
+        more = pd.DataFrame(extra_rows, columns=["line", "part", "comment_id", "reason"])
+        table = pd.concat([table, _table(more["line"], more["part"], more["comment_id"],
+                                         pd.Series([None] * len(more), dtype="str"), more["reason"], "line")],
+                          ignore_index=True)
+    declared = d.articles.loc[d.articles["article_id"] == aid]
+    if "lines" in declared and len(declared) and pd.notna(declared["lines"].iloc[0]) and declared["lines"].iloc[0] != n:
+        table = pd.concat([table, _table([n], ["article"], [None], pd.Series([None], dtype="str"),
+                                         [f"the article says {declared['lines'].iloc[0]} lines, the input has {n}"],
+                                         "line")], ignore_index=True)
+    return table
+
+
+def _input_rows(source, name: str) -> tuple[np.ndarray, str]:
+    """The rows of a table source as its reader numbers them: (row numbers, what they are)."""
+    if isinstance(source, pd.DataFrame):
+        return np.arange(1, len(source) + 1), "records"
+    path = Path(source)
+    kind = path.suffix.lower()
+    if kind in (".parquet", ".pq"):
+        import pyarrow.parquet as pq
+
+        return np.arange(1, pq.ParquetFile(path).metadata.num_rows + 1), "records"
+    text, _ = decode(path.read_bytes(), name)
+    if kind in (".csv", ".tsv"):
+        old = csv.field_size_limit()
+        csv.field_size_limit(max(old, len(text) + 1))
+        try:
+            reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t" if kind == ".tsv" else ",")
+            starts, prev, header_seen = [], 0, False
+            for rec in reader:
+                start, prev = prev + 1, reader.line_num
+                if not rec:
+                    continue
+                if header_seen:
+                    starts.append(start)
+                header_seen = True
+        finally:
+            csv.field_size_limit(old)
+        return np.asarray(starts, dtype=np.int64), "lines"
+    if kind in (".jsonl", ".ndjson"):
+        lines = text.split("\n")
+        return np.asarray([i for i, x in enumerate(lines, 1) if x.strip()], dtype=np.int64), "lines"
+    from .problems import Problems
+    from .tables import _flatten_json
+
+    probe = Problems(name)
+    records = _flatten_json(json.loads(text), name, probe)
+    return np.arange(1, len(records) + len(probe.rows) + 1), "records"
+
+
+def account_rows(source, d: Discussion | None = None, **read_options) -> pd.DataFrame:
+    """One row per input row of a table: ``row`` (its line in CSV/JSON Lines, else its 1-based record
+    number), ``part`` (comment or problem), ``comment_id``, ``problem``, ``accounted``, ``reason``.
+
+    A row is accounted for when exactly one comment came from it, or none did and a problems row names
+    it; a comment from a row that is not in the input is reported too.
+
+    >>> import pandas as pd, commentgraph as cg
+    >>> df = pd.DataFrame({"author": ["A", "B"], "posted_at": ["2019-03-01 10:00", "?"], "text": ["x", "y"]})
+    >>> cg.account_rows(df)[["row", "part", "problem", "accounted"]].values.tolist()
+    [[1, 'comment', nan, True], [2, 'comment', 'bad_time', True]]
+    """
+    if d is None:
+        from .tables import read_table
+
+        d = read_table(source, **read_options)
+    name = "<DataFrame>" if isinstance(source, pd.DataFrame) else str(source)
+    try:
+        rows, _ = _input_rows(source, name)
+    except (OSError, json.JSONDecodeError, csv.Error) as e:
+        raise ReadError(f"cannot list the input rows: {e}", source=name) from None
+    c = d.comments
+    if "row" not in c.columns:
+        raise ValueError("comments without a row column: not read from a table")
+    got = pd.Series(c["row"].to_numpy(), dtype="Int64")
+    per_row = got.value_counts()
+    count = per_row.reindex(rows, fill_value=0).to_numpy()
+    owner = c.drop_duplicates("row").set_index("row")["comment_id"].reindex(rows).to_numpy()
+    problem = _problem_kinds(d.problems, name, rows)
+    part = np.where(count > 0, "comment", np.where(problem.notna(), "problem", None)).astype(object)
+    reason = np.full(len(rows), None, dtype=object)
+    reason[count > 1] = "more than one comment from this row"
+    reason[(count == 0) & problem.isna().to_numpy()] = "neither a comment nor a problems row"
+    table = _table(rows, part, owner, problem, reason, "row")
+    invented = c.loc[~got.isin(rows).to_numpy()]
+    if len(invented):
+        table = pd.concat([table, _table(invented["row"], ["comment"] * len(invented), invented["comment_id"],
+                                         pd.Series([None] * len(invented), dtype="str"),
+                                         ["a comment from a row that is not in the input"] * len(invented),
+                                         "row")], ignore_index=True)
+    return table
+
+
+def check_accounting(table: pd.DataFrame) -> bool:
+    """True when every line or row is accounted for; else raise :class:`AccountingError` naming them.
+
+    >>> import commentgraph as cg
+    >>> cg.check_accounting(cg.account_lines("01.03.2019 10:00 Anna 1\\n\\nHallo"))
+    True
+    """
+    bad = table.loc[~table["accounted"]]
+    if len(bad):
+        key = "line" if "line" in table.columns else "row"
+        shown = "; ".join(f"{key} {r[key]}: {r['reason']}" for _, r in bad.head(5).iterrows())
+        raise AccountingError(f"{len(bad)} of {len(table)} {key}s not accounted for: {shown}")
+    return True

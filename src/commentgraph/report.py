@@ -1,0 +1,354 @@
+"""The report: run the notebooks on a source with papermill, render them as HTML, write tables and a manifest."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import inspect
+import json
+import os
+import platform
+import re
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from .discussion import Discussion
+from .errors import ReadError
+
+#: the notebooks a report runs, in order (files ``<name>.ipynb`` in the notebooks folder)
+NOTEBOOKS = ("01_load_and_check", "02_timeline", "03_discussion_structure", "04_corpus")
+#: environment variable that gives the salt when ``anonymize`` is asked for without one
+SALT_ENV = "COMMENTGRAPH_SALT"
+KERNEL = "python3"
+
+
+class ReportError(RuntimeError):
+    """A report could not be made: no salt for pseudonyms, no notebooks folder, a notebook failed."""
+
+
+# ---------------------------------------------------------------- reading
+
+def resolve_salt(salt: str | None = None) -> str:
+    """The salt for pseudonyms: ``salt`` if given, else ``$COMMENTGRAPH_SALT``, else a ReportError.
+
+    There is no default salt on purpose: a fixed one would let anyone recompute the
+    pseudonyms from a list of names, a random one would change them on every run.
+
+    >>> resolve_salt("s3cret")
+    's3cret'
+    """
+    salt = salt if salt is not None else os.environ.get(SALT_ENV)
+    if not salt:
+        raise ReportError(f"--anonymize needs a salt: pass --salt S or set {SALT_ENV}")
+    return salt
+
+
+def read_source(source, *, anonymize: bool = False, salt: str | None = None) -> Discussion:
+    """Read any source the way the report and the command do, pseudonymised at once when asked.
+
+    A folder is read with :func:`read_pages` (one article per file), a CSV/TSV/JSON/JSONL/
+    Parquet file or a DataFrame with :func:`read_table`, anything else with :func:`read_page`.
+    With ``anonymize=True`` author names are replaced by :func:`pseudonymize` before the
+    Discussion is returned, so nothing downstream ever sees them; ``salt`` falls back to
+    ``$COMMENTGRAPH_SALT`` (see :func:`resolve_salt`).
+
+    >>> d = read_source(cg.sample_corpus(articles=2))
+    >>> len(d.articles)
+    2
+    """
+    from .pages import read_page, read_pages
+    from .tables import TABLE_SUFFIXES, read_table
+
+    if anonymize:
+        salt = resolve_salt(salt)  # fail before reading anything
+    if isinstance(source, pd.DataFrame):
+        d = read_table(source)
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise ReadError("no such file or folder", source=str(source))
+        if path.is_dir():
+            d = read_pages(path)
+        elif path.suffix.lower() in TABLE_SUFFIXES:
+            d = read_table(path)
+        else:
+            d = read_page(path)
+    if anonymize:
+        from .pseudonyms import pseudonymize
+
+        d = pseudonymize(d, salt=salt)
+    return d
+
+
+# ---------------------------------------------------------------- notebooks
+
+def notebooks_dir() -> Path:
+    """The folder holding the report notebooks: ``notebooks/`` of the source tree the package runs from.
+
+    The package is meant to be installed editable (``pip install -e .``) from a checkout, whose
+    ``notebooks/`` folder holds the one copy of each notebook.
+    """
+    import commentgraph
+
+    folder = Path(commentgraph.__file__).resolve().parents[2] / "notebooks"
+    if not all((folder / f"{name}.ipynb").is_file() for name in NOTEBOOKS):
+        raise ReportError(f"report notebooks not found in {folder}; install commentgraph from a checkout "
+                          "with `pip install -e .` (the notebooks live in its notebooks/ folder)")
+    return folder
+
+
+@contextlib.contextmanager
+def _kernel_environment(salt: str | None):
+    """Let the kernel import this very package (not another install) and see the salt, then restore."""
+    import commentgraph
+
+    saved = {k: os.environ.get(k) for k in ("PYTHONPATH", SALT_ENV)}
+    src = str(Path(commentgraph.__file__).resolve().parents[1])
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    if Path(src).name != "site-packages" and src not in paths:
+        os.environ["PYTHONPATH"] = os.pathsep.join([src, *paths])
+    if salt is not None:
+        os.environ[SALT_ENV] = salt
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def execute_notebook(notebook, output, *, source, out_dir, anonymize: bool = False, salt: str | None = None,
+                     timeout: int = 600, kernel: str = KERNEL) -> Path:
+    """Run one notebook with papermill (``kernel``, by default ``python3``) and write the executed copy to ``output``.
+
+    ``source`` and ``out_dir`` become the notebook's parameters (as absolute paths). The salt
+    is handed to the kernel through ``$COMMENTGRAPH_SALT``, never as a parameter, so it is not
+    recorded in the executed notebook. A failing cell raises :class:`ReportError`, naming the
+    cell and the error; the executed copy is still written, showing where it stopped.
+    """
+    import papermill
+    from jupyter_client.kernelspec import NoSuchKernel
+    from papermill.exceptions import PapermillExecutionError
+
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    params = {"source": str(Path(source).resolve()), "out_dir": str(Path(out_dir).resolve()),
+              "anonymize": bool(anonymize), "salt": None}
+    if anonymize:
+        salt = resolve_salt(salt)
+    with _kernel_environment(salt if anonymize else None):
+        try:
+            papermill.execute_notebook(str(notebook), str(output), parameters=params, kernel_name=kernel,
+                                       progress_bar=False, log_output=False, cwd=str(output.parent),
+                                       execution_timeout=timeout,
+                                       extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+        except PapermillExecutionError as e:
+            raise ReportError(f"notebook {Path(notebook).stem} failed in cell {e.exec_count}: {e.ename}: "
+                              f"{e.evalue} (see {output})") from None
+        except NoSuchKernel:
+            raise ReportError(f"no Jupyter kernel named {kernel!r}; install one with "
+                              f"`{sys.executable} -m ipykernel install --sys-prefix --name {kernel}`") from None
+    return output
+
+
+#: what must never reach a report page from an output: scripts, event handlers, javascript: links, frames
+_ACTIVE_HTML = re.compile(r"<\s*(?:script|iframe|object|embed)\b|<[^>]*\son[a-z]+\s*=|javascript\s*:", re.IGNORECASE)
+
+
+def _defuse(nb) -> int:
+    """Replace every HTML (or JavaScript) output that could run by its plain-text form; returns how many.
+
+    The notebooks show tables through ``DataFrame.to_html``, which escapes comment text, so this
+    is a second line of defence: nbconvert copies ``text/html`` outputs into the page verbatim.
+    """
+    n = 0
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            html = data.get("text/html", "")
+            html = "".join(html) if isinstance(html, list) else html
+            if "application/javascript" in data or (html and _ACTIVE_HTML.search(html)):
+                data.pop("text/html", None)
+                data.pop("application/javascript", None)
+                data.setdefault("text/plain", "(an HTML output was withheld from this page: it could run code)")
+                n += 1
+    return n
+
+
+def render_html(notebook, output) -> Path:
+    """Write an HTML rendering of an executed notebook (nbconvert, lab template) to ``output``.
+
+    Comment text reaches the page only as escaped text: the notebooks show tables through
+    ``DataFrame.to_html`` (which escapes), and any output that still carries a script, an event
+    handler or a ``javascript:`` link is shown as plain (escaped) text instead.
+    """
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    _defuse(nb)
+    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(body, encoding="utf-8")
+    return output
+
+
+# ---------------------------------------------------------------- tables and manifest
+
+def write_tables(d: Discussion, folder) -> list[Path]:
+    """Write every table (:func:`export_tables`, CSV) and both graphs (GEXF, GraphML) into ``folder``."""
+    from .exports import export_tables, write_gexf, write_graphml
+    from .graphs import author_graph, reply_graph
+
+    folder = Path(folder)
+    paths = list(export_tables(d, folder, format="csv").values())
+    for name, make in (("reply_graph", reply_graph), ("author_graph", author_graph)):
+        g = make(d)
+        paths += [write_gexf(g, folder / f"{name}.gexf"), write_graphml(g, folder / f"{name}.graphml")]
+    return sorted(Path(p) for p in paths)
+
+
+def sha256(path) -> str:
+    """The SHA-256 of a file, in hex."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _inputs(source) -> list[dict]:
+    path = Path(source)
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    return [{"name": p.name, "path": str(p), "bytes": p.stat().st_size, "sha256": sha256(p)} for p in files]
+
+
+def counts(d: Discussion) -> dict:
+    """Counts for the record: articles, comments, references (resolved or not), reply edges, problems.
+
+    >>> d = cg.read_page("01.03.2019 10:00 Anna 1\\n\\nHallo\\n\\n01.03.2019 11:00 Ben 2\\n\\n@1 Anna: ja")
+    >>> c = counts(d)
+    >>> c["comments"], c["problems"]
+    (2, 0)
+    """
+    m, p = d.mentions, d.problems
+    resolved = int(m["target_comment_id"].notna().sum())
+    severity = p["severity"] if "severity" in p else pd.Series([], dtype="str")
+    return {"articles": len(d.articles), "comments": len(d.comments), "authors": int(d.comments["author"].nunique()),
+            "references": len(m), "resolved": resolved, "unresolved": len(m) - resolved,
+            "reply_edges": len(d.replies), "problems": len(p),
+            "problem_errors": int((severity == "error").sum()),
+            "problem_notices": int((severity == "notice").sum())}
+
+
+def _resolver_settings(d: Discussion) -> dict:
+    """The resolver options in effect: link_comments' defaults, overridden by what the reader was given."""
+    from .mentions import link_comments
+
+    defaults = {name: p.default for name, p in inspect.signature(link_comments).parameters.items()
+                if p.kind is inspect.Parameter.KEYWORD_ONLY and p.default is not inspect.Parameter.empty}
+    return defaults | dict(d.settings.get("resolver") or {})
+
+
+def _versions() -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
+    import commentgraph
+
+    out = {"commentgraph": commentgraph.__version__, "python": platform.python_version()}
+    for pkg in ("pandas", "numpy", "networkx", "matplotlib", "papermill", "nbconvert", "ipykernel"):
+        try:
+            out[pkg] = version(pkg)
+        except PackageNotFoundError:
+            out[pkg] = None
+    return out
+
+
+def _salt_fingerprint(salt: str) -> str:
+    """A short tag that tells two runs' salts apart without revealing the salt."""
+    return hashlib.sha256(f"commentgraph-salt:{salt}".encode()).hexdigest()[:12]
+
+
+# ---------------------------------------------------------------- the report
+
+def run_report(source, out, *, anonymize: bool = False, salt: str | None = None, progress: bool = True,
+               notebooks=None) -> dict:
+    """Run every report notebook on ``source`` and write everything into the folder ``out``.
+
+    ``out`` receives ``notebooks/`` (the executed notebooks), ``html/`` (one page each),
+    ``figures/`` (PNG, SVG and PDF of every figure), ``tables/`` (CSV tables, GEXF and GraphML
+    graphs) and ``manifest.json``: the inputs with their SHA-256, the package and library
+    versions, reader and resolver settings, time zone, counts, and every output file with its
+    SHA-256 and the notebook that made it. Returns the manifest.
+
+    The source is read (and checked) before anything is written: an unreadable source raises
+    :class:`ReadError`. ``anonymize=True`` pseudonymises authors right after reading, in the
+    tables and in every notebook; the salt comes from ``salt`` or ``$COMMENTGRAPH_SALT`` and is
+    never written out (the manifest keeps a fingerprint of it only).
+    """
+    from tqdm.auto import tqdm
+
+    started = time.perf_counter()
+    salt = resolve_salt(salt) if anonymize else None
+    d = read_source(source, anonymize=anonymize, salt=salt)
+    if not len(d.comments):
+        raise ReadError("no comments found; nothing to report", source=str(source))
+    folder = Path(notebooks) if notebooks is not None else notebooks_dir()
+    out = Path(out)
+    dirs = {k: out / k for k in ("notebooks", "html", "figures", "tables")}
+    for p in dirs.values():
+        p.mkdir(parents=True, exist_ok=True)
+
+    made_by: dict[Path, str] = {}
+    runs = []
+    steps = tqdm(total=2 * len(NOTEBOOKS) + 1, desc="commentgraph report", unit="step", disable=not progress,
+                 file=sys.stderr)
+    with steps:
+        steps.set_postfix_str("tables")
+        for p in write_tables(d, dirs["tables"]):
+            made_by[p] = "run_report"
+        steps.update()
+        for name in NOTEBOOKS:
+            steps.set_postfix_str(name)
+            before = set(dirs["figures"].iterdir())
+            t0 = time.perf_counter()
+            executed = execute_notebook(folder / f"{name}.ipynb", dirs["notebooks"] / f"{name}.ipynb",
+                                        source=source, out_dir=dirs["figures"], anonymize=anonymize, salt=salt)
+            seconds = time.perf_counter() - t0
+            steps.update()
+            html = render_html(executed, dirs["html"] / f"{name}.html")
+            steps.update()
+            figures = sorted(set(dirs["figures"].iterdir()) - before)
+            made_by |= {p: name for p in [executed, html, *figures]}
+            runs.append({"notebook": name, "seconds": round(seconds, 2), "figures": [p.name for p in figures]})
+
+    manifest = {
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": "commentgraph report",
+        "inputs": [] if isinstance(source, pd.DataFrame) else _inputs(source),
+        "versions": _versions(),
+        "reader": {k: v for k, v in d.settings.items() if k != "resolver"},
+        "resolver": _resolver_settings(d),
+        "tz": d.tz,
+        "anonymize": bool(anonymize),
+        "salt_fingerprint": _salt_fingerprint(salt) if anonymize else None,
+        "kernel": KERNEL,
+        "counts": counts(d),
+        "notebooks": runs,
+        "outputs": [{"path": p.relative_to(out).as_posix(), "bytes": p.stat().st_size, "sha256": sha256(p),
+                     "made_by": made_by[p]} for p in sorted(made_by)],
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n",
+                                       encoding="utf-8")
+    return manifest
+
+
+__all__ = ["run_report", "read_source", "ReportError", "NOTEBOOKS"]

@@ -1,0 +1,238 @@
+"""run_report: outputs, manifest, escaping of comment HTML, pseudonymisation, errors; the synthetic corpus."""
+
+import hashlib
+import json
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+import commentgraph as cg
+from commentgraph.report import NOTEBOOKS, SALT_ENV, ReportError, notebooks_dir, render_html, resolve_salt
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "data/synthetic/sample_corpus.csv"
+AUTHORS = ["Wessi", "Sabrina", "Fragender Rentner", "Norbert NRW", "Federico", "Meckersack", "Merseburger",
+           "Jakob", "Ralf Meier"]
+SCRIPT = "<script>alert('x')</script>"
+IMG = "<img src=x onerror=alert(1)>"
+
+
+# ---------------------------------------------------------------- fast: pieces
+
+
+def test_salt_comes_from_the_argument_then_the_environment_else_an_error(monkeypatch):
+    monkeypatch.setenv(SALT_ENV, "from-env")
+    assert resolve_salt("given") == "given"
+    assert resolve_salt(None) == "from-env"
+    monkeypatch.delenv(SALT_ENV)
+    with pytest.raises(ReportError, match="--salt S or set COMMENTGRAPH_SALT"):
+        resolve_salt(None)
+    with pytest.raises(ReportError):
+        resolve_salt("")
+
+
+def test_read_source_picks_the_reader_by_what_the_source_is(sample_path, tmp_path):
+    assert cg.read_source(sample_path).settings["reader"] == "read_page"
+    assert cg.read_source(CORPUS).settings["reader"] == "read_table"
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (pages / name).write_bytes(sample_path.read_bytes())
+    d = cg.read_source(pages)
+    assert len(d.articles) == 2 and len(d.comments) == 20
+    with pytest.raises(cg.ReadError, match="no such file"):
+        cg.read_source(tmp_path / "nope.txt")
+
+
+def test_an_unreadable_source_fails_before_anything_is_written(tmp_path, monkeypatch):
+    monkeypatch.setenv(SALT_ENV, "x")
+    with pytest.raises(cg.ReadError, match="nope.txt: no such file"):
+        cg.run_report(tmp_path / "nope.txt", tmp_path / "out", progress=False)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("just an article, no comments\n", encoding="utf-8")
+    with pytest.raises(cg.ReadError, match="no comments"):
+        cg.run_report(empty, tmp_path / "out", progress=False)
+    assert not (tmp_path / "out").exists()
+
+
+def test_anonymize_without_a_salt_is_an_error_before_anything_is_written(sample_path, tmp_path, monkeypatch):
+    monkeypatch.delenv(SALT_ENV, raising=False)
+    with pytest.raises(ReportError, match="needs a salt"):
+        cg.run_report(sample_path, tmp_path / "out", anonymize=True, progress=False)
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_notebooks_folder_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setattr(cg, "__file__", str(tmp_path / "site" / "commentgraph" / "__init__.py"))
+    with pytest.raises(ReportError, match=r"notebooks not found .*pip install -e"):
+        notebooks_dir()
+
+
+def test_html_page_shows_comment_html_as_text(tmp_path):
+    """Both ways comment text can reach a notebook output: an escaped table, and a raw HTML output."""
+    text = f"Ade {SCRIPT} {IMG} Friedensnobelpreis"
+    table = pd.DataFrame({"author": ["Jakob"], "text": [text]})
+    nb = new_notebook(cells=[
+        new_code_cell("table", outputs=[new_output("execute_result", execution_count=1, data={
+            "text/html": table.to_html(), "text/plain": repr(table)})]),
+        new_code_cell("HTML(text)", outputs=[new_output("display_data", data={
+            "text/html": text, "text/plain": text})]),
+        new_code_cell("print(text)", outputs=[new_output("stream", name="stdout", text=text)]),
+    ])
+    nbformat.write(nb, tmp_path / "in.ipynb")
+    page = render_html(tmp_path / "in.ipynb", tmp_path / "out.html").read_text(encoding="utf-8")
+    assert SCRIPT not in page and IMG not in page
+    assert "onerror=alert(1)>" not in page
+    assert page.count("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") + page.count(
+        "&lt;script&gt;alert('x')&lt;/script&gt;") == 3  # shown, as text, three times
+
+
+def test_sample_corpus_is_synthetic_reproducible_and_matches_the_committed_file():
+    df = cg.sample_corpus()
+    assert df.equals(cg.sample_corpus()) and not df.equals(cg.sample_corpus(seed=1))
+    assert CORPUS.read_text(encoding="utf-8") == df.to_csv(index=False)
+    assert df["title"].str.startswith("[synthetic]").all()
+    assert df["article_id"].nunique() == 6 and not set(df["author"]) & set(AUTHORS)
+    # odd articles answer by parent id, even ones by @-reference: both forms are present
+    odd = df["article_id"].str[-1].astype(int) % 2 == 1
+    assert df.loc[odd, "parent_id"].notna().any() and df.loc[~odd, "parent_id"].isna().all()
+    assert df.loc[~odd, "text"].str.startswith("@").any() and not df.loc[odd, "text"].str.contains("@").any()
+    # every parent is an earlier comment of the same article, answered by someone else
+    kids = df.dropna(subset=["parent_id"]).merge(df, left_on="parent_id", right_on="comment_id",
+                                                 suffixes=("", "_p"), validate="many_to_one")
+    assert len(kids) == df["parent_id"].notna().sum()
+    assert (kids["article_id"] == kids["article_id_p"]).all() and (kids["number"] > kids["number_p"]).all()
+    assert (kids["author"] != kids["author_p"]).all()
+    with pytest.raises(ValueError):
+        cg.sample_corpus(articles=0)
+
+
+# ---------------------------------------------------------------- slow: whole reports
+
+
+def _sha(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def sample_report(tmp_path_factory):
+    sample = ROOT / "data/raw/mdr_2019-02-28_trump_kim_hanoi_comments.txt"
+    out = tmp_path_factory.mktemp("report") / "sample"
+    manifest = cg.run_report(sample, out, progress=False)
+    return sample, out, manifest
+
+
+@pytest.mark.slow
+def test_report_on_the_sample_writes_notebooks_html_figures_tables(sample_report):
+    _, out, _ = sample_report
+    assert sorted(p.stem for p in (out / "notebooks").glob("*.ipynb")) == list(NOTEBOOKS)
+    assert sorted(p.stem for p in (out / "html").glob("*.html")) == list(NOTEBOOKS)
+    for ext in ("png", "svg", "pdf"):
+        assert len(list((out / "figures").glob(f"*.{ext}"))) == 11
+    for name in NOTEBOOKS:
+        nb = nbformat.read(out / "notebooks" / f"{name}.ipynb", as_version=4)
+        assert not [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    comments = pd.read_csv(out / "tables" / "comments.csv")
+    assert len(comments) == 10 and comments["number"].tolist() == list(range(15, 5, -1))
+    assert len(pd.read_csv(out / "tables" / "replies.csv")) == 5
+    assert (out / "tables" / "reply_graph.gexf").is_file() and (out / "tables" / "author_graph.graphml").is_file()
+
+
+@pytest.mark.slow
+def test_manifest_traces_every_output_to_its_input_and_settings(sample_report):
+    sample, out, manifest = sample_report
+    on_disk = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert on_disk == json.loads(json.dumps(manifest, default=str))
+    assert on_disk["inputs"] == [{"name": sample.name, "path": str(sample), "bytes": sample.stat().st_size,
+                                  "sha256": _sha(sample)}]
+    assert on_disk["versions"]["commentgraph"] == cg.__version__
+    assert on_disk["tz"] == "Europe/Berlin" and on_disk["reader"]["reader"] == "read_page"
+    assert on_disk["resolver"]["tie"] == "latest" and "fuzzy_threshold" in on_disk["resolver"]
+    # the seed, by hand: 10 comments, 5 @-references, 4 found their comment, @Ralf Meier did not;
+    # one problem: 15 declared, 10 shown
+    c = on_disk["counts"]
+    assert (c["comments"], c["references"], c["resolved"], c["unresolved"], c["problems"]) == (10, 5, 4, 1, 1)
+    assert (c["articles"], c["authors"], c["problem_notices"]) == (1, 8, 1)
+    assert on_disk["anonymize"] is False and on_disk["salt_fingerprint"] is None
+    files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} - {"manifest.json"}
+    assert {o["path"] for o in on_disk["outputs"]} == files
+    assert all(_sha(out / o["path"]) == o["sha256"] for o in on_disk["outputs"])
+    made_by = {o["path"]: o["made_by"] for o in on_disk["outputs"]}
+    assert made_by["figures/02_latency.svg"] == "02_timeline" and made_by["tables/comments.csv"] == "run_report"
+    assert [r["notebook"] for r in on_disk["notebooks"]] == list(NOTEBOOKS)
+
+
+@pytest.mark.slow
+def test_comment_html_is_shown_as_text_in_the_report(sample_path, tmp_path):
+    page = tmp_path / "html_in_a_comment.txt"
+    page.write_text(sample_path.read_text(encoding="utf-8").replace(
+        "Ade Friedensnobelpreis *schnief*", f"Ade {SCRIPT} {IMG} Friedensnobelpreis"), encoding="utf-8")
+    cg.run_report(page, tmp_path / "out", progress=False)
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "html").glob("*.html")}
+    assert len(pages) == 4
+    assert [n for n, t in pages.items() if SCRIPT in t or IMG in t] == []
+    # the comment is there, escaped: 01 shows the comments table with its text
+    assert "&lt;script&gt;alert(" in pages["01_load_and_check.html"]
+
+
+@pytest.mark.slow
+def test_anonymized_report_leaks_no_author_name_and_no_salt(sample_path, tmp_path, monkeypatch):
+    monkeypatch.delenv(SALT_ENV, raising=False)
+    out = tmp_path / "anon"
+    manifest = cg.run_report(sample_path, out, anonymize=True, salt="s3cret", progress=False)
+    checked = 0
+    for p in out.rglob("*"):
+        if p.is_file() and p.suffix != ".png":
+            text = p.read_bytes().decode("utf-8" if p.suffix != ".pdf" else "latin-1", errors="replace")
+            assert [a for a in AUTHORS if a in text] == [], p.name
+            assert "s3cret" not in text, p.name
+            checked += 1
+    assert checked > 40
+    assert manifest["anonymize"] is True and len(manifest["salt_fingerprint"]) == 12
+    assert manifest["counts"]["authors"] == 8 and manifest["counts"]["resolved"] == 4
+    assert SALT_ENV not in __import__("os").environ  # the kernel's salt was handed over and taken back
+    nb = nbformat.read(out / "notebooks" / "01_load_and_check.ipynb", as_version=4)
+    assert nb.metadata["papermill"]["parameters"]["anonymize"] is True
+    assert nb.metadata["papermill"]["parameters"]["salt"] is None
+
+
+@pytest.mark.slow
+def test_report_on_a_multi_article_source(tmp_path):
+    manifest = cg.run_report(CORPUS, tmp_path / "corpus", progress=False)
+    assert manifest["counts"]["articles"] == 6 and manifest["counts"]["comments"] == 103
+    assert manifest["reader"]["reader"] == "read_table"
+    corpus_figures = next(r for r in manifest["notebooks"] if r["notebook"] == "04_corpus")["figures"]
+    assert len(corpus_figures) == 9
+    nb = nbformat.read(tmp_path / "corpus" / "notebooks" / "04_corpus.ipynb", as_version=4)
+    printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
+    assert "corpus: source: 6 articles, 103 comments" in printed
+    summary = pd.read_csv(tmp_path / "corpus" / "tables" / "summary.csv")
+    assert len(summary) == 6
+
+
+def test_a_missing_kernel_is_a_clear_error(sample_path, tmp_path):
+    from commentgraph.report import execute_notebook
+
+    with pytest.raises(ReportError, match="no Jupyter kernel named 'no-such-kernel'; install one with"):
+        execute_notebook(notebooks_dir() / "01_load_and_check.ipynb", tmp_path / "x.ipynb", source=sample_path,
+                         out_dir=tmp_path, kernel="no-such-kernel")
+
+
+@pytest.mark.slow
+def test_a_failing_notebook_stops_the_report_naming_the_cell(sample_path, tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    for name in NOTEBOOKS:
+        nb = new_notebook(cells=[new_code_cell("source = None\nout_dir = None\nanonymize = False\nsalt = None",
+                                               metadata={"tags": ["parameters"]}),
+                                 new_code_cell("raise ValueError('boom')")])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(nb, folder / f"{name}.ipynb")
+    # cell 3 as the executed copy numbers it: papermill inserts the injected parameters as cell 2
+    with pytest.raises(ReportError, match=r"notebook 01_load_and_check failed in cell 3: ValueError: boom \(see "):
+        cg.run_report(sample_path, tmp_path / "out", progress=False, notebooks=folder)
+    executed = nbformat.read(tmp_path / "out" / "notebooks" / "01_load_and_check.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["ename"] == "ValueError"

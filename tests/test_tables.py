@@ -1,0 +1,101 @@
+"""read_table on exports: column mapping, ids, times, nested JSON, the real Globe and Mail data."""
+
+import json
+
+import pandas as pd
+import pytest
+
+import commentgraph as cg
+
+
+def test_ids_stay_verbatim_strings(tmp_path):
+    p = tmp_path / "t.csv"
+    p.write_text("id,user,created,body,parent\n1,Ann,2019-03-01T10:00:00Z,Hi,\n2,Ben,2019-03-01T11:00:00Z,Ja,1\n"
+                 "007,Cem,2019-03-01T12:00:00Z,Nein,2\n", encoding="utf-8")
+    d = cg.read_table(p, columns={"comment_id": "id", "author": "user", "posted_at": "created", "text": "body",
+                                  "parent_id": "parent"})
+    assert d.comments["comment_id"].tolist() == ["1", "2", "007"]
+    assert d.comments["parent_id"].tolist()[1:] == ["1", "2"] and pd.isna(d.comments["parent_id"].iloc[0])
+    assert d.comments["posted_at"].iloc[0] == pd.Timestamp("2019-03-01 11:00", tz="Europe/Berlin")
+    assert d.comments["line"].isna().all()
+
+
+def test_float_ids_from_a_dataframe_do_not_become_2_0():
+    df = pd.DataFrame({"cid": [1.0, 2.0], "a": ["x", "y"], "t": ["2019-03-01 10:00", "2019-03-01 11:00"],
+                       "x": ["a", "b"], "p": [None, 1.0]})
+    d = cg.read_table(df, columns={"comment_id": "cid", "author": "a", "posted_at": "t", "text": "x",
+                                   "parent_id": "p"})
+    assert d.comments["comment_id"].tolist() == ["1", "2"]
+    assert d.comments["parent_id"].iloc[1] == "1"
+    # naive times are local time in tz
+    assert d.comments["posted_at"].iloc[0] == pd.Timestamp("2019-03-01 10:00", tz="Europe/Berlin")
+
+
+@pytest.mark.parametrize("values,unit", [([1551434400, 1551438000], "s"), ([1551434400000, 1551438000000], "ms")])
+def test_epoch_seconds_and_milliseconds(values, unit):
+    df = pd.DataFrame({"author": ["a", "b"], "posted_at": values, "text": ["x", "y"]})
+    d = cg.read_table(df)
+    assert d.comments["posted_at"].iloc[0] == pd.Timestamp("2019-03-01 10:00", tz="UTC")
+
+
+def test_missing_time_keeps_the_comment_with_a_problem():
+    df = pd.DataFrame({"author": ["a", "b", "c"], "posted_at": ["2019-03-01T10:00:00+01:00", None, "gestern"],
+                       "text": ["x", "y", "z"]})
+    d = cg.read_table(df)
+    assert len(d.comments) == 3
+    assert d.comments["posted_at"].isna().tolist() == [False, True, True]
+    assert d.problems["kind"].tolist() == ["bad_time", "bad_time"]
+    assert d.problems["line"].tolist() == [2, 3]
+
+
+def test_missing_required_column_is_a_read_error():
+    with pytest.raises(cg.ReadError, match="required column"):
+        cg.read_table(pd.DataFrame({"author": ["a"], "body_x": ["b"]}))
+
+
+def test_nested_json_replies_become_parents(tmp_path):
+    doc = {"article": {"comments": [
+        {"ID": "a", "sender": {"name": "Ann"}, "timestamp": 1551434400000, "commentText": "root",
+         "replies": [{"ID": "b", "sender": {"name": "Ben"}, "timestamp": 1551438000000, "commentText": "r1",
+                      "replies": [{"ID": "c", "sender": {"name": "Cem"}, "timestamp": 1551441600000,
+                                   "commentText": "r2"}]}]}]}}
+    p = tmp_path / "c.json"
+    p.write_text(json.dumps(doc), encoding="utf-8")
+    d = cg.read_table(p)
+    assert d.comments["comment_id"].tolist() == ["a", "b", "c"]
+    assert d.comments["author"].tolist() == ["Ann", "Ben", "Cem"]
+    assert d.comments["parent_id"].tolist()[1:] == ["a", "b"]
+
+
+def test_jsonl_bad_line_is_a_problem(tmp_path):
+    p = tmp_path / "c.jsonl"
+    p.write_text('{"author": "a", "posted_at": "2019-03-01T10:00:00Z", "text": "x"}\n{oops\n'
+                 '{"author": "b", "posted_at": "2019-03-01T11:00:00Z", "text": "y"}\n', encoding="utf-8")
+    d = cg.read_table(p)
+    assert d.comments["author"].tolist() == ["a", "b"]
+    assert d.problems[["line", "kind"]].values.tolist() == [[2, "bad_json"]]
+
+
+@pytest.mark.shared_data
+def test_globe_and_mail_csv_with_epoch_ms_and_parent_ids(public_data):
+    d = cg.read_table(public_data / "comments_csv/old_comments.csv",
+                      columns={"comment_id": "ID", "parent_id": "parentID"})
+    c = d.comments
+    # counts from the data README, worked out with Python's csv module
+    assert len(c) == 2089 and c["article_id"].nunique() == 37
+    assert c["comment_id"].is_unique and not len(d.problems)
+    first = c.iloc[0]
+    assert first["comment_id"] == "aede0301627e467882122820b1721ac6" and first["author"] == "morris49"
+    assert first["posted_at"] == pd.Timestamp(1380242762776, unit="ms", tz="UTC")
+
+
+@pytest.mark.shared_data
+def test_globe_and_mail_tidy_and_raw_json(public_data):
+    d = cg.read_table(public_data / "globe_and_mail_explicit_parent_tidy.csv")
+    assert len(d.comments) == 2869 and d.comments["article_id"].nunique() == 40
+    assert d.comments["parent_id"].notna().sum() == 1671
+    assert d.comments["parent_id"].dropna().isin(d.comments["comment_id"]).all()  # 0 dangling parents
+    sizes = {}
+    for f in sorted((public_data / "comments_raw_json").glob("*.json")):
+        sizes[f.stem] = len(cg.read_table(f).comments)
+    assert sorted(sizes.values()) == [114, 240, 426]
