@@ -35,7 +35,9 @@ AUTHOR_FIRST = re.compile(
     re.MULTILINE)
 LAYOUTS = {"date_first": DATE_FIRST, "author_first": AUTHOR_FIRST}
 #: an author-first header ends in a time: only lines that do are tried (bounds the work on any input)
-_ENDS_IN_TIME = re.compile(rf"{TIME}[ \t]*$", re.MULTILINE)
+#: (written ":MM..." first: a literal ':' lets the scan skip ahead, ~1 ns a character instead of ~8; it
+#: finds every line ``{TIME}[ \t]*$`` finds)
+_ENDS_IN_TIME = re.compile(r":\d\d(?::\d\d)?(?:[ ]?(?i:[ap]\.?m\.?))?(?:[ ]?Uhr)?[ \t]*$", re.MULTILINE)
 
 #: a line that starts like a header but does not parse as one (truncated, mangled)
 NEAR_HEADER = re.compile(rf"^[ \t]*(?:{DATE})(?:[ \t,]+\d{{1,2}}(?::\d{{0,2}})?)?[^\n]{{0,60}}$", re.MULTILINE)
@@ -98,7 +100,12 @@ def _line_matches(rx: re.Pattern, probe: re.Pattern, text: str) -> list[re.Match
 
 
 def _line_numbers(text: str, positions) -> np.ndarray:
-    """1-based line numbers of character offsets, from one pass over the newlines (no per-match counts)."""
+    """1-based line numbers of character offsets: sorted ones by counting newlines between them (one
+    pass, in C; building an array of every newline cost ~2 ms a page), others by a search over the newlines."""
+    pos = np.asarray(positions, dtype=np.int64)
+    if not len(pos) or (np.diff(pos) >= 0).all():   # sorted (headers, near-headers): count between them
+        counts = [text.count("\n", a, b) for a, b in zip([0, *pos[:-1].tolist()], pos.tolist())]
+        return np.cumsum(np.asarray(counts, dtype=np.int64)) + 1
     newlines = np.fromiter((m.start() for m in re.finditer("\n", text)), dtype=np.int64)
     return np.searchsorted(newlines, np.asarray(positions, dtype=np.int64), side="left") + 1
 
