@@ -28,7 +28,11 @@ DATE = (rf"(?:\d{{1,2}}\.[ ]?\d{{1,2}}\.[ ]?(?:\d{{4}}|\d{{2}})(?!\d)|\d{{4}}-\d
         rf"|\d{{1,2}}\.?[ ]+(?i:{_MONTH_ALT})\.?[ ]+\d{{4}}"
         rf"|(?i:{_MONTH_ALT})\.?[ ]+\d{{1,2}}(?:st|nd|rd|th)?,?[ ]+\d{{4}})")
 #: a time: 11:25, 11:25:03, 9:05 pm, 11:25 Uhr
-TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ ]?(?i:[ap]\.?m\.?)(?![a-z]))?(?:[ ]?Uhr)?"
+#: (am/pm only after a 12-hour clock hour, so ``00:00 AM 1`` reads author "AM", number 1; a name
+#: that is itself "AM", "PM" or "Uhr" right after a 12-hour time stays ambiguous and reads as part
+#: of the time)
+TIME = (r"(?:(?:1[0-2]|0?[1-9]):\d{2}(?::\d{2})?[ ]?(?i:[ap]\.?m\.?)(?![\w.])|\d{1,2}:\d{2}(?::\d{2})?)"
+        r"(?:[ ]?Uhr(?!\w))?")
 #: date then time, with the separators seen on pages
 DATETIME = rf"(?P<date>{DATE})(?:[ \t]*,[ \t]*|[ \t]+(?:(?:um|at|-|\||–)[ \t]+)?|T)(?P<time>{TIME})"
 
