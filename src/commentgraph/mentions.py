@@ -93,47 +93,89 @@ def normalize_name(name) -> str:
     return _norm(str(name))
 
 
-class _Authors:
-    """The authors known in one article, indexed for exact, prefix and fuzzy matching."""
+@functools.lru_cache(maxsize=1 << 18)
+def _aliases(a: str):
+    """The key of author ``a`` and the keys it may be written as (itself, first word, initials)."""
+    k = normalize_name(a)
+    if len(k) < 2:
+        return None
+    out = [k]
+    words = [w for w in (normalize_name(w) for w in re.split(r"[\s_]+", a)) if w]
+    if len(words) >= 2 and len(words[0]) >= 4:
+        out.append(words[0])                                     # "Gottlob" for "Gottlob Frege"
+    if len(words) >= 3:
+        out.append("".join(w[0] for w in words[:-1]) + words[-1])  # CCETown
+    return k, tuple(out)
 
-    __slots__ = ("keys", "prefix_keys", "prefix_authors", "fuzzy_keys", "fuzzy_authors", "first")
+
+class _Authors:
+    """The authors known in one article, indexed for exact, prefix and fuzzy matching.
+
+    The sorted prefix index is built on first use: most references match exactly or by number.
+    """
+
+    __slots__ = ("keys", "_pairs", "_prefix", "first", "longest")
 
     def __init__(self, authors):
         self.keys: dict[str, str] = {}
-        aliases: dict[str, set] = {}
+        pairs = set()
         for a in authors:
             if not isinstance(a, str) or a.startswith("["):  # "[removed]", "[deleted]": placeholders
                 continue
-            k = normalize_name(a)
-            if len(k) < 2:
+            got = _aliases(a)
+            if got is None:
                 continue
+            k, aliases = got
             self.keys.setdefault(k, a)
-            aliases.setdefault(k, set()).add(a)
-            words = [normalize_name(w) for w in re.split(r"[\s_]+", a) if normalize_name(w)]
-            if len(words) >= 2 and len(words[0]) >= 4:
-                aliases.setdefault(words[0], set()).add(a)          # "Gottlob" for "Gottlob Frege"
-            if len(words) >= 3:
-                aliases.setdefault("".join(w[0] for w in words[:-1]) + words[-1], set()).add(a)  # CCETown
-        pairs = sorted((k, a) for k, names in aliases.items() for a in names)
-        self.prefix_keys = [k for k, _ in pairs]
-        self.prefix_authors = [a for _, a in pairs]
-        self.fuzzy_keys = self.prefix_keys
-        self.fuzzy_authors = self.prefix_authors
+            pairs.update((al, a) for al in aliases)
+        self._pairs = pairs
+        self._prefix = None
         self.first = {k[0] for k in self.keys}
+        self.longest = max(map(len, self.keys), default=0)
+
+    def _index(self):
+        if self._prefix is None:
+            pairs = sorted(self._pairs)
+            self._prefix = ([k for k, _ in pairs], [a for _, a in pairs])
+        return self._prefix
+
+    @property
+    def prefix_keys(self):
+        return self._index()[0]
+
+    @property
+    def prefix_authors(self):
+        return self._index()[1]
+
+    fuzzy_keys = prefix_keys
+    fuzzy_authors = prefix_authors
 
     def prefixed(self, v: str) -> set:
-        i = bisect.bisect_left(self.prefix_keys, v)
+        keys, authors = self._index()
+        i = bisect.bisect_left(keys, v)
         out = set()
-        while i < len(self.prefix_keys) and self.prefix_keys[i].startswith(v):
-            out.add(self.prefix_authors[i])
+        while i < len(keys) and keys[i].startswith(v):
+            out.add(authors[i])
             i += 1
             if len(out) > 5:
                 break
         return out
 
 
-def _cuts(tail: str):
-    """Cut points of the name-like start of ``tail``: (normalised prefix, raw end, n_words)."""
+@functools.lru_cache(maxsize=1 << 16)
+def _token_cuts(tok: str):
+    """A token's normalised form and its inner cuts: (norm, ((offset, normalised head), ...))."""
+    inner = ()
+    if tok[1:].lower() != tok[1:]:   # an inner cut needs an upper-case letter after the first
+        inner = tuple((c.start(), _norm(tok[:c.start()])) for c in _INNER_CUT.finditer(tok))
+    return _norm(tok), inner
+
+
+def _cuts(tail: str, longest: int | None = None):
+    """Cut points of the name-like start of ``tail``: (normalised prefix, raw end, n_words).
+
+    With ``longest`` (the longest key that could match), stop once the prefix is longer.
+    """
     out = []
     norm = ""
     pos = 0
@@ -141,15 +183,13 @@ def _cuts(tail: str):
         m = _TOKEN.match(tail, pos)
         if not m:
             break
-        tok = m.group()
-        inner = [c.start() for c in _INNER_CUT.finditer(tok)]
-        last = 0
-        for c in inner:
-            out.append((norm + normalize_name(tok[:c]), m.start() + c, n + 1))
-            last = c
-        del last
-        norm += normalize_name(tok)
+        tn, inner = _token_cuts(m.group())
+        for c, head in inner:
+            out.append((norm + head, m.start() + c, n + 1))
+        norm += tn
         out.append((norm, m.end(), n + 1))
+        if longest is not None and len(norm) > longest:
+            break
         g = _TOKEN_GAP.match(tail, m.end())
         if not g:
             break
@@ -224,8 +264,8 @@ def _name_at(tail, idx, opt, *, direct, after_number, fuzz, after_determiner=Fal
     """Match the name at the start of ``tail``: (author or None, written, end, rule, score, note)."""
     if not tail or not tail[0].isalpha():
         return None
-    if idx is not None and idx.keys and normalize_name(tail[0])[:1] in idx.first:
-        for key, end, _ in reversed(_cuts(tail)):
+    if idx is not None and idx.keys and _norm(tail[0])[:1] in idx.first:
+        for key, end, _ in reversed(_cuts(tail, idx.longest)):
             a = idx.keys.get(key)
             if a is not None:
                 glued = end < len(tail) and tail[end].isalnum()
