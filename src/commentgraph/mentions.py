@@ -579,10 +579,13 @@ def _quoted(early: pd.DataFrame, m: pd.DataFrame, c: pd.DataFrame) -> pd.Series:
     several = early["mid"].map(early["mid"].value_counts()) > 1
     if not several.any():
         return out
-    texts = dict(zip(c["comment_id"].tolist(), c["text"].tolist()))
-    src_text = dict(zip(m["mid"].tolist(), m["comment_id"].map(texts).tolist()))
+    mids = early.loc[several, "mid"].unique()
+    src = m.loc[m["mid"].isin(mids), ["mid", "comment_id"]]
+    src_ids = set(src["comment_id"].tolist())
+    texts = _texts_of(c, src_ids)
+    src_text = {mid: texts.get(cid, np.nan) for mid, cid in zip(src["mid"].tolist(), src["comment_id"].tolist())}
     quotes = {}
-    for mid in early.loc[several, "mid"].unique().tolist():
+    for mid in mids.tolist():
         t = src_text.get(mid)
         if isinstance(t, str) and ("'" in t or '"' in t or "„" in t or "“" in t or ">" in t):
             qs = [" ".join(next(g for g in q.groups() if g).split()).strip(" .…").casefold()
@@ -593,9 +596,18 @@ def _quoted(early: pd.DataFrame, m: pd.DataFrame, c: pd.DataFrame) -> pd.Series:
     if not quotes:
         return out
     sub = early[early["mid"].isin(quotes.keys())]
+    texts = _texts_of(c, set(sub["a_id"].tolist()))
     hit = [any(q in " ".join(str(texts.get(a, "")).split()).casefold() for q in quotes[mid])
            for mid, a in zip(sub["mid"].tolist(), sub["a_id"].tolist())]
     return out.mask(pd.Series(hit, index=sub.index, dtype=bool).reindex(out.index, fill_value=False), True)
+
+
+def _texts_of(c: pd.DataFrame, ids: set) -> dict:
+    """comment_id -> text for the comments in ``ids`` (the last one where an id repeats)."""
+    if not ids:
+        return {}
+    rows = c.loc[c["comment_id"].isin(list(ids)).to_numpy(dtype=bool), ["comment_id", "text"]]
+    return dict(zip(rows["comment_id"].tolist(), rows["text"].tolist()))
 
 
 def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
