@@ -117,25 +117,25 @@ class _Authors:
     __slots__ = ("keys", "_pairs", "_prefix", "first", "longest")
 
     def __init__(self, authors):
-        self.keys: dict[str, str] = {}
-        pairs = set()
+        keys: dict[str, str] = {}
+        entries = []
         for a in authors:
             if not isinstance(a, str) or a.startswith("["):  # "[removed]", "[deleted]": placeholders
                 continue
             got = _aliases(a)
             if got is None:
                 continue
-            k, aliases = got
-            self.keys.setdefault(k, a)
-            pairs.update((al, a) for al in aliases)
-        self._pairs = pairs
+            keys.setdefault(got[0], a)
+            entries.append((got[1], a))
+        self.keys = keys
+        self._pairs = entries
         self._prefix = None
-        self.first = {k[0] for k in self.keys}
-        self.longest = max(map(len, self.keys), default=0)
+        self.first = {k[0] for k in keys}
+        self.longest = max(map(len, keys), default=0)
 
     def _index(self):
         if self._prefix is None:
-            pairs = sorted(self._pairs)
+            pairs = sorted({(al, a) for aliases, a in self._pairs for al in aliases})
             self._prefix = ([k for k, _ in pairs], [a for _, a in pairs])
         return self._prefix
 
@@ -344,11 +344,20 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
     if not len(sub):
         return _extract_frame([])
     art_of_author = comments.loc[comments["article_id"].isin(sub["article_id"].unique()), ["article_id", "author"]]
-    authors_by_article = art_of_author.drop_duplicates().groupby("article_id", sort=False, dropna=False)["author"]
-    indexes = {aid: _Authors(list(names)) for aid, names in authors_by_article}
+    art_of_author = art_of_author.drop_duplicates()
+    by_article: dict = {}
+    for aid, author in zip(art_of_author["article_id"].tolist(), art_of_author["author"].tolist()):
+        got = by_article.get(aid)
+        if got is None:
+            by_article[aid] = [author]
+        else:
+            got.append(author)
+    indexes = {aid: _Authors(names) for aid, names in by_article.items()}
     rows = []
-    cache: dict = {}
+    append = rows.append
     match_iter = MENTION.finditer
+    sep_match = _SEP.match
+    det_search = _DETERMINER.search
     for cid, aid, text in zip(sub["comment_id"].tolist(), sub["article_id"].tolist(), sub["text"].tolist()):
         if not isinstance(text, str):
             continue
@@ -360,35 +369,24 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
                 ws = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at), lo - 1) + 1
                 if text[ws:at].lstrip("(<[\"'„“").startswith(_URL_START):
                     continue
-            tail = m.group("tail")
+            tail, num, sp = m.group("tail", "num", "sp")
             tail0 = m.start("tail")
-            num = m.group("num")
             if num is not None:
-                sep = _SEP.match(tail)
-                ck = (aid, tail[sep.end():], False, True)
-                got = cache.get(ck, cache)
-                if got is cache:
-                    got = cache[ck] = _name_at(tail[sep.end():], idx, opt, direct=False, after_number=True, fuzz=fuzz)
-                if got is not None and got[0] is None and got[3] == "name:ambiguous":
-                    got = None
-                if got is None:
-                    rows.append((cid, aid, at, tail0, text[at:tail0], int(num), None, None, "number", 100.0, ""))
+                skip = sep_match(tail).end()
+                got = _name_at(tail[skip:], idx, opt, direct=False, after_number=True, fuzz=fuzz)
+                if got is None or (got[0] is None and got[3] == "name:ambiguous"):
+                    append((cid, aid, at, tail0, text[at:tail0], int(num), None, None, "number", 100.0, ""))
                 else:
                     author, written, end, rule, score, note = got
-                    end = tail0 + sep.end() + end
-                    rows.append((cid, aid, at, end, text[at:end], int(num), written, author,
-                                 "number+" + rule, score, note))
+                    end = tail0 + skip + end
+                    append((cid, aid, at, end, text[at:end], int(num), written, author, "number+" + rule, score, note))
                 continue
-            det = _DETERMINER.search(text, max(0, at - 8), at) is not None
-            ck = (aid, tail, not m.group("sp"), det)
-            got = cache.get(ck, cache)
-            if got is cache:
-                got = cache[ck] = _name_at(tail, idx, opt, direct=not m.group("sp"), after_number=False, fuzz=fuzz,
-                                           after_determiner=det)
+            det = det_search(text, max(0, at - 8), at) is not None
+            got = _name_at(tail, idx, opt, direct=not sp, after_number=False, fuzz=fuzz, after_determiner=det)
             if got is None:
                 continue
             author, written, end, rule, score, note = got
-            rows.append((cid, aid, at, tail0 + end, text[at:tail0 + end], None, written, author, rule, score, note))
+            append((cid, aid, at, tail0 + end, text[at:tail0 + end], None, written, author, rule, score, note))
     return _extract_frame(rows)
 
 
