@@ -77,7 +77,7 @@ to for with just please no
 """.split())
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 18)
 def _norm(s: str) -> str:
     return _NONALNUM.sub("", unicodedata.normalize("NFKD", s.casefold().translate(_UMLAUTS)))
 
@@ -122,11 +122,11 @@ class _Authors:
         for a in authors:
             if not isinstance(a, str) or a.startswith("["):  # "[removed]", "[deleted]": placeholders
                 continue
-            got = _aliases(a)
-            if got is None:
+            k = _norm(a)
+            if len(k) < 2:
                 continue
-            keys.setdefault(got[0], a)
-            entries.append((got[1], a))
+            keys.setdefault(k, a)
+            entries.append(a)
         self.keys = keys
         self._pairs = entries
         self._prefix = None
@@ -135,7 +135,7 @@ class _Authors:
 
     def _index(self):
         if self._prefix is None:
-            pairs = sorted({(al, a) for aliases, a in self._pairs for al in aliases})
+            pairs = sorted({(al, a) for a in self._pairs for al in _aliases(a)[1]})
             self._prefix = ([k for k, _ in pairs], [a for _, a in pairs])
         return self._prefix
 
