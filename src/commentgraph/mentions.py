@@ -77,7 +77,7 @@ to for with just please no
 """.split())
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 18)
 def _norm(s: str) -> str:
     return _NONALNUM.sub("", unicodedata.normalize("NFKD", s.casefold().translate(_UMLAUTS)))
 
@@ -93,47 +93,89 @@ def normalize_name(name) -> str:
     return _norm(str(name))
 
 
-class _Authors:
-    """The authors known in one article, indexed for exact, prefix and fuzzy matching."""
+@functools.lru_cache(maxsize=1 << 18)
+def _aliases(a: str):
+    """The key of author ``a`` and the keys it may be written as (itself, first word, initials)."""
+    k = normalize_name(a)
+    if len(k) < 2:
+        return None
+    out = [k]
+    words = [w for w in (normalize_name(w) for w in re.split(r"[\s_]+", a)) if w]
+    if len(words) >= 2 and len(words[0]) >= 4:
+        out.append(words[0])                                     # "Gottlob" for "Gottlob Frege"
+    if len(words) >= 3:
+        out.append("".join(w[0] for w in words[:-1]) + words[-1])  # CCETown
+    return k, tuple(out)
 
-    __slots__ = ("keys", "prefix_keys", "prefix_authors", "fuzzy_keys", "fuzzy_authors", "first")
+
+class _Authors:
+    """The authors known in one article, indexed for exact, prefix and fuzzy matching.
+
+    The sorted prefix index is built on first use: most references match exactly or by number.
+    """
+
+    __slots__ = ("keys", "_pairs", "_prefix", "first", "longest")
 
     def __init__(self, authors):
-        self.keys: dict[str, str] = {}
-        aliases: dict[str, set] = {}
+        keys: dict[str, str] = {}
+        entries = []
         for a in authors:
             if not isinstance(a, str) or a.startswith("["):  # "[removed]", "[deleted]": placeholders
                 continue
-            k = normalize_name(a)
+            k = _norm(a)
             if len(k) < 2:
                 continue
-            self.keys.setdefault(k, a)
-            aliases.setdefault(k, set()).add(a)
-            words = [normalize_name(w) for w in re.split(r"[\s_]+", a) if normalize_name(w)]
-            if len(words) >= 2 and len(words[0]) >= 4:
-                aliases.setdefault(words[0], set()).add(a)          # "Gottlob" for "Gottlob Frege"
-            if len(words) >= 3:
-                aliases.setdefault("".join(w[0] for w in words[:-1]) + words[-1], set()).add(a)  # CCETown
-        pairs = sorted((k, a) for k, names in aliases.items() for a in names)
-        self.prefix_keys = [k for k, _ in pairs]
-        self.prefix_authors = [a for _, a in pairs]
-        self.fuzzy_keys = self.prefix_keys
-        self.fuzzy_authors = self.prefix_authors
-        self.first = {k[0] for k in self.keys}
+            keys.setdefault(k, a)
+            entries.append(a)
+        self.keys = keys
+        self._pairs = entries
+        self._prefix = None
+        self.first = {k[0] for k in keys}
+        self.longest = max(map(len, keys), default=0)
+
+    def _index(self):
+        if self._prefix is None:
+            pairs = sorted({(al, a) for a in self._pairs for al in _aliases(a)[1]})
+            self._prefix = ([k for k, _ in pairs], [a for _, a in pairs])
+        return self._prefix
+
+    @property
+    def prefix_keys(self):
+        return self._index()[0]
+
+    @property
+    def prefix_authors(self):
+        return self._index()[1]
+
+    fuzzy_keys = prefix_keys
+    fuzzy_authors = prefix_authors
 
     def prefixed(self, v: str) -> set:
-        i = bisect.bisect_left(self.prefix_keys, v)
+        keys, authors = self._index()
+        i = bisect.bisect_left(keys, v)
         out = set()
-        while i < len(self.prefix_keys) and self.prefix_keys[i].startswith(v):
-            out.add(self.prefix_authors[i])
+        while i < len(keys) and keys[i].startswith(v):
+            out.add(authors[i])
             i += 1
             if len(out) > 5:
                 break
         return out
 
 
-def _cuts(tail: str):
-    """Cut points of the name-like start of ``tail``: (normalised prefix, raw end, n_words)."""
+@functools.lru_cache(maxsize=1 << 16)
+def _token_cuts(tok: str):
+    """A token's normalised form and its inner cuts: (norm, ((offset, normalised head), ...))."""
+    inner = ()
+    if tok[1:].lower() != tok[1:]:   # an inner cut needs an upper-case letter after the first
+        inner = tuple((c.start(), _norm(tok[:c.start()])) for c in _INNER_CUT.finditer(tok))
+    return _norm(tok), inner
+
+
+def _cuts(tail: str, longest: int | None = None):
+    """Cut points of the name-like start of ``tail``: (normalised prefix, raw end, n_words).
+
+    With ``longest`` (the longest key that could match), stop once the prefix is longer.
+    """
     out = []
     norm = ""
     pos = 0
@@ -141,15 +183,13 @@ def _cuts(tail: str):
         m = _TOKEN.match(tail, pos)
         if not m:
             break
-        tok = m.group()
-        inner = [c.start() for c in _INNER_CUT.finditer(tok)]
-        last = 0
-        for c in inner:
-            out.append((norm + normalize_name(tok[:c]), m.start() + c, n + 1))
-            last = c
-        del last
-        norm += normalize_name(tok)
+        tn, inner = _token_cuts(m.group())
+        for c, head in inner:
+            out.append((norm + head, m.start() + c, n + 1))
+        norm += tn
         out.append((norm, m.end(), n + 1))
+        if longest is not None and len(norm) > longest:
+            break
         g = _TOKEN_GAP.match(tail, m.end())
         if not g:
             break
@@ -224,8 +264,8 @@ def _name_at(tail, idx, opt, *, direct, after_number, fuzz, after_determiner=Fal
     """Match the name at the start of ``tail``: (author or None, written, end, rule, score, note)."""
     if not tail or not tail[0].isalpha():
         return None
-    if idx is not None and idx.keys and normalize_name(tail[0])[:1] in idx.first:
-        for key, end, _ in reversed(_cuts(tail)):
+    if idx is not None and idx.keys and _norm(tail[0])[:1] in idx.first:
+        for key, end, _ in reversed(_cuts(tail, idx.longest)):
             a = idx.keys.get(key)
             if a is not None:
                 glued = end < len(tail) and tail[end].isalnum()
@@ -286,6 +326,20 @@ def _fuzz_module():
     return rapidfuzz
 
 
+def _matches(text: str):
+    """``MENTION.finditer(text)``, trying the pattern only where an ``@`` stands (every match
+    starts with one and none holds a second), which spares the engine a try at every character."""
+    find, match = text.find, MENTION.match
+    pos = find("@")
+    while pos >= 0:
+        m = match(text, pos)
+        if m is None:
+            pos = find("@", pos + 1)
+        else:
+            yield m
+            pos = find("@", m.end())
+
+
 def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
     """Every @-reference in ``comments["text"]`` with its span and the name it matched.
 
@@ -304,51 +358,48 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
     if not len(sub):
         return _extract_frame([])
     art_of_author = comments.loc[comments["article_id"].isin(sub["article_id"].unique()), ["article_id", "author"]]
-    authors_by_article = art_of_author.drop_duplicates().groupby("article_id", sort=False, dropna=False)["author"]
-    indexes = {aid: _Authors(list(names)) for aid, names in authors_by_article}
+    art_of_author = art_of_author.drop_duplicates()
+    by_article: dict = {}
+    for aid, author in zip(art_of_author["article_id"].tolist(), art_of_author["author"].tolist()):
+        got = by_article.get(aid)
+        if got is None:
+            by_article[aid] = [author]
+        else:
+            got.append(author)
+    indexes = {aid: _Authors(names) for aid, names in by_article.items()}
     rows = []
-    cache: dict = {}
-    match_iter = MENTION.finditer
+    append = rows.append
+    sep_match = _SEP.match
+    det_search = _DETERMINER.search
     for cid, aid, text in zip(sub["comment_id"].tolist(), sub["article_id"].tolist(), sub["text"].tolist()):
         if not isinstance(text, str):
             continue
         idx = indexes.get(aid)
-        for m in match_iter(text):
+        for m in _matches(text):
             at = m.start()
             if at and text[at - 1] not in " \n\t":
                 lo = max(0, at - 300)
                 ws = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at), lo - 1) + 1
                 if text[ws:at].lstrip("(<[\"'„“").startswith(_URL_START):
                     continue
-            tail = m.group("tail")
+            tail, num, sp = m.group("tail", "num", "sp")
             tail0 = m.start("tail")
-            num = m.group("num")
             if num is not None:
-                sep = _SEP.match(tail)
-                ck = (aid, tail[sep.end():], False, True)
-                got = cache.get(ck, cache)
-                if got is cache:
-                    got = cache[ck] = _name_at(tail[sep.end():], idx, opt, direct=False, after_number=True, fuzz=fuzz)
-                if got is not None and got[0] is None and got[3] == "name:ambiguous":
-                    got = None
-                if got is None:
-                    rows.append((cid, aid, at, tail0, text[at:tail0], int(num), None, None, "number", 100.0, ""))
+                skip = sep_match(tail).end()
+                got = _name_at(tail[skip:], idx, opt, direct=False, after_number=True, fuzz=fuzz)
+                if got is None or (got[0] is None and got[3] == "name:ambiguous"):
+                    append((cid, aid, at, tail0, text[at:tail0], int(num), None, None, "number", 100.0, ""))
                 else:
                     author, written, end, rule, score, note = got
-                    end = tail0 + sep.end() + end
-                    rows.append((cid, aid, at, end, text[at:end], int(num), written, author,
-                                 "number+" + rule, score, note))
+                    end = tail0 + skip + end
+                    append((cid, aid, at, end, text[at:end], int(num), written, author, "number+" + rule, score, note))
                 continue
-            det = _DETERMINER.search(text, max(0, at - 8), at) is not None
-            ck = (aid, tail, not m.group("sp"), det)
-            got = cache.get(ck, cache)
-            if got is cache:
-                got = cache[ck] = _name_at(tail, idx, opt, direct=not m.group("sp"), after_number=False, fuzz=fuzz,
-                                           after_determiner=det)
+            det = det_search(text, max(0, at - 8), at) is not None
+            got = _name_at(tail, idx, opt, direct=not sp, after_number=False, fuzz=fuzz, after_determiner=det)
             if got is None:
                 continue
             author, written, end, rule, score, note = got
-            rows.append((cid, aid, at, tail0 + end, text[at:tail0 + end], None, written, author, rule, score, note))
+            append((cid, aid, at, tail0 + end, text[at:tail0 + end], None, written, author, rule, score, note))
     return _extract_frame(rows)
 
 
@@ -539,10 +590,13 @@ def _quoted(early: pd.DataFrame, m: pd.DataFrame, c: pd.DataFrame) -> pd.Series:
     several = early["mid"].map(early["mid"].value_counts()) > 1
     if not several.any():
         return out
-    texts = dict(zip(c["comment_id"].tolist(), c["text"].tolist()))
-    src_text = dict(zip(m["mid"].tolist(), m["comment_id"].map(texts).tolist()))
+    mids = early.loc[several, "mid"].unique()
+    src = m.loc[m["mid"].isin(mids), ["mid", "comment_id"]]
+    src_ids = set(src["comment_id"].tolist())
+    texts = _texts_of(c, src_ids)
+    src_text = {mid: texts.get(cid, np.nan) for mid, cid in zip(src["mid"].tolist(), src["comment_id"].tolist())}
     quotes = {}
-    for mid in early.loc[several, "mid"].unique().tolist():
+    for mid in mids.tolist():
         t = src_text.get(mid)
         if isinstance(t, str) and ("'" in t or '"' in t or "„" in t or "“" in t or ">" in t):
             qs = [" ".join(next(g for g in q.groups() if g).split()).strip(" .…").casefold()
@@ -553,9 +607,18 @@ def _quoted(early: pd.DataFrame, m: pd.DataFrame, c: pd.DataFrame) -> pd.Series:
     if not quotes:
         return out
     sub = early[early["mid"].isin(quotes.keys())]
+    texts = _texts_of(c, set(sub["a_id"].tolist()))
     hit = [any(q in " ".join(str(texts.get(a, "")).split()).casefold() for q in quotes[mid])
            for mid, a in zip(sub["mid"].tolist(), sub["a_id"].tolist())]
     return out.mask(pd.Series(hit, index=sub.index, dtype=bool).reindex(out.index, fill_value=False), True)
+
+
+def _texts_of(c: pd.DataFrame, ids: set) -> dict:
+    """comment_id -> text for the comments in ``ids`` (the last one where an id repeats)."""
+    if not ids:
+        return {}
+    rows = c.loc[c["comment_id"].isin(list(ids)).to_numpy(dtype=bool), ["comment_id", "text"]]
+    return dict(zip(rows["comment_id"].tolist(), rows["text"].tolist()))
 
 
 def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
