@@ -9,7 +9,7 @@ import pytest
 from seed_links import SEED_AUTHORS, link_seed
 
 import commentgraph as cg
-from commentgraph.pseudonyms import normalize_name, pseudonym_map
+from commentgraph.pseudonyms import identity_key, pseudonym_map
 
 LABEL = re.compile(r"Commenter \d{3}")
 
@@ -26,7 +26,7 @@ def pseudo(linked):
 
 def label_of(name, salt="k3y", names=None):
     names = names or SEED_AUTHORS + ["W. Merseburger"]
-    return pseudonym_map(names, salt=salt)[normalize_name(name)]
+    return pseudonym_map(names, salt=salt)[identity_key(name)]
 
 
 def all_strings(d):

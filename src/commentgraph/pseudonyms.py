@@ -21,10 +21,14 @@ _KEEP = {"comment_id", "article_id", "parent_id", "source_comment_id", "target_c
 MIN_TEXT_NAME = 3
 
 
-def normalize_name(name: str) -> str:
+def identity_key(name: str) -> str:
     """The form a name is hashed in: NFKC, single spaces, case-folded, no edge punctuation.
 
-    >>> normalize_name("  W.  Merseburger: ")
+    Stricter than :func:`commentgraph.mentions.normalize_name` (which also drops inner spaces,
+    dots and umlauts to *match* written references): two authors whose names differ only in
+    spacing or dots stay two pseudonyms.
+
+    >>> identity_key("  W.  Merseburger: ")
     'w. merseburger'
     """
     s = " ".join(unicodedata.normalize("NFKC", str(name)).split())
@@ -59,7 +63,7 @@ def pseudonym_map(names, *, salt, digits: int | None = None, label: str = LABEL)
     (2, True, True)
     """
     key = _key(salt)
-    norms = sorted({normalize_name(n) for n in names if isinstance(n, str) and normalize_name(n)})
+    norms = sorted({identity_key(n) for n in names if isinstance(n, str) and identity_key(n)})
     if digits is None:
         digits = max(3, math.ceil(math.log10(max(20 * len(norms), 1))))
     space = 10 ** digits - 1  # numbers 1 .. 10**digits - 1
@@ -86,7 +90,7 @@ def _name_finder(names):
     """A function ``text -> [(start, end, matched)]`` finding every known name in a text (any case, any
     run of spaces, whole words). Only names whose first word occurs in the text are tried, so a corpus
     with thousands of authors stays fast."""
-    forms = {" ".join(n.split()) for n in names if isinstance(n, str) and len(normalize_name(n)) >= MIN_TEXT_NAME}
+    forms = {" ".join(n.split()) for n in names if isinstance(n, str) and len(identity_key(n)) >= MIN_TEXT_NAME}
     by_word: dict[str, set[str]] = {}
     always: set[str] = set()
     for form in forms:
@@ -174,7 +178,7 @@ def pseudonymize(d: Discussion, *, salt, opt_out=(), digits: int | None = None) 
     comments, mentions, replies, problems = d.comments, d.mentions, d.replies, d.problems
     if isinstance(opt_out, str):
         raise TypeError("opt_out must be a list of names, not one string")
-    opted = {normalize_name(n) for n in opt_out if isinstance(n, str)}
+    opted = {identity_key(n) for n in opt_out if isinstance(n, str)}
 
     names = [*comments["author"].dropna(), *mentions["written_name"].dropna(),
              *mentions["target_author"].dropna(), *replies["target_author"].dropna(),
@@ -185,7 +189,7 @@ def pseudonymize(d: Discussion, *, salt, opt_out=(), digits: int | None = None) 
     def lookup(name):
         if not isinstance(name, str):
             return name
-        return mapping.get(normalize_name(name), name)
+        return mapping.get(identity_key(name), name)
 
     find = _name_finder(names)
 
@@ -197,9 +201,9 @@ def pseudonymize(d: Discussion, *, salt, opt_out=(), digits: int | None = None) 
     # opt-out: drop the comments, their mentions and reply edges; edges *to* them become dangling
     new_problems = []
     if opted:
-        drop = comments["author"].map(normalize_name, na_action="ignore").isin(opted)
+        drop = comments["author"].map(identity_key, na_action="ignore").isin(opted)
         gone = set(comments.loc[drop, "comment_id"])
-        n_authors = comments.loc[drop, "author"].map(normalize_name).nunique()
+        n_authors = comments.loc[drop, "author"].map(identity_key).nunique()
         comments = comments.loc[~drop]
         mentions = mentions.loc[~mentions["comment_id"].isin(gone)]
         replies = replies.loc[~replies["source_comment_id"].isin(gone)]
@@ -286,4 +290,4 @@ def pseudonymize(d: Discussion, *, salt, opt_out=(), digits: int | None = None) 
                      settings=settings)
 
 
-__all__ = ["pseudonymize", "pseudonym_map", "normalize_name"]
+__all__ = ["pseudonymize", "pseudonym_map", "identity_key"]
