@@ -622,12 +622,68 @@ def _texts_of(c: pd.DataFrame, ids: set) -> dict:
 
 
 def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
-    """One decision per mention from the number and author evidence (a small per-row rule table)."""
+    """One decision per mention from the number and author evidence (a small per-row rule table).
+
+    The three common rows are decided column-wise, each exactly as :func:`_decide_rows` would:
+    a number alone that exists and is earlier; number and name agreeing on it (matched exactly);
+    a name alone with an earlier comment by that author (no note).  The rest goes row by row.
+    """
+    m = m.assign(n_before=(m["n_id"].notna() & _before(m["n_time"], m["written_number"], m["s_time"],
+                                                          m["s_number"])).astype(bool))
+    has_num = m["written_number"].notna().to_numpy(dtype=bool)
+    author = m["matched_author"]
+    known = author.notna().to_numpy(dtype=bool)
+    has_name = m["written_name"].notna().to_numpy(dtype=bool)
+    rule = m["rule"]
+    plain = (m["note"].fillna("") == "").to_numpy(dtype=bool)
+    not_self = ~(author == m["s_author"]).fillna(False).to_numpy(dtype=bool)
+    n_ok = has_num & m["n_before"].to_numpy(dtype=bool)   # n_before implies n_id
+    f_num = n_ok & ~has_name & ~known & (rule == "number").fillna(False).to_numpy(dtype=bool)
+    f_both = (n_ok & has_name & known & not_self & plain & (rule == "number+name:exact").fillna(False).to_numpy(dtype=bool)
+              & (author == m["n_author"]).fillna(False).to_numpy(dtype=bool))
+    n_early = m["n_early"].to_numpy()
+    f_auth = np.zeros(len(m), dtype=bool)
+    if opt["author_only"]:
+        f_auth = (~has_num & known & not_self & plain & m["a_id"].notna().to_numpy(dtype=bool)
+                  & (rule == "name:exact").fillna(False).to_numpy(dtype=bool) & (n_early == 1))
+    fast = f_num | f_both | f_auth
+    by_number = f_num | f_both
+    same = (m["n_author"] == m["s_author"]).fillna(False).to_numpy(dtype=bool)
+    tid = m["n_id"].where(by_number, m["a_id"].where(f_auth))
+    tauth = m["n_author"].where(by_number, author.where(f_auth))
+    tnum = m["written_number"].where(by_number, m["a_number"].where(f_auth))
+    res = pd.Series(np.where(f_num, "number", np.where(f_both, "number+author", "author")), index=m.index,
+                    dtype="str").where(fast)
+    reason = pd.Series(pd.NA, index=m.index, dtype="str").mask(f_num & same, "answers a comment by the same author")
+    cands = pd.Series(1, index=m.index, dtype="Int64")
+    edge = np.ones(len(m), dtype=bool)
+    slow = ~fast
+    if slow.any():
+        got = _decide_rows(m[slow], opt)
+        idx = m.index[slow]
+        tid = tid.mask(slow, pd.Series(got[0], index=idx, dtype="str"))
+        tauth = tauth.mask(slow, pd.Series(got[1], index=idx, dtype="str"))
+        tnum = tnum.mask(slow, pd.Series(got[2], index=idx, dtype="Int64"))
+        res = res.mask(slow, pd.Series(got[3], index=idx, dtype="str"))
+        reason = reason.mask(slow, pd.Series(got[4], index=idx, dtype="str"))
+        cands = cands.mask(slow, pd.Series(got[5], index=idx, dtype="Int64"))
+        edge[slow] = np.array(got[6], dtype=bool)
+    return pd.DataFrame({
+        "comment_id": m["comment_id"], "article_id": m["article_id"], "start": m["start"], "end": m["end"],
+        "raw": m["raw"], "written_number": m["written_number"], "written_name": m["written_name"],
+        "target_number": tnum.astype("Int64").array, "target_author": tauth.astype("str").array,
+        "target_comment_id": tid.astype("str").array, "resolution": res.astype("str").array,
+        "reason": reason.array, "candidates": cands.array,
+        "score": m["score"], "rule": m["rule"], "matched_author": m["matched_author"],
+        "edge": edge,
+    })
+
+
+def _decide_rows(m: pd.DataFrame, opt):
+    """:func:`_decide` row by row: lists of target id, author, number, resolution, reason, candidates, edge."""
     out_id, out_author, out_number, out_res, out_reason, out_cands, out_edge = [], [], [], [], [], [], []
     cols = ["written_number", "written_name", "matched_author", "rule", "note", "s_author", "n_id", "n_author",
             "n_before", "a_id", "a_number", "in_thread", "n_all", "n_early", "n_thread", "s_threaded", "quoted"]
-    m = m.assign(n_before=(m["n_id"].notna() & _before(m["n_time"], m["written_number"], m["s_time"],
-                                                          m["s_number"])).astype(bool))
     for (wnum, wname, author, rule, note, s_author, n_id, n_author, n_before, a_id, a_number, in_thread,
          n_all, n_early, n_thread, threaded, quoted) in zip(*(m[k].tolist() for k in cols)):
         has_num = wnum is not pd.NA and wnum is not None
@@ -731,17 +787,7 @@ def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
         out_reason.append(reason or pd.NA)
         out_cands.append(cands)
         out_edge.append(edge)
-    result = pd.DataFrame({
-        "comment_id": m["comment_id"], "article_id": m["article_id"], "start": m["start"], "end": m["end"],
-        "raw": m["raw"], "written_number": m["written_number"], "written_name": m["written_name"],
-        "target_number": pd.array(out_number, dtype="Int64"), "target_author": pd.array(out_author, dtype="str"),
-        "target_comment_id": pd.array(out_id, dtype="str"), "resolution": pd.array(out_res, dtype="str"),
-        "reason": pd.array(out_reason, dtype="str"), "candidates": pd.array(out_cands, dtype="Int64"),
-        "score": m["score"], "rule": m["rule"], "matched_author": m["matched_author"],
-        "edge": np.array(out_edge, dtype=bool),
-    })
-    # a resolved target's number is its own number
-    return result
+    return out_id, out_author, out_number, out_res, out_reason, out_cands, out_edge
 
 
 def _replies(mentions: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
