@@ -116,6 +116,24 @@ def test_number_and_author_disagree_gives_no_edge_by_default():
     assert by_number(cg.read_page(text, resolver={"conflict": "author"})) == {(3, 2, "Ben")}
 
 
+def test_word_after_number_that_only_resembles_an_author_is_text():
+    # "Rente" is 91 % like "Renate" (fuzzy) and "Renat" is a prefix of it, but #2 is by Stefan:
+    # the words are ordinary text and the number decides; an exact name still disagrees.
+    text = page((1, "10:00", "Renate Bäcker", "a"), (2, "10:10", "Stefan", "Die Rente ist sicher"),
+                (3, "10:20", "Cleo", "@2 Rente: ist sie nicht"), (4, "10:30", "Dora", "@2 Renat, nein"),
+                (5, "10:40", "Emil", "@2 Renate Bäcker: nein"))
+    d = cg.read_page(text)
+    m = d.mentions.set_index("raw")
+    assert m.loc["@2 Rente", "resolution"] == "number" and m.loc["@2 Renat", "resolution"] == "number"
+    assert "not taken as a name" in m.loc["@2 Rente", "reason"] and "fuzzily" in m.loc["@2 Rente", "reason"]
+    assert "by prefix" in m.loc["@2 Renat", "reason"]
+    assert m.loc["@2 Renate Bäcker", "resolution"] == "unresolved"
+    assert by_number(d) == {(3, 2, "Stefan"), (4, 2, "Stefan")}
+    # a fuzzy name that agrees with the number stays number+author
+    agree = cg.read_page(page((1, "10:00", "Renate Bäcker", "a"), (2, "10:10", "Cleo", "@1 Renata Bäcker: ja")))
+    assert agree.mentions["resolution"].tolist() == ["number+author"]
+
+
 def test_own_author_gives_no_edge():
     d = cg.read_page(page((1, "10:00", "Anna", "a"), (2, "10:10", "Anna", "Gruß, @Anna")))
     assert len(d.mentions) == 1 and len(d.replies) == 0

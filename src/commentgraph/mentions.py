@@ -730,6 +730,12 @@ def _decide_rows(m: pd.DataFrame, opt):
                 tid, tauth, res, cands = n_id, n_author, "number+author", 1
                 if note:
                     reason = f"name matched by {rule.split(':')[-1]}: {note}"
+            elif rule.endswith(("fuzzy", "prefix")):
+                # "@60 Rente ...": a word after the number that only resembles an author is text
+                tid, tauth, res, cands = n_id, n_author, "number", 1
+                how = "fuzzily" if rule.endswith("fuzzy") else "by prefix"
+                reason = (f"the words after #{wnum} ('{wname}') were not taken as a name: they match {author} "
+                          f"only {how}, and #{wnum} is by {n_author}")
             else:
                 msg = f"number and author disagree: #{wnum} is by {n_author}, the name says {author}"
                 if opt["conflict"] == "number":
