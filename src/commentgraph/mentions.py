@@ -326,6 +326,13 @@ def _fuzz_module():
     return rapidfuzz
 
 
+#: a first line "Antwort auf Anna Müller", "Antwort an Anna Müller:", "In reply to Anna Müller",
+#: "Reply to @anna" (copied German and English pages): a reference to that author
+_REPLY_START = r"\s*(?:Antwort (?:auf|an)|In reply to|Reply to)[ \t]"
+_REPLY_LINE = re.compile(r"\s*(?P<phrase>(?:Antwort[ \t]+(?:auf|an)|In[ \t]+reply[ \t]+to|Reply[ \t]+to)[ \t]+@?[ \t]?)"
+                         r"(?P<name>[^\W\d_][^\n@]{0,79})", re.IGNORECASE)
+
+
 def _matches(text: str):
     """``MENTION.finditer(text)``, trying the pattern only where an ``@`` stands (every match
     starts with one and none holds a second), which spares the engine a try at every character."""
@@ -354,6 +361,7 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
     opt = {**DEFAULTS, **options}
     fuzz = _fuzz_module()
     has_at = comments["text"].str.contains("@", regex=False).fillna(False).to_numpy(dtype=bool)
+    has_at = has_at | comments["text"].str.match(_REPLY_START, case=False).fillna(False).to_numpy(dtype=bool)
     sub = comments.loc[has_at, ["comment_id", "article_id", "text"]]
     if not len(sub):
         return _extract_frame([])
@@ -375,8 +383,21 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
         if not isinstance(text, str):
             continue
         idx = indexes.get(aid)
+        skip_to = 0
+        line = _REPLY_LINE.match(text) if text[:1].isspace() or text[:1] in "AaIiRr" else None
+        if line is not None:
+            name = line.group("name")
+            got = _name_at(name, idx, opt, direct=True, after_number=False, fuzz=fuzz)
+            # an author of the article; an unknown name only when it fills the line ("Antwort an Grund ..." is text)
+            if got is not None and (got[0] is not None or name[got[2]:].strip(" \t:") == ""):
+                author, written, end, rule, score, note = got
+                at, end = line.start("phrase"), line.start("name") + end
+                append((cid, aid, at, end, text[at:end], None, written, author, "reply-line", score, note))
+                skip_to = end
         for m in _matches(text):
             at = m.start()
+            if at < skip_to:
+                continue
             if at and text[at - 1] not in " \n\t":
                 lo = max(0, at - 300)
                 ws = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at), lo - 1) + 1
