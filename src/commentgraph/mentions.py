@@ -328,7 +328,7 @@ def _fuzz_module():
 
 #: a first line "Antwort auf Anna Müller", "Antwort an Anna Müller:", "In reply to Anna Müller",
 #: "Reply to @anna" (copied German and English pages): a reference to that author
-_REPLY_START = r"\s*(?:Antwort (?:auf|an)|In reply to|Reply to)[ \t]"
+_REPLY_START = r"(?i)\s*(?:Antwort (?:auf|an)|In reply to|Reply to)[ \t]"
 _REPLY_LINE = re.compile(r"\s*(?P<phrase>(?:Antwort[ \t]+(?:auf|an)|In[ \t]+reply[ \t]+to|Reply[ \t]+to)[ \t]+@?[ \t]?)"
                          r"(?P<name>[^\W\d_][^\n@]{0,79})", re.IGNORECASE)
 
@@ -361,7 +361,7 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
     opt = {**DEFAULTS, **options}
     fuzz = _fuzz_module()
     has_at = comments["text"].str.contains("@", regex=False).fillna(False).to_numpy(dtype=bool)
-    has_at = has_at | comments["text"].str.match(_REPLY_START, case=False).fillna(False).to_numpy(dtype=bool)
+    has_at = has_at | comments["text"].str.match(_REPLY_START).fillna(False).to_numpy(dtype=bool)
     sub = comments.loc[has_at, ["comment_id", "article_id", "text"]]
     if not len(sub):
         return _extract_frame([])
