@@ -116,6 +116,46 @@ def test_number_and_author_disagree_gives_no_edge_by_default():
     assert by_number(cg.read_page(text, resolver={"conflict": "author"})) == {(3, 2, "Ben")}
 
 
+def test_word_after_number_that_only_resembles_an_author_is_text():
+    # "Rente" is 91 % like "Renate" (fuzzy) and "Renat" is a prefix of it, but #2 is by Stefan:
+    # the words are ordinary text and the number decides; an exact name still disagrees.
+    text = page((1, "10:00", "Renate Bäcker", "a"), (2, "10:10", "Stefan", "Die Rente ist sicher"),
+                (3, "10:20", "Cleo", "@2 Rente: ist sie nicht"), (4, "10:30", "Dora", "@2 Renat, nein"),
+                (5, "10:40", "Emil", "@2 Renate Bäcker: nein"))
+    d = cg.read_page(text)
+    m = d.mentions.set_index("raw")
+    assert m.loc["@2 Rente", "resolution"] == "number" and m.loc["@2 Renat", "resolution"] == "number"
+    assert "not taken as a name" in m.loc["@2 Rente", "reason"] and "fuzzily" in m.loc["@2 Rente", "reason"]
+    assert "by prefix" in m.loc["@2 Renat", "reason"]
+    assert m.loc["@2 Renate Bäcker", "resolution"] == "unresolved"
+    assert by_number(d) == {(3, 2, "Stefan"), (4, 2, "Stefan")}
+    # a fuzzy name that agrees with the number stays number+author
+    agree = cg.read_page(page((1, "10:00", "Renate Bäcker", "a"), (2, "10:10", "Cleo", "@1 Renata Bäcker: ja")))
+    assert agree.mentions["resolution"].tolist() == ["number+author"]
+
+
+def test_reply_line_at_the_start_is_a_reference():
+    # worked out by hand: Anna wrote #1 and #3, Ben #2; each reply line names an earlier author
+    c = pd.DataFrame({
+        "comment_id": ["1", "2", "3", "4", "5", "6", "7"], "article_id": "x", "number": [1, 2, 3, 4, 5, 6, 7],
+        "author": ["Anna Müller", "Ben", "Anna Müller", "Cleo", "Dora", "Emil", "Fritz"],
+        "text": ["a", "b", "c", "Antwort auf Anna Müller\nJa, genau.", "  \nReply to @ben: no",
+                 "In reply to Ralf Meier\nhm @Ben ja", "Ich gebe Antwort an Anna Müller\nnein"],
+        "posted_at": pd.date_range("2019-03-01 10:00", periods=7, freq="10min", tz="Europe/Berlin")})
+    m, r = link_comments(c)
+    got = [(x.comment_id, x.raw, x.rule, None if pd.isna(x.target_comment_id) else x.target_comment_id,
+            x.target_author, x.resolution) for x in m.itertuples()]
+    assert got == [("4", "Antwort auf Anna Müller", "reply-line", "3", "Anna Müller", "author"),
+                   ("5", "Reply to @ben", "reply-line", "2", "Ben", "author"),
+                   ("6", "In reply to Ralf Meier", "reply-line", None, "Ralf Meier", "unresolved"),
+                   ("6", "@Ben", "name:exact", "2", "Ben", "author")]
+    assert m["start"].tolist()[:2] == [0, 3]          # the phrase's own position in the text
+    assert len(r) == 4 and set(r["via"]) == {"mention"}
+    # an unknown word after "Antwort an" that does not fill the line is text
+    m2, _ = link_comments(c.assign(text=c["text"].mask(c["comment_id"] == "4", "Antwort an Grund dafür gibt es")))
+    assert "4" not in set(m2["comment_id"])
+
+
 def test_own_author_gives_no_edge():
     d = cg.read_page(page((1, "10:00", "Anna", "a"), (2, "10:10", "Anna", "Gruß, @Anna")))
     assert len(d.mentions) == 1 and len(d.replies) == 0

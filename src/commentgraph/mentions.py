@@ -326,6 +326,13 @@ def _fuzz_module():
     return rapidfuzz
 
 
+#: a first line "Antwort auf Anna Müller", "Antwort an Anna Müller:", "In reply to Anna Müller",
+#: "Reply to @anna" (copied German and English pages): a reference to that author
+_REPLY_START = r"(?i)\s*(?:Antwort (?:auf|an)|In reply to|Reply to)[ \t]"
+_REPLY_LINE = re.compile(r"\s*(?P<phrase>(?:Antwort[ \t]+(?:auf|an)|In[ \t]+reply[ \t]+to|Reply[ \t]+to)[ \t]+@?[ \t]?)"
+                         r"(?P<name>[^\W\d_][^\n@]{0,79})", re.IGNORECASE)
+
+
 def _matches(text: str):
     """``MENTION.finditer(text)``, trying the pattern only where an ``@`` stands (every match
     starts with one and none holds a second), which spares the engine a try at every character."""
@@ -354,6 +361,7 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
     opt = {**DEFAULTS, **options}
     fuzz = _fuzz_module()
     has_at = comments["text"].str.contains("@", regex=False).fillna(False).to_numpy(dtype=bool)
+    has_at = has_at | comments["text"].str.match(_REPLY_START).fillna(False).to_numpy(dtype=bool)
     sub = comments.loc[has_at, ["comment_id", "article_id", "text"]]
     if not len(sub):
         return _extract_frame([])
@@ -375,8 +383,21 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
         if not isinstance(text, str):
             continue
         idx = indexes.get(aid)
+        skip_to = 0
+        line = _REPLY_LINE.match(text) if text[:1].isspace() or text[:1] in "AaIiRr" else None
+        if line is not None:
+            name = line.group("name")
+            got = _name_at(name, idx, opt, direct=True, after_number=False, fuzz=fuzz)
+            # an author of the article; an unknown name only when it fills the line ("Antwort an Grund ..." is text)
+            if got is not None and (got[0] is not None or name[got[2]:].strip(" \t:") == ""):
+                author, written, end, rule, score, note = got
+                at, end = line.start("phrase"), line.start("name") + end
+                append((cid, aid, at, end, text[at:end], None, written, author, "reply-line", score, note))
+                skip_to = end
         for m in _matches(text):
             at = m.start()
+            if at < skip_to:
+                continue
             if at and text[at - 1] not in " \n\t":
                 lo = max(0, at - 300)
                 ws = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at), lo - 1) + 1
@@ -622,12 +643,68 @@ def _texts_of(c: pd.DataFrame, ids: set) -> dict:
 
 
 def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
-    """One decision per mention from the number and author evidence (a small per-row rule table)."""
+    """One decision per mention from the number and author evidence (a small per-row rule table).
+
+    The three common rows are decided column-wise, each exactly as :func:`_decide_rows` would:
+    a number alone that exists and is earlier; number and name agreeing on it (matched exactly);
+    a name alone with an earlier comment by that author (no note).  The rest goes row by row.
+    """
+    m = m.assign(n_before=(m["n_id"].notna() & _before(m["n_time"], m["written_number"], m["s_time"],
+                                                          m["s_number"])).astype(bool))
+    has_num = m["written_number"].notna().to_numpy(dtype=bool)
+    author = m["matched_author"]
+    known = author.notna().to_numpy(dtype=bool)
+    has_name = m["written_name"].notna().to_numpy(dtype=bool)
+    rule = m["rule"]
+    plain = (m["note"].fillna("") == "").to_numpy(dtype=bool)
+    not_self = ~(author == m["s_author"]).fillna(False).to_numpy(dtype=bool)
+    n_ok = has_num & m["n_before"].to_numpy(dtype=bool)   # n_before implies n_id
+    f_num = n_ok & ~has_name & ~known & (rule == "number").fillna(False).to_numpy(dtype=bool)
+    f_both = (n_ok & has_name & known & not_self & plain & (rule == "number+name:exact").fillna(False).to_numpy(dtype=bool)
+              & (author == m["n_author"]).fillna(False).to_numpy(dtype=bool))
+    n_early = m["n_early"].to_numpy()
+    f_auth = np.zeros(len(m), dtype=bool)
+    if opt["author_only"]:
+        f_auth = (~has_num & known & not_self & plain & m["a_id"].notna().to_numpy(dtype=bool)
+                  & (rule == "name:exact").fillna(False).to_numpy(dtype=bool) & (n_early == 1))
+    fast = f_num | f_both | f_auth
+    by_number = f_num | f_both
+    same = (m["n_author"] == m["s_author"]).fillna(False).to_numpy(dtype=bool)
+    tid = m["n_id"].where(by_number, m["a_id"].where(f_auth))
+    tauth = m["n_author"].where(by_number, author.where(f_auth))
+    tnum = m["written_number"].where(by_number, m["a_number"].where(f_auth))
+    res = pd.Series(np.where(f_num, "number", np.where(f_both, "number+author", "author")), index=m.index,
+                    dtype="str").where(fast)
+    reason = pd.Series(pd.NA, index=m.index, dtype="str").mask(f_num & same, "answers a comment by the same author")
+    cands = pd.Series(1, index=m.index, dtype="Int64")
+    edge = np.ones(len(m), dtype=bool)
+    slow = ~fast
+    if slow.any():
+        got = _decide_rows(m[slow], opt)
+        idx = m.index[slow]
+        tid = tid.mask(slow, pd.Series(got[0], index=idx, dtype="str"))
+        tauth = tauth.mask(slow, pd.Series(got[1], index=idx, dtype="str"))
+        tnum = tnum.mask(slow, pd.Series(got[2], index=idx, dtype="Int64"))
+        res = res.mask(slow, pd.Series(got[3], index=idx, dtype="str"))
+        reason = reason.mask(slow, pd.Series(got[4], index=idx, dtype="str"))
+        cands = cands.mask(slow, pd.Series(got[5], index=idx, dtype="Int64"))
+        edge[slow] = np.array(got[6], dtype=bool)
+    return pd.DataFrame({
+        "comment_id": m["comment_id"], "article_id": m["article_id"], "start": m["start"], "end": m["end"],
+        "raw": m["raw"], "written_number": m["written_number"], "written_name": m["written_name"],
+        "target_number": tnum.astype("Int64").array, "target_author": tauth.astype("str").array,
+        "target_comment_id": tid.astype("str").array, "resolution": res.astype("str").array,
+        "reason": reason.array, "candidates": cands.array,
+        "score": m["score"], "rule": m["rule"], "matched_author": m["matched_author"],
+        "edge": edge,
+    })
+
+
+def _decide_rows(m: pd.DataFrame, opt):
+    """:func:`_decide` row by row: lists of target id, author, number, resolution, reason, candidates, edge."""
     out_id, out_author, out_number, out_res, out_reason, out_cands, out_edge = [], [], [], [], [], [], []
     cols = ["written_number", "written_name", "matched_author", "rule", "note", "s_author", "n_id", "n_author",
             "n_before", "a_id", "a_number", "in_thread", "n_all", "n_early", "n_thread", "s_threaded", "quoted"]
-    m = m.assign(n_before=(m["n_id"].notna() & _before(m["n_time"], m["written_number"], m["s_time"],
-                                                          m["s_number"])).astype(bool))
     for (wnum, wname, author, rule, note, s_author, n_id, n_author, n_before, a_id, a_number, in_thread,
          n_all, n_early, n_thread, threaded, quoted) in zip(*(m[k].tolist() for k in cols)):
         has_num = wnum is not pd.NA and wnum is not None
@@ -674,6 +751,12 @@ def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
                 tid, tauth, res, cands = n_id, n_author, "number+author", 1
                 if note:
                     reason = f"name matched by {rule.split(':')[-1]}: {note}"
+            elif rule.endswith(("fuzzy", "prefix")):
+                # "@60 Rente ...": a word after the number that only resembles an author is text
+                tid, tauth, res, cands = n_id, n_author, "number", 1
+                how = "fuzzily" if rule.endswith("fuzzy") else "by prefix"
+                reason = (f"the words after #{wnum} ('{wname}') were not taken as a name: they match {author} "
+                          f"only {how}, and #{wnum} is by {n_author}")
             else:
                 msg = f"number and author disagree: #{wnum} is by {n_author}, the name says {author}"
                 if opt["conflict"] == "number":
@@ -731,17 +814,7 @@ def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
         out_reason.append(reason or pd.NA)
         out_cands.append(cands)
         out_edge.append(edge)
-    result = pd.DataFrame({
-        "comment_id": m["comment_id"], "article_id": m["article_id"], "start": m["start"], "end": m["end"],
-        "raw": m["raw"], "written_number": m["written_number"], "written_name": m["written_name"],
-        "target_number": pd.array(out_number, dtype="Int64"), "target_author": pd.array(out_author, dtype="str"),
-        "target_comment_id": pd.array(out_id, dtype="str"), "resolution": pd.array(out_res, dtype="str"),
-        "reason": pd.array(out_reason, dtype="str"), "candidates": pd.array(out_cands, dtype="Int64"),
-        "score": m["score"], "rule": m["rule"], "matched_author": m["matched_author"],
-        "edge": np.array(out_edge, dtype=bool),
-    })
-    # a resolved target's number is its own number
-    return result
+    return out_id, out_author, out_number, out_res, out_reason, out_cands, out_edge
 
 
 def _replies(mentions: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
