@@ -26,33 +26,51 @@ def _bulk():
 
 def _plain(s: pd.Series) -> list:
     """The values of a column as graph attributes: what :func:`_native` gives for each element, without a
-    Python call per element (times and durations are boxed once per distinct value: Timestamps are
-    immutable, so equal values may share one object)."""
-    if s.dtype.kind in "mM":
-        codes, uniques = pd.factorize(s)
-        boxed = np.empty(len(uniques) + 1, dtype=object)
-        boxed[:-1] = uniques.tolist()
-        boxed[-1] = None  # code -1: NaT
-        return boxed[codes].tolist()
+    Python call per element. Values are boxed once per distinct value and shared (str, int, Timestamp and
+    Timedelta are immutable, so equal values may be one object): fewer allocations, less memory."""
     if s.dtype == object:
         return [_native(v) for v in s.tolist()]
-    values = s.tolist()
-    na = s.isna().to_numpy(dtype=bool)
-    if na.any():
-        for i in np.flatnonzero(na).tolist():
-            values[i] = None
-    return values
+    codes, uniques = pd.factorize(s)  # NA -> -1
+    boxed = np.empty(len(uniques) + 1, dtype=object)
+    boxed[:-1] = [_native(v) for v in uniques.tolist()] if uniques.dtype == object else uniques.tolist()
+    boxed[-1] = None
+    return boxed[codes].tolist()
 
 
 def _add_nodes(g, ids: list, attrs: list) -> None:
-    """``g.add_nodes_from(zip(ids, attrs))`` for new, distinct, hashable ids, without networkx's per-node
-    try/except; falls back to it otherwise (same graph either way)."""
-    n0 = len(g)
-    g.add_nodes_from(ids)
-    if len(g) == n0 + len(ids):
-        g._node.update(zip(ids, attrs))  # the node attribute dicts (networkx's documented G._node)
-    else:
-        g.add_nodes_from(zip(ids, attrs))
+    """``g.add_nodes_from(zip(ids, attrs))``. Into an empty graph of networkx's own classes (plain dict
+    factories) with distinct ids and no ``None``, the node dicts are filled directly, as ``add_nodes_from``
+    would fill them, without its per-node Python loop; otherwise it is called."""
+    import networkx as nx
+
+    plain = (type(g) in (nx.DiGraph, nx.MultiDiGraph) and len(g) == 0 and not g._node and not g._adj
+             and not g._pred)
+    nodes = dict(zip(ids, attrs, strict=True)) if plain else None
+    if nodes is None or len(nodes) != len(ids) or None in nodes:
+        g.add_nodes_from(zip(ids, attrs, strict=True))
+        return
+    g._node.update(nodes)  # networkx's documented node / adjacency dicts (G._node, G._adj = G._succ, G._pred)
+    g._adj.update(zip(nodes, [{} for _ in range(len(nodes))]))
+    g._pred.update(zip(nodes, [{} for _ in range(len(nodes))]))
+    nx._clear_cache(g)
+
+
+def _add_edges(g, us: list, vs: list, attrs: list) -> None:
+    """``g.add_edges_from(zip(us, vs, attrs))`` for a DiGraph that has NO edges yet, with distinct
+    ``(u, v)`` pairs (the caller's precondition). When every end is already a node, the adjacency dicts are
+    filled directly, as ``add_edges_from`` fills them (one attribute dict shared by ``_succ[u][v]`` and
+    ``_pred[v][u]``), without its per-edge checks; otherwise it is called."""
+    import networkx as nx
+
+    have = g._node.keys()
+    if type(g) is not nx.DiGraph or not (have >= set(us) and have >= set(vs)):
+        g.add_edges_from(zip(us, vs, attrs, strict=True))
+        return
+    succ, pred = g._adj, g._pred
+    for u, v, a in zip(us, vs, attrs, strict=True):
+        succ[u][v] = a
+        pred[v][u] = a
+    nx._clear_cache(g)
 
 
 def _native(v):
@@ -106,10 +124,7 @@ def _reply_graph(g, c: pd.DataFrame, e: pd.DataFrame) -> None:
                lengths.tolist() if lengths.dtype.kind in "iu" else [int(n) for n in lengths.tolist()], strict=True)
     attrs = [{"author": author, "posted_at": posted, "number": number, "article_id": art, "text_length": n,
               "missing": False} for author, posted, number, art, n in cols]
-    if ids.hasnans:
-        g.add_nodes_from(zip(ids.tolist(), attrs, strict=True))
-    else:
-        _add_nodes(g, ids.tolist(), attrs)
+    _add_nodes(g, ids.tolist(), attrs)
     miss = e.loc[e["missing"], ["target", "target_name", "article_id"]].drop_duplicates("target")
     g.add_nodes_from((node, {"author": _native(name), "article_id": _native(art), "missing": True})
                      for node, name, art in zip(miss["target"].tolist(), miss["target_name"].tolist(),
@@ -124,10 +139,9 @@ def _reply_graph(g, c: pd.DataFrame, e: pd.DataFrame) -> None:
         e = grouped[["resolution", "latency"]].first()
         e = e.assign(via=vias.reindex(e.index).to_numpy()).reset_index()
     ks = [1] * len(e) if n_edges is None else np.asarray(n_edges, dtype=np.int64).tolist()
-    g.add_edges_from(
-        (s, t, {"via": v, "resolution": r, "latency": lat, "n_edges": k})
-        for s, t, v, r, lat, k in zip(e["source"].tolist(), e["target"].tolist(), _plain(e["via"]),
-                                      _plain(e["resolution"]), _plain(e["latency"]), ks, strict=True))
+    attrs = [{"via": v, "resolution": r, "latency": lat, "n_edges": k}
+             for v, r, lat, k in zip(_plain(e["via"]), _plain(e["resolution"]), _plain(e["latency"]), ks, strict=True)]
+    _add_edges(g, e["source"].tolist(), e["target"].tolist(), attrs)  # no edges yet; pairs distinct (above)
 
 
 def author_graph(d, *, multigraph: bool = False, via=None, resolution=None, self_replies: bool = True,
@@ -176,10 +190,7 @@ def author_graph(d, *, multigraph: bool = False, via=None, resolution=None, self
         attrs = [{"name": name, "n_comments": n, "placeholder": ph, "missing": False}
                  for name, n, ph in zip(_plain(nodes["name"]), nodes["n_comments"].astype(np.int64).tolist(),
                                         nodes["placeholder"].astype(bool).tolist(), strict=True)]
-        if nodes.index.hasnans:
-            g.add_nodes_from(zip(ids, attrs, strict=True))
-        else:
-            _add_nodes(g, ids, attrs)
+        _add_nodes(g, ids, attrs)
         names = ends["target_name"].astype("str")
         g.add_nodes_from((key, {"name": name, "n_comments": 0, "placeholder": ph, "missing": True})
                          for key, name, ph in zip(ends["target_key"].tolist(), _plain(names),
