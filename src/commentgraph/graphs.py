@@ -184,7 +184,8 @@ def author_graph(d, *, multigraph: bool = False, via=None, resolution=None, self
         e = _edges(d, via=via, resolution=resolution, self_replies=self_replies)[0]
         e = e.merge(rel[["source_key", "target_key"]], on=["source_key", "target_key"], how="inner",
                     validate="many_to_one")
-    ends = rel.loc[~rel["target_key"].isin(nodes.index), ["target_key", "target_name"]].drop_duplicates("target_key")
+    known = nodes.index.get_indexer(rel["target_key"]) >= 0  # the group keys are distinct: isin, without its slow path
+    ends = rel.loc[~known, ["target_key", "target_name"]].drop_duplicates("target_key")
     with _bulk():
         ids = nodes.index.tolist()
         attrs = [{"name": name, "n_comments": n, "placeholder": ph, "missing": False}
@@ -204,9 +205,9 @@ def author_graph(d, *, multigraph: bool = False, via=None, resolution=None, self
                     _plain(e["target"]), _plain(e["via"]), _plain(e["resolution"]), _plain(e["latency"]),
                     strict=True))
         else:
-            g.add_edges_from(
-                (s, t, {"weight": w, "first_at": first, "last_at": last})
-                for s, t, w, first, last in zip(_plain(rel["source_key"]), _plain(rel["target_key"]),
-                                                rel["weight"].astype(np.int64).tolist(), _plain(rel["first_at"]),
-                                                _plain(rel["last_at"]), strict=True))
+            attrs = [{"weight": w, "first_at": first, "last_at": last}
+                     for w, first, last in zip(rel["weight"].astype(np.int64).tolist(), _plain(rel["first_at"]),
+                                               _plain(rel["last_at"]), strict=True)]
+            # no edges yet; the relations are distinct (source_key, target_key) groups
+            _add_edges(g, _plain(rel["source_key"]), _plain(rel["target_key"]), attrs)
     return g
