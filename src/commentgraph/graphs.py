@@ -24,10 +24,17 @@ def _bulk():
             gc.enable()
 
 
-def _plain(s: pd.Series) -> list:
+def _plain(s: pd.Series, *more: pd.Series) -> list:
     """The values of a column as graph attributes: what :func:`_native` gives for each element, without a
     Python call per element. Values are boxed once per distinct value and shared (str, int, Timestamp and
-    Timedelta are immutable, so equal values may be one object): fewer allocations, less memory."""
+    Timedelta are immutable, so equal values may be one object): fewer allocations, less memory. With
+    ``more`` columns of the same dtype (``first_at`` and ``last_at``), a list per column, boxed together."""
+    if more:
+        if any(m.dtype != s.dtype for m in more):
+            return [_plain(x) for x in (s, *more)]
+        flat = _plain(pd.concat([s, *more], ignore_index=True))
+        cuts = np.cumsum([len(x) for x in (s, *more)])
+        return [flat[a:b] for a, b in zip([0, *cuts[:-1]], cuts, strict=True)]
     if s.dtype == object:
         return [_native(v) for v in s.tolist()]
     codes, uniques = pd.factorize(s)  # NA -> -1
@@ -206,8 +213,8 @@ def author_graph(d, *, multigraph: bool = False, via=None, resolution=None, self
                     strict=True))
         else:
             attrs = [{"weight": w, "first_at": first, "last_at": last}
-                     for w, first, last in zip(rel["weight"].astype(np.int64).tolist(), _plain(rel["first_at"]),
-                                               _plain(rel["last_at"]), strict=True)]
+                     for w, first, last in zip(rel["weight"].astype(np.int64).tolist(),
+                                               *_plain(rel["first_at"], rel["last_at"]), strict=True)]
             # no edges yet; the relations are distinct (source_key, target_key) groups
             _add_edges(g, _plain(rel["source_key"]), _plain(rel["target_key"]), attrs)
     return g
