@@ -52,14 +52,16 @@ def _add_nodes(g, ids: list, attrs: list) -> None:
 
     plain = (type(g) in (nx.DiGraph, nx.MultiDiGraph) and len(g) == 0 and not g._node and not g._adj
              and not g._pred)
-    nodes = dict(zip(ids, attrs, strict=True)) if plain else None
-    if nodes is None or len(nodes) != len(ids) or None in nodes:
-        g.add_nodes_from(zip(ids, attrs, strict=True))
-        return
-    g._node.update(nodes)  # networkx's documented node / adjacency dicts (G._node, G._adj = G._succ, G._pred)
-    g._adj.update(zip(nodes, [{} for _ in range(len(nodes))]))
-    g._pred.update(zip(nodes, [{} for _ in range(len(nodes))]))
-    nx._clear_cache(g)
+    if plain:
+        nodes = g._node  # networkx's documented node / adjacency dicts (G._node, G._adj = G._succ, G._pred)
+        nodes.update(zip(ids, attrs, strict=True))
+        if len(nodes) == len(ids) and None not in nodes:
+            g._adj.update(zip(ids, [{} for _ in range(len(ids))]))
+            g._pred.update(zip(ids, [{} for _ in range(len(ids))]))
+            nx._clear_cache(g)
+            return
+        nodes.clear()  # repeated ids or None: networkx's own way (and its errors)
+    g.add_nodes_from(zip(ids, attrs, strict=True))
 
 
 def _add_edges(g, us: list, vs: list, attrs: list) -> None:
