@@ -16,7 +16,8 @@ own (``"Gast #<comment_id>"``), so they never merge into one hub that would dist
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import weakref
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
@@ -99,9 +100,85 @@ def _mention_start(d, r: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
     return got["start"].fillna(np.inf).to_numpy(dtype=float)
 
 
+#: results computed once per Discussion object: (id(d), what) -> (weakref to d, result); entries go when d goes
+_MEMO: dict = {}
+_MEMO_SIZE = 16
+_WATCHED: set = set()
+
+
+def _forget(key: int) -> None:
+    _WATCHED.discard(key)
+    for k in [k for k in _MEMO if k[0] == key]:
+        _MEMO.pop(k, None)
+
+
+def _memo(d, what: tuple, compute: Callable):
+    """``compute()`` once per Discussion object and ``what`` (the filters): threads, summary and the graphs of
+    one Discussion share the edge table and the thread forest. A Discussion is frozen and its tables are not
+    changed in place by any function here, so a result stays valid while the object lives; results are
+    read-only (arrays) or handed out as copies (frames)."""
+    try:
+        ref = weakref.ref(d)
+        key = (id(d), *what)
+        hash(key)
+    except TypeError:  # not weak-referenceable, or filters that are not hashable (let compute() complain)
+        return compute()
+    hit = _MEMO.get(key)
+    if hit is not None and hit[0]() is d:
+        return hit[1]
+    value = compute()
+    if id(d) not in _WATCHED:
+        _WATCHED.add(id(d))
+        weakref.finalize(d, _forget, id(d))
+    _MEMO[key] = (ref, value)
+    while len(_MEMO) > _MEMO_SIZE:
+        _MEMO.pop(next(iter(_MEMO)))
+    return value
+
+
+def _filter_key(via, resolution, self_replies) -> tuple:
+    def norm(v):
+        return v if v is None or isinstance(v, str) else tuple(v)
+    return norm(via), norm(resolution), bool(self_replies)
+
+
+def _readonly(*arrays: np.ndarray) -> None:
+    for a in arrays:
+        a.setflags(write=False)
+
+
 def _edges(d, *, via=None, resolution=None, self_replies: bool = True):
     """:func:`reply_edges` plus integer positions: ``(edges, source_pos, target_pos (-1 = missing),
-    author keys of all comments)``, so callers need not look comment ids up again."""
+    author keys of all comments)``, so callers need not look comment ids up again. Computed once per
+    Discussion and filters; callers must not change the frame or arrays in place (arrays are read-only)."""
+    try:
+        what = ("edges", *_filter_key(via, resolution, self_replies))
+    except TypeError:  # e.g. via=5: _as_set raises the clear error
+        what = None
+    if what is None:
+        return _compute_edges(d, via=via, resolution=resolution, self_replies=self_replies)
+    return _memo(d, what, lambda: _compute_edges(d, via=via, resolution=resolution, self_replies=self_replies))
+
+
+def _positions(ids: pd.Series, *lookups: pd.Series) -> list[np.ndarray]:
+    """``pd.Index(ids).get_indexer(x)`` for each of ``lookups`` (-1 = not found), by one factorize of all
+    of them (one hash pass instead of an index engine plus a lookup per call); the ids must be distinct."""
+    n = len(ids)
+    if (n and all(x.dtype == ids.dtype for x in lookups) and not ids.hasnans
+            and not any(x.hasnans for x in lookups)):
+        codes, _ = pd.factorize(pd.concat([ids, *lookups], ignore_index=True))
+        if np.array_equal(codes[:n], np.arange(n)):  # distinct ids: the first n codes are 0..n-1
+            out, at = [], n
+            for x in lookups:
+                c = codes[at:at + len(x)]
+                out.append(np.where(c < n, c, -1).astype(np.intp))
+                at += len(x)
+            return out
+    index = pd.Index(ids)  # duplicate ids raise here, as they always have
+    return [index.get_indexer(x) for x in lookups]
+
+
+def _compute_edges(d, *, via=None, resolution=None, self_replies: bool = True):
     vias = _as_set(via, "via", VIAS)
     r = d.replies
     present = r["resolution"].dropna().unique().tolist() if "resolution" in r else []
@@ -110,8 +187,7 @@ def _edges(d, *, via=None, resolution=None, self_replies: bool = True):
     c = d.comments
     keys = author_keys(c["author"], c["comment_id"])
     r = r.reset_index(drop=True)
-    cidx = pd.Index(c["comment_id"])
-    si = cidx.get_indexer(r["source_comment_id"])
+    si, all_ti = _positions(c["comment_id"], r["source_comment_id"], r["target_comment_id"].fillna("\0no target"))
     keep = si >= 0  # an edge from a comment that is not in the data cannot be placed
     if vias is not None:
         keep &= r["via"].isin(vias).to_numpy(dtype=bool)
@@ -120,7 +196,8 @@ def _edges(d, *, via=None, resolution=None, self_replies: bool = True):
     if not keep.all():
         r = r[keep].reset_index(drop=True)
         si = si[keep]
-    ti = cidx.get_indexer(r["target_comment_id"].fillna("\0no target")) if len(r) else si[:0]
+        all_ti = all_ti[keep]
+    ti = all_ti if len(r) else si[:0]
     missing = ti < 0
     safe_ti = np.where(missing, 0, ti)
 
@@ -170,6 +247,7 @@ def _edges(d, *, via=None, resolution=None, self_replies: bool = True):
     if not self_replies and self_reply.any():
         out = out[~self_reply].reset_index(drop=True)
         si, ti = si[~self_reply], ti[~self_reply]
+    _readonly(si, ti)
     return out, si, ti, keys
 
 
@@ -199,7 +277,7 @@ def reply_edges(d, *, via=None, resolution=None, self_replies: bool = True) -> p
     >>> e["latency"].astype(str).tolist()
     ['0 days 00:30:00', '0 days 00:30:00']
     """
-    return _edges(d, via=via, resolution=resolution, self_replies=self_replies)[0]
+    return _edges(d, via=via, resolution=resolution, self_replies=self_replies)[0].copy(deep=False)
 
 
 def author_edges(d, *, via=None, resolution=None, self_replies: bool = True, min_weight: int = 1) -> pd.DataFrame:
@@ -211,9 +289,21 @@ def author_edges(d, *, via=None, resolution=None, self_replies: bool = True, min
     """
     if min_weight < 1:
         raise ValueError(f"min_weight must be at least 1, got {min_weight}")
-    e = reply_edges(d, via=via, resolution=resolution, self_replies=self_replies)
+    try:
+        what = ("author_edges", *_filter_key(via, resolution, self_replies))
+    except TypeError:
+        what = None
+    compute = lambda: _author_relations(d, via=via, resolution=resolution, self_replies=self_replies)  # noqa: E731
+    out = compute() if what is None else _memo(d, what, compute)
+    if min_weight > 1:
+        return out[out["weight"] >= min_weight].reset_index(drop=True)
+    return out.copy(deep=False)
+
+
+def _author_relations(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.DataFrame:
+    e = _edges(d, via=via, resolution=resolution, self_replies=self_replies)[0]
     g = e.groupby(["source_key", "target_key"], sort=False)
     out = pd.DataFrame({"weight": g.size(), "first_at": g["posted_at"].min(), "last_at": g["posted_at"].max(),
                         "target_name": g["target_name"].first()}).reset_index()
     out["weight"] = out["weight"].astype("int64")
-    return out[out["weight"] >= min_weight].reset_index(drop=True)
+    return out

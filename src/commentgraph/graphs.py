@@ -2,9 +2,84 @@
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
+
+import numpy as np
 import pandas as pd
 
-from .filters import author_edges, author_keys, is_placeholder, reply_edges
+from .filters import _edges, author_edges, author_keys, is_placeholder
+
+
+@contextmanager
+def _bulk():
+    """No cyclic garbage collection while a graph is filled: millions of new attribute dicts and
+    Timestamps would otherwise trigger collections that scan the growing graph again and again."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _plain(s: pd.Series, *more: pd.Series) -> list:
+    """The values of a column as graph attributes: what :func:`_native` gives for each element, without a
+    Python call per element. Values are boxed once per distinct value and shared (str, int, Timestamp and
+    Timedelta are immutable, so equal values may be one object): fewer allocations, less memory. With
+    ``more`` columns of the same dtype (``first_at`` and ``last_at``), a list per column, boxed together."""
+    if more:
+        if any(m.dtype != s.dtype for m in more):
+            return [_plain(x) for x in (s, *more)]
+        flat = _plain(pd.concat([s, *more], ignore_index=True))
+        cuts = np.cumsum([len(x) for x in (s, *more)])
+        return [flat[a:b] for a, b in zip([0, *cuts[:-1]], cuts, strict=True)]
+    if s.dtype == object:
+        return [_native(v) for v in s.tolist()]
+    codes, uniques = pd.factorize(s)  # NA -> -1
+    boxed = np.empty(len(uniques) + 1, dtype=object)
+    boxed[:-1] = [_native(v) for v in uniques.tolist()] if uniques.dtype == object else uniques.tolist()
+    boxed[-1] = None
+    return boxed[codes].tolist()
+
+
+def _add_nodes(g, ids: list, attrs: list) -> None:
+    """``g.add_nodes_from(zip(ids, attrs))``. Into an empty graph of networkx's own classes (plain dict
+    factories) with distinct ids and no ``None``, the node dicts are filled directly, as ``add_nodes_from``
+    would fill them, without its per-node Python loop; otherwise it is called."""
+    import networkx as nx
+
+    plain = (type(g) in (nx.DiGraph, nx.MultiDiGraph) and len(g) == 0 and not g._node and not g._adj
+             and not g._pred)
+    if plain:
+        nodes = g._node  # networkx's documented node / adjacency dicts (G._node, G._adj = G._succ, G._pred)
+        nodes.update(zip(ids, attrs, strict=True))
+        if len(nodes) == len(ids) and None not in nodes:
+            g._adj.update(zip(ids, [{} for _ in range(len(ids))]))
+            g._pred.update(zip(ids, [{} for _ in range(len(ids))]))
+            nx._clear_cache(g)
+            return
+        nodes.clear()  # repeated ids or None: networkx's own way (and its errors)
+    g.add_nodes_from(zip(ids, attrs, strict=True))
+
+
+def _add_edges(g, us: list, vs: list, attrs: list) -> None:
+    """``g.add_edges_from(zip(us, vs, attrs))`` for a DiGraph that has NO edges yet, with distinct
+    ``(u, v)`` pairs (the caller's precondition). When every end is already a node, the adjacency dicts are
+    filled directly, as ``add_edges_from`` fills them (one attribute dict shared by ``_succ[u][v]`` and
+    ``_pred[v][u]``), without its per-edge checks; otherwise it is called."""
+    import networkx as nx
+
+    have = g._node.keys()
+    if type(g) is not nx.DiGraph or not (have >= set(us) and have >= set(vs)):
+        g.add_edges_from(zip(us, vs, attrs, strict=True))
+        return
+    succ, pred = g._adj, g._pred
+    for u, v, a in zip(us, vs, attrs, strict=True):
+        succ[u][v] = a
+        pred[v][u] = a
+    nx._clear_cache(g)
 
 
 def _native(v):
@@ -43,20 +118,28 @@ def reply_graph(d, *, via=None, resolution=None, self_replies: bool = True):
     """
     import networkx as nx
 
-    e = reply_edges(d, via=via, resolution=resolution, self_replies=self_replies)
+    e = _edges(d, via=via, resolution=resolution, self_replies=self_replies)[0]
     c = d.comments
     g = nx.DiGraph()
-    cols = zip(c["author"].tolist(), c["posted_at"].tolist(), c["number"].tolist(), c["article_id"].tolist(),
-               c["text"].fillna("").str.len().tolist())
-    g.add_nodes_from((cid, {"author": _native(author), "posted_at": _native(posted), "number": _native(number),
-                            "article_id": _native(art), "text_length": int(n), "missing": False})
-                     for cid, (author, posted, number, art, n) in zip(c["comment_id"].tolist(), cols, strict=True))
+    with _bulk():
+        _reply_graph(g, c, e)
+    return g
+
+
+def _reply_graph(g, c: pd.DataFrame, e: pd.DataFrame) -> None:
+    ids = c["comment_id"]
+    lengths = c["text"].fillna("").str.len()
+    cols = zip(_plain(c["author"]), _plain(c["posted_at"]), _plain(c["number"]), _plain(c["article_id"]),
+               lengths.tolist() if lengths.dtype.kind in "iu" else [int(n) for n in lengths.tolist()], strict=True)
+    attrs = [{"author": author, "posted_at": posted, "number": number, "article_id": art, "text_length": n,
+              "missing": False} for author, posted, number, art, n in cols]
+    _add_nodes(g, ids.tolist(), attrs)
     miss = e.loc[e["missing"], ["target", "target_name", "article_id"]].drop_duplicates("target")
     g.add_nodes_from((node, {"author": _native(name), "article_id": _native(art), "missing": True})
                      for node, name, art in zip(miss["target"].tolist(), miss["target_name"].tolist(),
                                                 miss["article_id"].tolist(), strict=True))
     e = e[["source", "target", "via", "resolution", "latency"]]
-    n_edges = pd.Series(1, index=e.index)
+    n_edges = None
     if e.duplicated(["source", "target"]).any():  # a mention and a parent to the same comment: one edge
         grouped = e.groupby(["source", "target"], sort=False)
         n_edges = grouped.size().to_numpy()
@@ -64,11 +147,10 @@ def reply_graph(d, *, via=None, resolution=None, self_replies: bool = True):
         vias = kinds.groupby(["source", "target"], sort=False)["via"].agg("+".join)
         e = grouped[["resolution", "latency"]].first()
         e = e.assign(via=vias.reindex(e.index).to_numpy()).reset_index()
-    g.add_edges_from(
-        (s, t, {"via": _native(v), "resolution": _native(r), "latency": _native(lat), "n_edges": int(k)})
-        for s, t, v, r, lat, k in zip(e["source"].tolist(), e["target"].tolist(), e["via"].tolist(),
-                                      e["resolution"].tolist(), e["latency"].tolist(), list(n_edges), strict=True))
-    return g
+    ks = [1] * len(e) if n_edges is None else np.asarray(n_edges, dtype=np.int64).tolist()
+    attrs = [{"via": v, "resolution": r, "latency": lat, "n_edges": k}
+             for v, r, lat, k in zip(_plain(e["via"]), _plain(e["resolution"]), _plain(e["latency"]), ks, strict=True)]
+    _add_edges(g, e["source"].tolist(), e["target"].tolist(), attrs)  # no edges yet; pairs distinct (above)
 
 
 def author_graph(d, *, multigraph: bool = False, via=None, resolution=None, self_replies: bool = True,
@@ -107,24 +189,34 @@ def author_graph(d, *, multigraph: bool = False, via=None, resolution=None, self
              .groupby("key", sort=False).agg(name=("name", "first"), n_comments=("name", "size"),
                                               placeholder=("placeholder", "first")))
     g = nx.MultiDiGraph() if multigraph else nx.DiGraph()
-    for key, name, n, ph in zip(nodes.index, nodes["name"], nodes["n_comments"], nodes["placeholder"], strict=True):
-        g.add_node(key, name=_native(name), n_comments=int(n), placeholder=bool(ph), missing=False)
     if multigraph:
-        e = reply_edges(d, via=via, resolution=resolution, self_replies=self_replies)
+        e = _edges(d, via=via, resolution=resolution, self_replies=self_replies)[0]
         e = e.merge(rel[["source_key", "target_key"]], on=["source_key", "target_key"], how="inner",
                     validate="many_to_one")
-    ends = rel.loc[~rel["target_key"].isin(nodes.index), ["target_key", "target_name"]].drop_duplicates("target_key")
-    for key, name in zip(ends["target_key"], ends["target_name"], strict=True):
-        name = _native(name)
-        ph = name is None or bool(is_placeholder(pd.Series([name], dtype="str"))[0])
-        g.add_node(key, name=name, n_comments=0, placeholder=ph, missing=True)
-    if multigraph:
-        for row in zip(e["source_key"], e["target_key"], e["source_comment_id"], e["target"], e["via"],
-                       e["resolution"], e["latency"], strict=True):
-            s, t, sid, tid, via_, res, lat = map(_native, row)
-            g.add_edge(s, t, weight=1, source_comment_id=sid, target=tid, via=via_, resolution=res, latency=lat)
-    else:
-        for s, t, w, first, last in zip(rel["source_key"], rel["target_key"], rel["weight"], rel["first_at"],
-                                        rel["last_at"], strict=True):
-            g.add_edge(s, t, weight=int(w), first_at=_native(first), last_at=_native(last))
+    known = nodes.index.get_indexer(rel["target_key"]) >= 0  # the group keys are distinct: isin, without its slow path
+    ends = rel.loc[~known, ["target_key", "target_name"]].drop_duplicates("target_key")
+    with _bulk():
+        ids = nodes.index.tolist()
+        attrs = [{"name": name, "n_comments": n, "placeholder": ph, "missing": False}
+                 for name, n, ph in zip(_plain(nodes["name"]), nodes["n_comments"].astype(np.int64).tolist(),
+                                        nodes["placeholder"].astype(bool).tolist(), strict=True)]
+        _add_nodes(g, ids, attrs)
+        names = ends["target_name"].astype("str")
+        g.add_nodes_from((key, {"name": name, "n_comments": 0, "placeholder": ph, "missing": True})
+                         for key, name, ph in zip(ends["target_key"].tolist(), _plain(names),
+                                                  is_placeholder(names).tolist(), strict=True))
+        if multigraph:
+            g.add_edges_from(
+                (s, t, {"weight": 1, "source_comment_id": sid, "target": tid, "via": via_, "resolution": res,
+                        "latency": lat})
+                for s, t, sid, tid, via_, res, lat in zip(
+                    _plain(e["source_key"]), _plain(e["target_key"]), _plain(e["source_comment_id"]),
+                    _plain(e["target"]), _plain(e["via"]), _plain(e["resolution"]), _plain(e["latency"]),
+                    strict=True))
+        else:
+            attrs = [{"weight": w, "first_at": first, "last_at": last}
+                     for w, first, last in zip(rel["weight"].astype(np.int64).tolist(),
+                                               *_plain(rel["first_at"], rel["last_at"]), strict=True)]
+            # no edges yet; the relations are distinct (source_key, target_key) groups
+            _add_edges(g, _plain(rel["source_key"]), _plain(rel["target_key"]), attrs)
     return g

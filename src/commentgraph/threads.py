@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .filters import _edges
+from .filters import _edges, _filter_key, _memo, _readonly
 
 
 def _sort_key(times: pd.Series) -> np.ndarray:
@@ -117,8 +117,18 @@ class _Tree:
         return out
 
 
-def _tree(d, **filters) -> _Tree:
-    """The thread forest of ``d``: one parent per comment, cycles cut; see the module docstring."""
+def _tree(d, *, via=None, resolution=None, self_replies: bool = True) -> _Tree:
+    """The thread forest of ``d``: one parent per comment, cycles cut; see the module docstring.
+    Computed once per Discussion and filters (threads, comment_threads and summary share it)."""
+    filters = {"via": via, "resolution": resolution, "self_replies": self_replies}
+    try:
+        what = ("tree", *_filter_key(via, resolution, self_replies))
+    except TypeError:
+        return _compute_tree(d, **filters)
+    return _memo(d, what, lambda: _compute_tree(d, **filters))
+
+
+def _compute_tree(d, **filters) -> _Tree:
     c = d.comments
     n = len(c)
     e, si, ti, keys = _edges(d, **filters)
@@ -149,8 +159,10 @@ def _tree(d, **filters) -> _Tree:
     via = pd.Series(pd.NA, index=range(n), dtype="str")
     if len(first):
         via.iloc[si[first]] = e["via"].iloc[first].to_numpy()
+    parent = np.where(has, parent, -1)
+    _readonly(root, depth, parent, cut)
     return _Tree(c, e, si, ti, keys, missing_ids, missing_articles.astype("str"), root, depth,
-                 np.where(has, parent, -1), via.where(has[:n]), cut)
+                 parent, via.where(has[:n]), cut)
 
 
 def comment_threads(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.DataFrame:
