@@ -56,9 +56,6 @@ def authors(d, *, via=None, resolution=None, self_replies: bool = True, min_weig
     ...     "ts": ["2019-03-01 10:00", "2019-03-01 10:30", "2019-03-01 11:00"], "parent": [None, 1, 2]}),
     ...     columns={"comment_id": "id", "author": "user", "text": "body", "posted_at": "ts",
     ...              "parent_id": "parent"})
-    >>> from commentgraph.schema import conform
-    >>> d = d.replace(replies=conform(pd.DataFrame({"source_comment_id": ["2", "3"],
-    ...     "target_comment_id": ["1", "2"], "target_author": ["Ann", "Ben"], "via": "parent"}), "replies"))
     >>> cg.authors(d)[["author", "n_comments", "replies_sent", "reciprocated"]].values.tolist()
     [['Ann', 2, 1, 1], ['Ben', 1, 1, 1]]
     """
@@ -120,9 +117,6 @@ def reply_pairs(d, *, via=None, resolution=None, self_replies: bool = True, min_
     ...     "ts": ["2019-03-01 10:00", "2019-03-01 10:30", "2019-03-01 11:00"], "parent": [None, 1, 2]}),
     ...     columns={"comment_id": "id", "author": "user", "text": "body", "posted_at": "ts",
     ...              "parent_id": "parent"})
-    >>> from commentgraph.schema import conform
-    >>> d = d.replace(replies=conform(pd.DataFrame({"source_comment_id": ["2", "3"],
-    ...     "target_comment_id": ["1", "2"], "target_author": ["Ann", "Ben"], "via": "parent"}), "replies"))
     >>> cg.reply_pairs(d)[["a", "b", "a_to_b", "b_to_a", "reciprocated"]].values.tolist()
     [['Ann', 'Ben', 1, 1, True]]
     """

@@ -34,9 +34,6 @@ def summary(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     ...     "ts": ["2019-03-01 10:00", "2019-03-01 10:30", "2019-03-01 11:30"], "parent": [None, 1, 2]}),
     ...     columns={"comment_id": "id", "author": "user", "text": "body", "posted_at": "ts",
     ...              "parent_id": "parent"})
-    >>> from commentgraph.schema import conform
-    >>> d = d.replace(replies=conform(pd.DataFrame({"source_comment_id": ["2", "3"],
-    ...     "target_comment_id": ["1", "2"], "target_author": ["Ann", "Ben"], "via": "parent"}), "replies"))
     >>> row = cg.summary(d).iloc[0]
     >>> round(float(row["reply_share"]), 3), int(row["longest_chain"]), float(row["reciprocity"])
     (0.667, 2, 1.0)

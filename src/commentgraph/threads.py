@@ -176,9 +176,6 @@ def comment_threads(d, *, via=None, resolution=None, self_replies: bool = True) 
     ...     "ts": ["2019-03-01 10:00", "2019-03-01 10:30", "2019-03-01 11:00"], "parent": [None, 1, 2]}),
     ...     columns={"comment_id": "id", "author": "user", "text": "body", "posted_at": "ts",
     ...              "parent_id": "parent"})
-    >>> from commentgraph.schema import conform
-    >>> d = d.replace(replies=conform(pd.DataFrame({"source_comment_id": ["2", "3"],
-    ...     "target_comment_id": ["1", "2"], "target_author": ["Ann", "Ben"], "via": "parent"}), "replies"))
     >>> cg.comment_threads(d)[["comment_id", "thread_id", "depth", "parent"]].values.tolist()
     [['1', '1', 0, nan], ['2', '1', 1, '1'], ['3', '1', 2, '2']]
     """
