@@ -91,6 +91,10 @@ def test_runs_on_the_sample_and_writes_its_figures(name, sample_path, tmp_path):
     made = sorted(p.name for p in (tmp_path / "figures").iterdir())
     assert made == sorted(f"{stem}.{ext}" for stem in FIGURES[name] for ext in ("pdf", "png", "svg"))
     assert all((tmp_path / "figures" / f"{stem}.png").stat().st_size > 10_000 for stem in FIGURES[name])
+    # every figure is also shown in the notebook (and so in its HTML page), not only saved
+    figure_cells = [c for c in nb.cells if c.cell_type == "code" and "save_figure(" in c.source]
+    shown = [c for c in figure_cells if any("image/png" in o.get("data", {}) for o in c.get("outputs", []))]
+    assert len(shown) == len(figure_cells) == len(FIGURES[name])
     if name == "04_corpus":  # one article in the sample: the notebook says it falls back to the synthetic corpus
         printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
         assert "corpus: SYNTHETIC sample corpus: 6 articles, 103 comments" in printed

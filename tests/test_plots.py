@@ -370,3 +370,20 @@ def test_the_seed_as_read_draws_one_arc_per_resolved_reply(seed):
     ax = cg.plot_arcs(seed)
     assert len(arc_paths(ax, "reply-arcs")) + len(arc_paths(ax, "dangling-arcs")) == len(seed.replies)
     assert len(arc_paths(ax, "dangling-arcs")) == seed.replies["target_comment_id"].isna().sum()
+
+
+def test_report_style_keeps_interactive_mode_switched_on_inside_it():
+    """Jupyter's inline backend switches interactive mode on at the first figure; leaving the style
+    must not switch it off again, or later figures of a notebook are never shown."""
+    import matplotlib as mpl
+
+    was, fonttype = mpl.rcParams["interactive"], mpl.rcParams["svg.fonttype"]
+    try:
+        mpl.rcParams["interactive"] = False
+        with cg.report_style():
+            mpl.rcParams["interactive"] = True  # what activating the inline backend does
+            assert mpl.rcParams["svg.fonttype"] == "none"
+        assert mpl.rcParams["interactive"] is True
+        assert mpl.rcParams["svg.fonttype"] == fonttype  # the style itself is undone
+    finally:
+        mpl.rcParams["interactive"] = was

@@ -47,9 +47,20 @@ def report_style():
 
     import matplotlib.style
 
-    with mpl.rc_context():  # layered over the current settings, all restored on exit
-        matplotlib.style.use(str(style_path()))
-        yield
+    interactive = None
+    try:
+        with mpl.rc_context():  # layered over the current settings, all restored on exit ...
+            matplotlib.style.use(str(style_path()))
+            try:
+                yield
+            finally:
+                interactive = mpl.rcParams["interactive"]
+    finally:
+        # ... except interactive mode: a backend activated inside the block (Jupyter's inline
+        # backend, on the first figure) switches it on, and resetting it would stop every later
+        # figure of the notebook from being shown
+        if interactive is not None:
+            mpl.rcParams["interactive"] = interactive
 
 
 __all__ = ["OKABE_ITO", "PALETTE", "GREY", "style_path", "report_style"]
