@@ -99,3 +99,12 @@ def test_globe_and_mail_tidy_and_raw_json(public_data):
     for f in sorted((public_data / "comments_raw_json").glob("*.json")):
         sizes[f.stem] = len(cg.read_table(f).comments)
     assert sorted(sizes.values()) == [114, 240, 426]
+
+
+def test_lone_surrogates_in_a_dataframe_become_replacement_characters():
+    df = pd.DataFrame({"author": pd.Series(["A\udc80nna", "Ben"], dtype=object),
+                       "posted_at": ["2019-01-01", "2019-01-02"],
+                       "text": pd.Series(["hi \ud83d\ude00 \ud800", "@Anna x"], dtype=object)})
+    d = cg.read_table(df)
+    assert d.comments["author"].tolist() == ["A\ufffdnna", "Ben"]
+    assert d.comments["text"].iloc[0] == "hi \U0001F600 \ufffd"  # a proper pair is joined, a lone one replaced

@@ -90,6 +90,20 @@ def empty(table: str, tz: str = DEFAULT_TZ) -> pd.DataFrame:
     )
 
 
+def scrub_surrogates(value) -> str:
+    """``value`` as text with lone surrogates (which UTF-8 and Arrow cannot hold) as U+FFFD.
+
+    >>> scrub_surrogates("A\\udc80nna")
+    'A�nna'
+    """
+    text = str(value)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def conform(df: pd.DataFrame, table: str, tz: str = DEFAULT_TZ) -> pd.DataFrame:
     """Return ``df`` with the schema's columns first, in order and dtype; extra columns kept after.
 
@@ -106,8 +120,11 @@ def conform(df: pd.DataFrame, table: str, tz: str = DEFAULT_TZ) -> pd.DataFrame:
                     s = pd.to_datetime(s, utc=True).dt.tz_convert(tz).astype(dtype)
             elif kind == "str":
                 if str(s.dtype) != "str":
-                    s = s.astype("str").where(s.notna())
-                    s = s.astype("str")
+                    try:
+                        s = s.astype("str").where(s.notna()).astype("str")
+                    except UnicodeEncodeError:  # lone surrogates (from a Python str) have no UTF-8 form
+                        s = s.map(scrub_surrogates, na_action="ignore").astype("str").where(s.notna())
+                        s = s.astype("str")
             elif str(s.dtype) != str(dtype):
                 s = s.astype(dtype)
             out[col] = s

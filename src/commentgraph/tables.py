@@ -15,7 +15,7 @@ import pandas as pd
 from .discussion import Discussion, make_discussion
 from .errors import ReadError
 from .problems import Problems
-from .schema import DEFAULT_TZ, TIME_UNIT
+from .schema import DEFAULT_TZ, TIME_UNIT, scrub_surrogates
 from .sources import decode
 from .timeparse import DATETIME, combine, localize
 
@@ -124,7 +124,11 @@ def _jsonable(v):
 def _load(source, problems: Problems) -> pd.DataFrame:
     name = problems.source
     if isinstance(source, pd.DataFrame):
-        return source.copy()
+        df = source.copy()
+        for col in df.columns[(df.dtypes == object).to_numpy()]:
+            # Python strings may hold lone surrogates, which Arrow-backed str columns cannot
+            df[col] = df[col].map(lambda v: scrub_surrogates(v) if isinstance(v, str) else v)
+        return df
     path = Path(source)
     if not path.exists():
         raise ReadError("no such file", source=name)
