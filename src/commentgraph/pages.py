@@ -11,13 +11,14 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from .discussion import Discussion, make_discussion
 from .errors import ReadError
 from .problems import Problems
 from .schema import COLUMNS, DEFAULT_TZ, TIME_UNIT
 from .sources import looks_like_path, read_text
-from .timeparse import _MONTH_ALT, DATE, DATETIME, TIME, date_days, localize, time_seconds
+from .timeparse import _MONTH_ALT, DATE, MONTHS, DATETIME, TIME, date_days, localize, time_seconds
 
 _NUM = r"(?:\#|Nr\.[ ]?|No\.[ ]?)?(?P<{name}>\d{{1,9}})"
 #: an author: up to 80 characters, not starting with a space, ``#`` or ``@``; one starting with a digit
@@ -80,7 +81,8 @@ def _title(lines: list[str]) -> str | None:
 #: Speed: DATE_FIRST and NEAR_HEADER cost 12-15 ns per character when tried at every position
 #: (~6 s each over 1M comments); both match within one line that starts with a date, so they are
 #: tried only at the line starts this cheap probe finds (a literal newline first). Same matches.
-_DATE_AT_START = re.compile(rf"\n[ \t]*(?=\d|(?i:{_MONTH_ALT}))")
+#: (a month name is tried only after its first letter: the alternation at every line start cost 2/3 of the scan)
+_DATE_AT_START = re.compile(rf"\n[ \t]*(?=\d|(?=(?i:[{''.join(sorted({m[0] for m in MONTHS}))}]))(?i:{_MONTH_ALT}))")
 
 
 def _probe_starts(text: str) -> list[int]:
@@ -379,15 +381,23 @@ class _Tables:
         })
         has_number = np.frombuffer(bytes(self.has_number), dtype=bool)
         comments = pd.DataFrame({
-            "comment_id": pd.array(self.ids, dtype="str"),
-            "article_id": pd.array(np.repeat(np.array(self.page_ids, dtype=object), self.page_sizes), dtype="str"),
+            "comment_id": _str_array(self.ids),
+            "article_id": _str_array(np.repeat(np.array(self.page_ids, dtype=object), self.page_sizes).tolist()),
             "number": pd.arrays.IntegerArray(np.frombuffer(self.numbers, dtype=np.int64).copy(), ~has_number),
-            "author": pd.array(self.authors, dtype="str"),
-            "posted_at": stamps, "text": pd.array(self.texts, dtype="str"),
+            "author": _str_array(self.authors),
+            "posted_at": stamps, "text": _str_array(self.texts),
             "parent_id": pd.Series([None] * n, dtype="str"),
             "line": _int64(self.lines), "position": _int64(self.positions), "last_line": _int64(self.last_lines),
         })
         return articles, comments, pd.DataFrame(rows, columns=list(COLUMNS["problems"]))
+
+
+_STR = pd.StringDtype("pyarrow", na_value=np.nan)   # the default ``str`` dtype
+
+
+def _str_array(values: list) -> pd.api.extensions.ExtensionArray:
+    """``pd.array(values, dtype="str")`` for a list of str and None, via pyarrow directly (~3x faster)."""
+    return pd.array(pa.array(values, type=pa.large_string()), dtype=_STR)
 
 
 def _int64(values: array) -> pd.arrays.IntegerArray:

@@ -77,7 +77,7 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
             text = data.decode("cp1252", errors="commentgraph-latin1")
             encoding = "cp1252"
     head = text[:65536]
-    controls = _CONTROL.findall(head)
+    controls = _CONTROL.findall(head) if _CONTROL.search(head) else []   # (most texts hold none: one scan)
     if "\x00" in text or len(controls) > max(3, _MAX_CONTROL_SHARE * len(head)):
         first = _CONTROL.search(text)
         raise ReadError(f"binary data ({len(controls)} control characters such as {first[0]!r}), not text",
