@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from .discussion import Discussion, make_discussion
 from .errors import ReadError
@@ -56,7 +57,8 @@ _UPDATED = re.compile(
     re.IGNORECASE)
 _CAPTION = re.compile(r"(?i)\b(?:Bildrechte|Foto|Bild|Quelle|Photo|Image|Credit)\s*:")
 _CAPTION_CHARS = 400  # a caption's credit sits near its start; longer lines are not searched to the end
-_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+#: blank lines at the start of a comment's text (matched at its start: a body is not cut out first)
+_LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 
 
 def _article_id(name: str, text: str) -> str:
@@ -186,7 +188,8 @@ class _Tables:
 
     def __init__(self, tz: str, strict: bool):
         self.tz, self.strict = tz, strict
-        self.ids, self.authors, self.texts, self.dates, self.times = [], [], [], [], []
+        self.authors, self.texts, self.dates, self.times = [], [], [], []
+        self.by_line = bytearray()               # ids use the header line (no number, or a duplicate one)
         self.numbers, self.has_number = array("q"), bytearray()
         self.naive, self.bad = array("q"), []   # seconds since 1970 (local); global indices of unreadable stamps
         self.lines, self.last_lines, self.positions = array("q"), array("q"), array("q")
@@ -205,12 +208,14 @@ class _Tables:
         alt = "number0" if layout == "date_first" else "number2"
 
         # numberless (or authorless) headers are accepted only where a blank line follows (as in the seed)
-        headers = []
+        headers, fields = [], []
         for m in matches:
-            if m["author"] is None or (m["number"] is None and m[alt] is None):
-                if not _is_blank_after(text, m.end()) or (m["author"] is not None and len(m["author"].split()) > 6):
+            g = m.group("author", "number", alt, "date", "time")
+            if g[0] is None or (g[1] is None and g[2] is None):
+                if not _is_blank_after(text, m.end()) or (g[0] is not None and len(g[0].split()) > 6):
                     continue
             headers.append(m)
+            fields.append(g)
         header_starts = [m.start() for m in headers]
         line_of = _line_numbers(text, header_starts).tolist()
         n_lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
@@ -232,23 +237,27 @@ class _Tables:
                           line=ln, excerpt_text=m[0], severity="notice")
 
         n = len(headers)
-        base = len(self.ids)
-        numbers, texts, dates, times = [], [], [], []
-        authors = self.authors
+        base = len(self.naive)
+        numbers, authors, texts, dates, times, naive, bad = [], [], [], [], [], [], []
         intern = sys.intern
-        ends = header_starts[1:] + [len(text)]
-        sub = _BLANK_LINES.sub
-        for i, m in enumerate(headers):
-            end, mend = ends[i], m.end()
-            body = sub("", text[mend + 1:end]).rstrip() if mend < end else ""
-            author, num, date, time = m.group("author", "number", "date", "time")
+        lead = _LEADING_BLANK_LINES.match
+        for i, (m, end, (author, num, num2, date, time)) in enumerate(zip(headers, [*header_starts[1:], len(text)],
+                                                                           fields)):
+            mend = m.end()
+            body = text[lead(text, mend + 1, end).end():end].rstrip() if mend < end else ""
             if num is None:
-                num = m[alt]
+                num = num2
             numbers.append(int(num) if num is not None else None)
             authors.append(author.strip() if author is not None else None)
             dates.append(intern(date))
             times.append(intern(time))
             texts.append(body)
+            days, secs = date_days(date), time_seconds(time)
+            if days is None or secs is None:
+                bad.append(i)
+                naive.append(0)
+            else:
+                naive.append(days * 86400 + secs)
             if author is None:
                 probs.add("missing_author", "a comment header without an author; the comment is kept with "
                           "author NA", line=line_of[i], excerpt_text=m[0])
@@ -265,25 +274,19 @@ class _Tables:
                     probs.add("missing_number", "a comment header without a number where the others have "
                               "one; the comment is kept, its id uses the header line", line=line_of[i],
                               excerpt_text=headers[i][0])
-
-        naive = self.naive
-        for i, (d, t) in enumerate(zip(dates, times)):
-            days, secs = date_days(d), time_seconds(t)
-            if days is None or secs is None:
-                self.bad.append(base + i)
-                naive.append(0)
-                probs.add("impossible_date", f"date or time '{d} {t}' does not exist; posted_at is NaT, "
-                          "the comment is kept", line=line_of[i], excerpt_text=headers[i][0])
-            else:
-                naive.append(days * 86400 + secs)
+        for i in bad:
+            probs.add("impossible_date", f"date or time '{dates[i]} {times[i]}' does not exist; posted_at is NaT, "
+                      "the comment is kept", line=line_of[i], excerpt_text=headers[i][0])
         # ambiguous and nonexistent local times are found for all pages at once (in frames()): their rows go here
         self.splits.append((len(self.rows), base, n, name))
 
         # numbers: duplicates keep both comments; ids fall back to the header's line
         counts = Counter(numbers)
-        dup = [x is not None and counts[x] > 1 for x in numbers]
-        self.ids += [f"{article_id}/{x}" if x is not None and not d else f"{article_id}/L{ln}"
-                     for x, d, ln in zip(numbers, dup, line_of)]
+        if len(counts) == n and None not in counts:
+            dup = by_line = [False] * n
+        else:
+            dup = [x is not None and counts[x] > 1 for x in numbers]
+            by_line = [x is None or d for x, d in zip(numbers, dup)]
         seen_dup = set()
         for i in [i for i, d in enumerate(dup) if d]:
             if numbers[i] in seen_dup:
@@ -325,6 +328,10 @@ class _Tables:
                       excerpt_text=text[:120])
 
         # the page is read: only now its values join the tables (strict mode raises before)
+        self.bad += [base + i for i in bad]
+        self.naive.extend(naive)
+        self.authors += authors
+        self.by_line += bytes(by_line)
         self.texts += texts
         self.dates += dates
         self.times += times
@@ -341,7 +348,7 @@ class _Tables:
     # ------------------------------------------------------------------ all pages
     def frames(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         """``(articles, comments, problems)`` frames (not yet conformed)."""
-        tz, n = self.tz, len(self.ids)
+        tz, n = self.tz, len(self.naive)
         naive = np.frombuffer(self.naive, dtype=np.int64).astype("datetime64[s]").astype(f"datetime64[{TIME_UNIT}]")
         naive[self.bad] = np.datetime64("NaT")
         stamps, ambiguous, shifted = localize(naive, tz)
@@ -380,9 +387,19 @@ class _Tables:
             "lines": pd.array(list(a[8]), dtype="Int64"),
         })
         has_number = np.frombuffer(bytes(self.has_number), dtype=bool)
+        numbers = np.frombuffer(self.numbers, dtype=np.int64)
+        # ids "<article_id>/<number>", or "<article_id>/L<line>": joined by pyarrow (~2x faster than f-strings)
+        article_ids = pa.array(self.page_ids, type=pa.large_string()).take(
+            np.repeat(np.arange(len(self.page_ids)), self.page_sizes))
+        by_line = np.frombuffer(bytes(self.by_line), dtype=bool)
+        suffix = pc.cast(pa.array(numbers), pa.large_string())
+        if by_line.any():
+            at_line = pc.binary_join_element_wise(_large("L"), pc.cast(pa.array(np.frombuffer(self.lines, dtype=np.int64)),
+                                                                       pa.large_string()), _large(""))
+            suffix = pc.if_else(pa.array(by_line), at_line, suffix)
+        ids = pc.binary_join_element_wise(article_ids, suffix, _large("/"))
         comments = pd.DataFrame({
-            "comment_id": _str_array(self.ids),
-            "article_id": _str_array(np.repeat(np.array(self.page_ids, dtype=object), self.page_sizes).tolist()),
+            "comment_id": _str_array(ids), "article_id": _str_array(article_ids),
             "number": pd.arrays.IntegerArray(np.frombuffer(self.numbers, dtype=np.int64).copy(), ~has_number),
             "author": _str_array(self.authors),
             "posted_at": stamps, "text": _str_array(self.texts),
@@ -395,9 +412,16 @@ class _Tables:
 _STR = pd.StringDtype("pyarrow", na_value=np.nan)   # the default ``str`` dtype
 
 
-def _str_array(values: list) -> pd.api.extensions.ExtensionArray:
-    """``pd.array(values, dtype="str")`` for a list of str and None, via pyarrow directly (~3x faster)."""
-    return pd.array(pa.array(values, type=pa.large_string()), dtype=_STR)
+def _large(s: str) -> pa.Scalar:
+    return pa.scalar(s, type=pa.large_string())
+
+
+def _str_array(values) -> pd.api.extensions.ExtensionArray:
+    """``pd.array(values, dtype="str")`` for a list of str and None (or a pyarrow array), via pyarrow
+    directly (~3x faster)."""
+    if not isinstance(values, pa.Array):
+        values = pa.array(values, type=pa.large_string())
+    return pd.array(values, dtype=_STR)
 
 
 def _int64(values: array) -> pd.arrays.IntegerArray:
