@@ -192,7 +192,7 @@ class _Tables:
         self.by_line = bytearray()               # ids use the header line (no number, or a duplicate one)
         self.numbers, self.has_number = array("q"), bytearray()
         self.naive, self.bad = array("q"), []   # seconds since 1970 (local); global indices of unreadable stamps
-        self.lines, self.last_lines, self.positions = array("q"), array("q"), array("q")
+        self.lines, self.page_lines = array("q"), []   # header lines; lines of each page
         self.page_ids, self.page_sizes = [], []
         self.articles = []
         self.rows = []                           # problem rows, all pages
@@ -208,14 +208,14 @@ class _Tables:
         alt = "number0" if layout == "date_first" else "number2"
 
         # numberless (or authorless) headers are accepted only where a blank line follows (as in the seed)
-        headers, fields = [], []
-        for m in matches:
-            g = m.group("author", "number", alt, "date", "time")
-            if g[0] is None or (g[1] is None and g[2] is None):
-                if not _is_blank_after(text, m.end()) or (g[0] is not None and len(g[0].split()) > 6):
-                    continue
-            headers.append(m)
-            fields.append(g)
+        names = ("author", "number", alt, "date", "time")
+        headers, fields = matches, [m.group(*names) for m in matches]
+        if [g for g in fields if g[0] is None or (g[1] is None and g[2] is None)]:
+            keep = [not (g[0] is None or (g[1] is None and g[2] is None))
+                    or (_is_blank_after(text, m.end()) and not (g[0] is not None and len(g[0].split()) > 6))
+                    for m, g in zip(matches, fields)]
+            headers = [m for m, k in zip(matches, keep) if k]
+            fields = [g for g, k in zip(fields, keep) if k]
         header_starts = [m.start() for m in headers]
         line_of = _line_numbers(text, header_starts).tolist()
         n_lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
@@ -238,13 +238,20 @@ class _Tables:
 
         n = len(headers)
         base = len(self.naive)
-        numbers, authors, dates, times, naive, bad = [], [], [], [], [], []
-        bounds = [0]   # each body's start and end offset (the text is cut out by pyarrow, in frames())
-        intern = sys.intern
+        # (comprehensions over the header fields: a loop appending to six lists cost ~1/3 more)
+        raw_authors, nums, nums2, dates, times = zip(*fields) if fields else ((),) * 5
+        numbers = [int(x) if x is not None else int(y) if y is not None else None for x, y in zip(nums, nums2)]
+        authors = [a.strip() if a is not None else None for a in raw_authors]
+        dates, times = list(map(sys.intern, dates)), list(map(sys.intern, times))
+        days, secs = list(map(date_days, dates)), list(map(time_seconds, times))
+        if None in days or None in secs:
+            bad = [i for i, (d, t) in enumerate(zip(days, secs)) if d is None or t is None]
+            naive = [d * 86400 + t if d is not None and t is not None else 0 for d, t in zip(days, secs)]
+        else:
+            bad, naive = [], [d * 86400 + t for d, t in zip(days, secs)]
+        bounds, empty = [0], []   # each body's start and end offset (the text is cut out by pyarrow, in _cut)
         lead = _LEADING_BLANK_LINES.match
-        for i, (m, end, (author, num, num2, date, time)) in enumerate(zip(headers, [*header_starts[1:], len(text)],
-                                                                           fields)):
-            mend = m.end()
+        for i, (mend, end) in enumerate(zip([m.end() for m in headers], [*header_starts[1:], len(text)])):
             if mend < end:   # body = text[j:end] without its leading blank lines, rstrip()ped
                 j = lead(text, mend + 1, end).end()
                 w0 = end - 64 if end - 64 > j else j   # (the end found in the last 64 characters, uncut)
@@ -252,25 +259,18 @@ class _Tables:
                 e = w0 + len(w) if w or w0 == j else j + len(text[j:end].rstrip())
             else:
                 j = e = end
-            bounds += (j, e)
-            if num is None:
-                num = num2
-            numbers.append(int(num) if num is not None else None)
-            authors.append(author.strip() if author is not None else None)
-            dates.append(intern(date))
-            times.append(intern(time))
-            days, secs = date_days(date), time_seconds(time)
-            if days is None or secs is None:
-                bad.append(i)
-                naive.append(0)
-            else:
-                naive.append(days * 86400 + secs)
-            if author is None:
-                probs.add("missing_author", "a comment header without an author; the comment is kept with "
-                          "author NA", line=line_of[i], excerpt_text=m[0])
             if j == e:
-                probs.add("empty_comment", "a comment header with no text under it", line=line_of[i],
-                          excerpt_text=m[0], severity="notice")
+                empty.append(i)
+            bounds += (j, e)
+        if empty or None in raw_authors:
+            empty = set(empty)
+            for i, (m, author) in enumerate(zip(headers, raw_authors)):
+                if author is None:
+                    probs.add("missing_author", "a comment header without an author; the comment is kept with "
+                              "author NA", line=line_of[i], excerpt_text=m[0])
+                if i in empty:
+                    probs.add("empty_comment", "a comment header with no text under it", line=line_of[i],
+                              excerpt_text=m[0], severity="notice")
         numbered = n - numbers.count(None)
         if numbered:
             for i in [i for i, x in enumerate(numbers) if x is None]:
@@ -342,11 +342,14 @@ class _Tables:
         self.texts.append(_cut(text, bounds, authors))
         self.dates += dates
         self.times += times
-        self.numbers.extend([0 if x is None else x for x in numbers])
-        self.has_number += bytes(x is not None for x in numbers)
+        if numbered == n:
+            self.numbers.extend(numbers)
+            self.has_number += b"\x01" * n
+        else:
+            self.numbers.extend([0 if x is None else x for x in numbers])
+            self.has_number += bytes([x is not None for x in numbers])
         self.lines.extend(line_of)
-        self.last_lines.extend([*(x - 1 for x in line_of[1:]), n_lines][:n])
-        self.positions.extend(range(n))
+        self.page_lines.append(n_lines)
         self.page_ids.append(article_id)
         self.page_sizes.append(n)
         self.articles.append((article_id, _title(article_lines), updated, declared, n, name, encoding,
@@ -394,6 +397,12 @@ class _Tables:
             "lines": pd.array(list(a[8]), dtype="Int64"),
         })
         has_number = np.frombuffer(bytes(self.has_number), dtype=bool)
+        # a comment ends on the line before the next header, the last one of a page on the page's last line
+        lines, sizes = np.frombuffer(self.lines, dtype=np.int64), np.asarray(self.page_sizes, dtype=np.int64)
+        firsts = np.cumsum(sizes) - sizes
+        last_lines = np.empty(n, dtype=np.int64)
+        last_lines[:-1] = lines[1:] - 1
+        last_lines[(firsts + sizes - 1)[sizes > 0]] = np.asarray(self.page_lines, dtype=np.int64)[sizes > 0]
         numbers = np.frombuffer(self.numbers, dtype=np.int64)
         # ids "<article_id>/<number>", or "<article_id>/L<line>": joined by pyarrow (~2x faster than f-strings)
         article_ids = pa.array(self.page_ids, type=pa.large_string()).take(
@@ -412,7 +421,8 @@ class _Tables:
             "posted_at": stamps, "text": _str_array(pa.concat_arrays(self.texts) if self.texts
                                                     else pa.array([], type=pa.large_string())),
             "parent_id": pd.Series([None] * n, dtype="str"),
-            "line": _int64(self.lines), "position": _int64(self.positions), "last_line": _int64(self.last_lines),
+            "line": _int64(lines), "position": _int64(np.arange(n) - np.repeat(firsts, sizes)),
+            "last_line": _int64(last_lines),
         })
         return articles, comments, pd.DataFrame(rows, columns=list(COLUMNS["problems"]))
 
@@ -449,8 +459,8 @@ def _cut(text: str, bounds: list[int], authors: list) -> pa.LargeStringArray:
     return cut.take(np.arange(1, n, 2))
 
 
-def _int64(values: array) -> pd.arrays.IntegerArray:
-    arr = np.frombuffer(values, dtype=np.int64).copy()
+def _int64(values) -> pd.arrays.IntegerArray:
+    arr = np.array(values, dtype=np.int64)
     return pd.arrays.IntegerArray(arr, np.zeros(len(arr), dtype=bool))
 
 
