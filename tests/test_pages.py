@@ -192,3 +192,9 @@ def test_empty_page_is_a_problem_row(tmp_path):
 def test_names_that_start_with_von_keep_it():
     d = cg.read_page("01.03.2019 10:00 von Bülow 1\n\nHallo\n\n01.03.2019 11:00 by Anna 2\n\nJa\n")
     assert d.comments["author"].tolist() == ["von Bülow", "Anna"]
+
+
+def test_lone_surrogates_in_page_text_become_replacement_characters():
+    d = cg.read_page("01.03.2019 10:00 A\udc80nna 1\n\nHi \ud800")
+    assert d.comments["author"].tolist() == ["A\ufffdnna"]
+    assert d.comments["text"].tolist() == ["Hi \ufffd"]

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from .errors import ReadError
+from .schema import scrub_surrogates
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -128,7 +129,7 @@ def read_text(source) -> tuple[str, str, str]:
         text, enc = decode(data, name)
         return text, name, enc
     if isinstance(source, str):
-        text = source.lstrip("\ufeff")
+        text = scrub_surrogates(source.lstrip("\ufeff"))  # lone surrogates have no UTF-8 form
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         return text, "<text>", "str"
