@@ -198,3 +198,16 @@ def test_lone_surrogates_in_page_text_become_replacement_characters():
     d = cg.read_page("01.03.2019 10:00 A\udc80nna 1\n\nHi \ud800")
     assert d.comments["author"].tolist() == ["A\ufffdnna"]
     assert d.comments["text"].tolist() == ["Hi \ufffd"]
+
+
+@pytest.mark.parametrize("header,author,number", [
+    ("01.03.2019, 11:25 Uhr | Meckersack 3", "Meckersack", 3),
+    ("01.03.2019 um 11:25 Uhr - W. Merseburger", "W. Merseburger", None),
+    ("March 1, 2019 at 11:25 am · Jane Doe", "Jane Doe", None),
+])
+def test_separator_between_time_and_author_is_not_part_of_the_name(header, author, number):
+    d = cg.read_page(header + "\n\nText\n")
+    assert d.comments["author"].tolist() == [author]
+    got = d.comments["number"].iloc[0]
+    assert (pd.isna(got) and number is None) or got == number
+    assert d.comments["posted_at"].iloc[0] == pd.Timestamp("2019-03-01 11:25", tz="Europe/Berlin")

@@ -108,3 +108,11 @@ def test_lone_surrogates_in_a_dataframe_become_replacement_characters():
     d = cg.read_table(df)
     assert d.comments["author"].tolist() == ["A\ufffdnna", "Ben"]
     assert d.comments["text"].iloc[0] == "hi \U0001F600 \ufffd"  # a proper pair is joined, a lone one replaced
+
+
+def test_huge_epoch_floats_are_bad_times_not_a_crash():
+    df = pd.DataFrame({"author": ["a", "b"], "posted_at": [8.988465674311579e307, 8.98846567431158e307],
+                       "text": ["x", "y"]})
+    d = cg.read_table(df)
+    assert d.comments["posted_at"].isna().all()
+    assert d.problems["kind"].tolist() == ["bad_time", "bad_time"]

@@ -26,10 +26,11 @@ _NUM = r"(?:\#|Nr\.[ ]?|No\.[ ]?)?(?P<{name}>\d{{1,9}})"
 #: must hold a letter (checked by a lookahead, so the lazy run backtracks over one range only)
 _AUTHOR = r"(?P<author>(?:[^\s\d#@]|(?=\d[^\n]{0,79}?[^\W\d_])\d)[^\n]{0,79}?)"
 
-#: seed layout: ``01.03.2019 11:25 Meckersack 10`` (the number is optional, and last; a header that lost
+#: seed layout: ``01.03.2019 11:25 Meckersack 10``, also ``01.03.2019, 11:25 Uhr | Meckersack`` (the number is
+#: optional, and last; a separator between time and author is dropped; a header that lost
 #: its author, ``01.03.2019 11:25 10``, still matches, with ``author`` None)
 DATE_FIRST = re.compile(
-    rf"^[ \t]*{DATETIME}[ \t]+(?:by[ \t]+)?"
+    rf"^[ \t]*{DATETIME}[ \t]+(?:[|·•–—-][ \t]+)?(?:by[ \t]+)?"
     rf"(?:{_AUTHOR}(?:[ \t]+{_NUM.format(name='number')})?|{_NUM.format(name='number0')})[ \t]*$",
     re.MULTILINE)
 #: other sites: ``Meckersack | 01.03.2019 11:25``, ``#10 Meckersack schrieb am 01.03.2019 um 11:25 Uhr``

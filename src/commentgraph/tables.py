@@ -322,7 +322,8 @@ def _times(raw: pd.Series, tz: str, epoch_unit: str | None) -> tuple[pd.Series, 
         num = pd.to_numeric(text.where(is_num), errors="coerce").astype("Float64")
     if is_num.any():
         vals = num[is_num]
-        unit = epoch_unit or ("s" if vals.abs().median() < 1e11 else "ms" if vals.abs().median() < 1e14 else "us")
+        size = vals.abs().clip(upper=1e18).median()  # clipped: a median of two huge floats overflows
+        unit = epoch_unit or ("s" if size < 1e11 else "ms" if size < 1e14 else "us")
         secs = vals / {"s": 1, "ms": 1e3, "us": 1e6, "ns": 1e9}.get(unit, 1)
         vals = vals.where((secs >= _EPOCH_RANGE[0]) & (secs <= _EPOCH_RANGE[1]))  # else NaT: a bad_time row
         with warnings.catch_warnings():
