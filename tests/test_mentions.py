@@ -277,3 +277,14 @@ def test_globe_and_mail_mentions(public_data):
     assert set(moppet["target_comment_id"].map(authors)) == {"Miss Moppet"} and len(moppet) == 4
     agree = cg.parent_agreement(d)["agreement"].value_counts().to_dict()
     assert agree == {"same thread": 28, "same": 2}
+
+
+def test_two_authors_with_one_normalised_name_are_told_apart_by_spelling():
+    page = ("01.03.2019 10:00 Hallenser144 1\n\nEins\n\n01.03.2019 10:30 Hallenser14_4 2\n\nZwei\n\n"
+            "01.03.2019 11:00 Anna 3\n\n@Hallenser144 ja\n\n01.03.2019 11:30 Ben 4\n\n@Hallenser14_4 nein\n\n"
+            "01.03.2019 12:00 Cem 5\n\n@hallenser 14 4 vielleicht\n")
+    d = cg.read_page(page)
+    by = dict(zip(d.mentions["comment_id"].str.split("/").str[1], d.mentions["target_comment_id"]))
+    assert by["3"].endswith("/1") and by["4"].endswith("/2")
+    m5 = d.mentions[d.mentions["comment_id"].str.endswith("/5")]
+    assert m5["target_comment_id"].isna().all() and m5["resolution"].eq("unresolved").all()

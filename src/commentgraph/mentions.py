@@ -114,10 +114,11 @@ class _Authors:
     The sorted prefix index is built on first use: most references match exactly or by number.
     """
 
-    __slots__ = ("keys", "_pairs", "_prefix", "first", "longest")
+    __slots__ = ("keys", "shared", "_pairs", "_prefix", "first", "longest")
 
     def __init__(self, authors):
         keys: dict[str, str] = {}
+        shared: dict[str, list[str]] = {}  # keys that several distinct authors normalise to
         entries = []
         for a in authors:
             if not isinstance(a, str) or a.startswith("["):  # "[removed]", "[deleted]": placeholders
@@ -125,9 +126,14 @@ class _Authors:
             k = _norm(a)
             if len(k) < 2:
                 continue
-            keys.setdefault(k, a)
+            first = keys.setdefault(k, a)
+            if first != a:
+                same = shared.setdefault(k, [first])
+                if a not in same:
+                    same.append(a)
             entries.append(a)
         self.keys = keys
+        self.shared = shared
         self._pairs = entries
         self._prefix = None
         self.first = {k[0] for k in keys}
@@ -268,6 +274,14 @@ def _name_at(tail, idx, opt, *, direct, after_number, fuzz, after_determiner=Fal
         for key, end, _ in reversed(_cuts(tail, idx.longest)):
             a = idx.keys.get(key)
             if a is not None:
+                if key in idx.shared:  # "Hallenser144" and "Hallenser14_4": only the spelling decides
+                    w = tail[:end]
+                    pick = ([s for s in idx.shared[key] if s == w]
+                            or [s for s in idx.shared[key] if s.casefold() == w.casefold()])
+                    if len(pick) != 1:
+                        names = ", ".join(sorted(idx.shared[key]))
+                        return None, w, end, "name:ambiguous", 0.0, f"'{w}' could be any of: {names}"
+                    a = pick[0]
                 glued = end < len(tail) and tail[end].isalnum()
                 return a, tail[:end], end, "name:glued" if glued else "name:exact", 100.0, ""
     allow_lower = direct
