@@ -116,3 +116,18 @@ def test_huge_epoch_floats_are_bad_times_not_a_crash():
     d = cg.read_table(df)
     assert d.comments["posted_at"].isna().all()
     assert d.problems["kind"].tolist() == ["bad_time", "bad_time"]
+
+
+def test_relative_times_need_and_use_scraped_at():
+    df = pd.DataFrame({"author": ["a", "b", "c"], "posted_at": ["7 hours ago", "vor 2 Tagen", "an hour ago"],
+                       "text": ["x", "y", "z"]})
+    d = cg.read_table(df)
+    assert d.comments["posted_at"].isna().all()
+    assert d.problems["kind"].tolist() == ["bad_time"] * 3
+    assert "scraped_at" in d.problems["message"].iloc[0]
+    d = cg.read_table(df, scraped_at="2016-02-25 12:00")
+    assert d.comments["posted_at"].tolist() == [pd.Timestamp("2016-02-25 05:00", tz="Europe/Berlin"),
+                                                pd.Timestamp("2016-02-23 12:00", tz="Europe/Berlin"),
+                                                pd.Timestamp("2016-02-25 11:00", tz="Europe/Berlin")]
+    assert d.problems["kind"].tolist() == ["relative_time"] * 3
+    assert (d.problems["severity"] == "notice").all()

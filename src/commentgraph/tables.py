@@ -300,6 +300,32 @@ def _as_id(s: pd.Series) -> pd.Series:
     return out.where(out != "").astype("str")
 
 
+#: "7 hours ago", "an hour ago", "vor 3 Tagen", "vor einer Stunde": times relative to when a page was scraped
+_RELATIVE = re.compile(
+    r"^\s*(?:(?P<n>\d{1,6}|an?|one)\s+(?P<unit>second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago"
+    r"|vor\s+(?P<n_de>\d{1,6}|einer|einem|eins?)\s+(?P<unit_de>Sekunde|Minute|Stunde|Tag|Woche|Monat|Jahr)(?:e|en|n)?)\s*$",
+    re.IGNORECASE)
+_UNIT_SECONDS = {"sec": 1, "second": 1, "sekunde": 1, "min": 60, "minute": 60, "hr": 3600, "hour": 3600,
+                 "stunde": 3600, "day": 86400, "tag": 86400, "week": 604800, "woche": 604800,
+                 "month": 30 * 86400, "monat": 30 * 86400, "year": 365 * 86400, "jahr": 365 * 86400}
+
+
+def relative_seconds(text) -> int | None:
+    """Seconds before the scrape of a relative time (``7 hours ago``, ``vor 3 Tagen``), else None.
+
+    Months count 30 days and years 365.
+
+    >>> relative_seconds("7 hours ago"), relative_seconds("vor einer Stunde"), relative_seconds("Feb 2, 2016")
+    (25200, 3600, None)
+    """
+    m = _RELATIVE.match(str(text))
+    if not m:
+        return None
+    n, unit = (m["n"], m["unit"]) if m["n"] else (m["n_de"], m["unit_de"])
+    count = int(n) if n.isdigit() else 1
+    return count * _UNIT_SECONDS[unit.lower()]
+
+
 def _times(raw: pd.Series, tz: str, epoch_unit: str | None) -> tuple[pd.Series, np.ndarray]:
     """Parse a time column: epoch s/ms/us, ISO with or without offset (naive = local ``tz``), page formats."""
     n = len(raw)
@@ -366,7 +392,7 @@ def _times(raw: pd.Series, tz: str, epoch_unit: str | None) -> tuple[pd.Series, 
 # ---------------------------------------------------------------- the reader
 
 def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, strict: bool = False,
-               article_id: str | None = None, epoch_unit: str | None = None,
+               article_id: str | None = None, epoch_unit: str | None = None, scraped_at=None,
                resolver: dict | None = None) -> Discussion:
     """Read a CSV, TSV, JSON, JSON Lines or Parquet export (or a DataFrame) into a Discussion.
 
@@ -374,7 +400,10 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     map are looked for under common names (``CANDIDATES``). Required: author, posted_at, text; optional:
     comment_id, article_id, number, parent_id (an explicit parent), title. Times may be ISO strings (a
     naive one is local time in ``tz``), epoch seconds or milliseconds (UTC; ``epoch_unit`` forces one),
-    or page-style times. Source columns not mapped are kept after ours. Nested JSON replies are
+    or page-style times; relative times (``7 hours ago``, ``vor 3 Tagen``) are read against ``scraped_at``
+    (when the page was scraped; without it they stay NaT with a problem row saying so), and get a
+    ``relative_time`` notice because their precision is only the unit written. Source columns not
+    mapped are kept after ours. Nested JSON replies are
     flattened, the nesting giving ``parent_id`` where no parent column exists.
 
     >>> import pandas as pd, commentgraph as cg
@@ -411,9 +440,25 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     text = raw[cols["text"]].astype("str").where(raw[cols["text"]].notna())
     text = text.str.replace("\r\n", "\n").str.replace("\r", "\n")
     posted, bad_time = _times(raw[cols["posted_at"]], tz, epoch_unit)
+    scrape = None
+    if scraped_at is not None:
+        try:
+            scrape = pd.Timestamp(scraped_at)
+            scrape = scrape.tz_localize(tz) if scrape.tzinfo is None else scrape.tz_convert(tz)
+        except (ValueError, TypeError) as e:
+            raise ReadError(f"scraped_at {scraped_at!r} is not a time: {e}", source=name) from None
     for i in np.flatnonzero(bad_time):
         val = raw[cols["posted_at"]].iloc[i]
-        what = "missing" if pd.isna(val) or str(val).strip() == "" else f"unreadable ({str(val)[:40]!r})"
+        ago = None if pd.isna(val) else relative_seconds(val)
+        if ago is not None and scrape is not None:
+            posted.iloc[i] = scrape - pd.Timedelta(seconds=ago)
+            probs.add("relative_time", f"relative time {str(val)!r} read as {ago} s before scraped_at; "
+                      "precise only to its unit", line=int(rows[i]), excerpt_text=str(val), severity="notice")
+            continue
+        if ago is not None:
+            what = f"relative ({str(val)[:40]!r}); pass scraped_at= to read it"
+        else:
+            what = "missing" if pd.isna(val) or str(val).strip() == "" else f"unreadable ({str(val)[:40]!r})"
         probs.add("bad_time", f"time {what}; posted_at is NaT, the comment is kept", line=int(rows[i]),
                   excerpt_text=str(val))
     for i in np.flatnonzero(author.isna().to_numpy()):
