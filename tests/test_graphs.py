@@ -241,3 +241,23 @@ def test_a_dangling_explicit_parent_is_a_missing_node_of_unknown_author():
     assert set(a.edges) == {("Ann", "(no name) #missing:A:gone1"), ("Ben", "(no name) #missing:A:gone2"),
                             ("Cem", "(no name) #missing:A:gone2"), ("Dan", "Cem")}
     assert a.nodes["(no name) #missing:A:gone1"]["placeholder"] is True
+
+
+def test_bare_number_to_missing_comment_is_an_unknown_author_per_article():
+    # "@ 3" where comment 3 is not on the page: the number names no one, so the author graph must
+    # not invent one author "#3" that every article's dangling @3 points at
+    a = "A\n\n01.03.2019 10:00 Anna 5\n\n@ 3 doch\n"
+    b = "B\n\n02.03.2019 10:00 Ben 5\n\n@ 3 nein\n"
+    d = cg.read_pages([a, b])
+    assert d.mentions["target_number"].tolist() == [3, 3]          # the written number stays visible
+    g = cg.author_graph(d)
+    targets = {t for s, t in g.edges}
+    assert {s for s, t in g.edges} == {"Anna", "Ben"} and len(targets) == 2   # two unknowns, not one hub
+    assert "#3" not in g and all(g.nodes[t]["missing"] and g.nodes[t]["placeholder"] for t in targets)
+    assert all(pd.isna(g.nodes[t]["name"]) for t in targets)
+    table = cg.authors(d)
+    assert "#3" not in set(table["author"]) and table["replies_received"].max() == 1
+    # two replies to the same missing #3 in one article answer the same (unknown) author
+    c = "C\n\n01.03.2019 10:00 Anna 5\n\n@ 3 doch\n\n01.03.2019 10:05 Ben 6\n\n@3 nein\n"
+    g2 = cg.author_graph(cg.read_page(c))
+    assert len({t for _, t in g2.edges}) == 1 and "#3" not in g2

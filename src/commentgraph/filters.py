@@ -219,6 +219,11 @@ def _compute_edges(d, *, via=None, resolution=None, self_replies: bool = True):
         node = "missing:" + art.iloc[at] + ":" + label
         target = target.copy()
         target.iloc[at] = node.to_numpy()
+        # a bare number to a comment not in the data (@3, target_author "#3") names no one: its author
+        # is unknown, one per missing comment (never one "#3" shared across articles)
+        bare = (name.str.fullmatch(r"#\d+").fillna(False) & (r["via"].iloc[at] == "mention")).to_numpy(dtype=bool)
+        if bare.any():
+            name = name.mask(bare)
         target_name = target_name.copy()
         target_name.iloc[at] = name.to_numpy()
         tgt_key = tgt_key.copy()
@@ -257,7 +262,8 @@ def reply_edges(d, *, via=None, resolution=None, self_replies: bool = True) -> p
     Adds: ``posted_at`` (when the reply was posted), ``source`` / ``target`` (reply-graph node ids: the comment ids, or
     ``missing:<article_id>:<target_author>`` for a target not in the data; a dangling explicit parent,
     which has no name, is ``missing:<article_id>:<parent_id>``), ``missing``,
-    ``target_name`` (author of the target, or the name as written; NA when unknown), ``source_key`` / ``target_key``
+    ``target_name`` (author of the target, or the name as written; NA when unknown, as for a bare
+    number ``@3`` to a comment not in the data, whose author key is ``(no name) #missing:<article_id>:#3``), ``source_key`` / ``target_key``
     (author-graph node ids, see :func:`author_keys`), ``self_reply`` and ``order`` (parent edges first,
     then mentions by their position in the text: the order the thread tree picks a parent in).
     ``source_author``, ``article_id`` and ``latency`` are recomputed from the comments table.
