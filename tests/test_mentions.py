@@ -288,3 +288,31 @@ def test_two_authors_with_one_normalised_name_are_told_apart_by_spelling():
     assert by["3"].endswith("/1") and by["4"].endswith("/2")
     m5 = d.mentions[d.mentions["comment_id"].str.endswith("/5")]
     assert m5["target_comment_id"].isna().all() and m5["resolution"].eq("unresolved").all()
+
+
+# --- same-minute ties and self-references ---------------------------------------------------------
+
+def test_same_minute_tie_in_a_table_is_broken_by_row_order():
+    df = pd.DataFrame({"comment_id": ["4", "5"], "author": ["Carl", "Dora"], "posted_at": ["2019-03-01 10:03"] * 2,
+                       "text": ["a", "@Carl x"]})
+    m = cg.read_table(df).mentions.iloc[0]
+    assert (m["resolution"], m["target_comment_id"], m["target_author"]) == ("author", "4", "Carl")
+    # the other way round: the named author's row comes later in the table, so it is later
+    m = cg.read_table(df.assign(text=["@Dora x", "a"])).mentions.iloc[0]
+    assert m["resolution"] == "unresolved" and pd.isna(m["target_comment_id"])
+    assert "only later" in m["reason"]
+
+
+def test_same_minute_tie_on_a_page_without_numbers_stays_open_and_says_why():
+    text = "01.03.2019 10:03 Carl\n\na\n\n01.03.2019 10:03 Dora\n\n@Carl x"
+    m = cg.read_page(text).mentions.iloc[0]
+    assert m["resolution"] == "unresolved" and pd.isna(m["target_comment_id"])
+    assert "posted in the same minute" in m["reason"] and "only later" not in m["reason"]
+
+
+def test_reference_to_its_own_number_is_a_self_reference():
+    d = cg.read_page(page((1, "10:00", "Anna", "a"), (2, "10:10", "Ben", "@ 2 wie gesagt, @1 nein")))
+    m = d.mentions.set_index("raw")
+    assert m.loc["@ 2", "resolution"] == "unresolved" and "self-reference" in m.loc["@ 2", "reason"]
+    assert "posted after" not in m.loc["@ 2", "reason"]
+    assert by_number(d) == {(2, 1, "Anna")}   # no edge from comment 2 to itself

@@ -551,6 +551,14 @@ def _prepare(comments: pd.DataFrame) -> pd.DataFrame:
         c = c.assign(article_id=c["article_id"].fillna(""))
     if "posted_at" not in c.columns:
         c = c.assign(posted_at=pd.NaT)
+    # order within the article in the source, for tables only (a row without a page line): it breaks
+    # a same-minute tie where numbers are missing; on a page the order is not the posting order
+    if "position" in c.columns and "line" in c.columns:
+        c = c.assign(_order=c["position"].astype("Int64").where(c["line"].isna()))
+    elif "position" in c.columns:
+        c = c.assign(_order=c["position"].astype("Int64"))
+    else:
+        c = c.assign(_order=pd.Series(pd.NA, index=c.index, dtype="Int64"))
     if c["parent_id"].notna().any():
         c = c.assign(thread=thread_roots(c))
     else:
@@ -559,10 +567,21 @@ def _prepare(comments: pd.DataFrame) -> pd.DataFrame:
     return c.assign(_threaded=has_parents.astype(bool))
 
 
-def _before(t_time, t_num, s_time, s_num):
-    """Target posted before source: earlier time, or the same time and a lower number."""
+def _before(t_time, t_num, s_time, s_num, t_order=None, s_order=None):
+    """Target posted before source: earlier time, or the same time and a lower number; where a
+    number is missing, the same time and an earlier row of the source table (``t_order < s_order``).
+
+    >>> t = pd.Series(pd.to_datetime(["2019-03-01 10:03"] * 2))
+    >>> n = pd.Series([pd.NA, pd.NA], dtype="Int64")
+    >>> _before(t, n, t[::-1].reset_index(drop=True), n, pd.Series([0, 1]), pd.Series([1, 0])).tolist()
+    [True, False]
+    """
     earlier = (t_time < s_time).fillna(False)
-    same = (t_time == s_time).fillna(False) & (t_num < s_num).fillna(False)
+    lower = (t_num < s_num).fillna(False)
+    if t_order is not None and s_order is not None:
+        no_num = t_num.isna() | s_num.isna()
+        lower = lower | ((t_order < s_order).fillna(False) & no_num)
+    same = (t_time == s_time).fillna(False) & lower
     return (earlier | same).astype(bool)
 
 
@@ -574,29 +593,36 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
     if not len(found):
         return empty("mentions")
     m = found.reset_index(drop=True).rename_axis("mid").reset_index()
-    src = c[["comment_id", "author", "posted_at", "number", "thread", "_threaded"]].drop_duplicates("comment_id")
-    src = src.rename(columns={"author": "s_author", "posted_at": "s_time", "number": "s_number",
+    src = c[["comment_id", "author", "posted_at", "number", "thread", "_threaded", "_order"]].drop_duplicates("comment_id")
+    src = src.rename(columns={"author": "s_author", "posted_at": "s_time", "number": "s_number", "_order": "s_order",
                               "thread": "s_thread", "_threaded": "s_threaded"})
     m = m.merge(src, on="comment_id", how="left", validate="many_to_one")
 
     # by number: comments keyed by (article, number); a duplicate number keeps its first comment
-    numbered = c.loc[c["number"].notna(), ["article_id", "number", "comment_id", "author", "posted_at"]]
+    numbered = c.loc[c["number"].notna(), ["article_id", "number", "comment_id", "author", "posted_at", "_order"]]
     numbered = numbered.drop_duplicates(["article_id", "number"])
     numbered = numbered.rename(columns={"number": "written_number", "comment_id": "n_id", "author": "n_author",
-                                        "posted_at": "n_time"})
+                                        "posted_at": "n_time", "_order": "n_order"})
     m = m.merge(numbered, on=["article_id", "written_number"], how="left", validate="many_to_one")
     n_found = m["n_id"].notna().to_numpy(dtype=bool)
-    n_before = n_found & _before(m["n_time"], m["written_number"], m["s_time"], m["s_number"]).to_numpy(dtype=bool)
+    n_before = n_found & _before(m["n_time"], m["written_number"], m["s_time"], m["s_number"],
+                                 m["n_order"], m["s_order"]).to_numpy(dtype=bool)
 
     # by author: every comment of the named author in the article, then pick one per mention
-    named = m.loc[m["matched_author"].notna(), ["mid", "article_id", "matched_author", "s_time", "s_number",
-                                                "s_thread", "s_threaded", "written_number"]]
-    by_author = c[["article_id", "author", "comment_id", "posted_at", "number", "thread"]].rename(
+    named = m.loc[m["matched_author"].notna(), ["mid", "comment_id", "article_id", "matched_author", "s_time",
+                                                "s_number", "s_order", "s_thread", "s_threaded", "written_number"]]
+    by_author = c[["article_id", "author", "comment_id", "posted_at", "number", "thread", "_order"]].rename(
         columns={"author": "matched_author", "comment_id": "a_id", "posted_at": "a_time", "number": "a_number",
-                 "thread": "a_thread"})
+                 "thread": "a_thread", "_order": "a_order"})
     pairs = named.merge(by_author, on=["article_id", "matched_author"], how="inner", validate="many_to_many")
-    pairs = pairs.assign(before=_before(pairs["a_time"], pairs["a_number"], pairs["s_time"], pairs["s_number"]))
+    pairs = pairs.assign(before=_before(pairs["a_time"], pairs["a_number"], pairs["s_time"], pairs["s_number"],
+                                        pairs["a_order"], pairs["s_order"]))
     n_all = pairs.groupby("mid")["a_id"].size()
+    # the author's other comments posted in the reply's minute whose order is unknown
+    tied = pairs[~pairs["before"] & (pairs["a_time"] == pairs["s_time"]).fillna(False)
+                 & (pairs["a_id"] != pairs["comment_id"]) & ~(pairs["a_number"] > pairs["s_number"]).fillna(False)
+                 & ~(pairs["a_order"] > pairs["s_order"]).fillna(False)]
+    n_tied = tied.groupby("mid")["a_id"].size()
     early = pairs[pairs["before"]]
     early = early.assign(in_thread=(early["s_threaded"] & (early["a_thread"] == early["s_thread"])).astype(bool)
                          if opt["same_thread"] else False)
@@ -610,6 +636,7 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
     m = m.merge(pick, on="mid", how="left", validate="one_to_one")
     m = m.assign(n_all=m["mid"].map(n_all).fillna(0).astype(int),
                  n_early=m["mid"].map(n_early).fillna(0).astype(int),
+                 n_tied=m["mid"].map(n_tied).fillna(0).astype(int),
                  n_thread=m["mid"].map(n_thread).fillna(0).astype(int))
     return _decide(m, opt)
 
@@ -664,7 +691,10 @@ def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
     a name alone with an earlier comment by that author (no note).  The rest goes row by row.
     """
     m = m.assign(n_before=(m["n_id"].notna() & _before(m["n_time"], m["written_number"], m["s_time"],
-                                                          m["s_number"])).astype(bool))
+                                                          m["s_number"], m["n_order"], m["s_order"])).astype(bool))
+    # the numbered target shares the reply's minute and neither numbers nor source rows order them
+    m = m.assign(n_unsure=((m["n_time"] == m["s_time"]).fillna(False) & m["s_number"].isna()
+                           & (m["n_order"].isna() | m["s_order"].isna())).astype(bool))
     has_num = m["written_number"].notna().to_numpy(dtype=bool)
     author = m["matched_author"]
     known = author.notna().to_numpy(dtype=bool)
@@ -718,9 +748,10 @@ def _decide_rows(m: pd.DataFrame, opt):
     """:func:`_decide` row by row: lists of target id, author, number, resolution, reason, candidates, edge."""
     out_id, out_author, out_number, out_res, out_reason, out_cands, out_edge = [], [], [], [], [], [], []
     cols = ["written_number", "written_name", "matched_author", "rule", "note", "s_author", "n_id", "n_author",
-            "n_before", "a_id", "a_number", "in_thread", "n_all", "n_early", "n_thread", "s_threaded", "quoted"]
+            "n_before", "a_id", "a_number", "in_thread", "n_all", "n_early", "n_thread", "s_threaded", "quoted",
+            "comment_id", "n_tied", "n_unsure"]
     for (wnum, wname, author, rule, note, s_author, n_id, n_author, n_before, a_id, a_number, in_thread,
-         n_all, n_early, n_thread, threaded, quoted) in zip(*(m[k].tolist() for k in cols)):
+         n_all, n_early, n_thread, threaded, quoted, s_id, n_tied, n_unsure) in zip(*(m[k].tolist() for k in cols)):
         has_num = wnum is not pd.NA and wnum is not None
         known = isinstance(author, str)
         has_name = isinstance(wname, str)
@@ -735,13 +766,19 @@ def _decide_rows(m: pd.DataFrame, opt):
             res, tauth = "unresolved", author
             reason = "names the comment's own author (a sign-off or self-quote): no edge"
         elif has_num and isinstance(n_id, str):
-            if not n_before:
+            if n_id == s_id:   # "@ 1" in comment 1 itself
+                tauth = author if known else n_author
+                reason = f"comment #{wnum} is the reply itself (a self-reference): no edge"
+                edge = False
+            elif not n_before:
                 if a_ok and opt["author_only"]:
                     tid, tauth, tnum, res = a_id, author, a_number, "author"
                     reason = f"comment #{wnum} was posted after the reply; took {author}'s comment by name"
                 else:
                     tauth = author if known else n_author
-                    reason = f"comment #{wnum} (by {n_author}) was posted after the reply: no edge"
+                    when = ("was posted in the same minute as the reply (which came first is unknown)"
+                            if n_unsure else "was posted after the reply")
+                    reason = f"comment #{wnum} (by {n_author}) {when}: no edge"
                     edge = False
             elif not has_name or rule.endswith("ambiguous"):
                 tid, tauth, res, cands = n_id, n_author, "number", 1
@@ -792,7 +829,9 @@ def _decide_rows(m: pd.DataFrame, opt):
         elif known:
             if not a_ok:
                 tauth = author
-                reason = (f"{author} wrote only later comments" if n_all else f"no comment by {author}")
+                reason = (f"{author}'s comment was posted in the same minute as the reply (which came first is "
+                          f"unknown)" if n_tied else f"{author} wrote only later comments" if n_all
+                          else f"no comment by {author}")
             elif not opt["author_only"]:
                 tauth = author
                 reason = "author-only references are not resolved (author_only=False)"
