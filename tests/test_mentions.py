@@ -316,3 +316,11 @@ def test_reference_to_its_own_number_is_a_self_reference():
     assert m.loc["@ 2", "resolution"] == "unresolved" and "self-reference" in m.loc["@ 2", "reason"]
     assert "posted after" not in m.loc["@ 2", "reason"]
     assert by_number(d) == {(2, 1, "Anna")}   # no edge from comment 2 to itself
+
+
+def test_title_abbreviation_is_part_of_an_unknown_name():
+    d = cg.read_page(page((1, "10:00", "Anna", "@Dr. Who hat recht. @Mr. Smith: nein"),
+                          (2, "10:10", "Ben", "@Prof. Dr. Müller ja, @Meier. Dann @Dr. nein")))
+    m = d.mentions
+    assert m["written_name"].tolist() == ["Dr. Who", "Mr. Smith", "Prof. Dr. Müller", "Meier", "Dr"]
+    assert set(m["target_author"]) == {"Dr. Who", "Mr. Smith", "Prof. Dr. Müller", "Meier", "Dr"}

@@ -77,6 +77,10 @@ to for with just please no
 """.split())
 
 
+#: abbreviated titles whose dot does not end the name when a capitalised word follows (``@Dr. Who``)
+TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "hr", "fr", "st"})
+
+
 @functools.lru_cache(maxsize=1 << 18)
 def _norm(s: str) -> str:
     return _NONALNUM.sub("", unicodedata.normalize("NFKD", s.casefold().translate(_UMLAUTS)))
@@ -210,7 +214,9 @@ def _run(tail: str, max_words: int, allow_lower: bool):
     words = []
     pos = 0
     stopped_by_lower = False
-    while len(words) < max_words:
+    titles = 0         # "Dr.", "Prof." before a name: not counted as words of the name
+    after_title = False
+    while len(words) - titles < max_words:
         m = _WORD.match(tail, pos)
         if not m:
             break
@@ -224,12 +230,15 @@ def _run(tail: str, max_words: int, allow_lower: bool):
         if not (first.isupper() or (allow_lower and not words)):
             stopped_by_lower = first.islower()
             break
-        if core.casefold() in STOPWORDS:
+        if core.casefold() in STOPWORDS and not after_title:   # "@Dr. Who": a name, not the word "who"
             stopped_by_lower = True
             break
         words.append((m.start(), m.start() + len(core), core))
-        if s.endswith(".") and len(core) > 1:   # "Meier." ends a sentence; "W." is an initial
-            break
+        after_title = (s.endswith(".") and core.casefold() in TITLES
+                       and re.match(rf"[ \t\u00a0]{{1,2}}[{_UPPER}]", tail[m.end():m.end() + 3]) is not None)
+        titles += after_title
+        if s.endswith(".") and len(core) > 1 and not after_title:
+            break   # "Meier." ends a sentence; "W." is an initial; "Dr. Who" is one name
         gap = re.match(r"[ \t\u00a0]{1,2}", tail[m.end():m.end() + 2])
         if not gap:
             break
@@ -238,7 +247,7 @@ def _run(tail: str, max_words: int, allow_lower: bool):
         if nxt and nxt.group()[0].islower():
             stopped_by_lower = True
             break
-    if stopped_by_lower and len(words) >= 3:
+    if stopped_by_lower and len(words) - titles >= 3:
         words = words[:-1]   # the last capitalised word likely starts the sentence
     return words
 
