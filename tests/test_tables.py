@@ -131,3 +131,36 @@ def test_relative_times_need_and_use_scraped_at():
                                                 pd.Timestamp("2016-02-25 11:00", tz="Europe/Berlin")]
     assert d.problems["kind"].tolist() == ["relative_time"] * 3
     assert (d.problems["severity"] == "notice").all()
+
+
+def _multi_article_frame():
+    return pd.DataFrame({"article": ["A", "A", "B", "B"], "comment_id": ["1", "2", "1", "2"],
+                         "author": ["Ann", "Ben", "Cid", "Dan"],
+                         "posted_at": ["2019-03-01 10:00", "2019-03-01 11:00", "2019-03-02 10:00", "2019-03-02 11:00"],
+                         "text": list("xyzw"), "parent_id": [None, "1", None, "1"]})
+
+
+def test_ids_per_article_are_a_notice_and_parents_stay_in_their_article():
+    d = cg.read_table(_multi_article_frame(), columns={"article_id": "article"}, strict=True)
+    c = d.comments
+    assert c["comment_id"].tolist() == ["1", "2", "1~2", "2~2"]
+    assert c["comment_id"].is_unique
+    # Ben replies to Ann in A; Dan replies to Cid in B, not to Ann
+    assert c["parent_id"].tolist()[1] == "1" and c["parent_id"].tolist()[3] == "1~2"
+    assert c["parent_id"].iloc[[0, 2]].isna().all()
+    p = d.problems[d.problems["kind"] == "duplicate_id"]
+    assert len(p) == 2 and (p["severity"] == "notice").all()
+    assert p["message"].str.contains("per article").all()
+
+
+def test_duplicate_id_within_one_article_stays_an_error():
+    df = _multi_article_frame().assign(article=["A", "A", "A", "B"])
+    d = cg.read_table(df, columns={"article_id": "article"})
+    p = d.problems[d.problems["kind"] == "duplicate_id"].sort_values("row" if "row" in d.problems else "line")
+    assert p["severity"].tolist() == ["error", "notice"]
+    c = d.comments
+    # Cid (A, written 1 again) is 1~2; Dan's parent "1" in B: B has no comment 1, so the global first (Ann)
+    assert c["comment_id"].tolist() == ["1", "2", "1~2", "2~2"]
+    assert c["parent_id"].iloc[3] == "1"
+    with pytest.raises(cg.ReadError):
+        cg.read_table(df, columns={"article_id": "article"}, strict=True)

@@ -487,7 +487,9 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
         ids = ids.fillna(pd.Series([f"{a}/row{r}" for a, r in zip(art, rows)], dtype="str"))
     else:
         ids = pd.Series([f"{a}/row{r}" for a, r in zip(art, rows)], dtype="str")
+    written = ids
     dup = ids.duplicated(keep="first").to_numpy()
+    in_article = pd.DataFrame({"a": art, "c": ids}).duplicated(keep="first").to_numpy()
     if dup.any():
         seen: dict[str, int] = {}
         new = ids.tolist()
@@ -495,12 +497,25 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
             seen[cid] = seen.get(cid, 0) + 1
             if dup[i]:
                 new[i] = f"{cid}~{seen[cid]}"
-                probs.add("duplicate_id", f"comment id {cid!r} appears more than once; this one is kept as "
-                          f"{new[i]!r} (parents naming {cid!r} point to the first)", line=int(rows[i]))
+                if in_article[i]:
+                    probs.add("duplicate_id", f"comment id {cid!r} appears more than once in article {art[i]!r}; "
+                              f"this one is kept as {new[i]!r} (parents naming {cid!r} point to the first)",
+                              line=int(rows[i]))
+                else:
+                    probs.add("duplicate_id", f"comment id {cid!r} is used in more than one article (ids are per "
+                              f"article); this one is kept as {new[i]!r}, parents in article {art[i]!r} naming "
+                              f"{cid!r} point to it", line=int(rows[i]), severity="notice")
         ids = pd.Series(new, dtype="str")
 
     if "parent_id" in cols:
         parent = _as_id(raw[cols["parent_id"]])
+        if dup.any():
+            # a parent id names a comment of the same article first, else the first comment with that id
+            own = {}
+            for a, w, c in zip(art, written, ids):
+                own.setdefault((a, w), c)
+            parent = pd.Series([p if pd.isna(p) else own.get((a, p), p) for a, p in zip(art, parent)],
+                               dtype="str")
         selfp = (parent == ids).fillna(False).to_numpy(dtype=bool)
         for i in np.flatnonzero(selfp):
             probs.add("self_parent", "a comment names itself as parent; parent dropped", line=int(rows[i]))
