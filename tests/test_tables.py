@@ -164,3 +164,28 @@ def test_duplicate_id_within_one_article_stays_an_error():
     assert c["parent_id"].iloc[3] == "1"
     with pytest.raises(cg.ReadError):
         cg.read_table(df, columns={"article_id": "article"}, strict=True)
+
+
+@pytest.mark.parametrize("key", ["children", "replies", "comments", "answers"])
+def test_nested_children_in_json_records_are_read(tmp_path, key):
+    recs = [{"id": 1, "author": "A", "created_at": "2019-03-01T10:00:00", "body": "x",
+             key: [{"id": 2, "author": "B", "created_at": "2019-03-01T11:00:00", "body": "y",
+                    key: [{"id": 3, "author": "C", "created_at": "2019-03-01T12:00:00", "body": "z"}]}]},
+            {"id": 4, "author": "D", "created_at": "2019-03-01T13:00:00", "body": "w"}]
+    p = tmp_path / "n.json"
+    p.write_text(json.dumps(recs), encoding="utf-8")
+    c = cg.read_table(p).comments
+    assert c["comment_id"].tolist() == ["1", "2", "3", "4"]
+    assert c["author"].tolist() == ["A", "B", "C", "D"]
+    assert c["parent_id"].tolist()[1:3] == ["1", "2"] and c["parent_id"].iloc[[0, 3]].isna().all()
+
+
+def test_nesting_fills_an_explicit_parent_column_where_it_is_missing(tmp_path):
+    recs = [{"id": 1, "author": "A", "created_at": "2019-03-01T10:00:00", "body": "x", "parent_id": None,
+             "children": [{"id": 2, "author": "B", "created_at": "2019-03-01T11:00:00", "body": "y"}]},
+            {"id": 3, "author": "C", "created_at": "2019-03-01T12:00:00", "body": "z", "parent_id": 1}]
+    p = tmp_path / "n.json"
+    p.write_text(json.dumps(recs), encoding="utf-8")
+    c = cg.read_table(p).comments
+    assert c["comment_id"].tolist() == ["1", "2", "3"]
+    assert c["parent_id"].tolist()[1:] == ["1", "1"] and pd.isna(c["parent_id"].iloc[0])

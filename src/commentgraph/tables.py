@@ -39,6 +39,8 @@ CANDIDATES = {
 }
 REQUIRED = ("author", "posted_at", "text")
 _RECORD_KEYS = ("comments", "data", "items", "results", "records", "posts", "children")
+#: keys inside a record that hold its nested replies
+_NEST_KEYS = ("replies", "children", "comments", "answers")
 _OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
 _PAGE_TIME = re.compile(rf"^\s*{DATETIME}\s*$")
 _BLANK_LINE = re.compile(r"^[ \t]*$", re.MULTILINE)
@@ -64,9 +66,13 @@ def _flatten_json(obj, name: str, problems: Problems) -> list[dict]:
                 continue
             rec = dict(rec)
             rec["_row_line"] = seen[0]
-            children = rec.pop("replies", None)
-            if children is not None and not isinstance(children, list | dict):
-                rec["replies"] = children  # not nested replies: an ordinary field
+            children = None
+            for key in _NEST_KEYS:
+                v = rec.get(key)
+                if children is None and (isinstance(v, list) and all(isinstance(x, dict) for x in v)
+                                         or isinstance(v, dict) and v and all(isinstance(x, dict) for x in v.values())
+                                         or key == "replies" and isinstance(v, list | dict)):
+                    children = rec.pop(key)  # nested replies; any other value is an ordinary field
             if parent_key is not None:
                 rec.setdefault("_nest_parent", parent_key)
             if article is not None:
@@ -509,6 +515,8 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
 
     if "parent_id" in cols:
         parent = _as_id(raw[cols["parent_id"]])
+        if "_nest_parent" in raw.columns and cols["parent_id"] != "_nest_parent":
+            parent = parent.fillna(_as_id(raw["_nest_parent"]))  # a nested reply without an explicit parent
         if dup.any():
             # a parent id names a comment of the same article first, else the first comment with that id
             own = {}
