@@ -189,3 +189,17 @@ def test_nesting_fills_an_explicit_parent_column_where_it_is_missing(tmp_path):
     c = cg.read_table(p).comments
     assert c["comment_id"].tolist() == ["1", "2", "3"]
     assert c["parent_id"].tolist()[1:] == ["1", "1"] and pd.isna(c["parent_id"].iloc[0])
+
+
+def test_semicolon_csv_from_german_excel(tmp_path):
+    p = tmp_path / "excel.csv"
+    p.write_text("ID;Autor;Datum;Kommentar;Antwort_auf\n1;Ann;01.03.2019 10:00;Hallo, Welt;\n"
+                 "2;Ben;01.03.2019 11:00;\"Ja; genau\";1\n", encoding="cp1252")
+    d = cg.read_table(p, columns={"author": "Autor", "posted_at": "Datum", "text": "Kommentar",
+                                  "parent_id": "Antwort_auf"})
+    c = d.comments
+    assert c["comment_id"].tolist() == ["1", "2"]
+    assert c["text"].tolist() == ["Hallo, Welt", "Ja; genau"]
+    assert c["parent_id"].iloc[1] == "1"
+    assert c["posted_at"].iloc[1] == pd.Timestamp("2019-03-01 11:00", tz="Europe/Berlin")
+    assert len(d.problems) == 0

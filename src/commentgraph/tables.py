@@ -151,7 +151,7 @@ def _load(source, problems: Problems) -> pd.DataFrame:
     if not text.strip():
         raise ReadError("the file is empty", source=name)
     if kind in ("csv", "tsv"):
-        return _read_csv(text, "\t" if kind == "tsv" else ",", problems)
+        return _read_csv(text, "\t" if kind == "tsv" else sniff_delimiter(text), problems)
     if kind == "jsonl":
         records = []
         for i, line in enumerate(text.split("\n"), start=1):
@@ -175,6 +175,26 @@ def _load(source, problems: Problems) -> pd.DataFrame:
     except json.JSONDecodeError as e:
         raise ReadError(f"not valid JSON: {e.msg}", source=name, line=e.lineno) from None
     return _normalize(_flatten_json(obj, name, problems))
+
+
+def sniff_delimiter(text: str, candidates: str = ",;\t|") -> str:
+    r"""The field delimiter of a CSV text, read from its header line (``;`` from German Excel), else ``,``.
+
+    >>> sniff_delimiter("id;Autor;Datum;Text\n1;Ann;01.03.2019;Hallo, Welt\n"), sniff_delimiter("text\nHi\n")
+    (';', ',')
+    """
+    header = next((line for line in text.split("\n") if line.strip()), "")
+    try:
+        sniffed = csv.Sniffer().sniff(header, delimiters=candidates).delimiter
+    except csv.Error:
+        sniffed = ","
+    widths = {c: len(next(csv.reader([header], delimiter=c), [])) for c in candidates}
+    best = max(widths.values(), default=1)
+    if best <= 1:
+        return ","
+    if widths.get(sniffed, 0) == best:
+        return sniffed
+    return next(c for c in candidates if widths[c] == best)  # the sniffer's guess splits the header less
 
 
 def _read_csv(text: str, sep: str, problems: Problems) -> pd.DataFrame:
