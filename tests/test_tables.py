@@ -203,3 +203,19 @@ def test_semicolon_csv_from_german_excel(tmp_path):
     assert c["parent_id"].iloc[1] == "1"
     assert c["posted_at"].iloc[1] == pd.Timestamp("2019-03-01 11:00", tz="Europe/Berlin")
     assert len(d.problems) == 0
+
+
+def test_parent_ids_written_as_floats_by_to_csv_match_their_comments(tmp_path):
+    df = pd.DataFrame({"comment_id": [1, 2, 3], "author": ["Ann", "Ben", "Cem"],
+                       "posted_at": ["2019-03-01 10:00", "2019-03-01 11:00", "2019-03-01 12:00"],
+                       "text": ["a", "b", "c"], "parent_id": [None, 1, 2]})
+    p = tmp_path / "pandas.csv"
+    df.to_csv(p, index=False)
+    assert "1.0" in p.read_text()  # the parent column holds NaN, so pandas wrote floats
+    c = cg.read_table(p).comments
+    assert c["comment_id"].tolist() == ["1", "2", "3"]
+    assert c["parent_id"].tolist()[1:] == ["1", "2"] and pd.isna(c["parent_id"].iloc[0])
+    # not every value like 1.0: ids stay verbatim
+    q = tmp_path / "mixed.csv"
+    q.write_text("id,author,posted_at,text\n1.0,Ann,2019-03-01 10:00,a\n1.5,Ben,2019-03-01 11:00,b\n")
+    assert cg.read_table(q).comments["comment_id"].tolist() == ["1.0", "1.5"]

@@ -313,8 +313,12 @@ def _resolve_columns(df: pd.DataFrame, columns: dict | None, name: str, line: in
     return columns
 
 
-def _as_id(s: pd.Series) -> pd.Series:
-    """Ids as strings, verbatim: 2 stays '2' (never '2.0'); blank becomes NA."""
+def _as_id(s: pd.Series, float_text: bool = True) -> pd.Series:
+    """Ids as strings, verbatim: 2 stays '2' (never '2.0'); blank becomes NA.
+
+    With ``float_text``, a column whose values are all written like ``1.0`` (pandas' ``to_csv`` of a
+    whole-number column holding NaN) is read as the integer text: ``1.0`` becomes ``1``.
+    """
     if pd.api.types.is_float_dtype(s.dtype):
         whole = s.dropna()
         if len(whole) and (whole == np.floor(whole)).all() and (whole.abs() < _MAX_WHOLE).all():
@@ -323,7 +327,10 @@ def _as_id(s: pd.Series) -> pd.Series:
         s = s.astype(object)
     out = s.astype("str").where(s.notna())
     out = out.str.strip()
-    return out.where(out != "").astype("str")
+    out = out.where(out != "").astype("str")
+    if float_text and out.notna().any() and out.dropna().str.fullmatch(r"-?\d+\.0").all():
+        out = out.str.removesuffix(".0")
+    return out
 
 
 #: "7 hours ago", "an hour ago", "vor 3 Tagen", "vor einer Stunde": times relative to when a page was scraped
@@ -459,7 +466,7 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
         rows = np.arange(n) + (2 if is_csv else 1)  # CSV: the header is line 1
 
     default_article = article_id or (Path(name).stem if name != "<DataFrame>" else "table")
-    art = (_as_id(raw[cols["article_id"]]).fillna(default_article) if "article_id" in cols
+    art = (_as_id(raw[cols["article_id"]], float_text=False).fillna(default_article) if "article_id" in cols
            else pd.Series([default_article] * n, dtype="str"))
     author = raw[cols["author"]].astype("str").where(raw[cols["author"]].notna()).str.strip()
     author = author.where(author != "")
