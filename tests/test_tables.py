@@ -219,3 +219,13 @@ def test_parent_ids_written_as_floats_by_to_csv_match_their_comments(tmp_path):
     q = tmp_path / "mixed.csv"
     q.write_text("id,author,posted_at,text\n1.0,Ann,2019-03-01 10:00,a\n1.5,Ben,2019-03-01 11:00,b\n")
     assert cg.read_table(q).comments["comment_id"].tolist() == ["1.0", "1.5"]
+
+
+def test_bytes_in_a_dataframe_are_decoded_not_raised():
+    df = pd.DataFrame({"author": [b"J\xfcrgen", "Ann", b"\x89PNG\r\n\x1a\n"],
+                       "posted_at": ["2019-03-01 10:00", "2019-03-01 11:00", "2019-03-01 12:00"],
+                       "text": ["Grüße".encode(), b"caf\xe9", "plain"]})
+    c = cg.read_table(df).comments
+    assert c["author"].tolist()[:2] == ["Jürgen", "Ann"]  # cp1252 fallback
+    assert c["author"].iloc[2] == repr(b"\x89PNG\r\n\x1a\n")  # binary: its repr, not an error
+    assert c["text"].tolist() == ["Grüße", "café", "plain"]

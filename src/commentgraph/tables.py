@@ -127,13 +127,23 @@ def _jsonable(v):
     return v
 
 
+def _cell(v):
+    """A DataFrame cell made safe for a str column: lone surrogates scrubbed, bytes decoded (else repr)."""
+    if isinstance(v, bytes | bytearray | memoryview):
+        try:
+            return decode(bytes(v))[0]
+        except (ReadError, UnicodeError):
+            return repr(bytes(v))
+    return scrub_surrogates(v) if isinstance(v, str) else v
+
+
 def _load(source, problems: Problems) -> pd.DataFrame:
     name = problems.source
     if isinstance(source, pd.DataFrame):
         df = source.copy()
         for col in df.columns[(df.dtypes == object).to_numpy()]:
             # Python strings may hold lone surrogates, which Arrow-backed str columns cannot
-            df[col] = df[col].map(lambda v: scrub_surrogates(v) if isinstance(v, str) else v)
+            df[col] = df[col].map(_cell)
         return df
     path = Path(source)
     if not path.exists():
