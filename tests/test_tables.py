@@ -229,3 +229,22 @@ def test_bytes_in_a_dataframe_are_decoded_not_raised():
     assert c["author"].tolist()[:2] == ["Jürgen", "Ann"]  # cp1252 fallback
     assert c["author"].iloc[2] == repr(b"\x89PNG\r\n\x1a\n")  # binary: its repr, not an error
     assert c["text"].tolist() == ["Grüße", "café", "plain"]
+
+
+def test_unterminated_quote_keeps_the_rows_before_it(tmp_path):
+    p = tmp_path / "q.csv"
+    p.write_text('author,posted_at,text\nAnn,2019-03-01 10:00,"zwei\nZeilen"\nBen,2019-03-01 11:00,ok\n'
+                 'Cem,2019-03-01 12:00,"offen\nDan,2019-03-01 13:00,Ja\n', encoding="utf-8")
+    d = cg.read_table(p)
+    assert d.comments["author"].tolist() == ["Ann", "Ben"]
+    assert d.comments["row"].tolist() == [2, 4]
+    p_ = d.problems
+    assert p_["kind"].tolist() == ["unterminated_quote"] and p_["line"].tolist() == [5]
+    assert "rest of the file from line 5 was not read" in p_["message"].iloc[0]
+    assert cg.check_accounting(cg.account_rows(p, d))
+    with pytest.raises(cg.ReadError, match="line 5"):
+        cg.read_table(p, strict=True)
+    h = tmp_path / "h.csv"
+    h.write_text('author,"posted_at,text\nAnn,2019-03-01 10:00,x\n', encoding="utf-8")
+    with pytest.raises(cg.ReadError, match="header"):
+        cg.read_table(h)

@@ -253,9 +253,22 @@ def _read_csv_records(text: str, sep: str, problems: Problems) -> pd.DataFrame:
         csv.field_size_limit(old_limit)
     if header is None:
         raise ReadError("the CSV file holds no header line", source=name, line=1)
-    if "\n".join(text.split("\n")[last_start - 1:]).count('"') % 2:
-        raise ReadError(f"a quote opened in the record starting on line {last_start} is never closed",
-                        source=name, line=last_start)
+    rest = "\n".join(text.split("\n")[last_start - 1:])
+    if rest.count('"') % 2:
+        # the quote swallowed the rest of the file into one record: keep the rows before it
+        if starts and starts[-1] == last_start:
+            records.pop()
+            starts.pop()
+        elif header is not None and not records:
+            header = None  # the header itself is the unterminated record
+        opened = [i for i, ch in enumerate(rest) if ch == '"'][::2][-1]  # the quote left open
+        quote_line = last_start + rest.count("\n", 0, opened)
+        where = "" if quote_line == last_start else f" (opened on line {quote_line})"
+        if header is None:
+            raise ReadError(f"a quote opened in the header{where} is never closed", source=name, line=last_start)
+        problems.add("unterminated_quote", f"a quote opened in the record starting on line {last_start}{where} "
+                     f"is never closed; the rest of the file from line {last_start} was not read as rows",
+                     line=last_start, excerpt_text=rest[:120])
     width = len(header)
     names, used = [], {}
     for h in header:  # duplicate names spelled as pandas does: a, a.1, a.2
