@@ -131,3 +131,120 @@ def test_relative_times_need_and_use_scraped_at():
                                                 pd.Timestamp("2016-02-25 11:00", tz="Europe/Berlin")]
     assert d.problems["kind"].tolist() == ["relative_time"] * 3
     assert (d.problems["severity"] == "notice").all()
+
+
+def _multi_article_frame():
+    return pd.DataFrame({"article": ["A", "A", "B", "B"], "comment_id": ["1", "2", "1", "2"],
+                         "author": ["Ann", "Ben", "Cid", "Dan"],
+                         "posted_at": ["2019-03-01 10:00", "2019-03-01 11:00", "2019-03-02 10:00", "2019-03-02 11:00"],
+                         "text": list("xyzw"), "parent_id": [None, "1", None, "1"]})
+
+
+def test_ids_per_article_are_a_notice_and_parents_stay_in_their_article():
+    d = cg.read_table(_multi_article_frame(), columns={"article_id": "article"}, strict=True)
+    c = d.comments
+    assert c["comment_id"].tolist() == ["1", "2", "1~2", "2~2"]
+    assert c["comment_id"].is_unique
+    # Ben replies to Ann in A; Dan replies to Cid in B, not to Ann
+    assert c["parent_id"].tolist()[1] == "1" and c["parent_id"].tolist()[3] == "1~2"
+    assert c["parent_id"].iloc[[0, 2]].isna().all()
+    p = d.problems[d.problems["kind"] == "duplicate_id"]
+    assert len(p) == 2 and (p["severity"] == "notice").all()
+    assert p["message"].str.contains("per article").all()
+
+
+def test_duplicate_id_within_one_article_stays_an_error():
+    df = _multi_article_frame().assign(article=["A", "A", "A", "B"])
+    d = cg.read_table(df, columns={"article_id": "article"})
+    p = d.problems[d.problems["kind"] == "duplicate_id"].sort_values("row" if "row" in d.problems else "line")
+    assert p["severity"].tolist() == ["error", "notice"]
+    c = d.comments
+    # Cid (A, written 1 again) is 1~2; Dan's parent "1" in B: B has no comment 1, so the global first (Ann)
+    assert c["comment_id"].tolist() == ["1", "2", "1~2", "2~2"]
+    assert c["parent_id"].iloc[3] == "1"
+    with pytest.raises(cg.ReadError):
+        cg.read_table(df, columns={"article_id": "article"}, strict=True)
+
+
+@pytest.mark.parametrize("key", ["children", "replies", "comments", "answers"])
+def test_nested_children_in_json_records_are_read(tmp_path, key):
+    recs = [{"id": 1, "author": "A", "created_at": "2019-03-01T10:00:00", "body": "x",
+             key: [{"id": 2, "author": "B", "created_at": "2019-03-01T11:00:00", "body": "y",
+                    key: [{"id": 3, "author": "C", "created_at": "2019-03-01T12:00:00", "body": "z"}]}]},
+            {"id": 4, "author": "D", "created_at": "2019-03-01T13:00:00", "body": "w"}]
+    p = tmp_path / "n.json"
+    p.write_text(json.dumps(recs), encoding="utf-8")
+    c = cg.read_table(p).comments
+    assert c["comment_id"].tolist() == ["1", "2", "3", "4"]
+    assert c["author"].tolist() == ["A", "B", "C", "D"]
+    assert c["parent_id"].tolist()[1:3] == ["1", "2"] and c["parent_id"].iloc[[0, 3]].isna().all()
+
+
+def test_nesting_fills_an_explicit_parent_column_where_it_is_missing(tmp_path):
+    recs = [{"id": 1, "author": "A", "created_at": "2019-03-01T10:00:00", "body": "x", "parent_id": None,
+             "children": [{"id": 2, "author": "B", "created_at": "2019-03-01T11:00:00", "body": "y"}]},
+            {"id": 3, "author": "C", "created_at": "2019-03-01T12:00:00", "body": "z", "parent_id": 1}]
+    p = tmp_path / "n.json"
+    p.write_text(json.dumps(recs), encoding="utf-8")
+    c = cg.read_table(p).comments
+    assert c["comment_id"].tolist() == ["1", "2", "3"]
+    assert c["parent_id"].tolist()[1:] == ["1", "1"] and pd.isna(c["parent_id"].iloc[0])
+
+
+def test_semicolon_csv_from_german_excel(tmp_path):
+    p = tmp_path / "excel.csv"
+    p.write_text("ID;Autor;Datum;Kommentar;Antwort_auf\n1;Ann;01.03.2019 10:00;Hallo, Welt;\n"
+                 "2;Ben;01.03.2019 11:00;\"Ja; genau\";1\n", encoding="cp1252")
+    d = cg.read_table(p, columns={"author": "Autor", "posted_at": "Datum", "text": "Kommentar",
+                                  "parent_id": "Antwort_auf"})
+    c = d.comments
+    assert c["comment_id"].tolist() == ["1", "2"]
+    assert c["text"].tolist() == ["Hallo, Welt", "Ja; genau"]
+    assert c["parent_id"].iloc[1] == "1"
+    assert c["posted_at"].iloc[1] == pd.Timestamp("2019-03-01 11:00", tz="Europe/Berlin")
+    assert len(d.problems) == 0
+
+
+def test_parent_ids_written_as_floats_by_to_csv_match_their_comments(tmp_path):
+    df = pd.DataFrame({"comment_id": [1, 2, 3], "author": ["Ann", "Ben", "Cem"],
+                       "posted_at": ["2019-03-01 10:00", "2019-03-01 11:00", "2019-03-01 12:00"],
+                       "text": ["a", "b", "c"], "parent_id": [None, 1, 2]})
+    p = tmp_path / "pandas.csv"
+    df.to_csv(p, index=False)
+    assert "1.0" in p.read_text()  # the parent column holds NaN, so pandas wrote floats
+    c = cg.read_table(p).comments
+    assert c["comment_id"].tolist() == ["1", "2", "3"]
+    assert c["parent_id"].tolist()[1:] == ["1", "2"] and pd.isna(c["parent_id"].iloc[0])
+    # not every value like 1.0: ids stay verbatim
+    q = tmp_path / "mixed.csv"
+    q.write_text("id,author,posted_at,text\n1.0,Ann,2019-03-01 10:00,a\n1.5,Ben,2019-03-01 11:00,b\n")
+    assert cg.read_table(q).comments["comment_id"].tolist() == ["1.0", "1.5"]
+
+
+def test_bytes_in_a_dataframe_are_decoded_not_raised():
+    df = pd.DataFrame({"author": [b"J\xfcrgen", "Ann", b"\x89PNG\r\n\x1a\n"],
+                       "posted_at": ["2019-03-01 10:00", "2019-03-01 11:00", "2019-03-01 12:00"],
+                       "text": ["Grüße".encode(), b"caf\xe9", "plain"]})
+    c = cg.read_table(df).comments
+    assert c["author"].tolist()[:2] == ["Jürgen", "Ann"]  # cp1252 fallback
+    assert c["author"].iloc[2] == repr(b"\x89PNG\r\n\x1a\n")  # binary: its repr, not an error
+    assert c["text"].tolist() == ["Grüße", "café", "plain"]
+
+
+def test_unterminated_quote_keeps_the_rows_before_it(tmp_path):
+    p = tmp_path / "q.csv"
+    p.write_text('author,posted_at,text\nAnn,2019-03-01 10:00,"zwei\nZeilen"\nBen,2019-03-01 11:00,ok\n'
+                 'Cem,2019-03-01 12:00,"offen\nDan,2019-03-01 13:00,Ja\n', encoding="utf-8")
+    d = cg.read_table(p)
+    assert d.comments["author"].tolist() == ["Ann", "Ben"]
+    assert d.comments["row"].tolist() == [2, 4]
+    p_ = d.problems
+    assert p_["kind"].tolist() == ["unterminated_quote"] and p_["line"].tolist() == [5]
+    assert "rest of the file from line 5 was not read" in p_["message"].iloc[0]
+    assert cg.check_accounting(cg.account_rows(p, d))
+    with pytest.raises(cg.ReadError, match="line 5"):
+        cg.read_table(p, strict=True)
+    h = tmp_path / "h.csv"
+    h.write_text('author,"posted_at,text\nAnn,2019-03-01 10:00,x\n', encoding="utf-8")
+    with pytest.raises(cg.ReadError, match="header"):
+        cg.read_table(h)

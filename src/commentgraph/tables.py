@@ -39,6 +39,8 @@ CANDIDATES = {
 }
 REQUIRED = ("author", "posted_at", "text")
 _RECORD_KEYS = ("comments", "data", "items", "results", "records", "posts", "children")
+#: keys inside a record that hold its nested replies
+_NEST_KEYS = ("replies", "children", "comments", "answers")
 _OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
 _PAGE_TIME = re.compile(rf"^\s*{DATETIME}\s*$")
 _BLANK_LINE = re.compile(r"^[ \t]*$", re.MULTILINE)
@@ -64,9 +66,13 @@ def _flatten_json(obj, name: str, problems: Problems) -> list[dict]:
                 continue
             rec = dict(rec)
             rec["_row_line"] = seen[0]
-            children = rec.pop("replies", None)
-            if children is not None and not isinstance(children, list | dict):
-                rec["replies"] = children  # not nested replies: an ordinary field
+            children = None
+            for key in _NEST_KEYS:
+                v = rec.get(key)
+                if children is None and (isinstance(v, list) and all(isinstance(x, dict) for x in v)
+                                         or isinstance(v, dict) and v and all(isinstance(x, dict) for x in v.values())
+                                         or key == "replies" and isinstance(v, list | dict)):
+                    children = rec.pop(key)  # nested replies; any other value is an ordinary field
             if parent_key is not None:
                 rec.setdefault("_nest_parent", parent_key)
             if article is not None:
@@ -121,13 +127,23 @@ def _jsonable(v):
     return v
 
 
+def _cell(v):
+    """A DataFrame cell made safe for a str column: lone surrogates scrubbed, bytes decoded (else repr)."""
+    if isinstance(v, bytes | bytearray | memoryview):
+        try:
+            return decode(bytes(v))[0]
+        except (ReadError, UnicodeError):
+            return repr(bytes(v))
+    return scrub_surrogates(v) if isinstance(v, str) else v
+
+
 def _load(source, problems: Problems) -> pd.DataFrame:
     name = problems.source
     if isinstance(source, pd.DataFrame):
         df = source.copy()
         for col in df.columns[(df.dtypes == object).to_numpy()]:
             # Python strings may hold lone surrogates, which Arrow-backed str columns cannot
-            df[col] = df[col].map(lambda v: scrub_surrogates(v) if isinstance(v, str) else v)
+            df[col] = df[col].map(_cell)
         return df
     path = Path(source)
     if not path.exists():
@@ -145,7 +161,7 @@ def _load(source, problems: Problems) -> pd.DataFrame:
     if not text.strip():
         raise ReadError("the file is empty", source=name)
     if kind in ("csv", "tsv"):
-        return _read_csv(text, "\t" if kind == "tsv" else ",", problems)
+        return _read_csv(text, "\t" if kind == "tsv" else sniff_delimiter(text), problems)
     if kind == "jsonl":
         records = []
         for i, line in enumerate(text.split("\n"), start=1):
@@ -169,6 +185,26 @@ def _load(source, problems: Problems) -> pd.DataFrame:
     except json.JSONDecodeError as e:
         raise ReadError(f"not valid JSON: {e.msg}", source=name, line=e.lineno) from None
     return _normalize(_flatten_json(obj, name, problems))
+
+
+def sniff_delimiter(text: str, candidates: str = ",;\t|") -> str:
+    r"""The field delimiter of a CSV text, read from its header line (``;`` from German Excel), else ``,``.
+
+    >>> sniff_delimiter("id;Autor;Datum;Text\n1;Ann;01.03.2019;Hallo, Welt\n"), sniff_delimiter("text\nHi\n")
+    (';', ',')
+    """
+    header = next((line for line in text.split("\n") if line.strip()), "")
+    try:
+        sniffed = csv.Sniffer().sniff(header, delimiters=candidates).delimiter
+    except csv.Error:
+        sniffed = ","
+    widths = {c: len(next(csv.reader([header], delimiter=c), [])) for c in candidates}
+    best = max(widths.values(), default=1)
+    if best <= 1:
+        return ","
+    if widths.get(sniffed, 0) == best:
+        return sniffed
+    return next(c for c in candidates if widths[c] == best)  # the sniffer's guess splits the header less
 
 
 def _read_csv(text: str, sep: str, problems: Problems) -> pd.DataFrame:
@@ -217,9 +253,22 @@ def _read_csv_records(text: str, sep: str, problems: Problems) -> pd.DataFrame:
         csv.field_size_limit(old_limit)
     if header is None:
         raise ReadError("the CSV file holds no header line", source=name, line=1)
-    if "\n".join(text.split("\n")[last_start - 1:]).count('"') % 2:
-        raise ReadError(f"a quote opened in the record starting on line {last_start} is never closed",
-                        source=name, line=last_start)
+    rest = "\n".join(text.split("\n")[last_start - 1:])
+    if rest.count('"') % 2:
+        # the quote swallowed the rest of the file into one record: keep the rows before it
+        if starts and starts[-1] == last_start:
+            records.pop()
+            starts.pop()
+        elif header is not None and not records:
+            header = None  # the header itself is the unterminated record
+        opened = [i for i, ch in enumerate(rest) if ch == '"'][::2][-1]  # the quote left open
+        quote_line = last_start + rest.count("\n", 0, opened)
+        where = "" if quote_line == last_start else f" (opened on line {quote_line})"
+        if header is None:
+            raise ReadError(f"a quote opened in the header{where} is never closed", source=name, line=last_start)
+        problems.add("unterminated_quote", f"a quote opened in the record starting on line {last_start}{where} "
+                     f"is never closed; the rest of the file from line {last_start} was not read as rows",
+                     line=last_start, excerpt_text=rest[:120])
     width = len(header)
     names, used = [], {}
     for h in header:  # duplicate names spelled as pandas does: a, a.1, a.2
@@ -287,8 +336,12 @@ def _resolve_columns(df: pd.DataFrame, columns: dict | None, name: str, line: in
     return columns
 
 
-def _as_id(s: pd.Series) -> pd.Series:
-    """Ids as strings, verbatim: 2 stays '2' (never '2.0'); blank becomes NA."""
+def _as_id(s: pd.Series, float_text: bool = True) -> pd.Series:
+    """Ids as strings, verbatim: 2 stays '2' (never '2.0'); blank becomes NA.
+
+    With ``float_text``, a column whose values are all written like ``1.0`` (pandas' ``to_csv`` of a
+    whole-number column holding NaN) is read as the integer text: ``1.0`` becomes ``1``.
+    """
     if pd.api.types.is_float_dtype(s.dtype):
         whole = s.dropna()
         if len(whole) and (whole == np.floor(whole)).all() and (whole.abs() < _MAX_WHOLE).all():
@@ -297,7 +350,10 @@ def _as_id(s: pd.Series) -> pd.Series:
         s = s.astype(object)
     out = s.astype("str").where(s.notna())
     out = out.str.strip()
-    return out.where(out != "").astype("str")
+    out = out.where(out != "").astype("str")
+    if float_text and out.notna().any() and out.dropna().str.fullmatch(r"-?\d+\.0").all():
+        out = out.str.removesuffix(".0")
+    return out
 
 
 #: "7 hours ago", "an hour ago", "vor 3 Tagen", "vor einer Stunde": times relative to when a page was scraped
@@ -433,7 +489,7 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
         rows = np.arange(n) + (2 if is_csv else 1)  # CSV: the header is line 1
 
     default_article = article_id or (Path(name).stem if name != "<DataFrame>" else "table")
-    art = (_as_id(raw[cols["article_id"]]).fillna(default_article) if "article_id" in cols
+    art = (_as_id(raw[cols["article_id"]], float_text=False).fillna(default_article) if "article_id" in cols
            else pd.Series([default_article] * n, dtype="str"))
     author = raw[cols["author"]].astype("str").where(raw[cols["author"]].notna()).str.strip()
     author = author.where(author != "")
@@ -487,7 +543,9 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
         ids = ids.fillna(pd.Series([f"{a}/row{r}" for a, r in zip(art, rows)], dtype="str"))
     else:
         ids = pd.Series([f"{a}/row{r}" for a, r in zip(art, rows)], dtype="str")
+    written = ids
     dup = ids.duplicated(keep="first").to_numpy()
+    in_article = pd.DataFrame({"a": art, "c": ids}).duplicated(keep="first").to_numpy()
     if dup.any():
         seen: dict[str, int] = {}
         new = ids.tolist()
@@ -495,12 +553,27 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
             seen[cid] = seen.get(cid, 0) + 1
             if dup[i]:
                 new[i] = f"{cid}~{seen[cid]}"
-                probs.add("duplicate_id", f"comment id {cid!r} appears more than once; this one is kept as "
-                          f"{new[i]!r} (parents naming {cid!r} point to the first)", line=int(rows[i]))
+                if in_article[i]:
+                    probs.add("duplicate_id", f"comment id {cid!r} appears more than once in article {art[i]!r}; "
+                              f"this one is kept as {new[i]!r} (parents naming {cid!r} point to the first)",
+                              line=int(rows[i]))
+                else:
+                    probs.add("duplicate_id", f"comment id {cid!r} is used in more than one article (ids are per "
+                              f"article); this one is kept as {new[i]!r}, parents in article {art[i]!r} naming "
+                              f"{cid!r} point to it", line=int(rows[i]), severity="notice")
         ids = pd.Series(new, dtype="str")
 
     if "parent_id" in cols:
         parent = _as_id(raw[cols["parent_id"]])
+        if "_nest_parent" in raw.columns and cols["parent_id"] != "_nest_parent":
+            parent = parent.fillna(_as_id(raw["_nest_parent"]))  # a nested reply without an explicit parent
+        if dup.any():
+            # a parent id names a comment of the same article first, else the first comment with that id
+            own = {}
+            for a, w, c in zip(art, written, ids):
+                own.setdefault((a, w), c)
+            parent = pd.Series([p if pd.isna(p) else own.get((a, p), p) for a, p in zip(art, parent)],
+                               dtype="str")
         selfp = (parent == ids).fillna(False).to_numpy(dtype=bool)
         for i in np.flatnonzero(selfp):
             probs.add("self_parent", "a comment names itself as parent; parent dropped", line=int(rows[i]))
