@@ -211,3 +211,65 @@ def test_separator_between_time_and_author_is_not_part_of_the_name(header, autho
     got = d.comments["number"].iloc[0]
     assert (pd.isna(got) and number is None) or got == number
     assert d.comments["posted_at"].iloc[0] == pd.Timestamp("2019-03-01 11:25", tz="Europe/Berlin")
+
+
+def test_author_first_headers_need_no_blank_line_after_them():
+    d = cg.read_page("Art\n\nJohn Smith | March 1, 2019 at 10:15 am\nFirst!\n\n"
+                     "Jane Doe | March 1, 2019 at 1:05 pm\n@John Smith no.\n")
+    assert d.comments["author"].tolist() == ["John Smith", "Jane Doe"]
+    assert d.comments["text"].tolist() == ["First!", "@John Smith no."]
+    assert d.comments["line"].tolist() == [3, 6]
+    assert d.comments["posted_at"].tolist() == [pd.Timestamp("2019-03-01 10:15", tz="Europe/Berlin"),
+                                                pd.Timestamp("2019-03-01 13:05", tz="Europe/Berlin")]
+    assert d.problems.empty
+
+
+def test_author_first_sentence_ending_in_a_time_stays_text_with_a_notice():
+    body = "First! and I said this is what I want and need from you on March 2, 2019 at 10:00 am"
+    d = cg.read_page(f"Art\n\nJohn Smith | March 1, 2019 at 10:15 am\n{body}\n\n"
+                     "Jane Doe | March 1, 2019 at 1:05 pm\nno.\n")
+    assert d.comments["text"].tolist() == [body, "no."]
+    assert d.problems[["kind", "line"]].values.tolist() == [["header_like_line", 4]]
+
+
+def test_date_first_numberless_header_without_blank_line_is_text_with_a_notice():
+    # a body line like "01.03.2019 11:30 war ich beim Arzt" stays text; so does an odd numberless
+    # header glued to its text, but each such line gets a problems row
+    page = ("Artikel\n\n01.03.2019 10:00 Anna 1\n\nHallo\n01.03.2019 11:30 war ich beim Arzt\nmehr\n\n"
+            "01.03.2019 10:05 @kalle\nZwei\n\n01.03.2019 10:15 Ben 3\n\nx\n")
+    d = cg.read_page(page)
+    assert d.comments["author"].tolist() == ["Anna", "Ben"]
+    assert d.comments["text"].iloc[0] == ("Hallo\n01.03.2019 11:30 war ich beim Arzt\nmehr\n\n"
+                                           "01.03.2019 10:05 @kalle\nZwei")
+    rows = d.problems[d.problems["kind"] == "header_like_line"]
+    assert rows["line"].tolist() == [6, 9]
+
+
+def test_odd_handles_are_authors():
+    d = cg.read_page("Artikel\n\n01.03.2019 10:00 @kalle 1\n\nHallo\n\n01.03.2019 10:05 #1 Fan 2\n\nZwei\n\n"
+                     "01.03.2019 10:10 12345 3\n\nDrei\n\n01.03.2019 10:15 Ben 4\n\nx\n")
+    assert d.comments["author"].tolist() == ["@kalle", "#1 Fan", "12345", "Ben"]
+    assert d.comments["number"].tolist() == [1, 2, 3, 4]
+    assert d.comments["text"].tolist() == ["Hallo", "Zwei", "Drei", "x"]
+    assert d.problems.empty
+
+
+@pytest.mark.parametrize("header", ["01.03.2019 11:25 10", "01.03.2019 11:25 #10"])
+def test_a_lone_number_is_a_number_not_an_author(header):
+    d = cg.read_page(f"Artikel\n\n{header}\n\nText\n")
+    assert d.comments["number"].tolist() == [10]
+    assert d.comments["author"].isna().all()
+    assert d.problems["kind"].tolist() == ["missing_author"]
+
+
+def test_long_author_names_are_read_and_longer_lines_are_reported():
+    name = "Ein sehr langer Nutzername " * 5 + "X" * 55   # 190 characters
+    d = cg.read_page(f"Artikel\n\n01.03.2019 10:00 Anna 1\n\nHallo\n\n01.03.2019 10:05 {name} 2\n\nZwei\n")
+    assert d.comments["author"].tolist() == ["Anna", name.strip()]
+    assert d.comments["text"].tolist() == ["Hallo", "Zwei"]
+    assert d.problems.empty
+    # a name too long to be one: the line stays in the comment above, with a problems row for it
+    too_long = "A" * 230
+    d = cg.read_page(f"Artikel\n\n01.03.2019 10:00 Anna 1\n\nHallo\n\n01.03.2019 10:05 {too_long} 2\n\nZwei\n")
+    assert d.comments["author"].tolist() == ["Anna"]
+    assert d.problems[["kind", "line"]].values.tolist() == [["truncated_header", 7]]

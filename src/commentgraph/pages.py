@@ -22,20 +22,27 @@ from .sources import looks_like_path, read_text
 from .timeparse import _MONTH_ALT, DATE, MONTHS, DATETIME, TIME, date_days, localize, time_seconds
 
 _NUM = r"(?:\#|Nr\.[ ]?|No\.[ ]?)?(?P<{name}>\d{{1,9}})"
-#: an author: up to 80 characters, not starting with a space, ``#`` or ``@``; one starting with a digit
-#: must hold a letter (checked by a lookahead, so the lazy run backtracks over one range only)
-_AUTHOR = r"(?P<author>(?:[^\s\d#@]|(?=\d[^\n]{0,79}?[^\W\d_])\d)[^\n]{0,79}?)"
+_AUTHOR_MAX = 200
+#: an author: up to 200 characters ("everything between the time and the last token"), not starting with
+#: a space; ``@kalle`` and ``#1 Fan`` are authors, a lone ``#10`` is a number; one starting with a digit
+#: must hold a letter (checked by a lookahead, so the lazy run backtracks over one range only), or be
+#: all digits with a number after it (``12345 3``: the ``{digits}`` alternative, date-first headers only)
+#: (bounded quantifiers only, none nested: the work per line stays linear in its length)
+_AUTHOR = (r"(?P<author>(?:[^\s\d\#]|\#(?!(?:Nr\.[ ]?|No\.[ ]?)?\d{{1,9}}[ \t]*$)"
+           r"|(?=\d[^\n]{{0,%d}}?[^\W\d_])\d)[^\n]{{0,%d}}?{digits})" % (_AUTHOR_MAX - 1, _AUTHOR_MAX - 1))
+#: an all-digit author, only where a number follows it and ends the line (date-first headers)
+_DIGIT_AUTHOR = r"|\d{1,%d}(?=[ \t]+(?:\#|Nr\.[ ]?|No\.[ ]?)?\d{1,9}[ \t]*$)" % _AUTHOR_MAX
 
 #: seed layout: ``01.03.2019 11:25 Meckersack 10``, also ``01.03.2019, 11:25 Uhr | Meckersack`` (the number is
 #: optional, and last; a separator between time and author is dropped; a header that lost
 #: its author, ``01.03.2019 11:25 10``, still matches, with ``author`` None)
 DATE_FIRST = re.compile(
     rf"^[ \t]*{DATETIME}[ \t]+(?:[|·•–—-][ \t]+)?(?:by[ \t]+)?"
-    rf"(?:{_AUTHOR}(?:[ \t]+{_NUM.format(name='number')})?|{_NUM.format(name='number0')})[ \t]*$",
+    rf"(?:{_AUTHOR.format(digits=_DIGIT_AUTHOR)}(?:[ \t]+{_NUM.format(name='number')})?|{_NUM.format(name='number0')})[ \t]*$",
     re.MULTILINE)
 #: other sites: ``Meckersack | 01.03.2019 11:25``, ``#10 Meckersack schrieb am 01.03.2019 um 11:25 Uhr``
 AUTHOR_FIRST = re.compile(
-    rf"^[ \t]*(?:{_NUM.format(name='number')}[.:)]?[ \t]+)?{_AUTHOR}"
+    rf"^[ \t]*(?:{_NUM.format(name='number')}[.:)]?[ \t]+)?{_AUTHOR.format(digits='')}"
     rf"(?:[ \t]+{_NUM.format(name='number2')})?[ \t]*(?:[|,·–—-][ \t]*)?"
     rf"(?:(?:schrieb am|schreibt am|am|on|wrote on|posted on|said on|commented on)[ \t]+)?{DATETIME}[ \t]*$",
     re.MULTILINE)
@@ -46,7 +53,9 @@ LAYOUTS = {"date_first": DATE_FIRST, "author_first": AUTHOR_FIRST}
 _ENDS_IN_TIME = re.compile(r":\d\d(?::\d\d)?(?:[ ]?(?i:[ap]\.?m\.?))?(?:[ ]?Uhr)?[ \t]*$", re.MULTILINE)
 
 #: a line that starts like a header but does not parse as one (truncated, mangled)
-NEAR_HEADER = re.compile(rf"^[ \t]*(?:{DATE})(?:[ \t,]+\d{{1,2}}(?::\d{{0,2}})?)?[^\n]{{0,60}}$", re.MULTILINE)
+#: (as long a line as a header with the longest author)
+NEAR_HEADER = re.compile(rf"^[ \t]*(?:{DATE})(?:[ \t,]+\d{{1,2}}(?::\d{{0,2}})?)?[^\n]{{0,%d}}$"
+                         % (_AUTHOR_MAX + 60), re.MULTILINE)
 #: words that make an author-first "header" an article line instead (``Zuletzt aktualisiert: ...``)
 _NOT_AUTHOR = re.compile(r"(?i)aktualisiert|programm|stand:|updated|published|veröffentlicht|^von$|^by$|:$")
 _DECLARED = re.compile(
@@ -208,15 +217,21 @@ class _Tables:
         layout, matches = _pick_layout(text, starts)
         alt = "number0" if layout == "date_first" else "number2"
 
-        # numberless (or authorless) headers are accepted only where a blank line follows (as in the seed)
+        # date-first: numberless (or authorless) headers are accepted only where a blank line follows (as in
+        # the seed: ``01.03.2019 11:30 war ich beim Arzt`` in a body stays text); author-first: a full header
+        # (author, date, time) is one whatever follows it. Either way a header with a sentence for an author
+        # (over 6 words, no number) is not one. Lines not taken are reported below (header_like_line).
         names = ("author", "number", alt, "date", "time")
-        headers, fields = matches, [m.group(*names) for m in matches]
+        headers, fields, dropped = matches, [m.group(*names) for m in matches], []
         if [g for g in fields if g[0] is None or (g[1] is None and g[2] is None)]:
+            need_blank = layout == "date_first"
             keep = [not (g[0] is None or (g[1] is None and g[2] is None))
-                    or (_is_blank_after(text, m.end()) and not (g[0] is not None and len(g[0].split()) > 6))
+                    or ((not need_blank or _is_blank_after(text, m.end()))
+                        and not (g[0] is not None and len(g[0].split()) > 6))
                     for m, g in zip(matches, fields)]
             headers = [m for m, k in zip(matches, keep) if k]
             fields = [g for g, k in zip(fields, keep) if k]
+            dropped = [m for m, k in zip(matches, keep) if not k]
         header_starts = [m.start() for m in headers]
         line_of = _line_numbers(text, header_starts).tolist()
         n_lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
@@ -229,6 +244,9 @@ class _Tables:
         taken = set(header_starts)
         near = _matches_at(NEAR_HEADER, text, [s for s in starts if s >= first and s not in taken])
         near = [m for m in near if m.start() >= first and m.start() not in taken]
+        if dropped:   # header matches not taken that NEAR_HEADER misses (author-first lines): kept as text
+            seen = {m.start() for m in near}
+            dropped = [m for m in dropped if m.start() >= first and m.start() not in seen]
         for m, ln in zip(near, _line_numbers(text, [m.start() for m in near]).tolist()):
             if _is_blank_after(text, m.end()):
                 probs.add("truncated_header", "a line starts like a comment header but lacks its time, author "
@@ -236,6 +254,10 @@ class _Tables:
             else:
                 probs.add("header_like_line", "a body line looks almost like a comment header; kept as text",
                           line=ln, excerpt_text=m[0], severity="notice")
+        for m, ln in zip(dropped, _line_numbers(text, [m.start() for m in dropped]).tolist()):
+            probs.add("header_like_line", "a body line reads like a comment header (but its 'author' is a "
+                      "sentence, or no number and no blank line follow); kept as text", line=ln,
+                      excerpt_text=m[0], severity="notice")
 
         n = len(headers)
         base = len(self.naive)
