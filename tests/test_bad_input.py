@@ -181,3 +181,12 @@ def test_no_eval_or_pickle_in_the_readers():
         code = (src / mod).read_text(encoding="utf-8")
         for word in ("eval(", "exec(", "pickle", "read_pickle", "allow_pickle=True"):
             assert word not in code, (mod, word)
+
+
+def test_semicolon_csv_with_a_multiline_field_is_accounted_row_by_row(tmp_path):
+    p = tmp_path / "semi.csv"
+    p.write_text('id;user;time;body\n1;Anna;2019-03-01 10:00;"Hallo\nzweite Zeile"\n2;Ben;2019-03-01 11:00;Ja\n',
+                 encoding="utf-8")
+    d = cg.read_table(p, columns={"comment_id": "id", "author": "user", "posted_at": "time", "text": "body"})
+    assert d.comments["text"].tolist() == ["Hallo\nzweite Zeile", "Ja"]
+    assert cg.check_accounting(cg.account_rows(p, d))

@@ -143,7 +143,10 @@ def _input_rows(source, name: str) -> tuple[np.ndarray, str]:
         old = csv.field_size_limit()
         csv.field_size_limit(max(old, len(text) + 1))
         try:
-            reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t" if kind == ".tsv" else ",")
+            from .tables import sniff_delimiter
+
+            sep = "\t" if kind == ".tsv" else sniff_delimiter(text)  # the delimiter read_table uses
+            reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
             starts, prev, header_seen = [], 0, False
             for rec in reader:
                 start, prev = prev + 1, reader.line_num
