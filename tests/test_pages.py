@@ -273,3 +273,73 @@ def test_long_author_names_are_read_and_longer_lines_are_reported():
     d = cg.read_page(f"Artikel\n\n01.03.2019 10:00 Anna 1\n\nHallo\n\n01.03.2019 10:05 {too_long} 2\n\nZwei\n")
     assert d.comments["author"].tolist() == ["Anna"]
     assert d.problems[["kind", "line"]].values.tolist() == [["truncated_header", 7]]
+
+
+# --- two-line headers: the author on one line, the date and time alone on the next -------------------
+
+TWO_LINE_EN = """Great article
+
+John Smith
+March 1, 2019 at 10:15 am
+First!
+
+Jane Doe
+March 1, 2019 at 1:05 pm
+@John Smith no.
+"""
+
+TWO_LINE_DE = ("Artikel\n\n#1 Meckersack\n01.03.2019, 11:25 Uhr\n\nText eins\nzwei\n\n"
+               "W. Merseburger\n01.03.2019 11:30 | #2\n\n@1 Meckersack: nein.\n")
+
+
+def test_two_line_english_page():
+    d = cg.read_page(TWO_LINE_EN)
+    c = d.comments
+    assert d.articles["layout"].tolist() == ["two_line"]
+    assert c["author"].tolist() == ["John Smith", "Jane Doe"]
+    assert c["posted_at"].tolist() == [pd.Timestamp("2019-03-01 10:15", tz="Europe/Berlin"),
+                                       pd.Timestamp("2019-03-01 13:05", tz="Europe/Berlin")]
+    assert c["text"].tolist() == ["First!", "@John Smith no."]
+    assert c["line"].tolist() == [3, 7]           # the author line
+    assert c["header_lines"].tolist() == [2, 2]
+    assert d.problems.empty
+    r = d.replies
+    assert r[["source_comment_id", "target_comment_id"]].values.tolist() == [c["comment_id"].tolist()[::-1]]
+    assert cg.check_accounting(cg.account_lines(TWO_LINE_EN, d))
+
+
+def test_two_line_german_page_with_uhr_and_numbers():
+    d = cg.read_page(TWO_LINE_DE)
+    c = d.comments
+    assert d.articles["layout"].tolist() == ["two_line"]
+    assert c[["number", "author"]].values.tolist() == [[1, "Meckersack"], [2, "W. Merseburger"]]
+    assert c["posted_at"].tolist() == [pd.Timestamp("2019-03-01 11:25", tz="Europe/Berlin"),
+                                       pd.Timestamp("2019-03-01 11:30", tz="Europe/Berlin")]
+    assert c["text"].tolist() == ["Text eins\nzwei", "@1 Meckersack: nein."]
+    assert c["line"].tolist() == [3, 9]
+    assert d.problems.empty
+    ids = c["comment_id"].tolist()
+    assert d.replies[["source_comment_id", "target_comment_id"]].values.tolist() == [[ids[1], ids[0]]]
+    assert cg.check_accounting(cg.account_lines(TWO_LINE_DE, d))
+
+
+def test_two_line_accounting_needs_the_header_height():
+    d = cg.read_page(TWO_LINE_DE)
+    one = d.replace(comments=d.comments.assign(header_lines=pd.array([1, 1], dtype="Int64")))
+    t = cg.account_lines(TWO_LINE_DE, one)
+    # read as one-line headers, the date lines would be body text, and line 9 would lack number 2 (on line 10)
+    assert t.loc[~t["accounted"], "line"].tolist() == list(range(4, 13))
+
+
+def test_two_line_not_taken_where_lines_are_sentences_or_layouts_are_others(seed):
+    # author lines that end a sentence, or run over 6 words, are not headers
+    page = "Titel\n\nDas war gut.\n01.03.2019 11:25\n\nund das hier ist viel zu lang dafür\n01.03.2019 11:30\n"
+    d = cg.read_page(page)
+    assert len(d.comments) == 0 and "no_comments" in d.problems["kind"].tolist()
+    # the other layouts are read as before (header height 1)
+    assert seed.articles["layout"].tolist() == ["date_first"]
+    assert set(seed.comments["header_lines"].tolist()) == {1}
+    af = cg.read_page("Titel\n\nAnna | 01.03.2019 10:00\nHallo\n\nBernd | 01.03.2019 11:00\n@Anna ja")
+    assert af.articles["layout"].tolist() == ["author_first"]
+    assert af.comments["author"].tolist() == ["Anna", "Bernd"]
+    assert af.comments["header_lines"].tolist() == [1, 1]

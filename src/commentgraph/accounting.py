@@ -60,8 +60,9 @@ def account_lines(source, d: Discussion | None = None, *, article_id: str | None
     """One row per line of a page: ``line``, ``part`` (article, header, body or problem), ``comment_id``,
     ``problem`` (kinds of the problems rows on that line), ``accounted`` and ``reason`` (why not).
 
-    ``d`` is the Discussion read from ``source`` (read with :func:`read_page` when None). A header line
-    must show its comment's author and number; the body lines (up to the comment's ``last_line``) must
+    ``d`` is the Discussion read from ``source`` (read with :func:`read_page` when None). A header's
+    lines (one, or ``header_lines`` of them: an author line and a date line) must show its comment's
+    author and number; the body lines (up to the comment's ``last_line``) must
     give its ``text`` exactly (leading blank lines and trailing white space aside); a line claimed by
     two comments, or by none and by no problem, is not accounted for.
 
@@ -92,21 +93,26 @@ def account_lines(source, d: Discussion | None = None, *, article_id: str | None
         raise ValueError("comments without line and last_line: not read from a page")
     first = np.asarray(c["line"], dtype=np.int64)
     last = np.asarray(c["last_line"], dtype=np.int64)
+    height = (np.asarray(c["header_lines"].fillna(1), dtype=np.int64) if "header_lines" in c.columns
+              else np.ones(len(c), dtype=np.int64))
     part[max(0, (first.min() if len(c) else n + 1) - 1):] = None  # after the article: comments only
     extra_rows = []
-    for cid, ln, end, author, num, body in zip(c["comment_id"], first, last, c["author"], c["number"], c["text"]):
-        if not 1 <= ln <= end <= max(n, ln):
-            extra_rows.append((ln, "header", cid, f"comment {cid} claims lines {ln}..{end} of {n}"))
+    for cid, ln, end, h, author, num, body in zip(c["comment_id"], first, last, height, c["author"], c["number"],
+                                                  c["text"]):
+        if not (1 <= ln <= end <= max(n, ln) and 1 <= h <= end - ln + 1):
+            extra_rows.append((ln, "header", cid, f"comment {cid} claims lines {ln}..{end} of {n} "
+                                                   f"(a header of {h} lines)"))
             continue
         claims[ln:end + 1] += 1
-        part[ln - 1], owner[ln - 1] = "header", cid
-        part[ln:end], owner[ln:end] = "body", cid
-        header = lines[ln - 1]
+        top = ln - 1 + h   # the body starts after the header's lines
+        part[ln - 1:top], owner[ln - 1:top] = "header", cid
+        part[top:end], owner[top:end] = "body", cid
+        header = "\n".join(lines[ln - 1:top])
         if pd.notna(author) and str(author) not in header or pd.notna(num) and str(num) not in header:
-            reason[ln - 1] = f"the header line does not show author {author!r} and number {num}"
-        got = _LEADING_BLANK.sub("", "\n".join(lines[ln:end])).rstrip()
+            reason[ln - 1:top] = f"the header line does not show author {author!r} and number {num}"
+        got = _LEADING_BLANK.sub("", "\n".join(lines[top:end])).rstrip()
         if got != str(body).rstrip():
-            reason[ln:end] = f"comment {cid}: its text differs from these lines"
+            reason[top:end] = f"comment {cid}: its text differs from these lines"
     twice = claims[1:n + 1] > 1
     reason[twice] = "claimed by more than one comment"
     problem = _problem_kinds(d.problems, name, numbers)

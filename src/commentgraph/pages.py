@@ -46,7 +46,17 @@ AUTHOR_FIRST = re.compile(
     rf"(?:[ \t]+{_NUM.format(name='number2')})?[ \t]*(?:[|,·–—-][ \t]*)?"
     rf"(?:(?:schrieb am|schreibt am|am|on|wrote on|posted on|said on|commented on)[ \t]+)?{DATETIME}[ \t]*$",
     re.MULTILINE)
-LAYOUTS = {"date_first": DATE_FIRST, "author_first": AUTHOR_FIRST}
+#: English and German sites copied as text: the author on one line (1-6 words, up to 80 characters, not
+#: ending in sentence punctuation, not a date), the date and time alone on the next (``John Smith`` /
+#: ``March 1, 2019 at 10:15 am``, ``#12 Meckersack`` / ``01.03.2019, 11:25 Uhr | #12``); a number on
+#: either line. Tried only at the line before a line that starts with a date (see ``_DATE_AT_START``).
+#: (words are runs of non-space separated by blanks: one way to split a line, so the work stays linear)
+TWO_LINE = re.compile(
+    rf"^(?=[^\n]{{1,100}}\n)[ \t]*(?:{_NUM.format(name='number')}[.:)]?[ \t]+)?(?!{DATE})"
+    r"(?P<author>[^\s\d\#]\S{0,79}(?:[ \t]+\S{1,80}){0,5})(?<![.!?:;,])[ \t]*\n"
+    rf"[ \t]*{DATETIME}(?:[ \t]*(?:[|·–—-][ \t]*)?{_NUM.format(name='number2')})?[ \t]*$",
+    re.MULTILINE)
+LAYOUTS = {"date_first": DATE_FIRST, "author_first": AUTHOR_FIRST, "two_line": TWO_LINE}
 #: an author-first header ends in a time: only lines that do are tried (bounds the work on any input)
 #: (written ":MM..." first: a literal ':' lets the scan skip ahead, ~1 ns a character instead of ~8; it
 #: finds every line ``{TIME}[ \t]*$`` finds)
@@ -144,11 +154,17 @@ def _pick_layout(text: str, starts: list[int] | None = None) -> tuple[str, list[
     best = ("date_first", [])
     for name, rx in LAYOUTS.items():
         if name == "date_first":
-            found = _matches_at(rx, text, _probe_starts(text) if starts is None else starts)
+            starts = _probe_starts(text) if starts is None else starts
+            found = _matches_at(rx, text, starts)
+        elif name == "two_line":   # the line before each line that starts with a date (its '\n' at s - 1)
+            authors = dict.fromkeys(text.rfind("\n", 0, s - 1) + 1 for s in starts)
+            found = [m for s in authors if (m := rx.match(text, s)) and not _NOT_AUTHOR.search(m["author"].strip())]
         else:
             ends = dict.fromkeys(text.rfind("\n", 0, m.start()) + 1 for m in _ENDS_IN_TIME.finditer(text))
             found = [m for s in ends if (m := rx.match(text, s)) and not _NOT_AUTHOR.search(m["author"].strip())]
-        if len(found) > len(best[1]):
+        # (a tie goes to two_line: each of its headers holds a date line that date_first may read as a
+        # header of its own, with ``am``, ``Uhr`` or the number for an author)
+        if len(found) > len(best[1]) or name == "two_line" and found and len(found) == len(best[1]):
             best = (name, found)
     return best
 
@@ -203,6 +219,7 @@ class _Tables:
         self.numbers, self.has_number = array("q"), bytearray()
         self.naive, self.bad = array("q"), []   # seconds since 1970 (local); global indices of unreadable stamps
         self.lines, self.page_lines = array("q"), []   # header lines; lines of each page
+        self.header_lines = bytearray()          # lines a header takes (2: author, then date line)
         self.page_ids, self.page_sizes = [], []
         self.articles = []
         self.rows = []                           # problem rows, all pages
@@ -242,6 +259,8 @@ class _Tables:
         # lines that start like a header but did not parse as one (article text may begin with a
         # dateline: before the first header such lines stay article text)
         taken = set(header_starts)
+        if layout == "two_line":   # a header's date line is part of it (not a near-header)
+            taken.update(text.find("\n", m.start()) + 1 for m in headers)
         near = _matches_at(NEAR_HEADER, text, [s for s in starts if s >= first and s not in taken])
         near = [m for m in near if m.start() >= first and m.start() not in taken]
         if dropped:   # header matches not taken that NEAR_HEADER misses (author-first lines): kept as text
@@ -372,6 +391,7 @@ class _Tables:
             self.numbers.extend([0 if x is None else x for x in numbers])
             self.has_number += bytes([x is not None for x in numbers])
         self.lines.extend(line_of)
+        self.header_lines += (b"\x02" if layout == "two_line" else b"\x01") * n
         self.page_lines.append(n_lines)
         self.page_ids.append(article_id)
         self.page_sizes.append(n)
@@ -446,6 +466,7 @@ class _Tables:
             "parent_id": _str_array(pa.nulls(n, type=pa.large_string())),
             "line": _int64(lines), "position": _int64(np.arange(n) - np.repeat(firsts, sizes)),
             "last_line": _int64(last_lines),
+            "header_lines": _int64(np.frombuffer(bytes(self.header_lines), dtype=np.uint8)),
         })
         return articles, comments, pd.DataFrame(rows, columns=list(COLUMNS["problems"]))
 
