@@ -343,3 +343,11 @@ def test_two_line_not_taken_where_lines_are_sentences_or_layouts_are_others(seed
     assert af.articles["layout"].tolist() == ["author_first"]
     assert af.comments["author"].tolist() == ["Anna", "Bernd"]
     assert af.comments["header_lines"].tolist() == [1, 1]
+
+
+def test_two_line_byline_stays_article_text():
+    page = "Title\nBy Ann Lee\nMarch 1, 2019 at 9:00 am\n\nArticle text.\n\n" + TWO_LINE_EN.split("\n\n", 1)[1]
+    d = cg.read_page(page)
+    assert d.comments["author"].tolist() == ["John Smith", "Jane Doe"]
+    assert d.comments["line"].tolist() == [7, 11]
+    assert cg.check_accounting(cg.account_lines(page, d))

@@ -56,6 +56,8 @@ TWO_LINE = re.compile(
     r"(?P<author>[^\s\d\#]\S{0,79}(?:[ \t]+\S{1,80}){0,5})(?<![.!?:;,])[ \t]*\n"
     rf"[ \t]*{DATETIME}(?:[ \t]*(?:[|·–—-][ \t]*)?{_NUM.format(name='number2')})?[ \t]*$",
     re.MULTILINE)
+#: an article's byline above its date (``By Ann Lee`` / ``March 1, 2019 at 9:00 am``) is not a comment header
+_BYLINE = re.compile(r"(?i)(?:by|von)[ \t]")
 LAYOUTS = {"date_first": DATE_FIRST, "author_first": AUTHOR_FIRST, "two_line": TWO_LINE}
 #: an author-first header ends in a time: only lines that do are tried (bounds the work on any input)
 #: (written ":MM..." first: a literal ':' lets the scan skip ahead, ~1 ns a character instead of ~8; it
@@ -158,13 +160,17 @@ def _pick_layout(text: str, starts: list[int] | None = None) -> tuple[str, list[
             found = _matches_at(rx, text, starts)
         elif name == "two_line":   # the line before each line that starts with a date (its '\n' at s - 1)
             authors = dict.fromkeys(text.rfind("\n", 0, s - 1) + 1 for s in starts)
-            found = [m for s in authors if (m := rx.match(text, s)) and not _NOT_AUTHOR.search(m["author"].strip())]
+            raw = [m for s in authors if (m := rx.match(text, s))]
+            found = [m for m in raw if not _NOT_AUTHOR.search(m["author"].strip()) and not _BYLINE.match(m["author"])]
+            # a date line of these (a byline's too) is no header of another layout: those are not counted
+            dated = {text.find("\n", m.start()) + 1 for m in raw}
+            if found and len(found) >= sum(m.start() not in dated for m in best[1]):
+                best = (name, found)
+            continue
         else:
             ends = dict.fromkeys(text.rfind("\n", 0, m.start()) + 1 for m in _ENDS_IN_TIME.finditer(text))
             found = [m for s in ends if (m := rx.match(text, s)) and not _NOT_AUTHOR.search(m["author"].strip())]
-        # (a tie goes to two_line: each of its headers holds a date line that date_first may read as a
-        # header of its own, with ``am``, ``Uhr`` or the number for an author)
-        if len(found) > len(best[1]) or name == "two_line" and found and len(found) == len(best[1]):
+        if len(found) > len(best[1]):
             best = (name, found)
     return best
 
