@@ -117,16 +117,4 @@ def make_discussion(articles, comments, problems, *, settings: dict, mentions=No
     return Discussion(articles, comments, mentions, replies, problems, settings)
 
 
-def concat(discussions: list[Discussion]) -> Discussion:
-    """One Discussion from several (article ids must already be distinct)."""
-    if not discussions:
-        raise ReadError("no discussions to combine")
-    tables = {}
-    for name in TABLES:
-        frames = [getattr(d, name) for d in discussions]
-        nonempty = [f for f in frames if len(f)]
-        tables[name] = pd.concat(nonempty, ignore_index=True) if nonempty else frames[0]
-    return Discussion(**tables, settings=discussions[0].settings)
-
-
 __all__ = ["Discussion", "TABLES", "COLUMNS"]
