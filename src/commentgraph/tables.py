@@ -445,6 +445,73 @@ def _times(raw: pd.Series, tz: str, epoch_unit: str | None) -> tuple[pd.Series, 
     return out, bad
 
 
+# ---------------------------------------------------------------- parent ids
+
+#: a type or namespace prefix on an id: Reddit's ``t1_``/``t3_``, ``comment-``, ``post:``
+_ID_PREFIX = re.compile(r"^([A-Za-z][A-Za-z0-9]{0,15}[_:-])(?=\S)")
+
+
+def _prefix(s: pd.Series) -> pd.Series:
+    """The type prefix of each id (``t1_`` of ``t1_abc``), NA where it has none."""
+    return s.str.extract(_ID_PREFIX, expand=False).astype("str")
+
+
+def link_parents(parent: pd.Series, ids: pd.Series, article: pd.Series) -> tuple[pd.Series, dict]:
+    """Parent ids made to name comment ids: type prefixes reconciled, a parent naming the article dropped.
+
+    Decided from the data, and only where it resolves parents: a prefix on the parents
+    (Reddit's ``t1_``) is dropped when the ids without it are comment ids; a prefix that every
+    comment id carries is added to parents written without it. A parent equal to the comment's
+    article id (Reddit's ``t3_<submission>`` = ``link_id``), with or without such a prefix, means
+    the comment answers the article: no parent. Parents that name a comment in the data are
+    never touched. Returns the parents and a dict saying what was done.
+
+    >>> parent = pd.Series([None, "t1_a", "t3_s", "t1_zz"], dtype="str")
+    >>> ids = pd.Series(["a", "b", "c", "d"], dtype="str")
+    >>> out, how = link_parents(parent, ids, pd.Series(["s"] * 4, dtype="str"))
+    >>> out.tolist()[1:], how["stripped_prefixes"], how["article_parents"]
+    (['a', nan, 'zz'], ['t1_'], 1)
+    """
+    parent = parent.astype("str")
+    how: dict = {"stripped_prefixes": [], "added_prefix": None, "article_parents": 0}
+    known = pd.Index(ids.dropna().unique())
+    open_ = parent.notna() & ~parent.isin(known)
+    if not open_.any():
+        return parent, how
+    art = article.astype("str")
+    art_bare = art.str.replace(_ID_PREFIX, "", n=1, regex=True)
+    p_open = parent[open_]
+    pre = _prefix(p_open)
+    bare = p_open.str.replace(_ID_PREFIX, "", n=1, regex=True)
+    a, a_bare = art[open_], art_bare[open_]
+    names_article = ((p_open == a) | (bare == a) | (bare == a_bare) | (p_open == a_bare)).fillna(False)
+    new = parent.copy()
+    # (1) a prefix on the parents that, taken off, gives comment ids
+    hits = bare.isin(known) & pre.notna()
+    for px, grp in hits.groupby(pre, sort=True):
+        n_named = int(grp.sum())
+        if n_named and n_named * 2 >= int((~names_article[grp.index]).sum()):
+            new.loc[grp.index] = bare[grp.index]  # the dangling ones too: the prefix is a type tag
+            how["stripped_prefixes"].append(str(px))
+    # (2) a prefix every comment id carries, missing on the parents
+    id_pre = _prefix(pd.Series(known, dtype="str"))
+    if len(known) and id_pre.notna().all() and id_pre.nunique() == 1:
+        px = id_pre.iloc[0]
+        still = new[open_]
+        still = still[~still.isin(known) & ~still.str.startswith(px)]
+        if len(still):
+            added = px + still
+            ok = added.isin(known)
+            if ok.sum() * 2 >= len(still):
+                new.loc[still.index[ok.to_numpy()]] = added[ok]
+                how["added_prefix"] = str(px)
+    # (3) a parent that names the article: the comment answers the article, it has no parent
+    drop = names_article & ~new[open_].isin(known)
+    how["article_parents"] = int(drop.sum())
+    new.loc[drop.index[drop.to_numpy()]] = pd.NA
+    return new, how
+
+
 # ---------------------------------------------------------------- the reader
 
 def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, strict: bool = False,
@@ -567,6 +634,8 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
         parent = _as_id(raw[cols["parent_id"]])
         if "_nest_parent" in raw.columns and cols["parent_id"] != "_nest_parent":
             parent = parent.fillna(_as_id(raw["_nest_parent"]))  # a nested reply without an explicit parent
+        as_written = parent
+        parent, parent_how = link_parents(parent, written, art)
         if dup.any():
             # a parent id names a comment of the same article first, else the first comment with that id
             own = {}
@@ -578,8 +647,15 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
         for i in np.flatnonzero(selfp):
             probs.add("self_parent", "a comment names itself as parent; parent dropped", line=int(rows[i]))
         parent = parent.where(~selfp)
+        dangling = parent.notna() & ~parent.isin(pd.Index(ids))
+        if dangling.any():
+            examples = ", ".join(repr(x) for x in as_written[dangling].drop_duplicates().head(3))
+            probs.add("dangling_parent", f"{int(dangling.sum()):,} of {int(parent.notna().sum()):,} parent ids are not "
+                      f"comment ids in this table (e.g. {examples}): their reply edges dangle",
+                      excerpt_text=examples, severity="notice")
     else:
         parent = pd.Series([None] * n, dtype="str")
+        parent_how = {}
 
     position = art.groupby(art, sort=False).cumcount().astype("Int64")
     comments = pd.DataFrame({
@@ -607,5 +683,6 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     })
     if n == 0:
         probs.add("no_comments", "the table has no rows")
-    settings = {"tz": tz, "reader": "read_table", "columns": cols, "resolver": dict(resolver or {})}
+    settings = {"tz": tz, "reader": "read_table", "columns": cols, "resolver": dict(resolver or {}),
+                "parent_ids": parent_how}
     return make_discussion(articles, comments, probs.frame(), settings=settings)
