@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -24,18 +25,24 @@ TABLE_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".jsonl": "json
 
 #: our column -> source names tried (case-insensitive) when ``columns`` does not map it
 CANDIDATES = {
-    "comment_id": ["comment_id", "id", "ID", "commentid", "comment id", "post_id", "cid", "_key"],
+    "comment_id": ["comment_id", "id", "ID", "commentid", "comment id", "post_id", "cid", "_key", "objectID",
+                   "kommentar_id", "kommentar-id"],
     "article_id": ["article_id", "articleid", "article", "story_id", "thread_id_article", "url", "page",
-                   "streamId", "link_id", "_article"],
+                   "streamId", "link_id", "_article", "videoId", "video_id", "submission_id", "thread_id",
+                   "artikel_id", "artikel-id", "artikel"],
     "number": ["number", "comment_number", "nr", "no", "index_on_page"],
     "author": ["author", "user_name", "username", "user", "name", "screen_name", "sender.name",
-               "author_name", "commenter", "nickname", "by"],
-    "posted_at": ["posted_at", "posted_at_utc", "created_at", "created", "created_utc", "timestamp", "time",
-                  "date", "datetime", "post_time", "published", "published_at", "createdAt"],
-    "text": ["text", "body", "comment", "comment_text", "commentText", "content", "message"],
+               "author_name", "commenter", "nickname", "by", "authorName", "authorDisplayName", "author_username",
+               "autor", "nutzer", "nutzername", "benutzer", "benutzername", "verfasser"],
+    "posted_at": ["posted_at", "posted_at_utc", "created_at", "created", "created_utc", "unix_timestamp", "timestamp",
+                  "time", "date", "datetime", "post_time", "published", "published_at", "createdAt", "publishedAt",
+                  "datum", "zeit", "zeitpunkt"],
+    "text": ["text", "body", "comment", "comment_text", "commentText", "content", "message", "textOriginal",
+             "textDisplay", "raw_message", "kommentar", "kommentartext", "nachricht", "inhalt"],
     "parent_id": ["parent_id", "parentID", "parent", "parentid", "in_reply_to", "reply_to", "parent_comment_id",
-                  "_nest_parent"],
-    "title": ["title", "article_title", "headline"],
+                  "_nest_parent", "isReplyToId", "isReplyTo", "in_reply_to_id", "parent_post", "antwort_auf",
+                  "antwort auf", "antwort-auf", "eltern-id", "eltern_id", "elternid"],
+    "title": ["title", "article_title", "headline", "story_title"],
 }
 REQUIRED = ("author", "posted_at", "text")
 _RECORD_KEYS = ("comments", "data", "items", "results", "records", "posts", "children")
@@ -52,6 +59,49 @@ _EPOCH_RANGE = (-62135596800, 253402300799)
 
 # ---------------------------------------------------------------- loading raw records
 
+def _unwrap(rec: dict) -> dict:
+    """A record whose comment sits inside a wrapper, lifted out: API resources keep their fields a level down.
+
+    A YouTube ``commentThread`` becomes its top-level comment (its ``snippet`` fields at the top, the
+    thread's ``videoId`` kept) with its ``replies.comments`` as nested replies; a YouTube ``comment``
+    resource gets its ``snippet`` fields at the top; a Reddit API thing ``{"kind": "t1", "data": {...}}``
+    becomes its ``data``. Anything else is returned as it is.
+
+    >>> thread = {"id": "T", "snippet": {"videoId": "v", "topLevelComment": {"id": "T", "snippet": {
+    ...     "authorDisplayName": "@ann", "textOriginal": "hi"}}},
+    ...     "replies": {"comments": [{"id": "T.r", "snippet": {"parentId": "T", "authorDisplayName": "@ben"}}]}}
+    >>> top = _unwrap(thread)
+    >>> top["authorDisplayName"], top["videoId"], top["replies"][0]["parentId"], top["replies"][0]["videoId"]
+    ('@ann', 'v', 'T', 'v')
+    """
+    snippet = rec.get("snippet")
+    if isinstance(snippet, dict):
+        top = snippet.get("topLevelComment")
+        if isinstance(top, dict):
+            out = _unwrap(top)
+            for key, value in snippet.items():
+                if key != "topLevelComment":
+                    out.setdefault(key, value)
+            replies = rec.get("replies")
+            if isinstance(replies, dict):
+                replies = replies.get("comments")
+            if isinstance(replies, list):
+                out["replies"] = [{**_unwrap(r), **({} if "videoId" in r.get("snippet", {}) or "videoId" not in out
+                                                    else {"videoId": out["videoId"]})} if isinstance(r, dict) else r
+                                  for r in replies]
+            return out
+        return {**{k: v for k, v in rec.items() if k != "snippet"}, **snippet}
+    if set(rec) == {"kind", "data"} and isinstance(rec["data"], dict):
+        out = {"kind": rec["kind"], **rec["data"]}
+        replies = out.get("replies")
+        if replies == "":
+            del out["replies"]  # Reddit writes "" for no replies
+        elif isinstance(replies, dict) and isinstance(replies.get("data"), dict):
+            out["replies"] = replies["data"].get("children", [])  # a Listing
+        return out
+    return rec
+
+
 def _flatten_json(obj, name: str, problems: Problems) -> list[dict]:
     """Records from JSON: a list, a dict holding a list, a dict of records; nested replies flattened."""
     out: list[dict] = []
@@ -64,7 +114,7 @@ def _flatten_json(obj, name: str, problems: Problems) -> list[dict]:
                 problems.add("not_a_record", f"record {seen[0]} is a {type(rec).__name__}, not an object; "
                              "skipped", line=seen[0], excerpt_text=json.dumps(rec)[:120])
                 continue
-            rec = dict(rec)
+            rec = _unwrap(dict(rec))
             rec["_row_line"] = seen[0]
             children = None
             for key in _NEST_KEYS:
@@ -512,11 +562,34 @@ def link_parents(parent: pd.Series, ids: pd.Series, article: pd.Series) -> tuple
     return new, how
 
 
+# ---------------------------------------------------------------- HTML in texts
+
+#: markup that says a text is HTML: a tag of the kinds comment systems write, or a character entity
+_HTML_MARK = re.compile(r"<(?:p|br|a|i|b|em|strong|pre|code|blockquote|span|div|ul|li)\b[^>]*>|</[a-z]+>"
+                        r"|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);", re.IGNORECASE)
+
+
+def html_to_text(text: pd.Series) -> pd.Series:
+    """HTML comment texts as plain text: paragraphs and line breaks become newlines, tags go, entities are decoded.
+
+    A link keeps the text it shows (Hacker News shows the address itself).
+
+    >>> html_to_text(pd.Series(["Yes &amp; no<p>see <a href=\"https://x.org\">x.org</a> &#x2F; &gt; 2<br>ok"],
+    ...                        dtype="str")).tolist()
+    ['Yes & no\n\nsee x.org / > 2\nok']
+    """
+    out = text.str.replace(r"<br\s*/?>", "\n", regex=True, case=False)
+    out = out.str.replace(r"\s*</p>\s*<p\b[^>]*>\s*|\s*<p\b[^>]*>\s*|\s*</p>\s*", "\n\n", regex=True, case=False)
+    out = out.str.replace(r"<[^>]*>", "", regex=True)
+    out = out.map(lambda s: html.unescape(s) if isinstance(s, str) and "&" in s else s, na_action="ignore")
+    return out.astype("str").str.strip("\n")
+
+
 # ---------------------------------------------------------------- the reader
 
 def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, strict: bool = False,
                article_id: str | None = None, epoch_unit: str | None = None, scraped_at=None,
-               resolver: dict | None = None) -> Discussion:
+               resolver: dict | None = None, html_text: bool = False) -> Discussion:
     """Read a CSV, TSV, JSON, JSON Lines or Parquet export (or a DataFrame) into a Discussion.
 
     ``columns`` maps OUR column name to THE SOURCE's (``{"author": "user_name"}``); columns it does not
@@ -527,7 +600,18 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     (when the page was scraped; without it they stay NaT with a problem row saying so), and get a
     ``relative_time`` notice because their precision is only the unit written. Source columns not
     mapped are kept after ours. Nested JSON replies are
-    flattened, the nesting giving ``parent_id`` where no parent column exists.
+    flattened, the nesting giving ``parent_id`` where no parent column exists; API resources that wrap
+    a comment (YouTube ``commentThreads``/``comments``, Reddit ``{"kind", "data"}`` things) are unwrapped.
+    A naive time in a column named for UTC (``created_utc``) is UTC.
+
+    Parent ids are reconciled with the comment ids by ``link_parents``: a type prefix such as Reddit's
+    ``t1_`` is dropped where that resolves them, and a parent naming the comment's article (Reddit's
+    ``t3_...`` = ``link_id``) means a top-level comment (no parent); ``d.settings["parent_ids"]`` says what
+    was done. Parents still naming no comment in the table get one ``dangling_parent`` notice.
+
+    ``text`` stays verbatim, HTML and all; where a quarter or more of the texts hold HTML markup
+    (Hacker News, YouTube's ``textDisplay``, Disqus) an ``html_text`` notice says so, and
+    ``html_text=True`` turns the markup into plain text (``html_to_text``).
 
     >>> import pandas as pd, commentgraph as cg
     >>> df = pd.DataFrame({"id": [1, 2], "user": ["Ann", "Ben"], "ts": [1551434700, 1551438300],
@@ -562,7 +646,11 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     author = author.where(author != "")
     text = raw[cols["text"]].astype("str").where(raw[cols["text"]].notna())
     text = text.str.replace("\r\n", "\n").str.replace("\r", "\n")
-    posted, bad_time = _times(raw[cols["posted_at"]], tz, epoch_unit)
+    # a column named for UTC (created_utc, posted_at_utc) holds UTC times even when written without an offset
+    naive_tz = "UTC" if re.search(r"utc", str(cols["posted_at"]), re.IGNORECASE) else tz
+    posted, bad_time = _times(raw[cols["posted_at"]], naive_tz, epoch_unit)
+    if naive_tz != tz:
+        posted = posted.dt.tz_convert(tz)
     scrape = None
     if scraped_at is not None:
         try:
@@ -589,6 +677,15 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     for i in np.flatnonzero(text.isna().to_numpy()):
         probs.add("missing_text", "no text; kept with an empty text", line=int(rows[i]), severity="notice")
     text = text.fillna("")
+    marked = text.str.contains(_HTML_MARK)
+    if html_text:
+        text = text.where(~marked, html_to_text(text))
+    elif int(marked.sum()) >= 2 and marked.mean() >= 0.25:
+        first = text[marked].iloc[0]
+        m = _HTML_MARK.search(first)
+        probs.add("html_text", f"{int(marked.sum()):,} of {n:,} texts hold HTML markup (e.g. {m.group(0)!r}); kept "
+                  "verbatim, read_table(..., html_text=True) gives plain text", line=int(rows[marked.to_numpy()][0]),
+                  excerpt_text=first, severity="notice")
 
     number = pd.Series(pd.NA, index=range(n), dtype="Int64")
     if "number" in cols:
