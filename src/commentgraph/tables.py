@@ -570,11 +570,11 @@ _HTML_MARK = re.compile(r"<(?:p|br|a|i|b|em|strong|pre|code|blockquote|span|div|
 
 
 def html_to_text(text: pd.Series) -> pd.Series:
-    """HTML comment texts as plain text: paragraphs and line breaks become newlines, tags go, entities are decoded.
+    r"""HTML comment texts as plain text: paragraphs and line breaks become newlines, tags go, entities are decoded.
 
     A link keeps the text it shows (Hacker News shows the address itself).
 
-    >>> html_to_text(pd.Series(["Yes &amp; no<p>see <a href=\"https://x.org\">x.org</a> &#x2F; &gt; 2<br>ok"],
+    >>> html_to_text(pd.Series(["Yes &amp; no<p>see <a href='https://x.org'>x.org</a> &#x2F; &gt; 2<br>ok"],
     ...                        dtype="str")).tolist()
     ['Yes & no\n\nsee x.org / > 2\nok']
     """
