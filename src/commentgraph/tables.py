@@ -42,7 +42,7 @@ CANDIDATES = {
     "parent_id": ["parent_id", "parentID", "parent", "parentid", "in_reply_to", "reply_to", "parent_comment_id",
                   "_nest_parent", "isReplyToId", "isReplyTo", "in_reply_to_id", "parent_post", "antwort_auf",
                   "antwort auf", "antwort-auf", "eltern-id", "eltern_id", "elternid"],
-    "title": ["title", "article_title", "headline", "story_title"],
+    "title": ["title", "article_title", "headline", "story_title", "subject"],
 }
 REQUIRED = ("author", "posted_at", "text")
 _RECORD_KEYS = ("comments", "data", "items", "results", "records", "posts", "children")
@@ -375,6 +375,8 @@ def _resolve_columns(df: pd.DataFrame, columns: dict | None, name: str, line: in
         for cand in names:
             src = lower.get(cand.lower())
             if src is not None and src not in used:
+                if ours == "article_id" and len(df) and df[src].isna().mean() > 0.5:
+                    continue  # filled on few rows (a story's url among its comments): not the article column
                 columns[ours] = src
                 used.add(src)
                 break
@@ -538,11 +540,18 @@ def link_parents(parent: pd.Series, ids: pd.Series, article: pd.Series) -> tuple
     new = parent.copy()
     # (1) a prefix on the parents that, taken off, gives comment ids
     hits = bare.isin(known) & pre.notna()
+    unused = []
     for px, grp in hits.groupby(pre, sort=True):
         n_named = int(grp.sum())
         if n_named and n_named * 2 >= int((~names_article[grp.index]).sum()):
             new.loc[grp.index] = bare[grp.index]  # the dangling ones too: the prefix is a type tag
             how["stripped_prefixes"].append(str(px))
+        elif not n_named:
+            unused.append(grp.index)
+    # a prefix of another type than the comments' (t3_ beside t1_) naming one thing per article: the article
+    for idx in unused if how["stripped_prefixes"] else []:
+        if (bare[idx].groupby(art[idx], sort=False).nunique() == 1).all():
+            names_article.loc[idx] = True
     # (2) a prefix every comment id carries, missing on the parents
     id_pre = _prefix(pd.Series(known, dtype="str"))
     if len(known) and id_pre.notna().all() and id_pre.nunique() == 1:
