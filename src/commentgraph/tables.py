@@ -686,7 +686,10 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     for i in np.flatnonzero(text.isna().to_numpy()):
         probs.add("missing_text", "no text; kept with an empty text", line=int(rows[i]), severity="notice")
     text = text.fillna("")
-    marked = text.str.contains(_HTML_MARK)
+    maybe = text.str.contains("[<&]", regex=True).to_numpy(dtype=bool)
+    marked = pd.Series(False, index=text.index)
+    if maybe.any():  # the regex only where a '<' or '&' could start markup: it is slow on a million texts
+        marked[maybe] = text[maybe].str.contains(_HTML_MARK).to_numpy(dtype=bool)
     if html_text:
         text = text.where(~marked, html_to_text(text))
     elif int(marked.sum()) >= 2 and marked.mean() >= 0.25:
