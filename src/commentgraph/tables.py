@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -24,18 +25,24 @@ TABLE_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".jsonl": "json
 
 #: our column -> source names tried (case-insensitive) when ``columns`` does not map it
 CANDIDATES = {
-    "comment_id": ["comment_id", "id", "ID", "commentid", "comment id", "post_id", "cid", "_key"],
+    "comment_id": ["comment_id", "id", "ID", "commentid", "comment id", "post_id", "cid", "_key", "objectID",
+                   "kommentar_id", "kommentar-id"],
     "article_id": ["article_id", "articleid", "article", "story_id", "thread_id_article", "url", "page",
-                   "streamId", "link_id", "_article"],
+                   "streamId", "link_id", "_article", "videoId", "video_id", "submission_id", "thread_id",
+                   "artikel_id", "artikel-id", "artikel"],
     "number": ["number", "comment_number", "nr", "no", "index_on_page"],
     "author": ["author", "user_name", "username", "user", "name", "screen_name", "sender.name",
-               "author_name", "commenter", "nickname", "by"],
-    "posted_at": ["posted_at", "posted_at_utc", "created_at", "created", "created_utc", "timestamp", "time",
-                  "date", "datetime", "post_time", "published", "published_at", "createdAt"],
-    "text": ["text", "body", "comment", "comment_text", "commentText", "content", "message"],
+               "author_name", "commenter", "nickname", "by", "authorName", "authorDisplayName", "author_username",
+               "autor", "nutzer", "nutzername", "benutzer", "benutzername", "verfasser"],
+    "posted_at": ["posted_at", "posted_at_utc", "created_at", "created", "created_utc", "unix_timestamp", "timestamp",
+                  "time", "date", "datetime", "post_time", "published", "published_at", "createdAt", "publishedAt",
+                  "datum", "zeit", "zeitpunkt"],
+    "text": ["text", "body", "comment", "comment_text", "commentText", "content", "message", "textOriginal",
+             "textDisplay", "raw_message", "kommentar", "kommentartext", "nachricht", "inhalt"],
     "parent_id": ["parent_id", "parentID", "parent", "parentid", "in_reply_to", "reply_to", "parent_comment_id",
-                  "_nest_parent"],
-    "title": ["title", "article_title", "headline"],
+                  "_nest_parent", "isReplyToId", "isReplyTo", "in_reply_to_id", "parent_post", "antwort_auf",
+                  "antwort auf", "antwort-auf", "eltern-id", "eltern_id", "elternid"],
+    "title": ["title", "article_title", "headline", "story_title", "subject"],
 }
 REQUIRED = ("author", "posted_at", "text")
 _RECORD_KEYS = ("comments", "data", "items", "results", "records", "posts", "children")
@@ -52,6 +59,49 @@ _EPOCH_RANGE = (-62135596800, 253402300799)
 
 # ---------------------------------------------------------------- loading raw records
 
+def _unwrap(rec: dict) -> dict:
+    """A record whose comment sits inside a wrapper, lifted out: API resources keep their fields a level down.
+
+    A YouTube ``commentThread`` becomes its top-level comment (its ``snippet`` fields at the top, the
+    thread's ``videoId`` kept) with its ``replies.comments`` as nested replies; a YouTube ``comment``
+    resource gets its ``snippet`` fields at the top; a Reddit API thing ``{"kind": "t1", "data": {...}}``
+    becomes its ``data``. Anything else is returned as it is.
+
+    >>> thread = {"id": "T", "snippet": {"videoId": "v", "topLevelComment": {"id": "T", "snippet": {
+    ...     "authorDisplayName": "@ann", "textOriginal": "hi"}}},
+    ...     "replies": {"comments": [{"id": "T.r", "snippet": {"parentId": "T", "authorDisplayName": "@ben"}}]}}
+    >>> top = _unwrap(thread)
+    >>> top["authorDisplayName"], top["videoId"], top["replies"][0]["parentId"], top["replies"][0]["videoId"]
+    ('@ann', 'v', 'T', 'v')
+    """
+    snippet = rec.get("snippet")
+    if isinstance(snippet, dict):
+        top = snippet.get("topLevelComment")
+        if isinstance(top, dict):
+            out = _unwrap(top)
+            for key, value in snippet.items():
+                if key != "topLevelComment":
+                    out.setdefault(key, value)
+            replies = rec.get("replies")
+            if isinstance(replies, dict):
+                replies = replies.get("comments")
+            if isinstance(replies, list):
+                out["replies"] = [{**_unwrap(r), **({} if "videoId" in r.get("snippet", {}) or "videoId" not in out
+                                                    else {"videoId": out["videoId"]})} if isinstance(r, dict) else r
+                                  for r in replies]
+            return out
+        return {**{k: v for k, v in rec.items() if k != "snippet"}, **snippet}
+    if set(rec) == {"kind", "data"} and isinstance(rec["data"], dict):
+        out = {"kind": rec["kind"], **rec["data"]}
+        replies = out.get("replies")
+        if replies == "":
+            del out["replies"]  # Reddit writes "" for no replies
+        elif isinstance(replies, dict) and isinstance(replies.get("data"), dict):
+            out["replies"] = replies["data"].get("children", [])  # a Listing
+        return out
+    return rec
+
+
 def _flatten_json(obj, name: str, problems: Problems) -> list[dict]:
     """Records from JSON: a list, a dict holding a list, a dict of records; nested replies flattened."""
     out: list[dict] = []
@@ -64,7 +114,7 @@ def _flatten_json(obj, name: str, problems: Problems) -> list[dict]:
                 problems.add("not_a_record", f"record {seen[0]} is a {type(rec).__name__}, not an object; "
                              "skipped", line=seen[0], excerpt_text=json.dumps(rec)[:120])
                 continue
-            rec = dict(rec)
+            rec = _unwrap(dict(rec))
             rec["_row_line"] = seen[0]
             children = None
             for key in _NEST_KEYS:
@@ -325,6 +375,8 @@ def _resolve_columns(df: pd.DataFrame, columns: dict | None, name: str, line: in
         for cand in names:
             src = lower.get(cand.lower())
             if src is not None and src not in used:
+                if ours == "article_id" and len(df) and df[src].isna().mean() > 0.5:
+                    continue  # filled on few rows (a story's url among its comments): not the article column
                 columns[ours] = src
                 used.add(src)
                 break
@@ -445,11 +497,108 @@ def _times(raw: pd.Series, tz: str, epoch_unit: str | None) -> tuple[pd.Series, 
     return out, bad
 
 
+# ---------------------------------------------------------------- parent ids
+
+#: a type or namespace prefix on an id: Reddit's ``t1_``/``t3_``, ``comment-``, ``post:``
+_ID_PREFIX = re.compile(r"^([A-Za-z][A-Za-z0-9]{0,15}[_:-])(?=\S)")
+
+
+def _prefix(s: pd.Series) -> pd.Series:
+    """The type prefix of each id (``t1_`` of ``t1_abc``), NA where it has none."""
+    return s.str.extract(_ID_PREFIX, expand=False).astype("str")
+
+
+def link_parents(parent: pd.Series, ids: pd.Series, article: pd.Series) -> tuple[pd.Series, dict]:
+    """Parent ids made to name comment ids: type prefixes reconciled, a parent naming the article dropped.
+
+    Decided from the data, and only where it resolves parents: a prefix on the parents
+    (Reddit's ``t1_``) is dropped when the ids without it are comment ids; a prefix that every
+    comment id carries is added to parents written without it. A parent equal to the comment's
+    article id (Reddit's ``t3_<submission>`` = ``link_id``), with or without such a prefix, means
+    the comment answers the article: no parent. Parents that name a comment in the data are
+    never touched. Returns the parents and a dict saying what was done.
+
+    >>> parent = pd.Series([None, "t1_a", "t3_s", "t1_zz"], dtype="str")
+    >>> ids = pd.Series(["a", "b", "c", "d"], dtype="str")
+    >>> out, how = link_parents(parent, ids, pd.Series(["s"] * 4, dtype="str"))
+    >>> out.tolist()[1:], how["stripped_prefixes"], how["article_parents"]
+    (['a', nan, 'zz'], ['t1_'], 1)
+    """
+    parent = parent.astype("str")
+    how: dict = {"stripped_prefixes": [], "added_prefix": None, "article_parents": 0}
+    known = pd.Index(ids.dropna().unique())
+    open_ = parent.notna() & ~parent.isin(known)
+    if not open_.any():
+        return parent, how
+    art = article.astype("str")
+    art_bare = art.str.replace(_ID_PREFIX, "", n=1, regex=True)
+    p_open = parent[open_]
+    pre = _prefix(p_open)
+    bare = p_open.str.replace(_ID_PREFIX, "", n=1, regex=True)
+    a, a_bare = art[open_], art_bare[open_]
+    names_article = ((p_open == a) | (bare == a) | (bare == a_bare) | (p_open == a_bare)).fillna(False)
+    new = parent.copy()
+    # (1) a prefix on the parents that, taken off, gives comment ids
+    hits = bare.isin(known) & pre.notna()
+    unused = []
+    for px, grp in hits.groupby(pre, sort=True):
+        n_named = int(grp.sum())
+        if n_named and n_named * 2 >= int((~names_article[grp.index]).sum()):
+            new.loc[grp.index] = bare[grp.index]  # the dangling ones too: the prefix is a type tag
+            how["stripped_prefixes"].append(str(px))
+        elif not n_named:
+            unused.append(grp.index)
+    # a prefix of another type than the comments' (t3_ beside t1_) naming one thing per article: the article
+    for idx in unused if how["stripped_prefixes"] else []:
+        if (bare[idx].groupby(art[idx], sort=False).nunique() == 1).all():
+            names_article.loc[idx] = True
+    # (2) a prefix every comment id carries, missing on the parents
+    id_pre = _prefix(pd.Series(known, dtype="str"))
+    if len(known) and id_pre.notna().all() and id_pre.nunique() == 1:
+        px = id_pre.iloc[0]
+        still = new[open_]
+        still = still[~still.isin(known) & ~still.str.startswith(px)]
+        if len(still):
+            added = px + still
+            ok = added.isin(known)
+            if ok.sum() * 2 >= len(still):
+                new.loc[still.index[ok.to_numpy()]] = added[ok]
+                how["added_prefix"] = str(px)
+    # (3) a parent that names the article: the comment answers the article, it has no parent
+    drop = names_article & ~new[open_].isin(known)
+    how["article_parents"] = int(drop.sum())
+    new.loc[drop.index[drop.to_numpy()]] = pd.NA
+    return new, how
+
+
+# ---------------------------------------------------------------- HTML in texts
+
+#: markup that says a text is HTML: a tag of the kinds comment systems write, or a character entity
+_HTML_MARK = re.compile(r"<(?:p|br|a|i|b|em|strong|pre|code|blockquote|span|div|ul|li)\b[^>]*>|</[a-z]+>"
+                        r"|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);", re.IGNORECASE)
+
+
+def html_to_text(text: pd.Series) -> pd.Series:
+    r"""HTML comment texts as plain text: paragraphs and line breaks become newlines, tags go, entities are decoded.
+
+    A link keeps the text it shows (Hacker News shows the address itself).
+
+    >>> html_to_text(pd.Series(["Yes &amp; no<p>see <a href='https://x.org'>x.org</a> &#x2F; &gt; 2<br>ok"],
+    ...                        dtype="str")).tolist()
+    ['Yes & no\n\nsee x.org / > 2\nok']
+    """
+    out = text.str.replace(r"<br\s*/?>", "\n", regex=True, case=False)
+    out = out.str.replace(r"\s*</p>\s*<p\b[^>]*>\s*|\s*<p\b[^>]*>\s*|\s*</p>\s*", "\n\n", regex=True, case=False)
+    out = out.str.replace(r"<[^>]*>", "", regex=True)
+    out = out.map(lambda s: html.unescape(s) if isinstance(s, str) and "&" in s else s, na_action="ignore")
+    return out.astype("str").str.strip("\n")
+
+
 # ---------------------------------------------------------------- the reader
 
 def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, strict: bool = False,
                article_id: str | None = None, epoch_unit: str | None = None, scraped_at=None,
-               resolver: dict | None = None) -> Discussion:
+               resolver: dict | None = None, html_text: bool = False) -> Discussion:
     """Read a CSV, TSV, JSON, JSON Lines or Parquet export (or a DataFrame) into a Discussion.
 
     ``columns`` maps OUR column name to THE SOURCE's (``{"author": "user_name"}``); columns it does not
@@ -460,7 +609,18 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     (when the page was scraped; without it they stay NaT with a problem row saying so), and get a
     ``relative_time`` notice because their precision is only the unit written. Source columns not
     mapped are kept after ours. Nested JSON replies are
-    flattened, the nesting giving ``parent_id`` where no parent column exists.
+    flattened, the nesting giving ``parent_id`` where no parent column exists; API resources that wrap
+    a comment (YouTube ``commentThreads``/``comments``, Reddit ``{"kind", "data"}`` things) are unwrapped.
+    A naive time in a column named for UTC (``created_utc``) is UTC.
+
+    Parent ids are reconciled with the comment ids by ``link_parents``: a type prefix such as Reddit's
+    ``t1_`` is dropped where that resolves them, and a parent naming the comment's article (Reddit's
+    ``t3_...`` = ``link_id``) means a top-level comment (no parent); ``d.settings["parent_ids"]`` says what
+    was done. Parents still naming no comment in the table get one ``dangling_parent`` notice.
+
+    ``text`` stays verbatim, HTML and all; where a quarter or more of the texts hold HTML markup
+    (Hacker News, YouTube's ``textDisplay``, Disqus) an ``html_text`` notice says so, and
+    ``html_text=True`` turns the markup into plain text (``html_to_text``).
 
     >>> import pandas as pd, commentgraph as cg
     >>> df = pd.DataFrame({"id": [1, 2], "user": ["Ann", "Ben"], "ts": [1551434700, 1551438300],
@@ -495,7 +655,11 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     author = author.where(author != "")
     text = raw[cols["text"]].astype("str").where(raw[cols["text"]].notna())
     text = text.str.replace("\r\n", "\n").str.replace("\r", "\n")
-    posted, bad_time = _times(raw[cols["posted_at"]], tz, epoch_unit)
+    # a column named for UTC (created_utc, posted_at_utc) holds UTC times even when written without an offset
+    naive_tz = "UTC" if re.search(r"utc", str(cols["posted_at"]), re.IGNORECASE) else tz
+    posted, bad_time = _times(raw[cols["posted_at"]], naive_tz, epoch_unit)
+    if naive_tz != tz:
+        posted = posted.dt.tz_convert(tz)
     scrape = None
     if scraped_at is not None:
         try:
@@ -522,6 +686,18 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     for i in np.flatnonzero(text.isna().to_numpy()):
         probs.add("missing_text", "no text; kept with an empty text", line=int(rows[i]), severity="notice")
     text = text.fillna("")
+    maybe = text.str.contains("[<&]", regex=True).to_numpy(dtype=bool)
+    marked = pd.Series(False, index=text.index)
+    if maybe.any():  # the regex only where a '<' or '&' could start markup: it is slow on a million texts
+        marked[maybe] = text[maybe].str.contains(_HTML_MARK).to_numpy(dtype=bool)
+    if html_text:
+        text = text.where(~marked, html_to_text(text))
+    elif int(marked.sum()) >= 2 and marked.mean() >= 0.25:
+        first = text[marked].iloc[0]
+        m = _HTML_MARK.search(first)
+        probs.add("html_text", f"{int(marked.sum()):,} of {n:,} texts hold HTML markup (e.g. {m.group(0)!r}); kept "
+                  "verbatim, read_table(..., html_text=True) gives plain text", line=int(rows[marked.to_numpy()][0]),
+                  excerpt_text=first, severity="notice")
 
     number = pd.Series(pd.NA, index=range(n), dtype="Int64")
     if "number" in cols:
@@ -567,6 +743,8 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
         parent = _as_id(raw[cols["parent_id"]])
         if "_nest_parent" in raw.columns and cols["parent_id"] != "_nest_parent":
             parent = parent.fillna(_as_id(raw["_nest_parent"]))  # a nested reply without an explicit parent
+        as_written = parent
+        parent, parent_how = link_parents(parent, written, art)
         if dup.any():
             # a parent id names a comment of the same article first, else the first comment with that id
             own = {}
@@ -578,8 +756,15 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
         for i in np.flatnonzero(selfp):
             probs.add("self_parent", "a comment names itself as parent; parent dropped", line=int(rows[i]))
         parent = parent.where(~selfp)
+        dangling = parent.notna() & ~parent.isin(pd.Index(ids))
+        if dangling.any():
+            examples = ", ".join(repr(x) for x in as_written[dangling].drop_duplicates().head(3))
+            probs.add("dangling_parent", f"{int(dangling.sum()):,} of {int(parent.notna().sum()):,} parent ids are not "
+                      f"comment ids in this table (e.g. {examples}): their reply edges dangle",
+                      excerpt_text=examples, severity="notice")
     else:
         parent = pd.Series([None] * n, dtype="str")
+        parent_how = {}
 
     position = art.groupby(art, sort=False).cumcount().astype("Int64")
     comments = pd.DataFrame({
@@ -607,5 +792,6 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     })
     if n == 0:
         probs.add("no_comments", "the table has no rows")
-    settings = {"tz": tz, "reader": "read_table", "columns": cols, "resolver": dict(resolver or {})}
+    settings = {"tz": tz, "reader": "read_table", "columns": cols, "resolver": dict(resolver or {}),
+                "parent_ids": parent_how}
     return make_discussion(articles, comments, probs.frame(), settings=settings)
