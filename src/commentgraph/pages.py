@@ -279,9 +279,10 @@ class _Tables:
         self.authors, self.texts = [], []
         self.by_line = bytearray()               # ids use the header line (no number, or a duplicate one)
         self.numbers, self.has_number = array("q"), bytearray()
-        # each comment's stamp: an index into the distinct (date, time) pairs, their seconds since 1970 (local)
-        self.stamps, self.stamp_keys, self.stamp_index = array("q"), [], {}
-        self.stamp_naive, self.bad_stamps = array("q"), set()   # (0 for the unreadable ones, in bad_stamps)
+        # each comment's date and time: indices into the distinct ones (each read once), with their days since
+        # 1970 and seconds after midnight (0 for unreadable ones, whose indices are in bad_dates, bad_times)
+        self.dates, self.date_keys, self.date_index, self.days, self.bad_dates = array("q"), [], {}, array("q"), set()
+        self.times, self.time_keys, self.time_index, self.secs, self.bad_times = array("q"), [], {}, array("q"), set()
         self.lines, self.page_lines = array("q"), []   # header lines; lines of each page
         self.header_lines = bytearray()          # lines a header takes (2: author, then date line)
         self.page_ids, self.page_sizes = [], []
@@ -341,17 +342,21 @@ class _Tables:
                       excerpt_text=text[s:e], severity="notice")
 
         n = len(header_starts)
-        base = len(self.stamps)
+        base = len(self.dates)
         # (comprehensions over the header fields: a loop appending to six lists cost ~1/3 more)
         raw_authors, nums, nums2, dates, times = zip(*fields) if fields else ((),) * 5
         numbers = [int(x) if x is not None else int(y) if y is not None else None for x, y in zip(nums, nums2)]
         authors = [a.strip() if a is not None else None for a in raw_authors]
-        # each distinct (date, time) is read once for all pages (a dict look-up a comment)
-        keys = list(zip(dates, times))
-        stamps = list(map(self.stamp_index.get, keys))
-        if None in stamps:
-            stamps = [self._stamp(k) if s is None else s for k, s in zip(keys, stamps)]
-        bad = [i for i, s in enumerate(stamps) if s in self.bad_stamps] if self.bad_stamps else []
+        # each distinct date and time is read once for all pages (a dict look-up a comment)
+        date_at, time_at = list(map(self.date_index.get, dates)), list(map(self.time_index.get, times))
+        if None in date_at:
+            date_at = [self._date(d) if i is None else i for d, i in zip(dates, date_at)]
+        if None in time_at:
+            time_at = [self._time(t) if i is None else i for t, i in zip(times, time_at)]
+        bad = []
+        if (self.bad_dates and not self.bad_dates.isdisjoint(date_at)) or (
+                self.bad_times and not self.bad_times.isdisjoint(time_at)):
+            bad = [i for i, (d, t) in enumerate(zip(date_at, time_at)) if d in self.bad_dates or t in self.bad_times]
         bounds, empty = [0], []   # each body's start and end offset (the text is cut out by pyarrow, in _cut)
         lead = _LEADING_BLANK_LINES.match
         for i, (mend, end, j) in enumerate(zip(header_ends, [*header_starts[1:], len(text)], leads)):
@@ -387,8 +392,7 @@ class _Tables:
                               "one; the comment is kept, its id uses the header line", line=line_of[i],
                               excerpt_text=text[header_starts[i]:header_ends[i]])
         for i in bad:
-            date, time = self.stamp_keys[stamps[i]]
-            probs.add("impossible_date", f"date or time '{date} {time}' does not exist; posted_at is NaT, "
+            probs.add("impossible_date", f"date or time '{dates[i]} {times[i]}' does not exist; posted_at is NaT, "
                       "the comment is kept", line=line_of[i], excerpt_text=text[header_starts[i]:header_ends[i]])
         # ambiguous and nonexistent local times are found for all pages at once (in frames()): their rows go here
         self.splits.append((len(self.rows), base, n, name))
@@ -449,7 +453,8 @@ class _Tables:
 
         # the page is read: only now its values join the tables (strict mode raises before)
         texts = _cut(text, bounds, authors)
-        self.stamps.extend(stamps)
+        self.dates.extend(date_at)
+        self.times.extend(time_at)
         self.authors += authors
         self.by_line += by_line
         self.texts.append(texts)
@@ -467,28 +472,36 @@ class _Tables:
         self.articles.append((article_id, _title(article_lines), updated, declared, n, name, encoding,
                               layout if header_starts else None, n_lines))
 
-    def _stamp(self, key: tuple[str, str]) -> int:
-        """The index of a (date, time) pair in ``stamp_keys`` (added when new)."""
-        if (i := self.stamp_index.get(key)) is None:
-            days, secs = date_days(key[0]), time_seconds(key[1])
-            i = self.stamp_index[key] = len(self.stamp_keys)
-            self.stamp_keys.append(key)
-            if days is None or secs is None:
-                self.bad_stamps.add(i)
-                self.stamp_naive.append(0)
-            else:
-                self.stamp_naive.append(days * 86400 + secs)
+    def _date(self, date: str) -> int:
+        """The index of a written date in ``date_keys`` (added when new)."""
+        if (i := self.date_index.get(date)) is None:
+            i = self.date_index[date] = len(self.date_keys)
+            self.date_keys.append(date)
+            if (days := date_days(date)) is None:
+                self.bad_dates.add(i)
+            self.days.append(days or 0)
+        return i
+
+    def _time(self, time: str) -> int:
+        """The index of a written time in ``time_keys`` (added when new)."""
+        if (i := self.time_index.get(time)) is None:
+            i = self.time_index[time] = len(self.time_keys)
+            self.time_keys.append(time)
+            if (secs := time_seconds(time)) is None:
+                self.bad_times.add(i)
+            self.secs.append(secs or 0)
         return i
 
     # ------------------------------------------------------------------ all pages
     def frames(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         """``(articles, comments, problems)`` frames (not yet conformed)."""
-        tz, n = self.tz, len(self.stamps)
-        index = np.frombuffer(self.stamps, dtype=np.int64)
-        naive = np.frombuffer(self.stamp_naive, dtype=np.int64)[index].astype("datetime64[s]").astype(
+        tz, n = self.tz, len(self.dates)
+        date_at, time_at = np.frombuffer(self.dates, dtype=np.int64), np.frombuffer(self.times, dtype=np.int64)
+        naive = (np.frombuffer(self.days, dtype=np.int64)[date_at] * 86400
+                 + np.frombuffer(self.secs, dtype=np.int64)[time_at]).astype("datetime64[s]").astype(
             f"datetime64[{TIME_UNIT}]")
-        if self.bad_stamps:
-            naive[np.isin(index, list(self.bad_stamps))] = np.datetime64("NaT")
+        if self.bad_dates or self.bad_times:
+            naive[np.isin(date_at, list(self.bad_dates)) | np.isin(time_at, list(self.bad_times))] = np.datetime64("NaT")
         stamps, ambiguous, shifted = localize(naive, tz)
 
         rows = self.rows
@@ -502,12 +515,12 @@ class _Tables:
                 probs = Problems(name)
                 where = late[pages == k]
                 for i in where[ambiguous[where]].tolist():
-                    date, time = self.stamp_keys[self.stamps[i]]
+                    date, time = self.date_keys[self.dates[i]], self.time_keys[self.times[i]]
                     probs.add("ambiguous_time", f"'{date} {time}' happens twice ({tz} falls "
                               "back); read as the first (summer-time) occurrence", line=self.lines[i],
                               severity="notice")
                 for i in where[shifted[where]].tolist():
-                    date, time = self.stamp_keys[self.stamps[i]]
+                    date, time = self.date_keys[self.dates[i]], self.time_keys[self.times[i]]
                     probs.add("nonexistent_time", f"'{date} {time}' does not exist in {tz} "
                               "(clocks spring forward); shifted to the next valid time", line=self.lines[i],
                               severity="notice")
