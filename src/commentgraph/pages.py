@@ -141,6 +141,8 @@ _PLAIN = (r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4})[ \t]+(?P<time>\d{1,2}:\d{2})[ \t]+
           r"(?P<author>(?![|·•–—-]|by[ \t]|Uhr|(?i:[ap]\.?m))[^\s\d\#](?:[^\n]{0,198}[^ \t\n])?)(?<!Nr\.)(?<!No\.)"
           r"[ \t]+(?P<number>\d{1,9})[ \t]*$(?:(?!)(?P<number0>))?(?=\n(?P<lead>(?:[ \t]*\n)*))?")
 _SCAN = re.compile(rf"{_DATE_AT_START.pattern}(?:{_PLAIN})?", re.MULTILINE)
+#: DATE_FIRST at the newline before a line (and ``lead`` as in ``_PLAIN``)
+_DATE_FIRST_AT = re.compile(rf"\n{DATE_FIRST.pattern.removeprefix('^')}(?=\n(?P<lead>(?:[ \t]*\n)*))?", re.MULTILINE)
 _DF_NAMES = ("author", "number", "number0", "date", "time")
 _OTHER_NAMES = ("author", "number", "number2", "date", "time")
 
@@ -196,17 +198,16 @@ def _found(matches: list[re.Match], names: tuple[str, ...]) -> _Found:
 
 
 def _date_first(text: str, hits: list[re.Match]) -> _Found:
-    """DATE_FIRST's matches at offset 0 and at the probed line starts (the plain ones from the scan)."""
-    starts, ends, fields, leads = [], [], [], []
+    """DATE_FIRST's matches at offset 0 and at the probed line starts (the plain ones from the scan, the
+    others by ``_DATE_FIRST_AT``: the same groups, with ``lead``)."""
+    match = _DATE_FIRST_AT.match
+    ms = [h if h.start("date") >= 0 else match(text, h.start()) for h in hits]
+    if None in ms:
+        ms = [m for m in ms if m is not None]
+    starts, ends = [m.start() + 1 for m in ms], [m.end() for m in ms]
+    fields, leads = [m.group(*_DF_NAMES) for m in ms], [m.end("lead") for m in ms]
     if m := DATE_FIRST.match(text, 0):
-        starts.append(0), ends.append(m.end()), fields.append(m.group(*_DF_NAMES)), leads.append(-1)
-    match = DATE_FIRST.match
-    for h in hits:
-        if h.start("date") >= 0:
-            starts.append(h.start() + 1), ends.append(h.end()), fields.append(h.group(*_DF_NAMES))
-            leads.append(h.end("lead"))
-        elif m := match(text, h.start() + 1):
-            starts.append(m.start()), ends.append(m.end()), fields.append(m.group(*_DF_NAMES)), leads.append(-1)
+        starts.insert(0, 0), ends.insert(0, m.end()), fields.insert(0, m.group(*_DF_NAMES)), leads.insert(0, -1)
     return starts, ends, fields, leads
 
 
