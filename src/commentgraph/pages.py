@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 from array import array
 from collections import Counter
+from itertools import accumulate, repeat
 from pathlib import Path
 
 import numpy as np
@@ -83,6 +83,28 @@ _CAPTION_CHARS = 400  # a caption's credit sits near its start; longer lines are
 _LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 
 
+#: a time (``:MM``): a line without one holds no ``_UPDATED`` (which matches within one line)
+_TIME_MARK = re.compile(r":\d\d")
+
+
+def _updated(head: str) -> re.Match | None:
+    """``_UPDATED.search(head)``, tried only on the lines that hold a time (the search tried at every
+    character cost ~0.1 ms a page).
+
+    >>> _updated("Bild: dpa\\nStand: 1. März 2019, 19:56 Uhr\\nText")["time"]
+    '19:56 Uhr'
+    """
+    done = -1
+    for t in _TIME_MARK.finditer(head):
+        if t.start() < done:
+            continue   # (a line already tried)
+        a, b = head.rfind("\n", 0, t.start()) + 1, head.find("\n", t.end())
+        done = b = len(head) if b < 0 else b
+        if m := _UPDATED.search(head, a, b):
+            return m
+    return None
+
+
 def _article_id(name: str, text: str) -> str:
     if name.startswith("<"):
         return "page-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
@@ -108,10 +130,21 @@ def _title(lines: list[str]) -> str | None:
 #: (a month name is tried only after its first letter: the alternation at every line start cost 2/3 of the scan)
 _DATE_AT_START = re.compile(rf"\n[ \t]*(?=\d|(?=(?i:[{''.join(sorted({m[0] for m in MONTHS}))}]))(?i:{_MONTH_ALT}))")
 
-
-def _probe_starts(text: str) -> list[int]:
-    """Offsets of the line starts (after the first line) where ``_DATE_AT_START`` hits, in order."""
-    return [p.start() + 1 for p in _DATE_AT_START.finditer(text)]
+#: the seed's plain header (``28.05.2019 17:55 B. Brandt2 61``), matched right after the probe, in the same
+#: pass. Where it matches, DATE_FIRST matches with the same groups: the numeric date, the time and the
+#: blanks leave DATE_FIRST no other way; authors that could continue the time (am/pm, Uhr), be a separator
+#: (``| · • – — -``) or ``by`` are left to DATE_FIRST, and so are ones ending in ``Nr.``/``No.`` (where
+#: DATE_FIRST's number starts earlier); the author ends in a non-blank before the blanks and the last
+#: number, which is where DATE_FIRST's lazy author stops. (DATE_FIRST cost ~1.4 us a header, this ~0.3 us.)
+#: ``lead`` holds the blank lines after the header (the body starts after them).
+_PLAIN = (r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4})[ \t]+(?P<time>\d{1,2}:\d{2})[ \t]+"
+          r"(?P<author>(?![|·•–—-]|by[ \t]|Uhr|(?i:[ap]\.?m))[^\s\d\#](?:[^\n]{0,198}[^ \t\n])?)(?<!Nr\.)(?<!No\.)"
+          r"[ \t]+(?P<number>\d{1,9})[ \t]*$(?:(?!)(?P<number0>))?(?=\n(?P<lead>(?:[ \t]*\n)*))?")
+_SCAN = re.compile(rf"{_DATE_AT_START.pattern}(?:{_PLAIN})?", re.MULTILINE)
+#: DATE_FIRST at the newline before a line (and ``lead`` as in ``_PLAIN``)
+_DATE_FIRST_AT = re.compile(rf"\n{DATE_FIRST.pattern.removeprefix('^')}(?=\n(?P<lead>(?:[ \t]*\n)*))?", re.MULTILINE)
+_DF_NAMES = ("author", "number", "number0", "date", "time")
+_OTHER_NAMES = ("author", "number", "number2", "date", "time")
 
 
 def _matches_at(rx: re.Pattern, text: str, starts) -> list[re.Match]:
@@ -141,37 +174,61 @@ def _line_matches(rx: re.Pattern, probe: re.Pattern, text: str) -> list[re.Match
     return out
 
 
-def _line_numbers(text: str, positions) -> np.ndarray:
+def _line_numbers(text: str, positions: list[int]) -> list[int]:
     """1-based line numbers of character offsets: sorted ones by counting newlines between them (one
-    pass, in C; building an array of every newline cost ~2 ms a page), others by a search over the newlines."""
-    pos = np.asarray(positions, dtype=np.int64)
-    if not len(pos) or (np.diff(pos) >= 0).all():   # sorted (headers, near-headers): count between them
-        counts = [text.count("\n", a, b) for a, b in zip([0, *pos[:-1].tolist()], pos.tolist())]
-        return np.cumsum(np.asarray(counts, dtype=np.int64)) + 1
+    pass, in C; building an array of every newline cost ~2 ms a page), others by a search over the newlines.
+
+    >>> _line_numbers("a\\nb\\n\\nc", [0, 2, 5]), _line_numbers("a\\nb\\n\\nc", [5, 0])
+    ([1, 2, 4], [4, 1])
+    """
+    if all(a <= b for a, b in zip(positions, positions[1:])):   # sorted (headers, near-headers)
+        return list(accumulate(map(text.count, repeat("\n"), [0, *positions[:-1]], positions), initial=1))[1:]
     newlines = np.fromiter((m.start() for m in re.finditer("\n", text)), dtype=np.int64)
-    return np.searchsorted(newlines, np.asarray(positions, dtype=np.int64), side="left") + 1
+    return (np.searchsorted(newlines, np.asarray(positions, dtype=np.int64), side="left") + 1).tolist()
 
 
-def _pick_layout(text: str, starts: list[int] | None = None) -> tuple[str, list[re.Match]]:
-    best = ("date_first", [])
-    for name, rx in LAYOUTS.items():
-        if name == "date_first":
-            starts = _probe_starts(text) if starts is None else starts
-            found = _matches_at(rx, text, starts)
-        elif name == "two_line":   # the line before each line that starts with a date (its '\n' at s - 1)
-            authors = dict.fromkeys(text.rfind("\n", 0, s - 1) + 1 for s in starts)
-            raw = [m for s in authors if (m := rx.match(text, s))]
-            found = [m for m in raw if not _NOT_AUTHOR.search(m["author"].strip()) and not _BYLINE.match(m["author"])]
-            # a date line of these (a byline's too) is no header of another layout: those are not counted
-            dated = {text.find("\n", m.start()) + 1 for m in raw}
-            if found and len(found) >= sum(m.start() not in dated for m in best[1]):
-                best = (name, found)
-            continue
-        else:
-            ends = dict.fromkeys(text.rfind("\n", 0, m.start()) + 1 for m in _ENDS_IN_TIME.finditer(text))
-            found = [m for s in ends if (m := rx.match(text, s)) and not _NOT_AUTHOR.search(m["author"].strip())]
-        if len(found) > len(best[1]):
-            best = (name, found)
+#: a layout's headers: offsets where each starts and ends, its fields (author, number, other number,
+#: date, time), and where its body starts (-1: not known yet)
+_Found = tuple[list[int], list[int], list[tuple], list[int]]
+
+
+def _found(matches: list[re.Match], names: tuple[str, ...]) -> _Found:
+    return ([m.start() for m in matches], [m.end() for m in matches], [m.group(*names) for m in matches],
+            [-1] * len(matches))
+
+
+def _date_first(text: str, hits: list[re.Match]) -> _Found:
+    """DATE_FIRST's matches at offset 0 and at the probed line starts (the plain ones from the scan, the
+    others by ``_DATE_FIRST_AT``: the same groups, with ``lead``)."""
+    match = _DATE_FIRST_AT.match
+    ms = [h if h.start("date") >= 0 else match(text, h.start()) for h in hits]
+    if None in ms:
+        ms = [m for m in ms if m is not None]
+    starts, ends = [m.start() + 1 for m in ms], [m.end() for m in ms]
+    fields, leads = [m.group(*_DF_NAMES) for m in ms], [m.end("lead") for m in ms]
+    if m := DATE_FIRST.match(text, 0):
+        starts.insert(0, 0), ends.insert(0, m.end()), fields.insert(0, m.group(*_DF_NAMES)), leads.insert(0, -1)
+    return starts, ends, fields, leads
+
+
+def _pick_layout(text: str, hits: list[re.Match], starts: list[int]) -> tuple[str, _Found]:
+    """The layout with the most headers on the page, and its headers (``hits``: the scan's matches,
+    ``starts``: the line starts they probe)."""
+    best = ("date_first", _date_first(text, hits))
+    # author-first: only lines that end in a time are tried (bounds the work on any input)
+    ends = dict.fromkeys(text.rfind("\n", 0, m.start()) + 1 for m in _ENDS_IN_TIME.finditer(text))
+    found = [m for s in ends if (m := AUTHOR_FIRST.match(text, s)) and not _NOT_AUTHOR.search(m["author"].strip())]
+    if len(found) > len(best[1][0]):
+        best = ("author_first", _found(found, _OTHER_NAMES))
+    # two-line: the line before each line that starts with a date (its '\n' at s - 1; not an empty one)
+    authors = dict.fromkeys(text.rfind("\n", 0, s - 1) + 1 for s in starts if s > 1 and text[s - 2] != "\n")
+    raw = [m for s in authors if (m := TWO_LINE.match(text, s))]
+    found = [m for m in raw if not _NOT_AUTHOR.search(m["author"].strip()) and not _BYLINE.match(m["author"])]
+    if found:
+        # a date line of these (a byline's too) is no header of another layout: those are not counted
+        dated = {text.find("\n", m.start()) + 1 for m in raw}
+        if len(found) >= sum(s not in dated for s in best[1][0]):
+            best = ("two_line", _found(found, _OTHER_NAMES))
     return best
 
 
@@ -220,10 +277,13 @@ class _Tables:
 
     def __init__(self, tz: str, strict: bool):
         self.tz, self.strict = tz, strict
-        self.authors, self.texts, self.dates, self.times = [], [], [], []
+        self.authors, self.texts = [], []
         self.by_line = bytearray()               # ids use the header line (no number, or a duplicate one)
         self.numbers, self.has_number = array("q"), bytearray()
-        self.naive, self.bad = array("q"), []   # seconds since 1970 (local); global indices of unreadable stamps
+        # each comment's date and time: indices into the distinct ones (each read once), with their days since
+        # 1970 and seconds after midnight (0 for unreadable ones, whose indices are in bad_dates, bad_times)
+        self.dates, self.date_keys, self.date_index, self.days, self.bad_dates = array("q"), [], {}, array("q"), set()
+        self.times, self.time_keys, self.time_index, self.secs, self.bad_times = array("q"), [], {}, array("q"), set()
         self.lines, self.page_lines = array("q"), []   # header lines; lines of each page
         self.header_lines = bytearray()          # lines a header takes (2: author, then date line)
         self.page_ids, self.page_sizes = [], []
@@ -236,72 +296,74 @@ class _Tables:
         tz = self.tz
         probs = Problems(name, strict=self.strict, rows=self.rows)
         article_id = article_id or _article_id(name, text)
-        starts = _probe_starts(text)
-        layout, matches = _pick_layout(text, starts)
-        alt = "number0" if layout == "date_first" else "number2"
+        hits = list(_SCAN.finditer(text))
+        starts = [h.start() + 1 for h in hits]
+        layout, (header_starts, header_ends, fields, leads) = _pick_layout(text, hits, starts)
 
         # date-first: numberless (or authorless) headers are accepted only where a blank line follows (as in
         # the seed: ``01.03.2019 11:30 war ich beim Arzt`` in a body stays text); author-first: a full header
         # (author, date, time) is one whatever follows it. Either way a header with a sentence for an author
         # (over 6 words, no number) is not one. Lines not taken are reported below (header_like_line).
-        names = ("author", "number", alt, "date", "time")
-        headers, fields, dropped = matches, [m.group(*names) for m in matches], []
-        if [g for g in fields if g[0] is None or (g[1] is None and g[2] is None)]:
+        dropped = []
+        if any(g[0] is None or (g[1] is None and g[2] is None) for g in fields):
             need_blank = layout == "date_first"
             keep = [not (g[0] is None or (g[1] is None and g[2] is None))
-                    or ((not need_blank or _is_blank_after(text, m.end()))
+                    or ((not need_blank or _is_blank_after(text, e))
                         and not (g[0] is not None and len(g[0].split()) > 6))
-                    for m, g in zip(matches, fields)]
-            headers = [m for m, k in zip(matches, keep) if k]
-            fields = [g for g, k in zip(fields, keep) if k]
-            dropped = [m for m, k in zip(matches, keep) if not k]
-        header_starts = [m.start() for m in headers]
-        line_of = _line_numbers(text, header_starts).tolist()
+                    for e, g in zip(header_ends, fields)]
+            dropped = [(s, e) for s, e, k in zip(header_starts, header_ends, keep) if not k]
+            header_starts, header_ends, fields, leads = (
+                [x for x, k in zip(xs, keep) if k] for xs in (header_starts, header_ends, fields, leads))
+        line_of = _line_numbers(text, header_starts)
         n_lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
 
-        first = header_starts[0] if headers else len(text)
+        first = header_starts[0] if header_starts else len(text)
         article_lines = text[:first].split("\n")
 
         # lines that start like a header but did not parse as one (article text may begin with a
         # dateline: before the first header such lines stay article text)
         taken = set(header_starts)
         if layout == "two_line":   # a header's date line is part of it (not a near-header)
-            taken.update(text.find("\n", m.start()) + 1 for m in headers)
+            taken.update(text.find("\n", s) + 1 for s in header_starts)
         near = _matches_at(NEAR_HEADER, text, [s for s in starts if s >= first and s not in taken])
         near = [m for m in near if m.start() >= first and m.start() not in taken]
         if dropped:   # header matches not taken that NEAR_HEADER misses (author-first lines): kept as text
             seen = {m.start() for m in near}
-            dropped = [m for m in dropped if m.start() >= first and m.start() not in seen]
-        for m, ln in zip(near, _line_numbers(text, [m.start() for m in near]).tolist()):
+            dropped = [(s, e) for s, e in dropped if s >= first and s not in seen]
+        for m, ln in zip(near, _line_numbers(text, [m.start() for m in near])):
             if _is_blank_after(text, m.end()):
                 probs.add("truncated_header", "a line starts like a comment header but lacks its time, author "
                           "or number; its lines are kept in the comment above", line=ln, excerpt_text=m[0])
             else:
                 probs.add("header_like_line", "a body line looks almost like a comment header; kept as text",
                           line=ln, excerpt_text=m[0], severity="notice")
-        for m, ln in zip(dropped, _line_numbers(text, [m.start() for m in dropped]).tolist()):
+        for (s, e), ln in zip(dropped, _line_numbers(text, [s for s, _ in dropped])):
             probs.add("header_like_line", "a body line reads like a comment header (but its 'author' is a "
                       "sentence, or no number and no blank line follow); kept as text", line=ln,
-                      excerpt_text=m[0], severity="notice")
+                      excerpt_text=text[s:e], severity="notice")
 
-        n = len(headers)
-        base = len(self.naive)
+        n = len(header_starts)
+        base = len(self.dates)
         # (comprehensions over the header fields: a loop appending to six lists cost ~1/3 more)
         raw_authors, nums, nums2, dates, times = zip(*fields) if fields else ((),) * 5
         numbers = [int(x) if x is not None else int(y) if y is not None else None for x, y in zip(nums, nums2)]
         authors = [a.strip() if a is not None else None for a in raw_authors]
-        dates, times = list(map(sys.intern, dates)), list(map(sys.intern, times))
-        days, secs = list(map(date_days, dates)), list(map(time_seconds, times))
-        if None in days or None in secs:
-            bad = [i for i, (d, t) in enumerate(zip(days, secs)) if d is None or t is None]
-            naive = [d * 86400 + t if d is not None and t is not None else 0 for d, t in zip(days, secs)]
-        else:
-            bad, naive = [], [d * 86400 + t for d, t in zip(days, secs)]
+        # each distinct date and time is read once for all pages (a dict look-up a comment)
+        date_at, time_at = list(map(self.date_index.get, dates)), list(map(self.time_index.get, times))
+        if None in date_at:
+            date_at = [self._date(d) if i is None else i for d, i in zip(dates, date_at)]
+        if None in time_at:
+            time_at = [self._time(t) if i is None else i for t, i in zip(times, time_at)]
+        bad = []
+        if (self.bad_dates and not self.bad_dates.isdisjoint(date_at)) or (
+                self.bad_times and not self.bad_times.isdisjoint(time_at)):
+            bad = [i for i, (d, t) in enumerate(zip(date_at, time_at)) if d in self.bad_dates or t in self.bad_times]
         bounds, empty = [0], []   # each body's start and end offset (the text is cut out by pyarrow, in _cut)
         lead = _LEADING_BLANK_LINES.match
-        for i, (mend, end) in enumerate(zip([m.end() for m in headers], [*header_starts[1:], len(text)])):
+        for i, (mend, end, j) in enumerate(zip(header_ends, [*header_starts[1:], len(text)], leads)):
             if mend < end:   # body = text[j:end] without its leading blank lines, rstrip()ped
-                j = lead(text, mend + 1, end).end()
+                if j < 0:   # (found by the scan for plain headers)
+                    j = lead(text, mend + 1, end).end()
                 w0 = end - 64 if end - 64 > j else j   # (the end found in the last 64 characters, uncut)
                 w = text[w0:end].rstrip()
                 e = w0 + len(w) if w or w0 == j else j + len(text[j:end].rstrip())
@@ -312,51 +374,59 @@ class _Tables:
             bounds += (j, e)
         if empty or None in raw_authors:
             empty = set(empty)
-            for i, (m, author) in enumerate(zip(headers, raw_authors)):
+            for i, (s, e, author) in enumerate(zip(header_starts, header_ends, raw_authors)):
                 if author is None:
                     probs.add("missing_author", "a comment header without an author; the comment is kept with "
-                              "author NA", line=line_of[i], excerpt_text=m[0])
+                              "author NA", line=line_of[i], excerpt_text=text[s:e])
                 if i in empty:
                     probs.add("empty_comment", "a comment header with no text under it", line=line_of[i],
-                              excerpt_text=m[0], severity="notice")
+                              excerpt_text=text[s:e], severity="notice")
         numbered = n - numbers.count(None)
         if numbered:
             for i in [i for i, x in enumerate(numbers) if x is None]:
-                if i == n - 1 and bounds[2 * i + 1] == bounds[2 * i + 2] and not text[headers[i].end():].strip("\n"):
+                if i == n - 1 and bounds[2 * i + 1] == bounds[2 * i + 2] and not text[header_ends[i]:].strip("\n"):
                     probs.add("truncated_header", "the page ends in a comment header without its number (and "
-                              "text); the comment is kept", line=line_of[i], excerpt_text=headers[i][0])
+                              "text); the comment is kept", line=line_of[i],
+                              excerpt_text=text[header_starts[i]:header_ends[i]])
                 else:
                     probs.add("missing_number", "a comment header without a number where the others have "
                               "one; the comment is kept, its id uses the header line", line=line_of[i],
-                              excerpt_text=headers[i][0])
+                              excerpt_text=text[header_starts[i]:header_ends[i]])
         for i in bad:
             probs.add("impossible_date", f"date or time '{dates[i]} {times[i]}' does not exist; posted_at is NaT, "
-                      "the comment is kept", line=line_of[i], excerpt_text=headers[i][0])
+                      "the comment is kept", line=line_of[i], excerpt_text=text[header_starts[i]:header_ends[i]])
         # ambiguous and nonexistent local times are found for all pages at once (in frames()): their rows go here
         self.splits.append((len(self.rows), base, n, name))
 
         # numbers: duplicates keep both comments; ids fall back to the header's line
-        counts = Counter(numbers)
-        if len(counts) == n and None not in counts:
-            dup = by_line = [False] * n
+        if numbered == n and n and (numbers == list(range(numbers[0], numbers[0] - n, -1))
+                                    or numbers == list(range(numbers[0], numbers[0] + n))):
+            # one run up or down the page (the usual page): no duplicates, gaps or numbers out of order
+            by_line, present = bytes(n), [min(numbers[0], numbers[-1]), max(numbers[0], numbers[-1])]
         else:
-            dup = [x is not None and counts[x] > 1 for x in numbers]
-            by_line = [x is None or d for x, d in zip(numbers, dup)]
-        seen_dup = set()
-        for i in [i for i, d in enumerate(dup) if d]:
-            if numbers[i] in seen_dup:
-                probs.add("duplicate_number", f"number {numbers[i]} appears more than once; both comments are "
-                          f"kept (ids use the header line)", line=line_of[i], excerpt_text=headers[i][0])
-            seen_dup.add(numbers[i])
-        present = sorted({x for x in numbers if x is not None})
-        if present:
-            missing_inside = sorted(set(range(present[0], present[-1] + 1)) - set(present))
-            if missing_inside:
-                probs.add("number_gap", f"numbers {_ranges(missing_inside)} are missing between {present[0]} "
-                          f"and {present[-1]}", severity="notice")
-            for i, ln in _out_of_order([(x, ln) for x, ln in zip(numbers, line_of) if x is not None]):
-                probs.add("numbers_out_of_order", f"number {i} breaks the page's order (comment numbers run "
-                          "neither up nor down the page here)", line=ln, excerpt_text=str(i), severity="notice")
+            counts = Counter(numbers)
+            if len(counts) == n and None not in counts:
+                dup = by_line = [False] * n
+            else:
+                dup = [x is not None and counts[x] > 1 for x in numbers]
+                by_line = [x is None or d for x, d in zip(numbers, dup)]
+            seen_dup = set()
+            for i in [i for i, d in enumerate(dup) if d]:
+                if numbers[i] in seen_dup:
+                    probs.add("duplicate_number", f"number {numbers[i]} appears more than once; both comments are "
+                              f"kept (ids use the header line)", line=line_of[i],
+                              excerpt_text=text[header_starts[i]:header_ends[i]])
+                seen_dup.add(numbers[i])
+            by_line = bytes(by_line)
+            present = sorted({x for x in numbers if x is not None})
+            if present:
+                missing_inside = sorted(set(range(present[0], present[-1] + 1)) - set(present))
+                if missing_inside:
+                    probs.add("number_gap", f"numbers {_ranges(missing_inside)} are missing between {present[0]} "
+                              f"and {present[-1]}", severity="notice")
+                for i, ln in _out_of_order([(x, ln) for x, ln in zip(numbers, line_of) if x is not None]):
+                    probs.add("numbers_out_of_order", f"number {i} breaks the page's order (comment numbers run "
+                              "neither up nor down the page here)", line=ln, excerpt_text=str(i), severity="notice")
 
         declared = declared_line = None
         head = text[:first]
@@ -364,7 +434,7 @@ class _Tables:
             declared = int(dm[-1]["n1"] or dm[-1]["n2"])
             declared_line = head.count("\n", 0, dm[-1].start()) + 1
         updated = pd.NaT
-        if um := _UPDATED.search(head):
+        if um := _updated(head):
             days, secs = date_days(um["date"]), time_seconds(um["time"])   # one stamp: no Series (~0.4 ms a page)
             if days is not None and secs is not None:
                 updated = pd.Timestamp(days * 86400 + secs, unit="s").tz_localize(
@@ -377,19 +447,18 @@ class _Tables:
                       line=declared_line, excerpt_text=dm[-1][0].strip(), severity="notice")
         if not text.strip():
             probs.add("empty", "the page is empty or holds only whitespace")
-        elif not headers:
+        elif not header_starts:
             probs.add("no_comments", f"no comment header found in {n_lines} lines (expected e.g. "
                       "'01.03.2019 11:25 Author 10'); all lines are article text", line=1,
                       excerpt_text=text[:120])
 
         # the page is read: only now its values join the tables (strict mode raises before)
-        self.bad += [base + i for i in bad]
-        self.naive.extend(naive)
+        texts = _cut(text, bounds, authors)
+        self.dates.extend(date_at)
+        self.times.extend(time_at)
         self.authors += authors
-        self.by_line += bytes(by_line)
-        self.texts.append(_cut(text, bounds, authors))
-        self.dates += dates
-        self.times += times
+        self.by_line += by_line
+        self.texts.append(texts)
         if numbered == n:
             self.numbers.extend(numbers)
             self.has_number += b"\x01" * n
@@ -402,14 +471,38 @@ class _Tables:
         self.page_ids.append(article_id)
         self.page_sizes.append(n)
         self.articles.append((article_id, _title(article_lines), updated, declared, n, name, encoding,
-                              layout if headers else None, n_lines))
+                              layout if header_starts else None, n_lines))
+
+    def _date(self, date: str) -> int:
+        """The index of a written date in ``date_keys`` (added when new)."""
+        if (i := self.date_index.get(date)) is None:
+            i = self.date_index[date] = len(self.date_keys)
+            self.date_keys.append(date)
+            if (days := date_days(date)) is None:
+                self.bad_dates.add(i)
+            self.days.append(days or 0)
+        return i
+
+    def _time(self, time: str) -> int:
+        """The index of a written time in ``time_keys`` (added when new)."""
+        if (i := self.time_index.get(time)) is None:
+            i = self.time_index[time] = len(self.time_keys)
+            self.time_keys.append(time)
+            if (secs := time_seconds(time)) is None:
+                self.bad_times.add(i)
+            self.secs.append(secs or 0)
+        return i
 
     # ------------------------------------------------------------------ all pages
     def frames(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         """``(articles, comments, problems)`` frames (not yet conformed)."""
-        tz, n = self.tz, len(self.naive)
-        naive = np.frombuffer(self.naive, dtype=np.int64).astype("datetime64[s]").astype(f"datetime64[{TIME_UNIT}]")
-        naive[self.bad] = np.datetime64("NaT")
+        tz, n = self.tz, len(self.dates)
+        date_at, time_at = np.frombuffer(self.dates, dtype=np.int64), np.frombuffer(self.times, dtype=np.int64)
+        naive = (np.frombuffer(self.days, dtype=np.int64)[date_at] * 86400
+                 + np.frombuffer(self.secs, dtype=np.int64)[time_at]).astype("datetime64[s]").astype(
+            f"datetime64[{TIME_UNIT}]")
+        if self.bad_dates or self.bad_times:
+            naive[np.isin(date_at, list(self.bad_dates)) | np.isin(time_at, list(self.bad_times))] = np.datetime64("NaT")
         stamps, ambiguous, shifted = localize(naive, tz)
 
         rows = self.rows
@@ -423,11 +516,13 @@ class _Tables:
                 probs = Problems(name)
                 where = late[pages == k]
                 for i in where[ambiguous[where]].tolist():
-                    probs.add("ambiguous_time", f"'{self.dates[i]} {self.times[i]}' happens twice ({tz} falls "
+                    date, time = self.date_keys[self.dates[i]], self.time_keys[self.times[i]]
+                    probs.add("ambiguous_time", f"'{date} {time}' happens twice ({tz} falls "
                               "back); read as the first (summer-time) occurrence", line=self.lines[i],
                               severity="notice")
                 for i in where[shifted[where]].tolist():
-                    probs.add("nonexistent_time", f"'{self.dates[i]} {self.times[i]}' does not exist in {tz} "
+                    date, time = self.date_keys[self.dates[i]], self.time_keys[self.times[i]]
+                    probs.add("nonexistent_time", f"'{date} {time}' does not exist in {tz} "
                               "(clocks spring forward); shifted to the next valid time", line=self.lines[i],
                               severity="notice")
                 rows += self.rows[done:at]
@@ -493,20 +588,14 @@ def _str_array(values) -> pd.api.extensions.ExtensionArray:
 
 
 def _cut(text: str, bounds: list[int], authors: list) -> pa.LargeStringArray:
-    """``[text[a:b] for a, b in pairs of bounds[1:]]`` as a pyarrow array, cut from the UTF-8 bytes of the
-    page (no Python string per comment: making them and converting them cost ~1/5 of reading)."""
+    """``[text[a:b] for a, b in pairs of bounds[1:]]`` as a pyarrow array (one call a page: cutting the
+    page's UTF-8 bytes by byte offsets cost twice this)."""
     try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:   # lone surrogates: pyarrow raises as it did on the comments frame
-        pa.array(authors, type=pa.large_string())
+        "".join([a for a in authors if a is not None]).encode("utf-8")
         return pa.array([text[a:b] for a, b in zip(bounds[1::2], bounds[2::2])], type=pa.large_string())
-    offsets = np.asarray(bounds, dtype=np.int64)
-    if len(data) != len(text):   # character offsets to byte offsets: a character starts at each non-continuation byte
-        u8 = np.frombuffer(data, dtype=np.uint8)
-        offsets = np.append(np.flatnonzero((u8 & 0xC0) != 0x80), len(data))[offsets]
-    n = len(offsets) - 1
-    cut = pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), pa.py_buffer(data))
-    return cut.take(np.arange(1, n, 2))
+    except UnicodeEncodeError:   # lone surrogates: pyarrow raises as it did on the comments frame (authors first)
+        pa.array(authors, type=pa.large_string())
+        raise
 
 
 def _int64(values) -> pd.arrays.IntegerArray:
