@@ -49,6 +49,8 @@ MENTION = re.compile(
 _SEP = re.compile(r"[ \t\u00a0]*[,:;.\-–—]?[ \t\u00a0]*")
 _TOKEN = re.compile(r"[^\W_]+")           # letters and digits: the pieces of a name
 _TOKEN_GAP = re.compile(r"[ .'’_\-]{1,3}")  # what may stand between the pieces of one name
+#: a token and the gap after it (None where no gap follows): ``_TOKEN`` then ``_TOKEN_GAP`` in one match
+_TOKEN_GAP_AFTER = re.compile(r"([^\W_]+)([ .'’_\-]{1,3})?")
 _WORD = re.compile(r"[^\W_](?:[\w'’\-]|\.(?=[^\W\d_]))*\.?")
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
@@ -112,36 +114,118 @@ def _aliases(a: str):
     return k, tuple(out)
 
 
+def _author_key(a):
+    """The key an author is known by in an article, or None: no name, a placeholder, too short."""
+    if not isinstance(a, str) or a.startswith("["):  # "[removed]", "[deleted]": placeholders
+        return None
+    k = _norm(a)
+    return k if len(k) >= 2 else None
+
+
+def _author_indexes(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -> dict:
+    """article code -> :class:`_Authors` for the articles where ``need[code]``, from the rows'
+    article codes ``articles`` and ``authors``; each name in the order it first appears."""
+    codes, uniq = pd.factorize(authors)                 # a missing author: -1
+    norms = [_author_key(a) for a in uniq.tolist()]
+    ok = np.array([k is not None for k in norms] + [False], dtype=bool)  # code -1: the extra last
+    rows = np.flatnonzero(need[articles] & ok[codes])
+    pair = articles[rows].astype(np.int64) * (len(uniq) + 1) + codes[rows]
+    rows = rows[np.sort(np.unique(pair, return_index=True)[1])]   # first row of each (article, author)
+    rows = rows[np.argsort(articles[rows], kind="stable")]
+    arts, auths = articles[rows], codes[rows]
+    cuts = np.flatnonzero(np.diff(arts)) + 1
+    names = uniq.take(auths).tolist() if len(auths) else []
+    out = {}
+    lo = 0
+    for hi in [*cuts.tolist(), len(rows)]:
+        if hi > lo:
+            part = auths[lo:hi].tolist()
+            out[int(arts[lo])] = _Authors.of_names(names[lo:hi], [norms[i] for i in part])
+        lo = hi
+    return out
+
+
 class _Authors:
     """The authors known in one article, indexed for exact, prefix and fuzzy matching.
 
     The sorted prefix index is built on first use: most references match exactly or by number.
     """
 
-    __slots__ = ("keys", "shared", "_pairs", "_prefix", "first", "longest")
+    __slots__ = ("keys", "shared", "_pairs", "_prefix", "_starts", "first", "longest")
 
     def __init__(self, authors):
-        keys: dict[str, str] = {}
-        shared: dict[str, list[str]] = {}  # keys that several distinct authors normalise to
-        entries = []
+        names = []
+        norms = []
         for a in authors:
-            if not isinstance(a, str) or a.startswith("["):  # "[removed]", "[deleted]": placeholders
-                continue
-            k = _norm(a)
-            if len(k) < 2:
-                continue
-            first = keys.setdefault(k, a)
-            if first != a:
-                same = shared.setdefault(k, [first])
-                if a not in same:
-                    same.append(a)
-            entries.append(a)
+            k = _author_key(a)
+            if k is not None:
+                names.append(a)
+                norms.append(k)
+        self._fill(names, norms)
+
+    @classmethod
+    def of_names(cls, names: list, norms: list):
+        """From names already checked by :func:`_author_key` (in order, each once) and their keys."""
+        self = cls.__new__(cls)
+        self._fill(names, norms)
+        return self
+
+    def _fill(self, names, norms):
+        keys: dict[str, str] = dict(zip(reversed(norms), reversed(names)))   # the first spelling of a key
+        shared: dict[str, list[str]] = {}  # keys that several distinct authors normalise to
+        if len(keys) < len(set(names)):
+            for a, k in zip(names, norms):
+                first = keys[k]
+                if first != a:
+                    same = shared.setdefault(k, [first])
+                    if a not in same:
+                        same.append(a)
+        entries = names
         self.keys = keys
         self.shared = shared
         self._pairs = entries
         self._prefix = None
+        self._starts = None
         self.first = {k[0] for k in keys}
         self.longest = max(map(len, keys), default=0)
+
+    def exact(self, tail: str):
+        """The longest cut of ``tail`` (see :func:`_cuts`) that is a key: (key, raw end), or None.
+
+        The same as the last key among ``_cuts(tail, self.longest)``, but it stops as soon as
+        the normalised prefix starts no key (every later cut extends it).
+
+        >>> _Authors(["Anna", "Anna Maria"]).exact("Anna-Maria hat recht"), _Authors(["Ben"]).exact("Bert")
+        (('annamaria', 10), None)
+        """
+        ordered = self._starts
+        if ordered is None:
+            ordered = self._starts = sorted(self.keys)
+        keys = self.keys
+        n_keys = len(ordered)
+        left = bisect.bisect_left
+        best = None
+        norm = ""
+        pos = 0
+        match = _TOKEN_GAP_AFTER.match
+        for _ in range(_MAX_TOKENS):
+            m = match(tail, pos)
+            if m is None:
+                break
+            tn, inner = _token_cuts(m.group(1))
+            for c, head in inner:
+                if norm + head in keys:
+                    best = (norm + head, pos + c)
+            norm += tn
+            if norm in keys:
+                best = (norm, m.end(1))
+            if m.group(2) is None:
+                break
+            i = left(ordered, norm)
+            if i == n_keys or not ordered[i].startswith(norm):   # no key starts with norm
+                break
+            pos = m.end()
+        return best
 
     def _index(self):
         if self._prefix is None:
@@ -280,19 +364,20 @@ def _name_at(tail, idx, opt, *, direct, after_number, fuzz, after_determiner=Fal
     if not tail or not tail[0].isalpha():
         return None
     if idx is not None and idx.keys and _norm(tail[0])[:1] in idx.first:
-        for key, end, _ in reversed(_cuts(tail, idx.longest)):
-            a = idx.keys.get(key)
-            if a is not None:
-                if key in idx.shared:  # "Hallenser144" and "Hallenser14_4": only the spelling decides
-                    w = tail[:end]
-                    pick = ([s for s in idx.shared[key] if s == w]
-                            or [s for s in idx.shared[key] if s.casefold() == w.casefold()])
-                    if len(pick) != 1:
-                        names = ", ".join(sorted(idx.shared[key]))
-                        return None, w, end, "name:ambiguous", 0.0, f"'{w}' could be any of: {names}"
-                    a = pick[0]
-                glued = end < len(tail) and tail[end].isalnum()
-                return a, tail[:end], end, "name:glued" if glued else "name:exact", 100.0, ""
+        hit = idx.exact(tail)
+        if hit is not None:
+            key, end = hit
+            a = idx.keys[key]
+            if key in idx.shared:  # "Hallenser144" and "Hallenser14_4": only the spelling decides
+                w = tail[:end]
+                pick = ([s for s in idx.shared[key] if s == w]
+                        or [s for s in idx.shared[key] if s.casefold() == w.casefold()])
+                if len(pick) != 1:
+                    names = ", ".join(sorted(idx.shared[key]))
+                    return None, w, end, "name:ambiguous", 0.0, f"'{w}' could be any of: {names}"
+                a = pick[0]
+            glued = end < len(tail) and tail[end].isalnum()
+            return a, tail[:end], end, "name:glued" if glued else "name:exact", 100.0, ""
     allow_lower = direct
     if not (tail[0].isupper() or allow_lower):
         return None
@@ -370,6 +455,28 @@ def _matches(text: str):
             pos = find("@", m.end())
 
 
+def _candidates(text: pd.Series) -> np.ndarray:
+    """Which texts may hold a reference: an ``@``, or a first line that matches ``_REPLY_START``.
+
+    ``_REPLY_START`` is tried only on texts without ``@`` that contain "reply" or "antwort" in any
+    case: under ``re.IGNORECASE`` these letters match only their ASCII forms, so the filter misses
+    no match.
+
+    >>> _candidates(pd.Series(["a@b", "Reply to Ben", "no reply to Ben", None])).tolist()
+    [True, True, False, False]
+    """
+    has_at = text.str.contains("@", regex=True).fillna(False).to_numpy(dtype=bool)
+    maybe = ~has_at & (text.str.contains("reply", case=False, regex=False).fillna(False).to_numpy(dtype=bool)
+                       | text.str.contains("antwort", case=False, regex=False).fillna(False).to_numpy(dtype=bool))
+    if maybe.any():
+        where = np.flatnonzero(maybe)
+        match = re.compile(_REPLY_START).match
+        start = np.zeros(len(has_at), dtype=bool)
+        start[where] = [match(t) is not None for t in text.iloc[where].tolist()]
+        has_at = has_at | start
+    return has_at
+
+
 def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
     """Every @-reference in ``comments["text"]`` with its span and the name it matched.
 
@@ -383,29 +490,24 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
     """
     opt = {**DEFAULTS, **options}
     fuzz = _fuzz_module()
-    has_at = comments["text"].str.contains("@", regex=False).fillna(False).to_numpy(dtype=bool)
-    has_at = has_at | comments["text"].str.match(_REPLY_START).fillna(False).to_numpy(dtype=bool)
-    sub = comments.loc[has_at, ["comment_id", "article_id", "text"]]
+    take = _candidates(comments["text"])
+    sub = comments.loc[take, ["comment_id", "article_id", "text"]]
     if not len(sub):
         return _extract_frame([])
-    art_of_author = comments.loc[comments["article_id"].isin(sub["article_id"].unique()), ["article_id", "author"]]
-    art_of_author = art_of_author.drop_duplicates()
-    by_article: dict = {}
-    for aid, author in zip(art_of_author["article_id"].tolist(), art_of_author["author"].tolist()):
-        got = by_article.get(aid)
-        if got is None:
-            by_article[aid] = [author]
-        else:
-            got.append(author)
-    indexes = {aid: _Authors(names) for aid, names in by_article.items()}
+    articles, uniq = pd.factorize(comments["article_id"], use_na_sentinel=False)
+    need = np.zeros(len(uniq), dtype=bool)
+    need[articles[take]] = True
+    indexes = _author_indexes(articles, comments["author"], need)
+    empty_index = _Authors(())
     rows = []
     append = rows.append
     sep_match = _SEP.match
     det_search = _DETERMINER.search
-    for cid, aid, text in zip(sub["comment_id"].tolist(), sub["article_id"].tolist(), sub["text"].tolist()):
+    for cid, aid, text, code in zip(sub["comment_id"].tolist(), sub["article_id"].tolist(), sub["text"].tolist(),
+                                    articles[take].tolist()):
         if not isinstance(text, str):
             continue
-        idx = indexes.get(aid)
+        idx = indexes.get(code, empty_index)
         skip_to = 0
         line = _REPLY_LINE.match(text) if text[:1].isspace() or text[:1] in "AaIiRr" else None
         if line is not None:
@@ -447,13 +549,15 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
     return _extract_frame(rows)
 
 
+_EXTRACT_DTYPES = {"comment_id": "str", "article_id": "str", "start": "Int64", "end": "Int64", "raw": "str",
+                   "written_number": "Int64", "written_name": "str", "matched_author": "str",
+                   "rule": "str", "score": "Float64", "note": "str"}
+
+
 def _extract_frame(rows) -> pd.DataFrame:
-    cols = ["comment_id", "article_id", "start", "end", "raw", "written_number", "written_name",
-            "matched_author", "rule", "score", "note"]
-    df = pd.DataFrame(rows, columns=cols)
-    return df.astype({"comment_id": "str", "article_id": "str", "start": "Int64", "end": "Int64", "raw": "str",
-                      "written_number": "Int64", "written_name": "str", "matched_author": "str",
-                      "rule": "str", "score": "Float64", "note": "str"})
+    if not rows:
+        return pd.DataFrame([], columns=list(_EXTRACT_DTYPES)).astype(_EXTRACT_DTYPES)
+    return pd.DataFrame({k: pd.array(list(v), dtype=t) for (k, t), v in zip(_EXTRACT_DTYPES.items(), zip(*rows))})
 
 
 # --- threads -------------------------------------------------------------------------------------
