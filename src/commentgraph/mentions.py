@@ -49,8 +49,11 @@ MENTION = re.compile(
 _SEP = re.compile(r"[ \t\u00a0]*[,:;.\-–—]?[ \t\u00a0]*")
 _TOKEN = re.compile(r"[^\W_]+")           # letters and digits: the pieces of a name
 _TOKEN_GAP = re.compile(r"[ .'’_\-]{1,3}")  # what may stand between the pieces of one name
-#: a token and the gap after it (None where no gap follows): ``_TOKEN`` then ``_TOKEN_GAP`` in one match
-_TOKEN_GAP_AFTER = re.compile(r"([^\W_]+)([ .'’_\-]{1,3})?")
+_MAX_TOKENS = 6
+#: ``_TOKEN``, then up to ``_MAX_TOKENS - 1`` times ``_TOKEN_GAP`` and ``_TOKEN`` (a gap counts only
+#: where a token follows it), in one match: the groups are token, gap, token, gap, ...
+_NAME_TOKENS = re.compile(r"([^\W_]+)" + r"(?:([ .'’_\-]{1,3})([^\W_]+)" * (_MAX_TOKENS - 1)
+                          + ")?" * (_MAX_TOKENS - 1))
 _WORD = re.compile(r"[^\W_](?:[\w'’\-]|\.(?=[^\W\d_]))*\.?")
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
@@ -59,7 +62,6 @@ _INNER_CUT = re.compile(rf"(?<=[{_LOWER}0-9])(?=[{_UPPER}])|(?<=[{_UPPER}])(?=[{
 _NONALNUM = re.compile(r"[\W_]+")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ı": "i",
                                  "ł": "l", "đ": "d"})
-_MAX_TOKENS = 6
 #: an unknown name right after an article is a noun, not a handle: ``das @Zeichen``, ``the @sign``
 _DETERMINER = re.compile(r"(?:^|(?<=\W))(?:das|der|die|dem|den|des|ein|eine|einem|einen|the|an|a|this|that)[ \t]$",
                          re.IGNORECASE)
@@ -201,30 +203,31 @@ class _Authors:
         ordered = self._starts
         if ordered is None:
             ordered = self._starts = sorted(self.keys)
+        m = _NAME_TOKENS.match(tail)
+        if m is None:
+            return None
         keys = self.keys
-        n_keys = len(ordered)
-        left = bisect.bisect_left
+        parts = m.groups()   # token, gap, token, ..., token (None after the last token)
         best = None
         norm = ""
         pos = 0
-        match = _TOKEN_GAP_AFTER.match
-        for _ in range(_MAX_TOKENS):
-            m = match(tail, pos)
-            if m is None:
-                break
-            tn, inner = _token_cuts(m.group(1))
+        for i in range(0, 2 * _MAX_TOKENS, 2):
+            tok = parts[i]
+            tn, inner = _token_cuts(tok)
             for c, head in inner:
                 if norm + head in keys:
                     best = (norm + head, pos + c)
             norm += tn
+            pos += len(tok)
             if norm in keys:
-                best = (norm, m.end(1))
-            if m.group(2) is None:
+                best = (norm, pos)
+            gap = parts[i + 1] if i + 1 < len(parts) else None
+            if gap is None:
                 break
-            i = left(ordered, norm)
-            if i == n_keys or not ordered[i].startswith(norm):   # no key starts with norm
+            j = bisect.bisect_left(ordered, norm)
+            if j == len(ordered) or not ordered[j].startswith(norm):   # no key starts with norm
                 break
-            pos = m.end()
+            pos += len(gap)
         return best
 
     def _index(self):
