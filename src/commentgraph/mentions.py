@@ -2,7 +2,7 @@
 
 Extraction is one compiled regular expression per text (``finditer``, linear time); names are
 matched against the authors known in the same article; resolution is a handful of vectorised
-joins per Discussion (``merge(validate=...)``), not loops over pairs.  The rules, in the order
+joins per Discussion (``merge``), not loops over pairs.  The rules, in the order
 they are tried, are written down in README.md ("Reference resolution") and in
 :func:`link_comments`.
 """
@@ -712,17 +712,14 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
     src = c[["comment_id", "author", "posted_at", "number", "thread", "_threaded", "_order"]].drop_duplicates("comment_id")
     src = src.rename(columns={"author": "s_author", "posted_at": "s_time", "number": "s_number", "_order": "s_order",
                               "thread": "s_thread", "_threaded": "s_threaded"})
-    m = m.merge(src, on="comment_id", how="left", validate="many_to_one")
+    m = m.merge(src, on="comment_id", how="left")   # many to one: src holds each id once
 
     # by number: comments keyed by (article, number); a duplicate number keeps its first comment
     numbered = c.loc[c["number"].notna(), ["article_id", "number", "comment_id", "author", "posted_at", "_order"]]
     numbered = numbered.drop_duplicates(["article_id", "number"])
     numbered = numbered.rename(columns={"number": "written_number", "comment_id": "n_id", "author": "n_author",
                                         "posted_at": "n_time", "_order": "n_order"})
-    m = m.merge(numbered, on=["article_id", "written_number"], how="left", validate="many_to_one")
-    n_found = m["n_id"].notna().to_numpy(dtype=bool)
-    n_before = n_found & _before(m["n_time"], m["written_number"], m["s_time"], m["s_number"],
-                                 m["n_order"], m["s_order"]).to_numpy(dtype=bool)
+    m = m.merge(numbered, on=["article_id", "written_number"], how="left")   # many to one, as deduplicated
 
     # by author: every comment of the named author in the article, then pick one per mention
     named = m.loc[m["matched_author"].notna(), ["mid", "comment_id", "article_id", "matched_author", "s_time",
@@ -730,7 +727,7 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
     by_author = c[["article_id", "author", "comment_id", "posted_at", "number", "thread", "_order"]].rename(
         columns={"author": "matched_author", "comment_id": "a_id", "posted_at": "a_time", "number": "a_number",
                  "thread": "a_thread", "_order": "a_order"})
-    pairs = named.merge(by_author, on=["article_id", "matched_author"], how="inner", validate="many_to_many")
+    pairs = named.merge(by_author, on=["article_id", "matched_author"], how="inner")
     pairs = pairs.assign(before=_before(pairs["a_time"], pairs["a_number"], pairs["s_time"], pairs["s_number"],
                                         pairs["a_order"], pairs["s_order"]))
     n_all = pairs.groupby("mid")["a_id"].size()
@@ -749,7 +746,7 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
     pick = early.sort_values(["mid", "quoted", "in_thread", "a_time", "a_number"],
                              ascending=[True, False, False, ascending, ascending], na_position="first")
     pick = pick.drop_duplicates("mid")[["mid", "a_id", "a_number", "in_thread", "quoted"]]
-    m = m.merge(pick, on="mid", how="left", validate="one_to_one")
+    m = m.merge(pick, on="mid", how="left")   # one to one: mid numbers the rows, pick holds each once
     m = m.assign(n_all=m["mid"].map(n_all).fillna(0).astype(int),
                  n_early=m["mid"].map(n_early).fillna(0).astype(int),
                  n_tied=m["mid"].map(n_tied).fillna(0).astype(int),
@@ -987,6 +984,7 @@ def _decide_rows(m: pd.DataFrame, opt):
 
 
 def _replies(mentions: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
+    # each id once, so every join with info below is many to one
     info = c[["comment_id", "author", "posted_at", "article_id"]].drop_duplicates("comment_id")
     parts = []
     if len(mentions):
@@ -998,8 +996,7 @@ def _replies(mentions: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
     withparent = c.loc[c["parent_id"].notna(), ["comment_id", "parent_id", "article_id"]]
     if len(withparent):
         known = info.rename(columns={"comment_id": "parent_id", "author": "p_author", "article_id": "p_article"})
-        p = withparent.merge(known[["parent_id", "p_author", "p_article"]], on="parent_id", how="left",
-                             validate="many_to_one")
+        p = withparent.merge(known[["parent_id", "p_author", "p_article"]], on="parent_id", how="left")
         found = p["p_author"].notna()
         other = found & (p["p_article"] != p["article_id"])
         reason = pd.Series(pd.NA, index=p.index, dtype="str")
@@ -1014,10 +1011,10 @@ def _replies(mentions: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
     r = pd.concat(parts, ignore_index=True)
     r = r.merge(info.rename(columns={"comment_id": "source_comment_id", "author": "source_author",
                                      "posted_at": "s_time", "article_id": "_a"}),
-                on="source_comment_id", how="left", validate="many_to_one")
+                on="source_comment_id", how="left")
     r = r.merge(info[["comment_id", "posted_at"]].rename(columns={"comment_id": "target_comment_id",
                                                                   "posted_at": "t_time"}),
-                on="target_comment_id", how="left", validate="many_to_one")
+                on="target_comment_id", how="left")
     latency = (r["s_time"] - r["t_time"]) if len(r) else pd.Series([], dtype="timedelta64[us]")
     r = r.assign(latency=latency)
     return r[["source_comment_id", "target_comment_id", "target_author", "via", "resolution", "article_id",
