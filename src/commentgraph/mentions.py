@@ -60,6 +60,10 @@ _LOWER = "a-zß-öø-ÿ"
 #: where a glued handle may end inside a token: ``argyle|You``, ``Rob_K|The``, ``Gillon|I``
 _INNER_CUT = re.compile(rf"(?<=[{_LOWER}0-9])(?=[{_UPPER}])|(?<=[{_UPPER}])(?=[{_UPPER}][{_LOWER}])")
 _NONALNUM = re.compile(r"[\W_]+")
+_WORD_SPLIT = re.compile(r"[\s_]+")
+_WORD_GAP = re.compile(r"[ \t\u00a0]{1,2}")
+_TITLE_NEXT = re.compile(rf"[ \t\u00a0]{{1,2}}[{_UPPER}]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ı": "i",
                                  "ł": "l", "đ": "d"})
 #: an unknown name right after an article is a noun, not a handle: ``das @Zeichen``, ``the @sign``
@@ -108,7 +112,7 @@ def _aliases(a: str):
     if len(k) < 2:
         return None
     out = [k]
-    words = [w for w in (normalize_name(w) for w in re.split(r"[\s_]+", a)) if w]
+    words = [w for w in (normalize_name(w) for w in _WORD_SPLIT.split(a)) if w]
     if len(words) >= 2 and len(words[0]) >= 4:
         out.append(words[0])                                     # "Gottlob" for "Gottlob Frege"
     if len(words) >= 3:
@@ -192,10 +196,12 @@ class _Authors:
         self.longest = max(map(len, keys), default=0)
 
     def exact(self, tail: str):
-        """The longest cut of ``tail`` (see :func:`_cuts`) that is a key: (key, raw end), or None.
+        """The longest cut of ``tail`` that is a key: (key, raw end), or None.
 
-        The same as the last key among ``_cuts(tail, self.longest)``, but it stops as soon as
-        the normalised prefix starts no key (every later cut extends it).
+        The cuts of the name-like start of ``tail``: after each of at most ``_MAX_TOKENS`` tokens
+        (letters and digits, joined by ``_TOKEN_GAP``) and at each glued cut inside a token
+        (:func:`_token_cuts`), each with the normalised text before it.  The search stops once
+        that text starts no key, since every later cut extends it.
 
         >>> _Authors(["Anna", "Anna Maria"]).exact("Anna-Maria hat recht"), _Authors(["Ben"]).exact("Bert")
         (('annamaria', 10), None)
@@ -268,32 +274,6 @@ def _token_cuts(tok: str):
     return _norm(tok), inner
 
 
-def _cuts(tail: str, longest: int | None = None):
-    """Cut points of the name-like start of ``tail``: (normalised prefix, raw end, n_words).
-
-    With ``longest`` (the longest key that could match), stop once the prefix is longer.
-    """
-    out = []
-    norm = ""
-    pos = 0
-    for n in range(_MAX_TOKENS):
-        m = _TOKEN.match(tail, pos)
-        if not m:
-            break
-        tn, inner = _token_cuts(m.group())
-        for c, head in inner:
-            out.append((norm + head, m.start() + c, n + 1))
-        norm += tn
-        out.append((norm, m.end(), n + 1))
-        if longest is not None and len(norm) > longest:
-            break
-        g = _TOKEN_GAP.match(tail, m.end())
-        if not g:
-            break
-        pos = g.end()
-    return out
-
-
 def _run(tail: str, max_words: int, allow_lower: bool):
     """The written name at the start of ``tail`` by the bounded rule: capitalised words (the
     first may be lowercase when ``allow_lower``), no stop words, at most ``max_words``, ending at
@@ -322,11 +302,11 @@ def _run(tail: str, max_words: int, allow_lower: bool):
             break
         words.append((m.start(), m.start() + len(core), core))
         after_title = (s.endswith(".") and core.casefold() in TITLES
-                       and re.match(rf"[ \t\u00a0]{{1,2}}[{_UPPER}]", tail[m.end():m.end() + 3]) is not None)
+                       and _TITLE_NEXT.match(tail[m.end():m.end() + 3]) is not None)
         titles += after_title
         if s.endswith(".") and len(core) > 1 and not after_title:
             break   # "Meier." ends a sentence; "W." is an initial; "Dr. Who" is one name
-        gap = re.match(r"[ \t\u00a0]{1,2}", tail[m.end():m.end() + 2])
+        gap = _WORD_GAP.match(tail[m.end():m.end() + 2])
         if not gap:
             break
         pos = m.end() + gap.end()
@@ -356,7 +336,7 @@ def _variants(words):
 def _glued_stop_cut(word: str) -> int:
     """Where a glued sentence start begins in an unknown handle (``lukeI`` -> 4), else len."""
     for c in (c.start() for c in _INNER_CUT.finditer(word)):
-        rest = re.match(r"[^\W\d_]+", word[c:])
+        rest = _LETTERS.match(word[c:])
         if rest and rest.group().casefold() in STOPWORDS:
             return c
     return len(word)
