@@ -157,7 +157,7 @@ class _Authors:
     The sorted prefix index is built on first use: most references match exactly or by number.
     """
 
-    __slots__ = ("keys", "shared", "_pairs", "_prefix", "_starts", "first", "longest")
+    __slots__ = ("keys", "shared", "_pairs", "_prefix", "_sorted", "first", "longest")
 
     def __init__(self, authors):
         names = []
@@ -191,7 +191,7 @@ class _Authors:
         self.shared = shared
         self._pairs = entries
         self._prefix = None
-        self._starts = None
+        self._sorted = None
         self.first = {k[0] for k in keys}
         self.longest = max(map(len, keys), default=0)
 
@@ -206,34 +206,30 @@ class _Authors:
         >>> _Authors(["Anna", "Anna Maria"]).exact("Anna-Maria hat recht"), _Authors(["Ben"]).exact("Bert")
         (('annamaria', 10), None)
         """
-        ordered = self._starts
+        ordered = self._sorted
         if ordered is None:
-            ordered = self._starts = sorted(self.keys)
+            ordered = self._sorted = sorted(self.keys)
         m = _NAME_TOKENS.match(tail)
         if m is None:
             return None
         keys = self.keys
-        parts = m.groups()   # token, gap, token, ..., token (None after the last token)
+        group, start, end = m.group, m.start, m.end
+        last = m.lastindex   # groups: token, gap, token, ...; the last that matched is a token
         best = None
         norm = ""
-        pos = 0
-        for i in range(0, 2 * _MAX_TOKENS, 2):
-            tok = parts[i]
-            tn, inner = _token_cuts(tok)
+        for i in range(1, last + 1, 2):
+            tn, inner = _token_cuts(group(i))
             for c, head in inner:
                 if norm + head in keys:
-                    best = (norm + head, pos + c)
+                    best = (norm + head, start(i) + c)
             norm += tn
-            pos += len(tok)
             if norm in keys:
-                best = (norm, pos)
-            gap = parts[i + 1] if i + 1 < len(parts) else None
-            if gap is None:
+                best = (norm, end(i))
+            if i == last:
                 break
             j = bisect.bisect_left(ordered, norm)
             if j == len(ordered) or not ordered[j].startswith(norm):   # no key starts with norm
                 break
-            pos += len(gap)
         return best
 
     def _index(self):
