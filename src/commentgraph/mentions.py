@@ -536,7 +536,8 @@ _EXTRACT_DTYPES = {"comment_id": "str", "article_id": "str", "start": "Int64", "
 def _extract_frame(rows) -> pd.DataFrame:
     if not rows:
         return pd.DataFrame([], columns=list(_EXTRACT_DTYPES)).astype(_EXTRACT_DTYPES)
-    return pd.DataFrame({k: pd.array(list(v), dtype=t) for (k, t), v in zip(_EXTRACT_DTYPES.items(), zip(*rows))})
+    table = np.array(rows, dtype=object)   # one (len(rows), 11) block: cheaper than zip(*rows) on many rows
+    return pd.DataFrame({k: pd.array(table[:, j], dtype=t) for j, (k, t) in enumerate(_EXTRACT_DTYPES.items())})
 
 
 # --- threads -------------------------------------------------------------------------------------
