@@ -53,10 +53,13 @@ tails = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GAPS)), min_
 
 
 @settings(max_examples=400, deadline=None)
-@given(authors=st.lists(names, max_size=8), tail=tails)
-def test_exact_lookup_matches_the_token_by_token_rule(authors, tail):
+@given(authors=st.lists(names, max_size=8), tail=tails, data=st.data())
+def test_exact_lookup_matches_the_token_by_token_rule(authors, tail, data):
     idx = _Authors(authors)
     assert idx.exact(tail) == exact_reference(idx, tail)
+    if authors:   # a known name, then more text (glued or not)
+        tail = data.draw(st.sampled_from(authors)) + tail
+        assert idx.exact(tail) == exact_reference(idx, tail)
 
 
 @settings(max_examples=300, deadline=None)
