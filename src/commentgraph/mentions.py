@@ -2,7 +2,7 @@
 
 Extraction is one compiled regular expression per text (``finditer``, linear time); names are
 matched against the authors known in the same article; resolution is a handful of vectorised
-joins per Discussion (``merge(validate=...)``), not loops over pairs.  The rules, in the order
+joins per Discussion (``merge``), not loops over pairs.  The rules, in the order
 they are tried, are written down in README.md ("Reference resolution") and in
 :func:`link_comments`.
 """
@@ -49,15 +49,23 @@ MENTION = re.compile(
 _SEP = re.compile(r"[ \t\u00a0]*[,:;.\-–—]?[ \t\u00a0]*")
 _TOKEN = re.compile(r"[^\W_]+")           # letters and digits: the pieces of a name
 _TOKEN_GAP = re.compile(r"[ .'’_\-]{1,3}")  # what may stand between the pieces of one name
+_MAX_TOKENS = 6
+#: ``_TOKEN``, then up to ``_MAX_TOKENS - 1`` times ``_TOKEN_GAP`` and ``_TOKEN`` (a gap counts only
+#: where a token follows it), in one match: the groups are token, gap, token, gap, ...
+_NAME_TOKENS = re.compile(r"([^\W_]+)" + r"(?:([ .'’_\-]{1,3})([^\W_]+)" * (_MAX_TOKENS - 1)
+                          + ")?" * (_MAX_TOKENS - 1))
 _WORD = re.compile(r"[^\W_](?:[\w'’\-]|\.(?=[^\W\d_]))*\.?")
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
 #: where a glued handle may end inside a token: ``argyle|You``, ``Rob_K|The``, ``Gillon|I``
 _INNER_CUT = re.compile(rf"(?<=[{_LOWER}0-9])(?=[{_UPPER}])|(?<=[{_UPPER}])(?=[{_UPPER}][{_LOWER}])")
 _NONALNUM = re.compile(r"[\W_]+")
+_WORD_SPLIT = re.compile(r"[\s_]+")
+_WORD_GAP = re.compile(r"[ \t\u00a0]{1,2}")
+_TITLE_NEXT = re.compile(rf"[ \t\u00a0]{{1,2}}[{_UPPER}]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ı": "i",
                                  "ł": "l", "đ": "d"})
-_MAX_TOKENS = 6
 #: an unknown name right after an article is a noun, not a handle: ``das @Zeichen``, ``the @sign``
 _DETERMINER = re.compile(r"(?:^|(?<=\W))(?:das|der|die|dem|den|des|ein|eine|einem|einen|the|an|a|this|that)[ \t]$",
                          re.IGNORECASE)
@@ -104,12 +112,43 @@ def _aliases(a: str):
     if len(k) < 2:
         return None
     out = [k]
-    words = [w for w in (normalize_name(w) for w in re.split(r"[\s_]+", a)) if w]
+    words = [w for w in (normalize_name(w) for w in _WORD_SPLIT.split(a)) if w]
     if len(words) >= 2 and len(words[0]) >= 4:
         out.append(words[0])                                     # "Gottlob" for "Gottlob Frege"
     if len(words) >= 3:
         out.append("".join(w[0] for w in words[:-1]) + words[-1])  # CCETown
     return k, tuple(out)
+
+
+def _author_key(a):
+    """The key an author is known by in an article, or None: no name, a placeholder, too short."""
+    if not isinstance(a, str) or a.startswith("["):  # "[removed]", "[deleted]": placeholders
+        return None
+    k = _norm(a)
+    return k if len(k) >= 2 else None
+
+
+def _author_indexes(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -> dict:
+    """article code -> :class:`_Authors` for the articles where ``need[code]``, from the rows'
+    article codes ``articles`` and ``authors``; each name in the order it first appears."""
+    codes, uniq = pd.factorize(authors)                 # a missing author: -1
+    norms = [_author_key(a) for a in uniq.tolist()]
+    ok = np.array([k is not None for k in norms] + [False], dtype=bool)  # code -1: the extra last
+    rows = np.flatnonzero(need[articles] & ok[codes])
+    pair = articles[rows].astype(np.int64) * (len(uniq) + 1) + codes[rows]
+    rows = rows[np.sort(np.unique(pair, return_index=True)[1])]   # first row of each (article, author)
+    rows = rows[np.argsort(articles[rows], kind="stable")]
+    arts, auths = articles[rows], codes[rows]
+    cuts = np.flatnonzero(np.diff(arts)) + 1
+    names = uniq.take(auths).tolist() if len(auths) else []
+    out = {}
+    lo = 0
+    for hi in [*cuts.tolist(), len(rows)]:
+        if hi > lo:
+            part = auths[lo:hi].tolist()
+            out[int(arts[lo])] = _Authors.of_names(names[lo:hi], [norms[i] for i in part])
+        lo = hi
+    return out
 
 
 class _Authors:
@@ -118,30 +157,80 @@ class _Authors:
     The sorted prefix index is built on first use: most references match exactly or by number.
     """
 
-    __slots__ = ("keys", "shared", "_pairs", "_prefix", "first", "longest")
+    __slots__ = ("keys", "shared", "_pairs", "_prefix", "_sorted", "first", "longest")
 
     def __init__(self, authors):
-        keys: dict[str, str] = {}
-        shared: dict[str, list[str]] = {}  # keys that several distinct authors normalise to
-        entries = []
+        names = []
+        norms = []
         for a in authors:
-            if not isinstance(a, str) or a.startswith("["):  # "[removed]", "[deleted]": placeholders
-                continue
-            k = _norm(a)
-            if len(k) < 2:
-                continue
-            first = keys.setdefault(k, a)
-            if first != a:
-                same = shared.setdefault(k, [first])
-                if a not in same:
-                    same.append(a)
-            entries.append(a)
+            k = _author_key(a)
+            if k is not None:
+                names.append(a)
+                norms.append(k)
+        self._fill(names, norms)
+
+    @classmethod
+    def of_names(cls, names: list, norms: list):
+        """From names already checked by :func:`_author_key` (in order, each once) and their keys."""
+        self = cls.__new__(cls)
+        self._fill(names, norms)
+        return self
+
+    def _fill(self, names, norms):
+        keys: dict[str, str] = dict(zip(reversed(norms), reversed(names)))   # the first spelling of a key
+        shared: dict[str, list[str]] = {}  # keys that several distinct authors normalise to
+        if len(keys) < len(set(names)):
+            for a, k in zip(names, norms):
+                first = keys[k]
+                if first != a:
+                    same = shared.setdefault(k, [first])
+                    if a not in same:
+                        same.append(a)
+        entries = names
         self.keys = keys
         self.shared = shared
         self._pairs = entries
         self._prefix = None
+        self._sorted = None
         self.first = {k[0] for k in keys}
         self.longest = max(map(len, keys), default=0)
+
+    def exact(self, tail: str):
+        """The longest cut of ``tail`` that is a key: (key, raw end), or None.
+
+        The cuts of the name-like start of ``tail``: after each of at most ``_MAX_TOKENS`` tokens
+        (letters and digits, joined by ``_TOKEN_GAP``) and at each glued cut inside a token
+        (:func:`_token_cuts`), each with the normalised text before it.  The search stops once
+        that text starts no key, since every later cut extends it.
+
+        >>> _Authors(["Anna", "Anna Maria"]).exact("Anna-Maria hat recht"), _Authors(["Ben"]).exact("Bert")
+        (('annamaria', 10), None)
+        """
+        ordered = self._sorted
+        if ordered is None:
+            ordered = self._sorted = sorted(self.keys)
+        m = _NAME_TOKENS.match(tail)
+        if m is None:
+            return None
+        keys = self.keys
+        group, start, end = m.group, m.start, m.end
+        last = m.lastindex   # groups: token, gap, token, ...; the last that matched is a token
+        best = None
+        norm = ""
+        for i in range(1, last + 1, 2):
+            tn, inner = _token_cuts(group(i))
+            for c, head in inner:
+                if norm + head in keys:
+                    best = (norm + head, start(i) + c)
+            norm += tn
+            if norm in keys:
+                best = (norm, end(i))
+            if i == last:
+                break
+            j = bisect.bisect_left(ordered, norm)
+            if j == len(ordered) or not ordered[j].startswith(norm):   # no key starts with norm
+                break
+        return best
 
     def _index(self):
         if self._prefix is None:
@@ -181,32 +270,6 @@ def _token_cuts(tok: str):
     return _norm(tok), inner
 
 
-def _cuts(tail: str, longest: int | None = None):
-    """Cut points of the name-like start of ``tail``: (normalised prefix, raw end, n_words).
-
-    With ``longest`` (the longest key that could match), stop once the prefix is longer.
-    """
-    out = []
-    norm = ""
-    pos = 0
-    for n in range(_MAX_TOKENS):
-        m = _TOKEN.match(tail, pos)
-        if not m:
-            break
-        tn, inner = _token_cuts(m.group())
-        for c, head in inner:
-            out.append((norm + head, m.start() + c, n + 1))
-        norm += tn
-        out.append((norm, m.end(), n + 1))
-        if longest is not None and len(norm) > longest:
-            break
-        g = _TOKEN_GAP.match(tail, m.end())
-        if not g:
-            break
-        pos = g.end()
-    return out
-
-
 def _run(tail: str, max_words: int, allow_lower: bool):
     """The written name at the start of ``tail`` by the bounded rule: capitalised words (the
     first may be lowercase when ``allow_lower``), no stop words, at most ``max_words``, ending at
@@ -235,11 +298,11 @@ def _run(tail: str, max_words: int, allow_lower: bool):
             break
         words.append((m.start(), m.start() + len(core), core))
         after_title = (s.endswith(".") and core.casefold() in TITLES
-                       and re.match(rf"[ \t\u00a0]{{1,2}}[{_UPPER}]", tail[m.end():m.end() + 3]) is not None)
+                       and _TITLE_NEXT.match(tail[m.end():m.end() + 3]) is not None)
         titles += after_title
         if s.endswith(".") and len(core) > 1 and not after_title:
             break   # "Meier." ends a sentence; "W." is an initial; "Dr. Who" is one name
-        gap = re.match(r"[ \t\u00a0]{1,2}", tail[m.end():m.end() + 2])
+        gap = _WORD_GAP.match(tail[m.end():m.end() + 2])
         if not gap:
             break
         pos = m.end() + gap.end()
@@ -269,7 +332,7 @@ def _variants(words):
 def _glued_stop_cut(word: str) -> int:
     """Where a glued sentence start begins in an unknown handle (``lukeI`` -> 4), else len."""
     for c in (c.start() for c in _INNER_CUT.finditer(word)):
-        rest = re.match(r"[^\W\d_]+", word[c:])
+        rest = _LETTERS.match(word[c:])
         if rest and rest.group().casefold() in STOPWORDS:
             return c
     return len(word)
@@ -280,19 +343,20 @@ def _name_at(tail, idx, opt, *, direct, after_number, fuzz, after_determiner=Fal
     if not tail or not tail[0].isalpha():
         return None
     if idx is not None and idx.keys and _norm(tail[0])[:1] in idx.first:
-        for key, end, _ in reversed(_cuts(tail, idx.longest)):
-            a = idx.keys.get(key)
-            if a is not None:
-                if key in idx.shared:  # "Hallenser144" and "Hallenser14_4": only the spelling decides
-                    w = tail[:end]
-                    pick = ([s for s in idx.shared[key] if s == w]
-                            or [s for s in idx.shared[key] if s.casefold() == w.casefold()])
-                    if len(pick) != 1:
-                        names = ", ".join(sorted(idx.shared[key]))
-                        return None, w, end, "name:ambiguous", 0.0, f"'{w}' could be any of: {names}"
-                    a = pick[0]
-                glued = end < len(tail) and tail[end].isalnum()
-                return a, tail[:end], end, "name:glued" if glued else "name:exact", 100.0, ""
+        hit = idx.exact(tail)
+        if hit is not None:
+            key, end = hit
+            a = idx.keys[key]
+            if key in idx.shared:  # "Hallenser144" and "Hallenser14_4": only the spelling decides
+                w = tail[:end]
+                pick = ([s for s in idx.shared[key] if s == w]
+                        or [s for s in idx.shared[key] if s.casefold() == w.casefold()])
+                if len(pick) != 1:
+                    names = ", ".join(sorted(idx.shared[key]))
+                    return None, w, end, "name:ambiguous", 0.0, f"'{w}' could be any of: {names}"
+                a = pick[0]
+            glued = end < len(tail) and tail[end].isalnum()
+            return a, tail[:end], end, "name:glued" if glued else "name:exact", 100.0, ""
     allow_lower = direct
     if not (tail[0].isupper() or allow_lower):
         return None
@@ -370,6 +434,28 @@ def _matches(text: str):
             pos = find("@", m.end())
 
 
+def _candidates(text: pd.Series) -> np.ndarray:
+    """Which texts may hold a reference: an ``@``, or a first line that matches ``_REPLY_START``.
+
+    ``_REPLY_START`` is tried only on texts without ``@`` that contain "reply" or "antwort" in any
+    case: under ``re.IGNORECASE`` these letters match only their ASCII forms, so the filter misses
+    no match.
+
+    >>> _candidates(pd.Series(["a@b", "Reply to Ben", "no reply to Ben", None])).tolist()
+    [True, True, False, False]
+    """
+    has_at = text.str.contains("@", regex=True).fillna(False).to_numpy(dtype=bool)
+    maybe = ~has_at & (text.str.contains("reply", case=False, regex=False).fillna(False).to_numpy(dtype=bool)
+                       | text.str.contains("antwort", case=False, regex=False).fillna(False).to_numpy(dtype=bool))
+    if maybe.any():
+        where = np.flatnonzero(maybe)
+        match = re.compile(_REPLY_START).match
+        start = np.zeros(len(has_at), dtype=bool)
+        start[where] = [match(t) is not None for t in text.iloc[where].tolist()]
+        has_at = has_at | start
+    return has_at
+
+
 def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
     """Every @-reference in ``comments["text"]`` with its span and the name it matched.
 
@@ -383,29 +469,24 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
     """
     opt = {**DEFAULTS, **options}
     fuzz = _fuzz_module()
-    has_at = comments["text"].str.contains("@", regex=False).fillna(False).to_numpy(dtype=bool)
-    has_at = has_at | comments["text"].str.match(_REPLY_START).fillna(False).to_numpy(dtype=bool)
-    sub = comments.loc[has_at, ["comment_id", "article_id", "text"]]
+    take = _candidates(comments["text"])
+    sub = comments.loc[take, ["comment_id", "article_id", "text"]]
     if not len(sub):
         return _extract_frame([])
-    art_of_author = comments.loc[comments["article_id"].isin(sub["article_id"].unique()), ["article_id", "author"]]
-    art_of_author = art_of_author.drop_duplicates()
-    by_article: dict = {}
-    for aid, author in zip(art_of_author["article_id"].tolist(), art_of_author["author"].tolist()):
-        got = by_article.get(aid)
-        if got is None:
-            by_article[aid] = [author]
-        else:
-            got.append(author)
-    indexes = {aid: _Authors(names) for aid, names in by_article.items()}
+    articles, uniq = pd.factorize(comments["article_id"], use_na_sentinel=False)
+    need = np.zeros(len(uniq), dtype=bool)
+    need[articles[take]] = True
+    indexes = _author_indexes(articles, comments["author"], need)
+    empty_index = _Authors(())
     rows = []
     append = rows.append
     sep_match = _SEP.match
     det_search = _DETERMINER.search
-    for cid, aid, text in zip(sub["comment_id"].tolist(), sub["article_id"].tolist(), sub["text"].tolist()):
+    for cid, aid, text, code in zip(sub["comment_id"].tolist(), sub["article_id"].tolist(), sub["text"].tolist(),
+                                    articles[take].tolist()):
         if not isinstance(text, str):
             continue
-        idx = indexes.get(aid)
+        idx = indexes.get(code, empty_index)
         skip_to = 0
         line = _REPLY_LINE.match(text) if text[:1].isspace() or text[:1] in "AaIiRr" else None
         if line is not None:
@@ -447,13 +528,16 @@ def extract(comments: pd.DataFrame, **options) -> pd.DataFrame:
     return _extract_frame(rows)
 
 
+_EXTRACT_DTYPES = {"comment_id": "str", "article_id": "str", "start": "Int64", "end": "Int64", "raw": "str",
+                   "written_number": "Int64", "written_name": "str", "matched_author": "str",
+                   "rule": "str", "score": "Float64", "note": "str"}
+
+
 def _extract_frame(rows) -> pd.DataFrame:
-    cols = ["comment_id", "article_id", "start", "end", "raw", "written_number", "written_name",
-            "matched_author", "rule", "score", "note"]
-    df = pd.DataFrame(rows, columns=cols)
-    return df.astype({"comment_id": "str", "article_id": "str", "start": "Int64", "end": "Int64", "raw": "str",
-                      "written_number": "Int64", "written_name": "str", "matched_author": "str",
-                      "rule": "str", "score": "Float64", "note": "str"})
+    if not rows:
+        return pd.DataFrame([], columns=list(_EXTRACT_DTYPES)).astype(_EXTRACT_DTYPES)
+    table = np.array(rows, dtype=object)   # one (len(rows), 11) block: cheaper than zip(*rows) on many rows
+    return pd.DataFrame({k: pd.array(table[:, j], dtype=t) for j, (k, t) in enumerate(_EXTRACT_DTYPES.items())})
 
 
 # --- threads -------------------------------------------------------------------------------------
@@ -605,17 +689,14 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
     src = c[["comment_id", "author", "posted_at", "number", "thread", "_threaded", "_order"]].drop_duplicates("comment_id")
     src = src.rename(columns={"author": "s_author", "posted_at": "s_time", "number": "s_number", "_order": "s_order",
                               "thread": "s_thread", "_threaded": "s_threaded"})
-    m = m.merge(src, on="comment_id", how="left", validate="many_to_one")
+    m = m.merge(src, on="comment_id", how="left")   # many to one: src holds each id once
 
     # by number: comments keyed by (article, number); a duplicate number keeps its first comment
     numbered = c.loc[c["number"].notna(), ["article_id", "number", "comment_id", "author", "posted_at", "_order"]]
     numbered = numbered.drop_duplicates(["article_id", "number"])
     numbered = numbered.rename(columns={"number": "written_number", "comment_id": "n_id", "author": "n_author",
                                         "posted_at": "n_time", "_order": "n_order"})
-    m = m.merge(numbered, on=["article_id", "written_number"], how="left", validate="many_to_one")
-    n_found = m["n_id"].notna().to_numpy(dtype=bool)
-    n_before = n_found & _before(m["n_time"], m["written_number"], m["s_time"], m["s_number"],
-                                 m["n_order"], m["s_order"]).to_numpy(dtype=bool)
+    m = m.merge(numbered, on=["article_id", "written_number"], how="left")   # many to one, as deduplicated
 
     # by author: every comment of the named author in the article, then pick one per mention
     named = m.loc[m["matched_author"].notna(), ["mid", "comment_id", "article_id", "matched_author", "s_time",
@@ -623,7 +704,7 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
     by_author = c[["article_id", "author", "comment_id", "posted_at", "number", "thread", "_order"]].rename(
         columns={"author": "matched_author", "comment_id": "a_id", "posted_at": "a_time", "number": "a_number",
                  "thread": "a_thread", "_order": "a_order"})
-    pairs = named.merge(by_author, on=["article_id", "matched_author"], how="inner", validate="many_to_many")
+    pairs = named.merge(by_author, on=["article_id", "matched_author"], how="inner")
     pairs = pairs.assign(before=_before(pairs["a_time"], pairs["a_number"], pairs["s_time"], pairs["s_number"],
                                         pairs["a_order"], pairs["s_order"]))
     n_all = pairs.groupby("mid")["a_id"].size()
@@ -642,7 +723,7 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
     pick = early.sort_values(["mid", "quoted", "in_thread", "a_time", "a_number"],
                              ascending=[True, False, False, ascending, ascending], na_position="first")
     pick = pick.drop_duplicates("mid")[["mid", "a_id", "a_number", "in_thread", "quoted"]]
-    m = m.merge(pick, on="mid", how="left", validate="one_to_one")
+    m = m.merge(pick, on="mid", how="left")   # one to one: mid numbers the rows, pick holds each once
     m = m.assign(n_all=m["mid"].map(n_all).fillna(0).astype(int),
                  n_early=m["mid"].map(n_early).fillna(0).astype(int),
                  n_tied=m["mid"].map(n_tied).fillna(0).astype(int),
@@ -880,6 +961,7 @@ def _decide_rows(m: pd.DataFrame, opt):
 
 
 def _replies(mentions: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
+    # each id once, so every join with info below is many to one
     info = c[["comment_id", "author", "posted_at", "article_id"]].drop_duplicates("comment_id")
     parts = []
     if len(mentions):
@@ -891,8 +973,7 @@ def _replies(mentions: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
     withparent = c.loc[c["parent_id"].notna(), ["comment_id", "parent_id", "article_id"]]
     if len(withparent):
         known = info.rename(columns={"comment_id": "parent_id", "author": "p_author", "article_id": "p_article"})
-        p = withparent.merge(known[["parent_id", "p_author", "p_article"]], on="parent_id", how="left",
-                             validate="many_to_one")
+        p = withparent.merge(known[["parent_id", "p_author", "p_article"]], on="parent_id", how="left")
         found = p["p_author"].notna()
         other = found & (p["p_article"] != p["article_id"])
         reason = pd.Series(pd.NA, index=p.index, dtype="str")
@@ -907,10 +988,10 @@ def _replies(mentions: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
     r = pd.concat(parts, ignore_index=True)
     r = r.merge(info.rename(columns={"comment_id": "source_comment_id", "author": "source_author",
                                      "posted_at": "s_time", "article_id": "_a"}),
-                on="source_comment_id", how="left", validate="many_to_one")
+                on="source_comment_id", how="left")
     r = r.merge(info[["comment_id", "posted_at"]].rename(columns={"comment_id": "target_comment_id",
                                                                   "posted_at": "t_time"}),
-                on="target_comment_id", how="left", validate="many_to_one")
+                on="target_comment_id", how="left")
     latency = (r["s_time"] - r["t_time"]) if len(r) else pd.Series([], dtype="timedelta64[us]")
     r = r.assign(latency=latency)
     return r[["source_comment_id", "target_comment_id", "target_author", "via", "resolution", "article_id",
