@@ -392,3 +392,40 @@ def test_plain_header_scan_takes_seed_headers_and_leaves_the_others():
     assert [f[0] for f in found[2]] == ["B. Brandt2", "Ende", "Anna"]
     assert [f[4] for f in found[2]] == ["17:55", "11:25 am", "11:25"]
     assert [f[1] for f in found[2]] == ["61", "3", "4"]
+
+
+US_PAGE = """Comments (3)
+
+03/01/2019 10:05 AM John Smith 1
+
+First!
+
+03/01/2019 1:15 PM Mary Jones 2
+
+@John Smith no way
+
+03/02/2019 9:00 AM John Smith 3
+
+@2 Mary Jones: yes way
+"""
+
+
+def test_slash_dates_month_first_when_nothing_decides():
+    d = cg.read_page(US_PAGE, tz="America/New_York")
+    assert d.comments["author"].tolist() == ["John Smith", "Mary Jones", "John Smith"]
+    assert [str(t) for t in d.comments["posted_at"]] == [
+        "2019-03-01 10:05:00-05:00", "2019-03-01 13:15:00-05:00", "2019-03-02 09:00:00-05:00"]
+    p = d.problems
+    assert p["kind"].tolist() == ["date_order"] and p["severity"].tolist() == ["notice"]
+    assert p["line"].tolist() == [3] and "month first" in p["message"].iloc[0]
+    r = d.replies.dropna(subset=["target_comment_id"])
+    assert [t.split("/")[1] for t in r["target_comment_id"]] == ["1", "2"]
+
+
+def test_slash_dates_day_first_when_a_day_above_12_says_so():
+    uk = (US_PAGE.replace("03/01/2019 10:05 AM", "28/02/2019 10:05").replace("03/01/2019 1:15 PM", "01/03/2019 13:15")
+          .replace("03/02/2019 9:00 AM", "02/03/2019 09:00"))
+    d = cg.read_page(uk, strict=True)
+    assert [str(t) for t in d.comments["posted_at"]] == [
+        "2019-02-28 10:05:00+01:00", "2019-03-01 13:15:00+01:00", "2019-03-02 09:00:00+01:00"]
+    assert d.problems.empty

@@ -19,7 +19,7 @@ from .errors import ReadError
 from .problems import Problems
 from .schema import COLUMNS, DEFAULT_TZ, TIME_UNIT
 from .sources import looks_like_path, read_text
-from .timeparse import _MONTH_ALT, DATE, MONTHS, DATETIME, TIME, date_days, localize, time_seconds
+from .timeparse import _MONTH_ALT, DATE, MONTHS, DATETIME, TIME, date_days, localize, slash_order, time_seconds
 
 _NUM = r"(?:\#|Nr\.[ ]?|No\.[ ]?)?(?P<{name}>\d{{1,9}})"
 _AUTHOR_MAX = 200
@@ -348,6 +348,13 @@ class _Tables:
         raw_authors, nums, nums2, dates, times = zip(*fields) if fields else ((),) * 5
         numbers = [int(x) if x is not None else int(y) if y is not None else None for x, y in zip(nums, nums2)]
         authors = [a.strip() if a is not None else None for a in raw_authors]
+        if any("/" in d for d in dates if d):   # 3/1/2019: the page's own dates decide the order
+            order, doubt = slash_order(dates)
+            if order == "dmy":   # written day first: the same date as a dotted one reads
+                dates = tuple(d.replace("/", ".") if d and "/" in d else d for d in dates)
+            if doubt:
+                probs.add("date_order", doubt, line=int(_line_numbers(text, [header_starts[0]])[0]),
+                          excerpt_text=next(d for d in dates if d and "/" in d), severity="notice")
         # each distinct date and time is read once for all pages (a dict look-up a comment)
         date_at, time_at = list(map(self.date_index.get, dates)), list(map(self.time_index.get, times))
         if None in date_at:

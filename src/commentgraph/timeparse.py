@@ -23,8 +23,10 @@ MONTHS = {
 }
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
-#: a date as pages write it: 01.03.2019, 1.3.19, 2019-03-01, 1. März 2019, March 1, 2019, 1 March 2019
+#: a date as pages write it: 01.03.2019, 1.3.19, 2019-03-01, 1. März 2019, March 1, 2019, 1 March 2019,
+#: 3/1/2019 (slashes: month first, as US sites write them; pages decide the order, see :func:`slash_order`)
 DATE = (rf"(?:\d{{1,2}}\.[ ]?\d{{1,2}}\.[ ]?(?:\d{{4}}|\d{{2}})(?!\d)|\d{{4}}-\d{{1,2}}-\d{{1,2}}"
+        rf"|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})(?![\d/])"
         rf"|\d{{1,2}}\.?[ ]+(?i:{_MONTH_ALT})\.?[ ]+\d{{4}}"
         rf"|(?i:{_MONTH_ALT})\.?[ ]+\d{{1,2}}(?:st|nd|rd|th)?,?[ ]+\d{{4}})")
 #: a time: 11:25, 11:25:03, 9:05 pm, 11:25 Uhr
@@ -38,6 +40,7 @@ DATETIME = rf"(?P<date>{DATE})(?:[ \t]*,[ \t]*|[ \t]+(?:(?:um|at|-|\||–)[ \t]+
 
 _NUMERIC = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})$")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})$")
+_SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")
 _DAY_MONTH = re.compile(r"(\d{1,2})\.?\s+([^\W\d_]+)\.?\s+(\d{4})$")
 _MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?m\.?)?", re.IGNORECASE)
@@ -49,8 +52,11 @@ _FIRST, _LAST = pd.Timestamp("0001-01-02"), pd.Timestamp("9999-12-30")
 def date_days(text: str) -> int | None:
     """Days since 1970-01-01 of a written date, or None when impossible or unreadable.
 
-    >>> date_days("01.01.1970"), date_days("2. Januar 1970"), date_days("31.02.2019")
-    (0, 1, None)
+    Slash dates are month first (``1/2/1970`` is 2 January); a page written day first gives them
+    as ``02.01.1970`` (see :func:`slash_order`).
+
+    >>> date_days("01.01.1970"), date_days("2. Januar 1970"), date_days("31.02.2019"), date_days("1/2/1970")
+    (0, 1, None, 1)
     """
     text = text.strip()
     y = m = d = None
@@ -60,6 +66,10 @@ def date_days(text: str) -> int | None:
             y += 2000 if y < 70 else 1900
     elif mt := _ISO.match(text):
         y, m, d = int(mt[1]), int(mt[2]), int(mt[3])
+    elif mt := _SLASH.match(text):
+        m, d, y = int(mt[1]), int(mt[2]), int(mt[3])
+        if len(mt[3]) == 2:
+            y += 2000 if y < 70 else 1900
     elif mt := _DAY_MONTH.match(text):
         d, m, y = int(mt[1]), MONTHS.get(mt[2].lower()), int(mt[3])
     elif mt := _MONTH_DAY.match(text):
@@ -70,6 +80,32 @@ def date_days(text: str) -> int | None:
         return (dt.date(y, m, d) - dt.date(1970, 1, 1)).days
     except ValueError:
         return None
+
+
+def slash_order(dates) -> tuple[str, str | None]:
+    """Whether the slash dates of one page are month first (``"mdy"``, US) or day first (``"dmy"``).
+
+    A day above 12 decides: ``25/12/2019`` can only be day first, ``12/25/2019`` only month first.
+    Returns ``(order, doubt)``: ``doubt`` says why the order is a guess (no date decides it; or the
+    page has both kinds), else None. Undecided pages are read month first.
+
+    >>> slash_order(["25/12/2019", "01/02/2019"]), slash_order(["12/25/2019"])
+    (('dmy', None), ('mdy', None))
+    >>> slash_order(["01/02/2019"])[0]
+    'mdy'
+    """
+    first = second = False
+    for d in dates:
+        if mt := _SLASH.match(str(d).strip()):
+            first |= int(mt[1]) > 12
+            second |= int(mt[2]) > 12
+    if first and not second:
+        return "dmy", None
+    if second and not first:
+        return "mdy", None
+    if first and second:
+        return "mdy", "the page has slash dates with a day above 12 in both places; read month first"
+    return "mdy", "no slash date on the page has a day above 12; read month first (as US sites write them)"
 
 
 @lru_cache(maxsize=65536)
