@@ -248,3 +248,18 @@ def test_unterminated_quote_keeps_the_rows_before_it(tmp_path):
     h.write_text('author,"posted_at,text\nAnn,2019-03-01 10:00,x\n', encoding="utf-8")
     with pytest.raises(cg.ReadError, match="header"):
         cg.read_table(h)
+
+
+def test_slash_dates_in_a_table_column_follow_the_column():
+    def read(col):
+        return cg.read_table(pd.DataFrame({"id": [1, 2], "author": ["a", "b"], "text": ["x", "y"], "date": col}))
+
+    d = read(["03/01/2019 10:00", "25/12/2019 13:00"])   # a day above 12 first: day first
+    assert d.comments["posted_at"].astype(str).tolist() == ["2019-01-03 10:00:00+01:00", "2019-12-25 13:00:00+01:00"]
+    assert d.problems.empty
+    d = read(["03/01/2019 10:00", "12/25/2019 1:00 PM"])  # month first
+    assert d.comments["posted_at"].astype(str).tolist() == ["2019-03-01 10:00:00+01:00", "2019-12-25 13:00:00+01:00"]
+    assert d.problems.empty
+    d = read(["03/01/2019 10:00", "03/02/2019 13:00"])   # nothing decides: month first, and a notice
+    assert d.comments["posted_at"].astype(str).tolist() == ["2019-03-01 10:00:00+01:00", "2019-03-02 13:00:00+01:00"]
+    assert d.problems["kind"].tolist() == ["date_order"] and "in the column" in d.problems["message"].iloc[0]

@@ -18,7 +18,7 @@ from .errors import ReadError
 from .problems import Problems
 from .schema import DEFAULT_TZ, TIME_UNIT, scrub_surrogates
 from .sources import decode
-from .timeparse import DATETIME, combine, localize
+from .timeparse import DATETIME, combine, localize, slash_order
 
 TABLE_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
                   ".parquet": "parquet", ".pq": "parquet"}
@@ -434,8 +434,11 @@ def relative_seconds(text) -> int | None:
     return count * _UNIT_SECONDS[unit.lower()]
 
 
-def _times(raw: pd.Series, tz: str, epoch_unit: str | None) -> tuple[pd.Series, np.ndarray]:
-    """Parse a time column: epoch s/ms/us, ISO with or without offset (naive = local ``tz``), page formats."""
+def _times(raw: pd.Series, tz: str, epoch_unit: str | None, notes: list | None = None) -> tuple[pd.Series, np.ndarray]:
+    """Parse a time column: epoch s/ms/us, ISO with or without offset (naive = local ``tz``), page formats.
+
+    Slash dates (``03/01/2019 10:00``) are month first unless a day above 12 in the column says day
+    first; when nothing decides, the doubt is appended to ``notes``."""
     n = len(raw)
     dtype = pd.DatetimeTZDtype(unit=TIME_UNIT, tz=tz)
     out = pd.Series(pd.NaT, index=range(n), dtype=dtype)
@@ -484,7 +487,14 @@ def _times(raw: pd.Series, tz: str, epoch_unit: str | None) -> tuple[pd.Series, 
                 ms = [_PAGE_TIME.match(x) for x in text.iloc[left]]
                 ok = [i for i, m in zip(left, ms) if m]
                 if ok:
-                    st, bad, _, _ = combine([m["date"] for m in ms if m], [m["time"] for m in ms if m], tz)
+                    dates = [m["date"] for m in ms if m]
+                    if any("/" in d for d in dates):
+                        order, doubt = slash_order(dates, "column")
+                        if order == "dmy":
+                            dates = [d.replace("/", ".") for d in dates]
+                        if doubt and notes is not None:
+                            notes.append(doubt)
+                    st, bad, _, _ = combine(dates, [m["time"] for m in ms if m], tz)
                     out.loc[ok] = st.to_numpy()
                 # a date without a time (``Feb 2, 2016``) is read as local midnight
                 left = [i for i in left if i not in set(ok)]
@@ -662,7 +672,10 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
         text[maybe] = text[maybe].str.replace(r"\r\n?", "\n", regex=True)
     # a column named for UTC (created_utc, posted_at_utc) holds UTC times even when written without an offset
     naive_tz = "UTC" if re.search(r"utc", str(cols["posted_at"]), re.IGNORECASE) else tz
-    posted, bad_time = _times(raw[cols["posted_at"]], naive_tz, epoch_unit)
+    notes: list[str] = []
+    posted, bad_time = _times(raw[cols["posted_at"]], naive_tz, epoch_unit, notes)
+    for note in notes:
+        probs.add("date_order", note, severity="notice")
     if naive_tz != tz:
         posted = posted.dt.tz_convert(tz)
     scrape = None

@@ -82,8 +82,8 @@ def date_days(text: str) -> int | None:
         return None
 
 
-def slash_order(dates) -> tuple[str, str | None]:
-    """Whether the slash dates of one page are month first (``"mdy"``, US) or day first (``"dmy"``).
+def slash_order(dates, where: str = "page") -> tuple[str, str | None]:
+    """Whether the slash dates of one page (or column, ``where``) are month first (``"mdy"``, US) or day first (``"dmy"``).
 
     A day above 12 decides: ``25/12/2019`` can only be day first, ``12/25/2019`` only month first.
     Returns ``(order, doubt)``: ``doubt`` says why the order is a guess (no date decides it; or the
@@ -104,8 +104,8 @@ def slash_order(dates) -> tuple[str, str | None]:
     if second and not first:
         return "mdy", None
     if first and second:
-        return "mdy", "the page has slash dates with a day above 12 in both places; read month first"
-    return "mdy", "no slash date on the page has a day above 12; read month first (as US sites write them)"
+        return "mdy", f"the {where} has slash dates with a day above 12 in both places; read month first"
+    return "mdy", f"no slash date in the {where} has a day above 12; read month first (as US sites write them)"
 
 
 @lru_cache(maxsize=65536)
