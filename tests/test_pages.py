@@ -429,3 +429,28 @@ def test_slash_dates_day_first_when_a_day_above_12_says_so():
     assert [str(t) for t in d.comments["posted_at"]] == [
         "2019-02-28 10:05:00+01:00", "2019-03-01 13:15:00+01:00", "2019-03-02 09:00:00+01:00"]
     assert d.problems.empty
+
+
+@pytest.mark.parametrize("header", ["Meckersack 12.03.2019 11:25", "Meckersack • 12.03.2019 11:25",
+                                    "Meckersack / 12.03.2019 11:25", "Meckersack | 12.03.2019 11:25"])
+def test_author_first_date_right_after_the_author_is_not_a_number(header):
+    # the day's first digit was read as comment number 1, the date as 2 March
+    d = cg.read_page(f"T\n\n{header}\nHallo\n\nWessi 25.03.2019 11:25\n@Meckersack ja\n")
+    assert d.comments["author"].tolist() == ["Meckersack", "Wessi"]
+    assert d.comments["number"].isna().all()
+    assert d.comments["posted_at"].astype(str).tolist() == ["2019-03-12 11:25:00+01:00", "2019-03-25 11:25:00+01:00"]
+    assert d.problems.empty
+
+
+def test_no_break_and_zero_width_spaces_of_html_copies():
+    nb = "\u00a0"
+    page = f"T\n\nJane{nb}Doe\nMarch 1, 2019 at 10:02 am\nHi.\n\nBob\nMarch 1, 2019 at 10:05 am\n@Jane Doe yo\n"
+    d = cg.read_page(page)
+    assert d.comments["author"].tolist() == ["Jane Doe", "Bob"] and d.problems.empty
+    assert cg.check_accounting(cg.account_lines(page, d))
+    page = f"A\n\n01.03.2019 10:00 \u200bAnna 1\n\nHallo{nb}du 👨\u200d👩\u200d👧\n\n01.03.2019 10:05{nb}Bert 2\n\n@Anna nein\n"
+    d = cg.read_page(page)
+    assert d.comments["author"].tolist() == ["Anna", "Bert"] and d.problems.empty
+    assert d.comments["text"].tolist() == ["Hallo du 👨\u200d👩\u200d👧", "@Anna nein"]  # joiners kept
+    assert d.replies["target_comment_id"].str.endswith("/1").tolist() == [True]
+    assert cg.check_accounting(cg.account_lines(page, d))

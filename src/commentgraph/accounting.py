@@ -76,8 +76,11 @@ def account_lines(source, d: Discussion | None = None, *, article_id: str | None
         from .pages import read_page
 
         d = read_page(source)
+    from .pages import plain_spaces
+
     text, name, _ = read_text(source)
     aid = _pick_article(d, name, article_id)
+    text = plain_spaces(text)   # as the reader read it
     lines = text.split("\n")
     if text.endswith("\n") or not text:
         lines.pop()

@@ -43,7 +43,7 @@ DATE_FIRST = re.compile(
 #: other sites: ``Meckersack | 01.03.2019 11:25``, ``#10 Meckersack schrieb am 01.03.2019 um 11:25 Uhr``
 AUTHOR_FIRST = re.compile(
     rf"^[ \t]*(?:{_NUM.format(name='number')}[.:)]?[ \t]+)?{_AUTHOR.format(digits='')}"
-    rf"(?:[ \t]+{_NUM.format(name='number2')})?[ \t]*(?:[|,·–—-][ \t]*)?"
+    rf"(?:[ \t]+{_NUM.format(name='number2')})?[ \t]*(?:[|,·•/–—-][ \t]*)?"
     rf"(?:(?:schrieb am|schreibt am|am|on|wrote on|posted on|said on|commented on)[ \t]+)?{DATETIME}[ \t]*$",
     re.MULTILINE)
 #: English and German sites copied as text: the author on one line (1-6 words, up to 80 characters, not
@@ -56,6 +56,21 @@ TWO_LINE = re.compile(
     r"(?P<author>[^\s\d\#]\S{0,79}(?:[ \t]+\S{1,80}){0,5})(?<![.!?:;,])[ \t]*\n"
     rf"[ \t]*{DATETIME}(?:[ \t]*(?:[|·–—-][ \t]*)?{_NUM.format(name='number2')})?[ \t]*$",
     re.MULTILINE)
+#: spaces that pages copied from HTML hold: no-break and narrow no-break spaces read as spaces, zero-width
+#: spaces and word joiners go (zero-width joiners stay: emoji sequences and Persian words need them)
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None, "\u2060": None,
+                         "\ufeff": None})
+_ODD_SPACE = re.compile("[\u00a0\u202f\u2007\u200b\u2060\ufeff]")
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with the spaces of pages copied from HTML made plain (see ``_SPACES``); the page reader
+    reads (and :func:`commentgraph.account_lines` checks) this form.
+
+    >>> plain_spaces("Jane\u00a0Doe \u200bCarl")
+    'Jane Doe Carl'
+    """
+    return text.translate(_SPACES) if _ODD_SPACE.search(text) else text
 #: an article's byline above its date (``By Ann Lee`` / ``March 1, 2019 at 9:00 am``) is not a comment header
 _BYLINE = re.compile(r"(?i)(?:by|von)[ \t]")
 LAYOUTS = {"date_first": DATE_FIRST, "author_first": AUTHOR_FIRST, "two_line": TWO_LINE}
@@ -296,6 +311,7 @@ class _Tables:
         tz = self.tz
         probs = Problems(name, strict=self.strict, rows=self.rows)
         article_id = article_id or _article_id(name, text)
+        text = plain_spaces(text)
         hits = list(_SCAN.finditer(text))
         starts = [h.start() + 1 for h in hits]
         layout, (header_starts, header_ends, fields, leads) = _pick_layout(text, hits, starts)

@@ -24,8 +24,9 @@ MONTHS = {
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 #: a date as pages write it: 01.03.2019, 1.3.19, 2019-03-01, 1. März 2019, March 1, 2019, 1 March 2019,
-#: 3/1/2019 (slashes: month first, as US sites write them; pages decide the order, see :func:`slash_order`)
-DATE = (rf"(?:\d{{1,2}}\.[ ]?\d{{1,2}}\.[ ]?(?:\d{{4}}|\d{{2}})(?!\d)|\d{{4}}-\d{{1,2}}-\d{{1,2}}"
+#: 3/1/2019 (never right after a digit: ``Anna 12.03.2019`` is not number 1 on 2.03.2019)
+#: (slashes: month first, as US sites write them; pages decide the order, see :func:`slash_order`)
+DATE = (rf"(?<!\d)(?:\d{{1,2}}\.[ ]?\d{{1,2}}\.[ ]?(?:\d{{4}}|\d{{2}})(?!\d)|\d{{4}}-\d{{1,2}}-\d{{1,2}}"
         rf"|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})(?![\d/])"
         rf"|\d{{1,2}}\.?[ ]+(?i:{_MONTH_ALT})\.?[ ]+\d{{4}}"
         rf"|(?i:{_MONTH_ALT})\.?[ ]+\d{{1,2}}(?:st|nd|rd|th)?,?[ ]+\d{{4}})")
