@@ -263,3 +263,12 @@ def test_slash_dates_in_a_table_column_follow_the_column():
     d = read(["03/01/2019 10:00", "03/02/2019 13:00"])   # nothing decides: month first, and a notice
     assert d.comments["posted_at"].astype(str).tolist() == ["2019-03-01 10:00:00+01:00", "2019-03-02 13:00:00+01:00"]
     assert d.problems["kind"].tolist() == ["date_order"] and "in the column" in d.problems["message"].iloc[0]
+
+
+def test_epoch_column_mixing_seconds_and_milliseconds_reads_each_by_its_size():
+    d = cg.read_table(pd.DataFrame({"id": [1, 2, 3], "author": ["a", "b", "c"], "text": ["x", "y", "z"],
+                                    "created": [1551434400, 1551434460123, 1551434520]}))
+    assert d.comments["posted_at"].astype(str).tolist() == [   # 1551434400 s = 2019-03-01 10:00 UTC
+        "2019-03-01 11:00:00.000+01:00", "2019-03-01 11:01:00.123+01:00", "2019-03-01 11:02:00.000+01:00"]
+    assert d.problems["kind"].tolist() == ["epoch_units"]
+    assert "2 in seconds, 1 in milliseconds" in d.problems["message"].iloc[0]

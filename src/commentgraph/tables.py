@@ -459,13 +459,20 @@ def _times(raw: pd.Series, tz: str, epoch_unit: str | None, notes: list | None =
         num = pd.to_numeric(text.where(is_num), errors="coerce").astype("Float64")
     if is_num.any():
         vals = num[is_num]
-        size = vals.abs().clip(upper=1e18).median()  # clipped: a median of two huge floats overflows
-        unit = epoch_unit or ("s" if size < 1e11 else "ms" if size < 1e14 else "us")
-        secs = vals / {"s": 1, "ms": 1e3, "us": 1e6, "ns": 1e9}.get(unit, 1)
-        vals = vals.where((secs >= _EPOCH_RANGE[0]) & (secs <= _EPOCH_RANGE[1]))  # else NaT: a bad_time row
+        if epoch_unit:
+            per = pd.Series({"s": 1, "ms": 1e3, "us": 1e6, "ns": 1e9}.get(epoch_unit, 1), index=vals.index)
+        else:   # each value by its size: a column that mixes seconds and milliseconds reads right (and says so)
+            size = vals.abs().to_numpy(dtype="float64", na_value=np.nan)
+            per = pd.Series(np.select([size < 1e11, size < 1e14], [1.0, 1e3], 1e6), index=vals.index)
+            if notes is not None and per.nunique() > 1:
+                counts = per.map({1.0: "seconds", 1e3: "milliseconds", 1e6: "microseconds"}).value_counts()
+                notes.append("epoch times in more than one unit, each read by its size: "
+                             + ", ".join(f"{n:,} in {u}" for u, n in counts.items()))
+        secs = vals / per
+        micro = (vals * (1e6 / per)).where((secs >= _EPOCH_RANGE[0]) & (secs <= _EPOCH_RANGE[1]))  # else NaT: bad_time
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            parsed = pd.to_datetime(vals.astype("float64"), unit=unit, utc=True, errors="coerce")
+            parsed = pd.to_datetime(micro.astype("float64"), unit="us", utc=True, errors="coerce")
         out.loc[np.flatnonzero(is_num)] = parsed.dt.tz_convert(tz).astype(dtype).to_numpy()
     rest = ~is_num & text.notna().to_numpy()
     if rest.any():
@@ -675,7 +682,7 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     notes: list[str] = []
     posted, bad_time = _times(raw[cols["posted_at"]], naive_tz, epoch_unit, notes)
     for note in notes:
-        probs.add("date_order", note, severity="notice")
+        probs.add("epoch_units" if note.startswith("epoch") else "date_order", note, severity="notice")
     if naive_tz != tz:
         posted = posted.dt.tz_convert(tz)
     scrape = None
