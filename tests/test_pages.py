@@ -454,3 +454,18 @@ def test_no_break_and_zero_width_spaces_of_html_copies():
     assert d.comments["text"].tolist() == ["Hallo du 👨\u200d👩\u200d👧", "@Anna nein"]  # joiners kept
     assert d.replies["target_comment_id"].str.endswith("/1").tolist() == [True]
     assert cg.check_accounting(cg.account_lines(page, d))
+
+
+def test_a_weekday_before_the_date_is_part_of_the_date_not_the_author():
+    d = cg.read_page("T\n\nHans Müller\nFreitag, 1. März 2019, 10:02 Uhr\nDas stimmt nicht.\n\n"
+                     "Erika\nFreitag, 1. März 2019, 10:10 Uhr\n@Hans Müller doch\n")
+    assert d.comments["author"].tolist() == ["Hans Müller", "Erika"]
+    assert d.comments["text"].tolist() == ["Das stimmt nicht.", "@Hans Müller doch"]
+    assert d.replies["target_comment_id"].notna().tolist() == [True] and d.problems.empty
+    # an abbreviation counts only with its comma or dot: "Kim Do" is a name
+    d = cg.read_page("T\n\nHans Müller | Fr, 01.03.2019 10:02\nHallo\n\nKim Do 01.03.2019 10:05\nja\n\n"
+                     "Anna | Fri, 1 Mar 2019 10:07\nx\n")
+    assert d.comments["author"].tolist() == ["Hans Müller", "Kim Do", "Anna"]
+    assert d.comments["posted_at"].dt.minute.tolist() == [2, 5, 7]
+    d = cg.read_page("T\n\nFreitag, 01.03.2019 10:02 Anna 1\n\nHallo\n\nFr. 01.03.2019 10:05 Bert 2\n\n@Anna ja\n")
+    assert d.comments["author"].tolist() == ["Anna", "Bert"] and d.problems.empty

@@ -19,7 +19,7 @@ from .errors import ReadError
 from .problems import Problems
 from .schema import COLUMNS, DEFAULT_TZ, TIME_UNIT
 from .sources import looks_like_path, read_text
-from .timeparse import _MONTH_ALT, DATE, MONTHS, DATETIME, TIME, date_days, localize, slash_order, time_seconds
+from .timeparse import _MONTH_ALT, DATE, MONTHS, DATETIME, TIME, WEEKDAY, date_days, localize, slash_order, time_seconds
 
 _NUM = r"(?:\#|Nr\.[ ]?|No\.[ ]?)?(?P<{name}>\d{{1,9}})"
 _AUTHOR_MAX = 200
@@ -42,7 +42,7 @@ DATE_FIRST = re.compile(
     re.MULTILINE)
 #: other sites: ``Meckersack | 01.03.2019 11:25``, ``#10 Meckersack schrieb am 01.03.2019 um 11:25 Uhr``
 AUTHOR_FIRST = re.compile(
-    rf"^[ \t]*(?:{_NUM.format(name='number')}[.:)]?[ \t]+)?{_AUTHOR.format(digits='')}"
+    rf"^[ \t]*(?:{_NUM.format(name='number')}[.:)]?[ \t]+)?(?!{DATE}){_AUTHOR.format(digits='')}"
     rf"(?:[ \t]+{_NUM.format(name='number2')})?[ \t]*(?:[|,·•/–—-][ \t]*)?"
     rf"(?:(?:schrieb am|schreibt am|am|on|wrote on|posted on|said on|commented on)[ \t]+)?{DATETIME}[ \t]*$",
     re.MULTILINE)
@@ -143,7 +143,8 @@ def _title(lines: list[str]) -> str | None:
 #: (~6 s each over 1M comments); both match within one line that starts with a date, so they are
 #: tried only at the line starts this cheap probe finds (a literal newline first). Same matches.
 #: (a month name is tried only after its first letter: the alternation at every line start cost 2/3 of the scan)
-_DATE_AT_START = re.compile(rf"\n[ \t]*(?=\d|(?=(?i:[{''.join(sorted({m[0] for m in MONTHS}))}]))(?i:{_MONTH_ALT}))")
+_DATE_AT_START = re.compile(rf"\n[ \t]*(?=\d|(?=(?i:[{''.join(sorted({m[0] for m in MONTHS}))}]))(?i:{_MONTH_ALT})"
+                            rf"|(?=(?i:[dfmstw])){WEEKDAY})")
 
 #: the seed's plain header (``28.05.2019 17:55 B. Brandt2 61``), matched right after the probe, in the same
 #: pass. Where it matches, DATE_FIRST matches with the same groups: the numeric date, the time and the

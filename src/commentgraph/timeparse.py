@@ -26,7 +26,12 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: a date as pages write it: 01.03.2019, 1.3.19, 2019-03-01, 1. März 2019, March 1, 2019, 1 March 2019,
 #: 3/1/2019 (never right after a digit: ``Anna 12.03.2019`` is not number 1 on 2.03.2019)
 #: (slashes: month first, as US sites write them; pages decide the order, see :func:`slash_order`)
-DATE = (rf"(?<!\d)(?:\d{{1,2}}\.[ ]?\d{{1,2}}\.[ ]?(?:\d{{4}}|\d{{2}})(?!\d)|\d{{4}}-\d{{1,2}}-\d{{1,2}}"
+#: a weekday may stand before a date: ``Freitag, 1. März 2019``, ``Fri, 1 Mar 2019``, ``Fr. 01.03.2019`` (an
+#: abbreviation only with its comma or dot: ``Kim Do 01.03.2019`` is author Kim Do)
+WEEKDAY = (r"(?i:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday"
+           r"|wednesday|thursday|friday|saturday|sunday),?[ ]+"
+           r"|(?:mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:\.,?|,)[ ]*)")
+DATE = (rf"(?<![\w.])(?:{WEEKDAY})?(?<!\d)(?:\d{{1,2}}\.[ ]?\d{{1,2}}\.[ ]?(?:\d{{4}}|\d{{2}})(?!\d)|\d{{4}}-\d{{1,2}}-\d{{1,2}}"
         rf"|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})(?![\d/])"
         rf"|\d{{1,2}}\.?[ ]+(?i:{_MONTH_ALT})\.?[ ]+\d{{4}}"
         rf"|(?i:{_MONTH_ALT})\.?[ ]+\d{{1,2}}(?:st|nd|rd|th)?,?[ ]+\d{{4}})")
@@ -41,6 +46,7 @@ DATETIME = rf"(?P<date>{DATE})(?:[ \t]*,[ \t]*|[ \t]+(?:(?:um|at|-|\||–)[ \t]+
 
 _NUMERIC = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})$")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})$")
+_WEEKDAY = re.compile(rf"^{WEEKDAY}")
 _SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")
 _DAY_MONTH = re.compile(r"(\d{1,2})\.?\s+([^\W\d_]+)\.?\s+(\d{4})$")
 _MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
@@ -58,8 +64,10 @@ def date_days(text: str) -> int | None:
 
     >>> date_days("01.01.1970"), date_days("2. Januar 1970"), date_days("31.02.2019"), date_days("1/2/1970")
     (0, 1, None, 1)
+    >>> date_days("Freitag, 2. Januar 1970"), date_days("Fri, 2 Jan 1970")
+    (1, 1)
     """
-    text = text.strip()
+    text = _WEEKDAY.sub("", text.strip())
     y = m = d = None
     if mt := _NUMERIC.match(text):
         d, m, y = int(mt[1]), int(mt[2]), int(mt[3])
@@ -97,7 +105,7 @@ def slash_order(dates, where: str = "page") -> tuple[str, str | None]:
     """
     first = second = False
     for d in dates:
-        if mt := _SLASH.match(str(d).strip()):
+        if mt := _SLASH.match(_WEEKDAY.sub("", str(d).strip())):
             first |= int(mt[1]) > 12
             second |= int(mt[2]) > 12
     if first and not second:
