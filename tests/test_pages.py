@@ -469,3 +469,11 @@ def test_a_weekday_before_the_date_is_part_of_the_date_not_the_author():
     assert d.comments["posted_at"].dt.minute.tolist() == [2, 5, 7]
     d = cg.read_page("T\n\nFreitag, 01.03.2019 10:02 Anna 1\n\nHallo\n\nFr. 01.03.2019 10:05 Bert 2\n\n@Anna ja\n")
     assert d.comments["author"].tolist() == ["Anna", "Bert"] and d.problems.empty
+
+
+def test_wordpress_author_line_ending_in_says():
+    d = cg.read_page("T\n\nJohn Smith says:\nMarch 1, 2019 at 10:02 am\nGreat post.\n\nMary Jones says:\n"
+                     "March 1, 2019 at 10:05 am\n@John Smith agreed\n", tz="America/New_York")
+    assert d.comments["author"].tolist() == ["John Smith", "Mary Jones"]
+    assert d.comments["posted_at"].astype(str).tolist() == ["2019-03-01 10:02:00-05:00", "2019-03-01 10:05:00-05:00"]
+    assert d.replies["target_comment_id"].notna().tolist() == [True] and d.problems.empty

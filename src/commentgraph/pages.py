@@ -53,7 +53,8 @@ AUTHOR_FIRST = re.compile(
 #: (words are runs of non-space separated by blanks: one way to split a line, so the work stays linear)
 TWO_LINE = re.compile(
     rf"^(?=[^\n]{{1,100}}\n)[ \t]*(?:{_NUM.format(name='number')}[.:)]?[ \t]+)?(?!{DATE})"
-    r"(?P<author>[^\s\d\#]\S{0,79}(?:[ \t]+\S{1,80}){0,5})(?<![.!?:;,])[ \t]*\n"
+    r"(?P<author>[^\s\d\#]\S{0,79}(?:[ \t]+\S{1,80}){0,5})(?<![.!?:;,])"
+    r"(?:[ \t]+(?i:says|said|wrote|sagt|schrieb|schreibt)[ \t]*:)?[ \t]*\n"
     rf"[ \t]*{DATETIME}(?:[ \t]*(?:[|·–—-][ \t]*)?{_NUM.format(name='number2')})?[ \t]*$",
     re.MULTILINE)
 #: spaces that pages copied from HTML hold: no-break and narrow no-break spaces read as spaces, zero-width
