@@ -290,7 +290,8 @@ def author_edges(d, *, via=None, resolution=None, self_replies: bool = True, min
     """Author -> author relations: ``source_key``, ``target_key``, ``weight`` (replies), ``first_at`` /
     ``last_at`` (first and last reply), ``target_name`` (the name as written; NA when unknown).
 
-    Each reply edge counts once; dangling targets count by name. Relations lighter than
+    Each reply counts once (a comment that answers one comment by a mention and by its parent, or
+    mentions it twice, is one reply, as in the reply graph); dangling targets count by name. Relations lighter than
     ``min_weight`` are dropped.
     """
     if min_weight < 1:
@@ -308,6 +309,8 @@ def author_edges(d, *, via=None, resolution=None, self_replies: bool = True, min
 
 def _author_relations(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.DataFrame:
     e = _edges(d, via=via, resolution=resolution, self_replies=self_replies)[0]
+    # a comment that answers one comment twice (a mention and its parent, ``@Bert ... @ 2``) replied once
+    e = e[~e.duplicated(["source", "target"]).to_numpy()]
     g = e.groupby(["source_key", "target_key"], sort=False)
     out = pd.DataFrame({"weight": g.size(), "first_at": g["posted_at"].min(), "last_at": g["posted_at"].max(),
                         "target_name": g["target_name"].first()}).reset_index()

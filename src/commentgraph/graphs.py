@@ -157,7 +157,8 @@ def author_graph(d, *, multigraph: bool = False, via=None, resolution=None, self
                  min_weight: int = 1):
     """The author graph: author -> the author they answer, ``weight`` = number of replies.
 
-    Each reply edge counts once; a target not in the data counts by the name written
+    Each reply counts once (a mention and a parent to the same comment are one reply); a target not in the
+    data counts by the name written
     (``@Ralf Meier``). Nodes are every author with a comment plus every such name, with ``name``,
     ``n_comments``, ``placeholder`` and ``missing`` (only known as a target). Placeholder authors
     (``Gast``, ``[deleted]``, ...) are one node per comment (``"Gast #<comment_id>"``). Edges carry
@@ -191,6 +192,7 @@ def author_graph(d, *, multigraph: bool = False, via=None, resolution=None, self
     g = nx.MultiDiGraph() if multigraph else nx.DiGraph()
     if multigraph:
         e = _edges(d, via=via, resolution=resolution, self_replies=self_replies)[0]
+        e = e[~e.duplicated(["source", "target"]).to_numpy()]   # one reply per comment answered (author_edges)
         e = e.merge(rel[["source_key", "target_key"]], on=["source_key", "target_key"], how="inner",
                     validate="many_to_one")
     known = nodes.index.get_indexer(rel["target_key"]) >= 0  # the group keys are distinct: isin, without its slow path

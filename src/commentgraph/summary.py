@@ -18,7 +18,8 @@ def summary(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     """One row per article of the Discussion.
 
     ``n_comments``, ``n_authors`` (placeholders each their own), ``first_at`` / ``last_at``;
-    ``n_replies`` (reply edges), ``n_replying`` (comments with at least one) and ``reply_share``
+    ``n_replies`` (replies: distinct pairs of a comment and the comment it answers, the edges of the
+    reply graph), ``n_replying`` (comments with at least one) and ``reply_share``
     (their share of the comments); ``n_missing_targets`` (edges to a comment not in the data);
     ``n_threads`` (all trees, single comments included), ``n_reply_threads`` (trees with at least one
     reply), ``largest_thread`` (comments), ``longest_chain`` (deepest tree, in reply steps);
@@ -76,7 +77,8 @@ def summary(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     out["first_at"] = g.min().reindex(range(m)).to_numpy()
     out["last_at"] = g.max().reindex(range(m)).to_numpy()
 
-    out["n_replies"] = np.bincount(a_e, minlength=m)
+    once = ~e.duplicated(["source", "target"]).to_numpy()   # one reply per (comment, comment answered)
+    out["n_replies"] = np.bincount(a_e[once], minlength=m)
     out["n_replying"] = np.bincount(a_c[_distinct(si)], minlength=m)
     out["reply_share"] = (out["n_replying"] / out["n_comments"].where(out["n_comments"] > 0)).astype("Float64")
     out["n_missing_targets"] = np.bincount(a_e[miss_rows], minlength=m)
