@@ -710,8 +710,14 @@ def _first_rows(codes: np.ndarray, size: int, last: bool = False) -> np.ndarray:
 
 
 def _lookup(rows_of: np.ndarray, codes: np.ndarray) -> np.ndarray:
-    """``rows_of[codes]``, -1 for codes outside ``rows_of``."""
-    inside = codes < len(rows_of)
+    """``rows_of[codes]``, -1 for codes outside ``rows_of``.
+
+    >>> _lookup(np.array([4, 5]), np.array([1, 2, -1, 0])).tolist(), _lookup(np.array([], dtype=int), np.array([0])).tolist()
+    ([5, -1, -1, 4], [-1])
+    """
+    if not len(rows_of):
+        return np.full(len(codes), -1, dtype=np.int64)
+    inside = (codes >= 0) & (codes < len(rows_of))
     return np.where(inside, rows_of[np.where(inside, codes, 0)], -1)
 
 
@@ -1049,37 +1055,49 @@ def _decide_rows(m: pd.DataFrame, opt):
 
 
 def _replies(mentions: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
-    # each id once, so every join with info below is many to one
-    info = c[["comment_id", "author", "posted_at", "article_id"]].drop_duplicates("comment_id")
+    # each id stands for its first comment, so every lookup below is many to one (as a left join on
+    # the ids with duplicates dropped); the lookups go by integer codes of the ids, NA matching NA
     parts = []
     if len(mentions):
         keep = mentions["edge"].astype(bool) if "edge" in mentions.columns else pd.Series(True, index=mentions.index)
         e = mentions.loc[keep, ["comment_id", "target_comment_id", "target_author", "resolution",
                                             "reason", "article_id"]]
         e = e.rename(columns={"comment_id": "source_comment_id"}).assign(via="mention")
+    else:
+        e = pd.DataFrame({"source_comment_id": pd.Series([], dtype="str"), "target_comment_id": pd.Series([], dtype="str")})
+    has_parent = c["parent_id"].notna().to_numpy(dtype=bool)
+    withparent = c.loc[has_parent, ["comment_id", "parent_id", "article_id"]].reset_index(drop=True)
+    ids, e_src, e_tgt, parent = _codes(c["comment_id"], e["source_comment_id"], e["target_comment_id"],
+                                       withparent["parent_id"])
+    first = _first_rows(ids, int(ids.max(initial=-1)) + 1)
+    if len(mentions):
         parts.append(e)
-    withparent = c.loc[c["parent_id"].notna(), ["comment_id", "parent_id", "article_id"]]
+        src_rows, tgt_rows = [_lookup(first, e_src)], [_lookup(first, e_tgt)]
+    else:
+        src_rows, tgt_rows = [], []
     if len(withparent):
-        known = info.rename(columns={"comment_id": "parent_id", "author": "p_author", "article_id": "p_article"})
-        p = withparent.merge(known[["parent_id", "p_author", "p_article"]], on="parent_id", how="left")
-        found = p["p_author"].notna()
-        other = found & (p["p_article"] != p["article_id"])
-        reason = pd.Series(pd.NA, index=p.index, dtype="str")
-        reason = reason.mask(~found, "parent id " + p["parent_id"] + " is not in the data")
-        reason = reason.mask(other, "parent " + p["parent_id"] + " belongs to another article")
+        p_row = _lookup(first, parent)
+        p_author, p_article = _take(c["author"], p_row), _take(c["article_id"], p_row)
+        found = p_author.notna()
+        other = found & (p_article != withparent["article_id"])
+        reason = pd.Series(pd.NA, index=withparent.index, dtype="str")
+        reason = reason.mask(~found, "parent id " + withparent["parent_id"] + " is not in the data")
+        reason = reason.mask(other, "parent " + withparent["parent_id"] + " belongs to another article")
         parts.append(pd.DataFrame({
-            "source_comment_id": p["comment_id"], "target_comment_id": p["parent_id"].where(found),
-            "target_author": p["p_author"], "resolution": "parent", "reason": reason,
-            "article_id": p["article_id"], "via": "parent"}))
+            "source_comment_id": withparent["comment_id"], "target_comment_id": withparent["parent_id"].where(found),
+            "target_author": p_author, "resolution": "parent", "reason": reason,
+            "article_id": withparent["article_id"], "via": "parent"}))
+        # a parent not found leaves an NA target, which stands for the first comment without an id
+        no_id = np.flatnonzero(c["comment_id"].isna().to_numpy(dtype=bool))
+        na_first = no_id[0] if len(no_id) else -1
+        src_rows.append(_lookup(first, ids[has_parent]))
+        tgt_rows.append(np.where(found.to_numpy(dtype=bool), p_row, na_first))
     if not parts:
         return empty("replies")
     r = pd.concat(parts, ignore_index=True)
-    r = r.merge(info.rename(columns={"comment_id": "source_comment_id", "author": "source_author",
-                                     "posted_at": "s_time", "article_id": "_a"}),
-                on="source_comment_id", how="left")
-    r = r.merge(info[["comment_id", "posted_at"]].rename(columns={"comment_id": "target_comment_id",
-                                                                  "posted_at": "t_time"}),
-                on="target_comment_id", how="left")
+    src_rows, tgt_rows = np.concatenate(src_rows), np.concatenate(tgt_rows)
+    r = r.assign(source_author=_take(c["author"], src_rows).array, s_time=_take(c["posted_at"], src_rows).array,
+                 t_time=_take(c["posted_at"], tgt_rows).array)
     latency = (r["s_time"] - r["t_time"]) if len(r) else pd.Series([], dtype="timedelta64[us]")
     r = r.assign(latency=latency)
     return r[["source_comment_id", "target_comment_id", "target_author", "via", "resolution", "article_id",
