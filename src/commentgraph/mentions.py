@@ -712,8 +712,10 @@ def _first_rows(codes: np.ndarray, size: int, last: bool = False) -> np.ndarray:
 def _lookup(rows_of: np.ndarray, codes: np.ndarray) -> np.ndarray:
     """``rows_of[codes]``, -1 for codes outside ``rows_of``.
 
-    >>> _lookup(np.array([4, 5]), np.array([1, 2, -1, 0])).tolist(), _lookup(np.array([], dtype=int), np.array([0])).tolist()
-    ([5, -1, -1, 4], [-1])
+    >>> _lookup(np.array([4, 5]), np.array([1, 2, -1, 0])).tolist()
+    [5, -1, -1, 4]
+    >>> _lookup(np.array([], dtype=int), np.array([0])).tolist()
+    [-1]
     """
     if not len(rows_of):
         return np.full(len(codes), -1, dtype=np.int64)
@@ -1064,7 +1066,8 @@ def _replies(mentions: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
                                             "reason", "article_id"]]
         e = e.rename(columns={"comment_id": "source_comment_id"}).assign(via="mention")
     else:
-        e = pd.DataFrame({"source_comment_id": pd.Series([], dtype="str"), "target_comment_id": pd.Series([], dtype="str")})
+        e = pd.DataFrame({"source_comment_id": pd.Series([], dtype="str"),
+                          "target_comment_id": pd.Series([], dtype="str")})
     has_parent = c["parent_id"].notna().to_numpy(dtype=bool)
     withparent = c.loc[has_parent, ["comment_id", "parent_id", "article_id"]].reset_index(drop=True)
     ids, e_src, e_tgt, parent = _codes(c["comment_id"], e["source_comment_id"], e["target_comment_id"],
