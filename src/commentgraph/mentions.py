@@ -728,9 +728,14 @@ def _whole_numbers(col: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
     >>> [a.tolist() for a in _whole_numbers(pd.Series([1.0, None, 2.5]))]
     [[True, False, False], [1, 0, 0]]
+    >>> [a.tolist() for a in _whole_numbers(pd.Series([3, pd.NA], dtype=object))]
+    [[True, False], [3, 0]]
     """
     if pd.api.types.is_integer_dtype(col.dtype):
         return col.notna().to_numpy(dtype=bool), col.to_numpy(dtype="int64", na_value=0)
+    if not (pd.api.types.is_numeric_dtype(col.dtype)
+            or pd.api.types.infer_dtype(col, skipna=True) in ("integer", "floating", "mixed-integer-float", "empty")):
+        raise ValueError(f"comment numbers must be numbers, not {col.dtype} values")   # as the join on them did
     x = pd.to_numeric(col, errors="coerce").astype("Float64")
     ok = (x.notna() & (x == x.round()) & (x.abs() < 2.0 ** 62)).fillna(False).to_numpy(dtype=bool)
     return ok, x.where(ok, 0).to_numpy(dtype="int64", na_value=0)
