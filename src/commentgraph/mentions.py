@@ -682,52 +682,154 @@ def _num(x):
     return "" if pd.isna(x) else f"#{int(x)}"
 
 
+def _codes(*columns) -> list[np.ndarray]:
+    """Integer codes of the values of several columns, equal values (NA included) equal codes.
+
+    >>> [a.tolist() for a in _codes(pd.Series(["x", "y", None]), pd.Series(["y", None, "z"]))]
+    [[0, 1, 2], [1, 2, 3]]
+    """
+    values = pd.concat([pd.Series(col.array if isinstance(col, pd.Series) else col) for col in columns],
+                       ignore_index=True)
+    codes = pd.factorize(values, use_na_sentinel=False)[0].astype(np.int64, copy=False)
+    return np.split(codes, np.cumsum([len(col) for col in columns])[:-1])
+
+
+def _first_rows(codes: np.ndarray, size: int, last: bool = False) -> np.ndarray:
+    """For each code below ``size``, the first (or last) position holding it in ``codes``; -1 where none.
+
+    >>> _first_rows(np.array([2, 0, 2]), 4).tolist(), _first_rows(np.array([2, 0, 2]), 4, last=True).tolist()
+    ([1, -1, 0, -1], [1, -1, 2, -1])
+    """
+    out = np.full(size, -1, dtype=np.int64)
+    pos = np.arange(len(codes), dtype=np.int64)
+    if last:
+        out[codes] = pos            # where a code repeats, the last assignment stays
+    else:
+        out[codes[::-1]] = pos[::-1]
+    return out
+
+
+def _lookup(rows_of: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """``rows_of[codes]``, -1 for codes outside ``rows_of``.
+
+    >>> _lookup(np.array([4, 5]), np.array([1, 2, -1, 0])).tolist()
+    [5, -1, -1, 4]
+    >>> _lookup(np.array([], dtype=int), np.array([0])).tolist()
+    [-1]
+    """
+    if not len(rows_of):
+        return np.full(len(codes), -1, dtype=np.int64)
+    inside = (codes >= 0) & (codes < len(rows_of))
+    return np.where(inside, rows_of[np.where(inside, codes, 0)], -1)
+
+
+def _whole_numbers(col: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Where ``col`` holds a whole number, and the numbers as int64 (0 elsewhere).
+
+    >>> [a.tolist() for a in _whole_numbers(pd.Series([1.0, None, 2.5]))]
+    [[True, False, False], [1, 0, 0]]
+    >>> [a.tolist() for a in _whole_numbers(pd.Series([3, pd.NA], dtype=object))]
+    [[True, False], [3, 0]]
+    """
+    if pd.api.types.is_integer_dtype(col.dtype):
+        return col.notna().to_numpy(dtype=bool), col.to_numpy(dtype="int64", na_value=0)
+    if not (pd.api.types.is_numeric_dtype(col.dtype)
+            or pd.api.types.infer_dtype(col, skipna=True) in ("integer", "floating", "mixed-integer-float", "empty")):
+        raise ValueError(f"comment numbers must be numbers, not {col.dtype} values")   # as the join on them did
+    x = pd.to_numeric(col, errors="coerce").astype("Float64")
+    ok = (x.notna() & (x == x.round()) & (x.abs() < 2.0 ** 62)).fillna(False).to_numpy(dtype=bool)
+    return ok, x.where(ok, 0).to_numpy(dtype="int64", na_value=0)
+
+
+def _take(col: pd.Series, rows: np.ndarray) -> pd.Series:
+    """``col`` at positions ``rows`` (-1: missing, as a left join leaves it), on a fresh range index."""
+    if (rows < 0).any():
+        values = pd.api.extensions.take(col.array, rows, allow_fill=True)
+    else:
+        values = col.array.take(rows)
+    return pd.Series(values, name=col.name, copy=False)
+
+
 def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
     if not len(found):
         return empty("mentions")
     m = found.reset_index(drop=True).rename_axis("mid").reset_index()
-    src = c[["comment_id", "author", "posted_at", "number", "thread", "_threaded", "_order"]].drop_duplicates("comment_id")
-    src = src.rename(columns={"author": "s_author", "posted_at": "s_time", "number": "s_number", "_order": "s_order",
-                              "thread": "s_thread", "_threaded": "s_threaded"})
-    m = m.merge(src, on="comment_id", how="left")   # many to one: src holds each id once
+    # integer codes instead of string joins: comment ids, articles, (article, author) keys
+    ids, m_ids = _codes(c["comment_id"], m["comment_id"])
+    id_na = c["comment_id"].isna().to_numpy(dtype=bool)
+    s_row = _lookup(_first_rows(ids, int(ids.max(initial=-1)) + 1), m_ids)   # first comment with the reply's id
+    art, m_art = _codes(c["article_id"], m["article_id"])
+    src = {"s_author": "author", "s_time": "posted_at", "s_number": "number", "s_thread": "thread",
+           "s_threaded": "_threaded", "s_order": "_order"}
+    m = m.assign(**{k: _take(c[v], s_row).array for k, v in src.items()})
 
     # by number: comments keyed by (article, number); a duplicate number keeps its first comment
-    numbered = c.loc[c["number"].notna(), ["article_id", "number", "comment_id", "author", "posted_at", "_order"]]
-    numbered = numbered.drop_duplicates(["article_id", "number"])
-    numbered = numbered.rename(columns={"number": "written_number", "comment_id": "n_id", "author": "n_author",
-                                        "posted_at": "n_time", "_order": "n_order"})
-    m = m.merge(numbered, on=["article_id", "written_number"], how="left")   # many to one, as deduplicated
+    has_number, numbers = _whole_numbers(c["number"])
+    has_written, written = _whole_numbers(m["written_number"])
+    numbers, written = _codes(numbers[has_number], written[has_written])
+    n_numbers = int(max(numbers.max(initial=-1), written.max(initial=-1))) + 1
+    key, m_key = _codes(art[has_number] * n_numbers + numbers, m_art[has_written] * n_numbers + written)
+    first = np.flatnonzero(has_number)[_first_rows(key, int(key.max(initial=-1)) + 1)]
+    n_row = np.full(len(m), -1, dtype=np.int64)
+    n_row[has_written] = _lookup(first, m_key)
+    num = {"n_id": "comment_id", "n_author": "author", "n_time": "posted_at", "n_order": "_order"}
+    m = m.assign(**{k: _take(c[v], n_row).array for k, v in num.items()})
 
-    # by author: every comment of the named author in the article, then pick one per mention
-    named = m.loc[m["matched_author"].notna(), ["mid", "comment_id", "article_id", "matched_author", "s_time",
-                                                "s_number", "s_order", "s_thread", "s_threaded", "written_number"]]
-    by_author = c[["article_id", "author", "comment_id", "posted_at", "number", "thread", "_order"]].rename(
-        columns={"author": "matched_author", "comment_id": "a_id", "posted_at": "a_time", "number": "a_number",
-                 "thread": "a_thread", "_order": "a_order"})
-    pairs = named.merge(by_author, on=["article_id", "matched_author"], how="inner")
-    pairs = pairs.assign(before=_before(pairs["a_time"], pairs["a_number"], pairs["s_time"], pairs["s_number"],
-                                        pairs["a_order"], pairs["s_order"]))
-    n_all = pairs.groupby("mid")["a_id"].size()
+    # by author: every comment of the named author in the article (in source order), one pick per mention
+    authors, m_authors = _codes(c["author"], m["matched_author"])
+    n_authors = int(max(authors.max(initial=-1), m_authors.max(initial=-1))) + 1
+    named = np.flatnonzero(m["matched_author"].notna().to_numpy(dtype=bool))
+    by_key = art * n_authors + authors
+    order = np.argsort(by_key, kind="stable")
+    sorted_key = by_key[order]
+    want = m_art[named] * n_authors + m_authors[named]
+    lo = np.searchsorted(sorted_key, want, side="left")
+    counts = np.searchsorted(sorted_key, want, side="right") - lo
+    mid = np.repeat(named, counts)            # one row per (mention, comment of the named author)
+    starts = np.cumsum(counts) - counts
+    a_row = order[np.repeat(lo - starts, counts) + np.arange(len(mid))]
+    p_src = s_row[mid]
+    pairs = pd.DataFrame({"a_time": _take(c["posted_at"], a_row), "a_number": _take(c["number"], a_row),
+                          "a_order": _take(c["_order"], a_row), "s_time": _take(c["posted_at"], p_src),
+                          "s_number": _take(c["number"], p_src), "s_order": _take(c["_order"], p_src)})
+    before = _before(pairs["a_time"], pairs["a_number"], pairs["s_time"], pairs["s_number"],
+                     pairs["a_order"], pairs["s_order"]).to_numpy(dtype=bool)
+    n_all = np.bincount(mid, minlength=len(m))
     # the author's other comments posted in the reply's minute whose order is unknown
-    tied = pairs[~pairs["before"] & (pairs["a_time"] == pairs["s_time"]).fillna(False)
-                 & (pairs["a_id"] != pairs["comment_id"]) & ~(pairs["a_number"] > pairs["s_number"]).fillna(False)
-                 & ~(pairs["a_order"] > pairs["s_order"]).fillna(False)]
-    n_tied = tied.groupby("mid")["a_id"].size()
-    early = pairs[pairs["before"]]
-    early = early.assign(in_thread=(early["s_threaded"] & (early["a_thread"] == early["s_thread"])).astype(bool)
-                         if opt["same_thread"] else False)
-    n_early = early.groupby("mid")["a_id"].size()
-    n_thread = early.groupby("mid")["in_thread"].sum()
-    early = early.assign(quoted=_quoted(early, m, c) if opt["quotes"] else False)
+    tied = (~before & (pairs["a_time"] == pairs["s_time"]).fillna(False).to_numpy(dtype=bool)
+            & ((ids[a_row] != m_ids[mid]) | id_na[a_row])
+            & ~(pairs["a_number"] > pairs["s_number"]).fillna(False).to_numpy(dtype=bool)
+            & ~(pairs["a_order"] > pairs["s_order"]).fillna(False).to_numpy(dtype=bool))
+    n_tied = np.bincount(mid[tied], minlength=len(m))
+    mid, a_row, p_src = mid[before], a_row[before], p_src[before]
+    if opt["same_thread"]:
+        in_thread = (_take(c["_threaded"], p_src) & (_take(c["thread"], a_row) == _take(c["thread"], p_src)))
+        in_thread = in_thread.astype(bool).to_numpy()
+    else:
+        in_thread = np.zeros(len(mid), dtype=bool)
+    n_early = np.bincount(mid, minlength=len(m))
+    n_thread = np.bincount(mid, weights=in_thread, minlength=len(m)).astype(int)
+    quoted = _quoted(mid, a_row, m_ids, ids, c["text"]) if opt["quotes"] else np.zeros(len(mid), dtype=bool)
     ascending = opt["tie"] == "earliest"
-    pick = early.sort_values(["mid", "quoted", "in_thread", "a_time", "a_number"],
-                             ascending=[True, False, False, ascending, ascending], na_position="first")
-    pick = pick.drop_duplicates("mid")[["mid", "a_id", "a_number", "in_thread", "quoted"]]
-    m = m.merge(pick, on="mid", how="left")   # one to one: mid numbers the rows, pick holds each once
-    m = m.assign(n_all=m["mid"].map(n_all).fillna(0).astype(int),
-                 n_early=m["mid"].map(n_early).fillna(0).astype(int),
-                 n_tied=m["mid"].map(n_tied).fillna(0).astype(int),
-                 n_thread=m["mid"].map(n_thread).fillna(0).astype(int))
+    early = pd.DataFrame({"mid": mid, "quoted": quoted, "in_thread": in_thread,
+                          "a_time": _take(c["posted_at"], a_row), "a_number": _take(c["number"], a_row)})
+    ranked = early.sort_values(["mid", "quoted", "in_thread", "a_time", "a_number"],
+                               ascending=[True, False, False, ascending, ascending], na_position="first").index
+    ranked = ranked.to_numpy()
+    ranked_mid = mid[ranked]
+    top = ranked[np.r_[True, ranked_mid[1:] != ranked_mid[:-1]]] if len(ranked) else ranked
+    pick = np.full(len(m), -1, dtype=np.int64)
+    pick[mid[top]] = top
+    picked = pick >= 0
+    a_pick = np.where(picked, a_row[np.where(picked, pick, 0)] if len(a_row) else 0, -1)
+
+    def flag(values):   # a bool per pick; NaN where no pick, as a left join leaves it
+        out = values[np.where(picked, pick, 0)] if len(values) else np.zeros(len(m), dtype=bool)
+        return out if picked.all() else np.where(picked, out.astype(object), np.nan)
+
+    m = m.assign(a_id=_take(c["comment_id"], a_pick).array, a_number=_take(c["number"], a_pick).array,
+                 in_thread=flag(in_thread), quoted=flag(quoted),
+                 n_all=n_all.astype(int), n_early=n_early.astype(int), n_tied=n_tied.astype(int), n_thread=n_thread)
     return _decide(m, opt)
 
 
@@ -735,42 +837,41 @@ QUOTE = re.compile(r"'([^'\n]{20,400})'|\"([^\"\n]{20,400})\"|[„“”]([^„�
                    re.MULTILINE)
 
 
-def _quoted(early: pd.DataFrame, m: pd.DataFrame, c: pd.DataFrame) -> pd.Series:
+def _quoted(mid: np.ndarray, a_row: np.ndarray, m_ids: np.ndarray, ids: np.ndarray, text: pd.Series) -> np.ndarray:
     """For (mention, candidate) pairs of mentions with several candidates: does the reply quote
-    the candidate's text verbatim (a passage of 20+ characters in quotes or after ``>``)?"""
-    out = pd.Series(False, index=early.index)
-    several = early["mid"].map(early["mid"].value_counts()) > 1
+    the candidate's text verbatim (a passage of 20+ characters in quotes or after ``>``)?
+
+    ``mid`` numbers the mentions, ``a_row`` is the candidate's row; ``m_ids``/``ids`` are the codes
+    of the mentions' and the rows' comment ids; a text is that of the last row with the id.
+
+    >>> t = pd.Series(["a 'twenty characters or more' b", "twenty characters or more!", "other"])
+    >>> _quoted(np.array([0, 0]), np.array([1, 2]), np.array([0]), np.array([0, 1, 2]), t).tolist()
+    [True, False]
+    """
+    out = np.zeros(len(mid), dtype=bool)
+    several = np.bincount(mid)[mid] > 1 if len(mid) else out
     if not several.any():
         return out
-    mids = early.loc[several, "mid"].unique()
-    src = m.loc[m["mid"].isin(mids), ["mid", "comment_id"]]
-    src_ids = set(src["comment_id"].tolist())
-    texts = _texts_of(c, src_ids)
-    src_text = {mid: texts.get(cid, np.nan) for mid, cid in zip(src["mid"].tolist(), src["comment_id"].tolist())}
+    last = _first_rows(ids, len(ids) and int(ids.max()) + 1, last=True)
+    mids = np.unique(mid[several])
+    rows = _lookup(last, m_ids[mids])
+    src_text = _take(text, rows).tolist()
     quotes = {}
-    for mid in mids.tolist():
-        t = src_text.get(mid)
+    for k, t in zip(mids.tolist(), src_text):
         if isinstance(t, str) and ("'" in t or '"' in t or "„" in t or "“" in t or ">" in t):
             qs = [" ".join(next(g for g in q.groups() if g).split()).strip(" .…").casefold()
                   for q in QUOTE.finditer(t)]
             qs = [q for q in qs if len(q) >= 20]
             if qs:
-                quotes[mid] = qs
+                quotes[k] = qs
     if not quotes:
         return out
-    sub = early[early["mid"].isin(quotes.keys())]
-    texts = _texts_of(c, set(sub["a_id"].tolist()))
-    hit = [any(q in " ".join(str(texts.get(a, "")).split()).casefold() for q in quotes[mid])
-           for mid, a in zip(sub["mid"].tolist(), sub["a_id"].tolist())]
-    return out.mask(pd.Series(hit, index=sub.index, dtype=bool).reindex(out.index, fill_value=False), True)
-
-
-def _texts_of(c: pd.DataFrame, ids: set) -> dict:
-    """comment_id -> text for the comments in ``ids`` (the last one where an id repeats)."""
-    if not ids:
-        return {}
-    rows = c.loc[c["comment_id"].isin(list(ids)).to_numpy(dtype=bool), ["comment_id", "text"]]
-    return dict(zip(rows["comment_id"].tolist(), rows["text"].tolist()))
+    sub = np.flatnonzero(np.isin(mid, np.fromiter(quotes, dtype=np.int64, count=len(quotes))))
+    texts = _take(text, last[ids[a_row[sub]]]).tolist()
+    hit = [any(q in " ".join(str(t).split()).casefold() for q in quotes[k])
+           for k, t in zip(mid[sub].tolist(), texts)]
+    out[sub] = hit
+    return out
 
 
 def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
@@ -961,37 +1062,50 @@ def _decide_rows(m: pd.DataFrame, opt):
 
 
 def _replies(mentions: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
-    # each id once, so every join with info below is many to one
-    info = c[["comment_id", "author", "posted_at", "article_id"]].drop_duplicates("comment_id")
+    # each id stands for its first comment, so every lookup below is many to one (as a left join on
+    # the ids with duplicates dropped); the lookups go by integer codes of the ids, NA matching NA
     parts = []
     if len(mentions):
         keep = mentions["edge"].astype(bool) if "edge" in mentions.columns else pd.Series(True, index=mentions.index)
         e = mentions.loc[keep, ["comment_id", "target_comment_id", "target_author", "resolution",
                                             "reason", "article_id"]]
         e = e.rename(columns={"comment_id": "source_comment_id"}).assign(via="mention")
+    else:
+        e = pd.DataFrame({"source_comment_id": pd.Series([], dtype="str"),
+                          "target_comment_id": pd.Series([], dtype="str")})
+    has_parent = c["parent_id"].notna().to_numpy(dtype=bool)
+    withparent = c.loc[has_parent, ["comment_id", "parent_id", "article_id"]].reset_index(drop=True)
+    ids, e_src, e_tgt, parent = _codes(c["comment_id"], e["source_comment_id"], e["target_comment_id"],
+                                       withparent["parent_id"])
+    first = _first_rows(ids, int(ids.max(initial=-1)) + 1)
+    if len(mentions):
         parts.append(e)
-    withparent = c.loc[c["parent_id"].notna(), ["comment_id", "parent_id", "article_id"]]
+        src_rows, tgt_rows = [_lookup(first, e_src)], [_lookup(first, e_tgt)]
+    else:
+        src_rows, tgt_rows = [], []
     if len(withparent):
-        known = info.rename(columns={"comment_id": "parent_id", "author": "p_author", "article_id": "p_article"})
-        p = withparent.merge(known[["parent_id", "p_author", "p_article"]], on="parent_id", how="left")
-        found = p["p_author"].notna()
-        other = found & (p["p_article"] != p["article_id"])
-        reason = pd.Series(pd.NA, index=p.index, dtype="str")
-        reason = reason.mask(~found, "parent id " + p["parent_id"] + " is not in the data")
-        reason = reason.mask(other, "parent " + p["parent_id"] + " belongs to another article")
+        p_row = _lookup(first, parent)
+        p_author, p_article = _take(c["author"], p_row), _take(c["article_id"], p_row)
+        found = p_author.notna()
+        other = found & (p_article != withparent["article_id"])
+        reason = pd.Series(pd.NA, index=withparent.index, dtype="str")
+        reason = reason.mask(~found, "parent id " + withparent["parent_id"] + " is not in the data")
+        reason = reason.mask(other, "parent " + withparent["parent_id"] + " belongs to another article")
         parts.append(pd.DataFrame({
-            "source_comment_id": p["comment_id"], "target_comment_id": p["parent_id"].where(found),
-            "target_author": p["p_author"], "resolution": "parent", "reason": reason,
-            "article_id": p["article_id"], "via": "parent"}))
+            "source_comment_id": withparent["comment_id"], "target_comment_id": withparent["parent_id"].where(found),
+            "target_author": p_author, "resolution": "parent", "reason": reason,
+            "article_id": withparent["article_id"], "via": "parent"}))
+        # a parent not found leaves an NA target, which stands for the first comment without an id
+        no_id = np.flatnonzero(c["comment_id"].isna().to_numpy(dtype=bool))
+        na_first = no_id[0] if len(no_id) else -1
+        src_rows.append(_lookup(first, ids[has_parent]))
+        tgt_rows.append(np.where(found.to_numpy(dtype=bool), p_row, na_first))
     if not parts:
         return empty("replies")
     r = pd.concat(parts, ignore_index=True)
-    r = r.merge(info.rename(columns={"comment_id": "source_comment_id", "author": "source_author",
-                                     "posted_at": "s_time", "article_id": "_a"}),
-                on="source_comment_id", how="left")
-    r = r.merge(info[["comment_id", "posted_at"]].rename(columns={"comment_id": "target_comment_id",
-                                                                  "posted_at": "t_time"}),
-                on="target_comment_id", how="left")
+    src_rows, tgt_rows = np.concatenate(src_rows), np.concatenate(tgt_rows)
+    r = r.assign(source_author=_take(c["author"], src_rows).array, s_time=_take(c["posted_at"], src_rows).array,
+                 t_time=_take(c["posted_at"], tgt_rows).array)
     latency = (r["s_time"] - r["t_time"]) if len(r) else pd.Series([], dtype="timedelta64[us]")
     r = r.assign(latency=latency)
     return r[["source_comment_id", "target_comment_id", "target_author", "via", "resolution", "article_id",

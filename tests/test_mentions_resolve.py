@@ -1,0 +1,56 @@
+"""Resolution by integer codes: the cases a string join decided implicitly, worked out by hand."""
+
+import pandas as pd
+
+from commentgraph.mentions import link_comments
+
+
+def frame(**cols):
+    n = len(cols["comment_id"])
+    base = {"article_id": ["x"] * n, "posted_at": pd.date_range("2019-03-01 10:00", periods=n, freq="10min")}
+    return pd.DataFrame({**base, **cols})
+
+
+def test_no_comment_has_a_number():
+    # "@2" can find no comment by number; "@Anna" finds her only earlier comment
+    c = frame(comment_id=["a", "b", "c"], author=["Anna", "Ben", "Anna"], text=["Hallo", "@Anna ja", "nein @2"],
+              number=pd.array([None] * 3, dtype="Int64"))
+    m, r = link_comments(c)
+    assert m[["comment_id", "target_comment_id", "resolution"]].fillna("-").values.tolist() == [
+        ["b", "a", "author"], ["c", "-", "unresolved"]]
+    assert m["reason"].tolist()[1] == "comment #2 is not in the data"
+    assert r["target_comment_id"].fillna("-").tolist() == ["a", "-"]
+
+
+def test_repeated_id_and_number_take_their_first_comment():
+    # id "a" twice: replies look up its first row (Anna, 10:00); number 1 twice: the first comment with it
+    c = frame(comment_id=["a", "a", "b"], author=["Anna", "Carl", "Ben"], text=["Hallo", "Hi", "@1 ja"],
+              number=[1, 1, 2])
+    m, r = link_comments(c)
+    assert m[["target_comment_id", "target_author", "resolution"]].values.tolist() == [["a", "Anna", "number"]]
+    assert r["latency"].tolist() == [pd.Timedelta(minutes=20)]
+
+
+def test_latest_of_several_unless_one_is_quoted():
+    texts = ["Wir sollten erst einmal abwarten, was passiert.", "Nein", "Das denke ich nicht.", "@Anna ja"]
+    c = frame(comment_id=["a1", "b", "a2", "r"], author=["Anna", "Ben", "Anna", "Ben"], text=texts, number=[1, 2, 3, 4])
+    m, _ = link_comments(c)
+    assert m["target_comment_id"].tolist() == ["a2"]   # the latest of Anna's two
+    quoting = c.assign(text=texts[:3] + ['@Anna "erst einmal abwarten, was passiert" - ja'])
+    m, _ = link_comments(quoting)
+    assert m["target_comment_id"].tolist() == ["a1"]   # the one the reply quotes
+    assert m["candidates"].tolist() == [2]
+    m, _ = link_comments(quoting, quotes=False, tie="earliest")
+    assert m["target_comment_id"].tolist() == ["a1"]
+
+
+def test_parent_edges_missing_other_article_and_no_id():
+    c = frame(comment_id=["p", "q", "s", None], article_id=["x", "x", "y", "x"], author=["A", "B", "C", "D"],
+              text=["eins", "zwei", "drei", "vier"], number=[1, 2, 1, 3], parent_id=[None, "p", "p", "zz"])
+    m, r = link_comments(c)
+    assert len(m) == 0
+    assert r["target_comment_id"].fillna("-").tolist() == ["p", "p", "-"]
+    assert r["target_author"].fillna("-").tolist() == ["A", "A", "-"]
+    assert r["reason"].fillna("-").tolist() == ["-", "parent p belongs to another article",
+                                                "parent id zz is not in the data"]
+    assert r["latency"].tolist()[:2] == [pd.Timedelta(minutes=10), pd.Timedelta(minutes=20)]
