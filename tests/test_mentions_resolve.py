@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from commentgraph import mentions
 from commentgraph.mentions import link_comments
 
 
@@ -54,3 +55,33 @@ def test_parent_edges_missing_other_article_and_no_id():
     assert r["reason"].fillna("-").tolist() == ["-", "parent p belongs to another article",
                                                 "parent id zz is not in the data"]
     assert r["latency"].tolist()[:2] == [pd.Timedelta(minutes=10), pd.Timedelta(minutes=20)]
+
+
+def test_a_parent_without_an_author_is_still_found_by_its_id():
+    import commentgraph as cg
+
+    ts = ["2019-03-01 10:00", "2019-03-01 10:01", "2019-03-01 10:02"]
+    d = cg.read_table(pd.DataFrame({"id": [1, 2, 3], "author": ["A", None, "C"], "timestamp": ts,
+                                    "text": ["x", "y", "z"], "parent_id": [None, 1, 2]}))
+    r = d.replies
+    assert r["target_comment_id"].tolist() == ["1", "2"] and r["reason"].isna().all()
+    assert sorted(cg.reply_graph(d).edges()) == [("2", "1"), ("3", "2")]
+    assert cg.threads(d)["size"].tolist() == [3]
+
+
+def test_candidates_in_chunks_give_the_same_picks(monkeypatch):
+    # three authors answering each other by name, many comments each: every mention has many candidates
+    rows = []
+    for i in range(60):
+        who, other = ["Anna", "Bert", "Cleo"][i % 3], ["Anna", "Bert", "Cleo"][(i + 1) % 3]
+        rows.append({"comment_id": str(i), "article_id": "a", "author": who, "number": i + 1,
+                     "posted_at": pd.Timestamp("2019-03-01 10:00", tz="Europe/Berlin") + pd.Timedelta(minutes=i // 2),
+                     "text": f"@{other} ja" if i else "Hallo", "parent_id": None})
+    c = pd.DataFrame(rows)
+    whole = mentions.link_comments(c)
+    monkeypatch.setattr(mentions, "_PAIRS", 5)
+    chunked = mentions.link_comments(c)
+    for a, b in zip(whole, chunked):
+        pd.testing.assert_frame_equal(a, b)
+    resolved = whole[0]["target_comment_id"].notna()
+    assert resolved.sum() >= 50   # the picks are real ones, not all unresolved

@@ -785,6 +785,42 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
     want = m_art[named] * n_authors + m_authors[named]
     lo = np.searchsorted(sorted_key, want, side="left")
     counts = np.searchsorted(sorted_key, want, side="right") - lo
+    n_all = np.zeros(len(m), dtype=np.int64)
+    n_all[named] = counts
+    n_tied, n_early, n_thread = (np.zeros(len(m), dtype=np.int64) for _ in range(3))
+    a_pick = np.full(len(m), -1, dtype=np.int64)
+    in_thread, quoted = np.zeros(len(m), dtype=bool), np.zeros(len(m), dtype=bool)
+    # (mention, candidate) pairs in chunks of at most _PAIRS rows (one mention's never split): a page
+    # where a few authors write thousands of comments each would otherwise need them all at once
+    ends = np.cumsum(counts)
+    a = 0
+    while a < len(named):
+        b = max(int(np.searchsorted(ends, (ends[a - 1] if a else 0) + _PAIRS, side="right")), a + 1)
+        _pairs(named[a:b], lo[a:b], counts[a:b], order, s_row, ids, m_ids, id_na, c, opt,
+               (n_tied, n_early, n_thread, a_pick, in_thread, quoted))
+        a = b
+    picked = a_pick >= 0
+
+    def flag(values):   # a bool per pick; NaN where no pick, as a left join leaves it
+        return values if picked.all() else np.where(picked, values.astype(object), np.nan)
+
+    m = m.assign(a_id=_take(c["comment_id"], a_pick).array, a_number=_take(c["number"], a_pick).array,
+                 in_thread=flag(in_thread), quoted=flag(quoted),
+                 n_all=n_all.astype(int), n_early=n_early.astype(int), n_tied=n_tied.astype(int),
+                 n_thread=n_thread.astype(int))
+    return _decide(m, opt)
+
+
+#: (mention, candidate comment) pairs looked at at once
+_PAIRS = 2_000_000
+
+
+def _pairs(named, lo, counts, order, s_row, ids, m_ids, id_na, c, opt, out) -> None:
+    """For the mentions ``named`` and every comment of the named author in the article
+    (``order[lo:lo + counts]``): counts and the pick, written into ``out`` = (n_tied, n_early, n_thread,
+    a_pick, in_thread, quoted), arrays over all mentions."""
+    n_tied_all, n_early_all, n_thread_all, a_pick, in_thread_pick, quoted_pick = out
+    n = len(n_tied_all)
     mid = np.repeat(named, counts)            # one row per (mention, comment of the named author)
     starts = np.cumsum(counts) - counts
     a_row = order[np.repeat(lo - starts, counts) + np.arange(len(mid))]
@@ -794,21 +830,20 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
                           "s_number": _take(c["number"], p_src), "s_order": _take(c["_order"], p_src)})
     before = _before(pairs["a_time"], pairs["a_number"], pairs["s_time"], pairs["s_number"],
                      pairs["a_order"], pairs["s_order"]).to_numpy(dtype=bool)
-    n_all = np.bincount(mid, minlength=len(m))
     # the author's other comments posted in the reply's minute whose order is unknown
     tied = (~before & (pairs["a_time"] == pairs["s_time"]).fillna(False).to_numpy(dtype=bool)
             & ((ids[a_row] != m_ids[mid]) | id_na[a_row])
             & ~(pairs["a_number"] > pairs["s_number"]).fillna(False).to_numpy(dtype=bool)
             & ~(pairs["a_order"] > pairs["s_order"]).fillna(False).to_numpy(dtype=bool))
-    n_tied = np.bincount(mid[tied], minlength=len(m))
+    n_tied_all += np.bincount(mid[tied], minlength=n)
     mid, a_row, p_src = mid[before], a_row[before], p_src[before]
     if opt["same_thread"]:
         in_thread = (_take(c["_threaded"], p_src) & (_take(c["thread"], a_row) == _take(c["thread"], p_src)))
         in_thread = in_thread.astype(bool).to_numpy()
     else:
         in_thread = np.zeros(len(mid), dtype=bool)
-    n_early = np.bincount(mid, minlength=len(m))
-    n_thread = np.bincount(mid, weights=in_thread, minlength=len(m)).astype(int)
+    n_early_all += np.bincount(mid, minlength=n)
+    n_thread_all += np.bincount(mid, weights=in_thread, minlength=n).astype(np.int64)
     quoted = _quoted(mid, a_row, m_ids, ids, c["text"]) if opt["quotes"] else np.zeros(len(mid), dtype=bool)
     ascending = opt["tie"] == "earliest"
     early = pd.DataFrame({"mid": mid, "quoted": quoted, "in_thread": in_thread,
@@ -818,19 +853,9 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
     ranked = ranked.to_numpy()
     ranked_mid = mid[ranked]
     top = ranked[np.r_[True, ranked_mid[1:] != ranked_mid[:-1]]] if len(ranked) else ranked
-    pick = np.full(len(m), -1, dtype=np.int64)
-    pick[mid[top]] = top
-    picked = pick >= 0
-    a_pick = np.where(picked, a_row[np.where(picked, pick, 0)] if len(a_row) else 0, -1)
-
-    def flag(values):   # a bool per pick; NaN where no pick, as a left join leaves it
-        out = values[np.where(picked, pick, 0)] if len(values) else np.zeros(len(m), dtype=bool)
-        return out if picked.all() else np.where(picked, out.astype(object), np.nan)
-
-    m = m.assign(a_id=_take(c["comment_id"], a_pick).array, a_number=_take(c["number"], a_pick).array,
-                 in_thread=flag(in_thread), quoted=flag(quoted),
-                 n_all=n_all.astype(int), n_early=n_early.astype(int), n_tied=n_tied.astype(int), n_thread=n_thread)
-    return _decide(m, opt)
+    a_pick[mid[top]] = a_row[top]
+    in_thread_pick[mid[top]] = in_thread[top]
+    quoted_pick[mid[top]] = quoted[top]
 
 
 QUOTE = re.compile(r"'([^'\n]{20,400})'|\"([^\"\n]{20,400})\"|[„“”]([^„“”\n]{20,400})[“”]|^>[ \t]?(.{20,400})$",
@@ -1086,8 +1111,8 @@ def _replies(mentions: pd.DataFrame, c: pd.DataFrame) -> pd.DataFrame:
     if len(withparent):
         p_row = _lookup(first, parent)
         p_author, p_article = _take(c["author"], p_row), _take(c["article_id"], p_row)
-        found = p_author.notna()
-        other = found & (p_article != withparent["article_id"])
+        found = pd.Series(p_row >= 0, index=withparent.index)   # found by id (a parent may have no author)
+        other = found & (p_article != withparent["article_id"]).fillna(False)
         reason = pd.Series(pd.NA, index=withparent.index, dtype="str")
         reason = reason.mask(~found, "parent id " + withparent["parent_id"] + " is not in the data")
         reason = reason.mask(other, "parent " + withparent["parent_id"] + " belongs to another article")
