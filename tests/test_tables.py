@@ -272,3 +272,27 @@ def test_epoch_column_mixing_seconds_and_milliseconds_reads_each_by_its_size():
         "2019-03-01 11:00:00.000+01:00", "2019-03-01 11:01:00.123+01:00", "2019-03-01 11:02:00.000+01:00"]
     assert d.problems["kind"].tolist() == ["epoch_units"]
     assert "2 in seconds, 1 in milliseconds" in d.problems["message"].iloc[0]
+
+
+def test_excel_sep_line_names_the_delimiter_and_rows_keep_their_lines(tmp_path):
+    f = tmp_path / "excel.csv"
+    f.write_text('sep=;\nid;Autor;Datum;Kommentar\n1;Anna;01.03.2019 10:00;Hallo, Welt\n'
+                 '2;Bert;01.03.2019 10:05;"@Anna nein;\nwirklich"\n3;Cleo;01.03.2019 10:06;x\n', encoding="utf-8")
+    d = cg.read_table(f)
+    assert d.comments["author"].tolist() == ["Anna", "Bert", "Cleo"]
+    assert d.comments["text"].tolist() == ["Hallo, Welt", "@Anna nein;\nwirklich", "x"]
+    assert d.comments["row"].tolist() == [3, 4, 6] and d.problems.empty
+    assert d.replies["target_comment_id"].tolist() == ["1"]
+    assert cg.check_accounting(cg.account_rows(f, d))
+
+
+def test_nested_author_objects_and_a_ts_column_are_found(tmp_path):
+    f = tmp_path / "nested.json"
+    f.write_text(json.dumps([
+        {"id": "a", "author": {"name": "Anna", "id": 7}, "ts": "2019-03-01T10:00:00Z", "text": "Hallo"},
+        {"id": "b", "author": {"name": "Bert", "id": 8}, "ts": "2019-03-01T10:05:00Z", "text": "@Anna nein"}]),
+        encoding="utf-8")
+    d = cg.read_table(f)
+    assert d.comments["author"].tolist() == ["Anna", "Bert"]
+    assert d.comments["posted_at"].astype(str).tolist() == ["2019-03-01 11:00:00+01:00", "2019-03-01 11:05:00+01:00"]
+    assert d.replies["target_comment_id"].tolist() == ["a"] and d.problems.empty

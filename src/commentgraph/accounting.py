@@ -152,9 +152,9 @@ def _input_rows(source, name: str) -> tuple[np.ndarray, str]:
         old = csv.field_size_limit()
         csv.field_size_limit(max(old, len(text) + 1))
         try:
-            from .tables import sniff_delimiter
+            from .tables import csv_text
 
-            sep = "\t" if kind == ".tsv" else sniff_delimiter(text)  # the delimiter read_table uses
+            text, sep = csv_text(text, tsv=kind == ".tsv")  # as read_table reads it
             reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
             starts, prev, header_seen = [], 0, False
             for rec in reader:

@@ -33,10 +33,11 @@ CANDIDATES = {
     "number": ["number", "comment_number", "nr", "no", "index_on_page"],
     "author": ["author", "user_name", "username", "user", "name", "screen_name", "sender.name",
                "author_name", "commenter", "nickname", "by", "authorName", "authorDisplayName", "author_username",
-               "autor", "nutzer", "nutzername", "benutzer", "benutzername", "verfasser"],
+               "autor", "nutzer", "nutzername", "benutzer", "benutzername", "verfasser", "author.name", "user.name",
+               "author.username", "user.username", "user.screen_name"],
     "posted_at": ["posted_at", "posted_at_utc", "created_at", "created", "created_utc", "unix_timestamp", "timestamp",
                   "time", "date", "datetime", "post_time", "published", "published_at", "createdAt", "publishedAt",
-                  "datum", "zeit", "zeitpunkt"],
+                  "datum", "zeit", "zeitpunkt", "ts"],
     "text": ["text", "body", "comment", "comment_text", "commentText", "content", "message", "textOriginal",
              "textDisplay", "raw_message", "kommentar", "kommentartext", "nachricht", "inhalt"],
     "parent_id": ["parent_id", "parentID", "parent", "parentid", "in_reply_to", "reply_to", "parent_comment_id",
@@ -50,6 +51,7 @@ _RECORD_KEYS = ("comments", "data", "items", "results", "records", "posts", "chi
 _NEST_KEYS = ("replies", "children", "comments", "answers")
 _OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
 _PAGE_TIME = re.compile(rf"^\s*{DATETIME}\s*$")
+_EXCEL_SEP = re.compile(r"sep=(?P<sep>[^\n\r])[ \t]*\r?\n")
 _BLANK_LINE = re.compile(r"^[ \t]*$", re.MULTILINE)
 #: largest whole number kept exactly (ids and numbers beyond it are not whole numbers we can trust)
 _MAX_WHOLE = 2**53
@@ -211,7 +213,7 @@ def _load(source, problems: Problems) -> pd.DataFrame:
     if not text.strip():
         raise ReadError("the file is empty", source=name)
     if kind in ("csv", "tsv"):
-        return _read_csv(text, "\t" if kind == "tsv" else sniff_delimiter(text), problems)
+        return _read_csv(*csv_text(text, tsv=kind == "tsv"), problems)
     if kind == "jsonl":
         records = []
         for i, line in enumerate(text.split("\n"), start=1):
@@ -235,6 +237,18 @@ def _load(source, problems: Problems) -> pd.DataFrame:
     except json.JSONDecodeError as e:
         raise ReadError(f"not valid JSON: {e.msg}", source=name, line=e.lineno) from None
     return _normalize(_flatten_json(obj, name, problems))
+
+
+def csv_text(text: str, *, tsv: bool = False) -> tuple[str, str]:
+    r"""``(text, delimiter)`` of a CSV file as read: Excel's ``sep=;`` first line names the delimiter (the
+    line is blanked, not dropped, so every record keeps its line number); else it is sniffed.
+
+    >>> csv_text("sep=;\na;b\n1;2\n")
+    ('\na;b\n1;2\n', ';')
+    """
+    if excel := _EXCEL_SEP.match(text):
+        return "\n" + text[excel.end():], excel["sep"]
+    return text, "\t" if tsv else sniff_delimiter(text)
 
 
 def sniff_delimiter(text: str, candidates: str = ",;\t|") -> str:
