@@ -85,3 +85,15 @@ def test_candidates_in_chunks_give_the_same_picks(monkeypatch):
         pd.testing.assert_frame_equal(a, b)
     resolved = whole[0]["target_comment_id"].notna()
     assert resolved.sum() >= 50   # the picks are real ones, not all unresolved
+
+
+def test_two_guests_are_two_people_for_the_self_reference_rule():
+    import commentgraph as cg
+
+    page = "T\n\n01.03.2019 10:00 Gast 1\n\nHallo\n\n01.03.2019 10:05 Gast 2\n\n"
+    for reply, how in (("@1 Gast: nein", "number+author"), ("@ 1 nein", "number"), ("@Gast nein", "author")):
+        r = cg.read_page(page + reply).replies
+        assert r["target_comment_id"].str.endswith("/1").tolist() == [True], reply
+        assert r["resolution"].tolist() == [how] and r["reason"].isna().all()
+    # a named author answering their own comment by number and name stays a sign-off: no edge
+    assert cg.read_page(page.replace("Gast", "Anna") + "@1 Anna: nein").replies.empty

@@ -22,29 +22,12 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-#: author names (compared stripped and case-folded) that stand for "someone", not for one person
-PLACEHOLDER_AUTHORS = frozenset({
-    "", "[deleted]", "[removed]", "deleted", "[gelöscht]", "gelöscht", "gast", "guest", "anonym",
-    "anonymous", "anonymer nutzer", "anonymer user", "unbekannt", "unknown",
-})
+from .schema import PLACEHOLDER_AUTHORS, is_placeholder  # noqa: F401  (used here; public here since the start)
+
 VIAS = ("mention", "parent")
 
 #: columns of :func:`reply_edges`, after the replies table's own
 EDGE_COLUMNS = ("posted_at", "source", "target", "missing", "target_name", "source_key", "target_key", "self_reply", "order")
-
-
-def is_placeholder(names: pd.Series) -> np.ndarray:
-    """Boolean array: which author names are placeholders (or NA).
-
-    >>> from commentgraph.filters import is_placeholder
-    >>> is_placeholder(pd.Series(["Gast", " anonymous ", "Wessi", None, "[Name entfernt]"], dtype="str")).tolist()
-    [True, True, False, True, True]
-    """
-    codes, uniques = pd.factorize(pd.Series(names).astype("str"))  # decide once per distinct name
-    folded = pd.Series(uniques, dtype="str").str.strip().str.casefold()
-    bracketed = folded.str.startswith("[") & folded.str.endswith("]")  # [deleted], [Name entfernt], ...
-    ph = (folded.isin(PLACEHOLDER_AUTHORS) | bracketed).to_numpy(dtype=bool)
-    return np.where(codes < 0, True, ph[np.maximum(codes, 0)]) if len(ph) else codes < 0
 
 
 def author_keys(names: pd.Series, ids: pd.Series) -> pd.Series:

@@ -17,7 +17,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from .schema import empty
+from .schema import empty, is_placeholder
 
 RESOLUTIONS = ("number+author", "number", "author", "unresolved")
 
@@ -917,7 +917,10 @@ def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
     has_name = m["written_name"].notna().to_numpy(dtype=bool)
     rule = m["rule"]
     plain = (m["note"].fillna("") == "").to_numpy(dtype=bool)
-    not_self = ~(author == m["s_author"]).fillna(False).to_numpy(dtype=bool)
+    # two "Gast" (or "[deleted]", "Anonym") are not one person: a placeholder never names itself
+    m = m.assign(s_placeholder=is_placeholder(m["s_author"]))
+    s_ph = m["s_placeholder"].to_numpy(dtype=bool)
+    not_self = ~((author == m["s_author"]).fillna(False).to_numpy(dtype=bool) & ~s_ph)
     n_ok = has_num & m["n_before"].to_numpy(dtype=bool)   # n_before implies n_id
     f_num = n_ok & ~has_name & ~known & (rule == "number").fillna(False).to_numpy(dtype=bool)
     f_both = (n_ok & has_name & known & not_self & plain & (rule == "number+name:exact").fillna(False).to_numpy(dtype=bool)
@@ -929,7 +932,7 @@ def _decide(m: pd.DataFrame, opt) -> pd.DataFrame:
                   & (rule == "name:exact").fillna(False).to_numpy(dtype=bool) & (n_early == 1))
     fast = f_num | f_both | f_auth
     by_number = f_num | f_both
-    same = (m["n_author"] == m["s_author"]).fillna(False).to_numpy(dtype=bool)
+    same = (m["n_author"] == m["s_author"]).fillna(False).to_numpy(dtype=bool) & ~s_ph
     tid = m["n_id"].where(by_number, m["a_id"].where(f_auth))
     tauth = m["n_author"].where(by_number, author.where(f_auth))
     tnum = m["written_number"].where(by_number, m["a_number"].where(f_auth))
@@ -965,9 +968,9 @@ def _decide_rows(m: pd.DataFrame, opt):
     out_id, out_author, out_number, out_res, out_reason, out_cands, out_edge = [], [], [], [], [], [], []
     cols = ["written_number", "written_name", "matched_author", "rule", "note", "s_author", "n_id", "n_author",
             "n_before", "a_id", "a_number", "in_thread", "n_all", "n_early", "n_thread", "s_threaded", "quoted",
-            "comment_id", "n_tied", "n_unsure"]
+            "comment_id", "n_tied", "n_unsure", "s_placeholder"]
     for (wnum, wname, author, rule, note, s_author, n_id, n_author, n_before, a_id, a_number, in_thread,
-         n_all, n_early, n_thread, threaded, quoted, s_id, n_tied, n_unsure) in zip(*(m[k].tolist() for k in cols)):
+         n_all, n_early, n_thread, threaded, quoted, s_id, n_tied, n_unsure, s_ph) in zip(*(m[k].tolist() for k in cols)):
         has_num = wnum is not pd.NA and wnum is not None
         known = isinstance(author, str)
         has_name = isinstance(wname, str)
@@ -977,7 +980,8 @@ def _decide_rows(m: pd.DataFrame, opt):
         a_ok = known and isinstance(a_id, str)
         if known:
             cands = n_early
-        if known and author == s_author:
+        # (a placeholder naming its own name answers another "Gast" only when there is an earlier one)
+        if known and author == s_author and not (s_ph and (isinstance(a_id, str) or isinstance(n_id, str))):
             edge = False
             res, tauth = "unresolved", author
             reason = "names the comment's own author (a sign-off or self-quote): no edge"
@@ -1000,7 +1004,7 @@ def _decide_rows(m: pd.DataFrame, opt):
                 tid, tauth, res, cands = n_id, n_author, "number", 1
                 if rule.endswith("ambiguous"):
                     reason = note
-                elif n_author == s_author:
+                elif n_author == s_author and not s_ph:
                     reason = "answers a comment by the same author"
             elif not known:
                 # an unknown name after a number that exists: the number decides, the name disagrees

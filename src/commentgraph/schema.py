@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 DEFAULT_TZ = "Europe/Berlin"
@@ -135,3 +136,24 @@ def conform(df: pd.DataFrame, table: str, tz: str = DEFAULT_TZ) -> pd.DataFrame:
         if col not in out:
             out[col] = df[col].reset_index(drop=True)
     return pd.DataFrame(out, index=pd.RangeIndex(n))
+
+
+#: author names (compared stripped and case-folded) that stand for "someone", not for one person
+PLACEHOLDER_AUTHORS = frozenset({
+    "", "[deleted]", "[removed]", "deleted", "[gelöscht]", "gelöscht", "gast", "guest", "anonym",
+    "anonymous", "anonymer nutzer", "anonymer user", "unbekannt", "unknown",
+})
+
+
+def is_placeholder(names: pd.Series) -> np.ndarray:
+    """Boolean array: which author names are placeholders (or NA).
+
+    >>> from commentgraph.schema import is_placeholder
+    >>> is_placeholder(pd.Series(["Gast", " anonymous ", "Wessi", None, "[Name entfernt]"], dtype="str")).tolist()
+    [True, True, False, True, True]
+    """
+    codes, uniques = pd.factorize(pd.Series(names).astype("str"))  # decide once per distinct name
+    folded = pd.Series(uniques, dtype="str").str.strip().str.casefold()
+    bracketed = folded.str.startswith("[") & folded.str.endswith("]")  # [deleted], [Name entfernt], ...
+    ph = (folded.isin(PLACEHOLDER_AUTHORS) | bracketed).to_numpy(dtype=bool)
+    return np.where(codes < 0, True, ph[np.maximum(codes, 0)]) if len(ph) else codes < 0
