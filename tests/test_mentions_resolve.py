@@ -97,3 +97,14 @@ def test_two_guests_are_two_people_for_the_self_reference_rule():
         assert r["resolution"].tolist() == [how] and r["reason"].isna().all()
     # a named author answering their own comment by number and name stays a sign-off: no edge
     assert cg.read_page(page.replace("Gast", "Anna") + "@1 Anna: nein").replies.empty
+
+
+def test_a_hyphenated_double_name_is_not_its_first_part():
+    import commentgraph as cg
+
+    page = "T\n\n01.03.2019 10:00 Anna 1\n\nHallo\n\n01.03.2019 10:05 Bert 2\n\n"
+    m = cg.read_page(page + "@Anna-Lena ja").mentions
+    assert m[["raw", "target_author", "resolution"]].values.tolist() == [["@Anna-Lena", "Anna-Lena", "unresolved"]]
+    for text in ("@Anna- nein", "@Anna-ja"):   # a dash after the name, or a lowercase word: still Anna
+        m = cg.read_page(page + text).mentions
+        assert m[["raw", "target_author", "resolution"]].values.tolist() == [["@Anna", "Anna", "author"]]

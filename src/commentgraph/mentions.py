@@ -344,7 +344,8 @@ def _name_at(tail, idx, opt, *, direct, after_number, fuzz, after_determiner=Fal
         return None
     if idx is not None and idx.keys and _norm(tail[0])[:1] in idx.first:
         hit = idx.exact(tail)
-        if hit is not None:
+        # "@Anna-Lena" is a double name, not Anna: a hyphen and a capital go on with the name
+        if hit is not None and not (tail[hit[1]:hit[1] + 1] == "-" and tail[hit[1] + 1:hit[1] + 2].isupper()):
             key, end = hit
             a = idx.keys[key]
             if key in idx.shared:  # "Hallenser144" and "Hallenser14_4": only the spelling decides
