@@ -174,25 +174,6 @@ def _matches_at(rx: re.Pattern, text: str, starts) -> list[re.Match]:
     return out
 
 
-def _line_matches(rx: re.Pattern, probe: re.Pattern, text: str) -> list[re.Match]:
-    """``list(rx.finditer(text))`` for a one-line ``^...$`` pattern, tried only where ``probe`` hits.
-
-    >>> rx = re.compile(r"^\\d+ x$", re.MULTILINE)
-    >>> [m[0] for m in _line_matches(rx, re.compile(r"\\d"), "1 x\\nab\\n22 x\\n3 y")]
-    ['1 x', '22 x']
-    """
-    out, pos, n = [], 0, len(text)
-    if m := rx.match(text, 0):
-        out.append(m)
-    while p := probe.search(text, pos):
-        start = text.rfind("\n", 0, p.end()) + 1
-        end = text.find("\n", p.end())
-        pos = n if end < 0 else end  # the next probe may start with this line's newline
-        if start and (m := rx.match(text, start)):
-            out.append(m)
-    return out
-
-
 def _line_numbers(text: str, positions: list[int]) -> list[int]:
     """1-based line numbers of character offsets: sorted ones by counting newlines between them (one
     pass, in C; building an array of every newline cost ~2 ms a page), others by a search over the newlines.
