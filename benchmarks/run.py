@@ -102,6 +102,10 @@ def resolved(c):
     folder = c.folder / f"discussion-{_code_hash()}"
     if (folder / "settings.json").exists():
         return Discussion.read_parquet(folder)
+    import shutil
+
+    for old in c.folder.glob("discussion-*"):   # caches of earlier code versions (~0.2 GB each at 1M)
+        shutil.rmtree(old, ignore_errors=True)
     d = cg.read_table(c.parquet)
     tmp = folder.with_name(folder.name + ".tmp")
     d.to_parquet(tmp)
