@@ -296,3 +296,17 @@ def test_nested_author_objects_and_a_ts_column_are_found(tmp_path):
     assert d.comments["author"].tolist() == ["Anna", "Bert"]
     assert d.comments["posted_at"].astype(str).tolist() == ["2019-03-01 11:00:00+01:00", "2019-03-01 11:05:00+01:00"]
     assert d.replies["target_comment_id"].tolist() == ["a"] and d.problems.empty
+
+
+def test_daylight_saving_times_in_a_table_get_the_page_readers_notices():
+    d = cg.read_table(pd.DataFrame({"id": [1, 2, 3, 4], "author": ["a", "b", "c", "d"], "text": ["x", "y", "z", "w"],
+                                    "date": ["2019-03-31T02:30", "2019-10-27 02:30", "31.03.2019 02:15",
+                                             "2019-03-01 10:00"]}))
+    # Berlin: 31 March 2019 02:00-03:00 never happens, 27 October 02:00-03:00 happens twice
+    assert d.comments["posted_at"].astype(str).tolist() == [
+        "2019-03-31 03:00:00+02:00", "2019-10-27 02:30:00+02:00", "2019-03-31 03:00:00+02:00",
+        "2019-03-01 10:00:00+01:00"]
+    p = d.problems
+    assert sorted(zip(p["kind"], p["line"])) == [("ambiguous_time", 2), ("nonexistent_time", 1),
+                                                 ("nonexistent_time", 3)]
+    assert (p["severity"] == "notice").all()

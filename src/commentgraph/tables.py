@@ -448,18 +448,23 @@ def relative_seconds(text) -> int | None:
     return count * _UNIT_SECONDS[unit.lower()]
 
 
-def _times(raw: pd.Series, tz: str, epoch_unit: str | None, notes: list | None = None) -> tuple[pd.Series, np.ndarray]:
+def _times(raw: pd.Series, tz: str, epoch_unit: str | None, notes: list | None = None,
+           dst: dict | None = None) -> tuple[pd.Series, np.ndarray]:
     """Parse a time column: epoch s/ms/us, ISO with or without offset (naive = local ``tz``), page formats.
 
     Slash dates (``03/01/2019 10:00``) are month first unless a day above 12 in the column says day
-    first; when nothing decides, the doubt is appended to ``notes``."""
+    first; when nothing decides, the doubt is appended to ``notes``. Local times that happen twice or
+    never (daylight saving) are marked in ``dst["ambiguous"]`` / ``dst["shifted"]`` (see ``localize``)."""
     n = len(raw)
     dtype = pd.DatetimeTZDtype(unit=TIME_UNIT, tz=tz)
     out = pd.Series(pd.NaT, index=range(n), dtype=dtype)
+    amb, shf = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    if dst is not None:
+        dst.update(ambiguous=amb, shifted=shf)
     if pd.api.types.is_datetime64_any_dtype(raw.dtype):
         s = raw.reset_index(drop=True)
         if s.dt.tz is None:
-            stamps, _, _ = localize(s, tz)
+            stamps, amb[:], shf[:] = localize(s, tz)
             return stamps, np.zeros(n, bool)
         return s.dt.tz_convert(tz).astype(dtype), np.zeros(n, bool)
     s = raw.reset_index(drop=True)
@@ -500,8 +505,9 @@ def _times(raw: pd.Series, tz: str, epoch_unit: str | None, notes: list | None =
         if (~aware).any():
             tn = t[~aware]
             p = pd.to_datetime(tn, format="ISO8601", errors="coerce")
-            stamps, _, _ = localize(p.astype(f"datetime64[{TIME_UNIT}]"), tz)
+            stamps, a, sh = localize(p.astype(f"datetime64[{TIME_UNIT}]"), tz)
             out.loc[idx[~aware]] = stamps.to_numpy()
+            amb[idx[~aware]], shf[idx[~aware]] = a, sh
             # page-style times (01.03.2019 11:25, March 1, 2019 9:05 pm) for what ISO did not read
             left = idx[~aware][p.isna().to_numpy()]
             if len(left):
@@ -515,8 +521,9 @@ def _times(raw: pd.Series, tz: str, epoch_unit: str | None, notes: list | None =
                             dates = [d.replace("/", ".") for d in dates]
                         if doubt and notes is not None:
                             notes.append(doubt)
-                    st, bad, _, _ = combine(dates, [m["time"] for m in ms if m], tz)
+                    st, bad, a, sh = combine(dates, [m["time"] for m in ms if m], tz)
                     out.loc[ok] = st.to_numpy()
+                    amb[ok], shf[ok] = a, sh
                 # a date without a time (``Feb 2, 2016``) is read as local midnight
                 left = [i for i in left if i not in set(ok)]
                 dates = pd.to_datetime(text.iloc[left], format="mixed", errors="coerce") if left else None
@@ -694,9 +701,17 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     # a column named for UTC (created_utc, posted_at_utc) holds UTC times even when written without an offset
     naive_tz = "UTC" if re.search(r"utc", str(cols["posted_at"]), re.IGNORECASE) else tz
     notes: list[str] = []
-    posted, bad_time = _times(raw[cols["posted_at"]], naive_tz, epoch_unit, notes)
+    dst: dict = {}
+    posted, bad_time = _times(raw[cols["posted_at"]], naive_tz, epoch_unit, notes, dst)
     for note in notes:
         probs.add("epoch_units" if note.startswith("epoch") else "date_order", note, severity="notice")
+    written = raw[cols["posted_at"]].reset_index(drop=True)
+    for i in np.flatnonzero(dst["ambiguous"]):   # as the page reader says it
+        probs.add("ambiguous_time", f"{str(written.iloc[i])!r} happens twice ({naive_tz} falls back); read as "
+                  "the first (summer-time) occurrence", line=int(rows[i]), severity="notice")
+    for i in np.flatnonzero(dst["shifted"]):
+        probs.add("nonexistent_time", f"{str(written.iloc[i])!r} does not exist in {naive_tz} (clocks spring "
+                  "forward); shifted to the next valid time", line=int(rows[i]), severity="notice")
     if naive_tz != tz:
         posted = posted.dt.tz_convert(tz)
     scrape = None
