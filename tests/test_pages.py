@@ -477,17 +477,3 @@ def test_wordpress_author_line_ending_in_says():
     assert d.comments["author"].tolist() == ["John Smith", "Mary Jones"]
     assert d.comments["posted_at"].astype(str).tolist() == ["2019-03-01 10:02:00-05:00", "2019-03-01 10:05:00-05:00"]
     assert d.replies["target_comment_id"].notna().tolist() == [True] and d.problems.empty
-
-
-def test_a_time_zone_after_the_time_gives_that_instant():
-    d = cg.read_page("T\n\njdoe77\n1 Mar 2019 10:02 GMT\nHi there.\n\nmary_k\n1 Mar 2019 10:15 GMT\n@jdoe77 hello\n",
-                     tz="Europe/London")
-    assert d.comments["author"].tolist() == ["jdoe77", "mary_k"] and d.problems.empty
-    assert d.comments["posted_at"].astype(str).tolist() == ["2019-03-01 10:02:00+00:00", "2019-03-01 10:15:00+00:00"]
-    assert d.replies["target_comment_id"].notna().tolist() == [True]
-    # shown in the reader's tz: 10:05 UTC is 11:05 in Berlin; 10:02 CET is 10:02 there
-    d = cg.read_page("T\n\nAnna | 01.03.2019 10:02 CET\nHallo\n\nBert | 01.03.2019 10:05 UTC\n@Anna ja\n")
-    assert d.comments["posted_at"].astype(str).tolist() == ["2019-03-01 10:02:00+01:00", "2019-03-01 11:05:00+01:00"]
-    # a zone takes away the daylight-saving doubt: 02:30 UTC on 31 March is 04:30 in Berlin, no notice
-    d = cg.read_page("T\n\nAnna | 31.03.2019 02:30 UTC\nHallo\n")
-    assert d.comments["posted_at"].astype(str).tolist() == ["2019-03-31 04:30:00+02:00"] and d.problems.empty

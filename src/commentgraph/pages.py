@@ -19,8 +19,7 @@ from .errors import ReadError
 from .problems import Problems
 from .schema import COLUMNS, DEFAULT_TZ, TIME_UNIT
 from .sources import looks_like_path, read_text
-from .timeparse import (_MONTH_ALT, DATE, DATETIME, DATETIME_ZONE, MONTHS, TIME, WEEKDAY, ZONE, date_days, localize,
-                        slash_order, time_seconds, zone_offset)
+from .timeparse import _MONTH_ALT, DATE, MONTHS, DATETIME, TIME, WEEKDAY, date_days, localize, slash_order, time_seconds
 
 _NUM = r"(?:\#|Nr\.[ ]?|No\.[ ]?)?(?P<{name}>\d{{1,9}})"
 _AUTHOR_MAX = 200
@@ -45,7 +44,7 @@ DATE_FIRST = re.compile(
 AUTHOR_FIRST = re.compile(
     rf"^[ \t]*(?:{_NUM.format(name='number')}[.:)]?[ \t]+)?(?!{DATE}){_AUTHOR.format(digits='')}"
     rf"(?:[ \t]+{_NUM.format(name='number2')})?[ \t]*(?:[|,·•/–—-][ \t]*)?"
-    rf"(?:(?:schrieb am|schreibt am|am|on|wrote on|posted on|said on|commented on)[ \t]+)?{DATETIME_ZONE}[ \t]*$",
+    rf"(?:(?:schrieb am|schreibt am|am|on|wrote on|posted on|said on|commented on)[ \t]+)?{DATETIME}[ \t]*$",
     re.MULTILINE)
 #: English and German sites copied as text: the author on one line (1-6 words, up to 80 characters, not
 #: ending in sentence punctuation, not a date), the date and time alone on the next (``John Smith`` /
@@ -56,7 +55,7 @@ TWO_LINE = re.compile(
     rf"^(?=[^\n]{{1,100}}\n)[ \t]*(?:{_NUM.format(name='number')}[.:)]?[ \t]+)?(?!{DATE})"
     r"(?P<author>[^\s\d\#]\S{0,79}(?:[ \t]+\S{1,80}){0,5})(?<![.!?:;,])"
     r"(?:[ \t]+(?i:says|said|wrote|sagt|schrieb|schreibt)[ \t]*:)?[ \t]*\n"
-    rf"[ \t]*{DATETIME_ZONE}(?:[ \t]*(?:[|·–—-][ \t]*)?{_NUM.format(name='number2')})?[ \t]*$",
+    rf"[ \t]*{DATETIME}(?:[ \t]*(?:[|·–—-][ \t]*)?{_NUM.format(name='number2')})?[ \t]*$",
     re.MULTILINE)
 #: spaces that pages copied from HTML hold: no-break and narrow no-break spaces read as spaces, zero-width
 #: spaces and word joiners go (zero-width joiners stay: emoji sequences and Persian words need them)
@@ -81,7 +80,7 @@ LAYOUTS = {"date_first": DATE_FIRST, "author_first": AUTHOR_FIRST, "two_line": T
 #: an author-first header ends in a time: only lines that do are tried (bounds the work on any input)
 #: (written ":MM..." first: a literal ':' lets the scan skip ahead, ~1 ns a character instead of ~8; it
 #: finds every line ``{TIME}[ \t]*$`` finds)
-_ENDS_IN_TIME = re.compile(rf":\d\d(?::\d\d)?(?:[ ]?(?i:[ap]\.?m\.?))?(?:[ ]?Uhr)?(?:[ ]?{ZONE})?[ \t]*$", re.MULTILINE)
+_ENDS_IN_TIME = re.compile(r":\d\d(?::\d\d)?(?:[ ]?(?i:[ap]\.?m\.?))?(?:[ ]?Uhr)?[ \t]*$", re.MULTILINE)
 
 #: a line that starts like a header but does not parse as one (truncated, mangled)
 #: (as long a line as a header with the longest author)
@@ -285,7 +284,6 @@ class _Tables:
         # 1970 and seconds after midnight (0 for unreadable ones, whose indices are in bad_dates, bad_times)
         self.dates, self.date_keys, self.date_index, self.days, self.bad_dates = array("q"), [], {}, array("q"), set()
         self.times, self.time_keys, self.time_index, self.secs, self.bad_times = array("q"), [], {}, array("q"), set()
-        self.zoned = {}   # time key index -> seconds east of UTC, for times written with a zone (``10:02 GMT``)
         self.lines, self.page_lines = array("q"), []   # header lines; lines of each page
         self.header_lines = bytearray()          # lines a header takes (2: author, then date line)
         self.page_ids, self.page_sizes = [], []
@@ -501,8 +499,6 @@ class _Tables:
             if (secs := time_seconds(time)) is None:
                 self.bad_times.add(i)
             self.secs.append(secs or 0)
-            if (off := zone_offset(time)) is not None:
-                self.zoned[i] = off
         return i
 
     # ------------------------------------------------------------------ all pages
@@ -516,13 +512,6 @@ class _Tables:
         if self.bad_dates or self.bad_times:
             naive[np.isin(date_at, list(self.bad_dates)) | np.isin(time_at, list(self.bad_times))] = np.datetime64("NaT")
         stamps, ambiguous, shifted = localize(naive, tz)
-        if self.zoned:   # a time written with its zone is that instant, shown in tz (no daylight-saving doubt)
-            off = np.array([self.zoned.get(k, 0) for k in range(len(self.time_keys))], dtype=np.int64)[time_at]
-            has = np.isin(time_at, list(self.zoned)) & ~np.isnat(naive)
-            utc = pd.DatetimeIndex(naive[has] - off[has].astype("timedelta64[s]")).tz_localize("UTC")
-            stamps = stamps.copy()
-            stamps[has] = utc.tz_convert(tz).as_unit(TIME_UNIT)
-            ambiguous, shifted = ambiguous & ~has, shifted & ~has
 
         rows = self.rows
         late = np.flatnonzero(ambiguous | shifted)

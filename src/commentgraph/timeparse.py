@@ -43,14 +43,6 @@ TIME = (r"(?:(?:1[0-2]|0?[1-9]):\d{2}(?::\d{2})?[ ]?(?i:[ap]\.?m\.?)(?![\w.])|\d
         r"(?:[ ]?Uhr(?!\w))?")
 #: date then time, with the separators seen on pages
 DATETIME = rf"(?P<date>{DATE})(?:[ \t]*,[ \t]*|[ \t]+(?:(?:um|at|-|\||–)[ \t]+)?|T)(?P<time>{TIME})"
-#: a time zone written after a time at the end of a header line (``10:02 GMT``, ``9:05 pm EST``, ``UTC+1``)
-ZONE_HOURS = {"gmt": 0, "utc": 0, "z": 0, "wet": 0, "west": 1, "bst": 1, "cet": 1, "mez": 1, "cest": 2,
-              "mesz": 2, "eet": 2, "eest": 3, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6,
-              "pst": -8, "pdt": -7}
-ZONE = rf"(?:(?i:{'|'.join(sorted(ZONE_HOURS, key=len, reverse=True))})(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)(?![\w+-])"
-#: DATETIME with an optional zone inside the time, for patterns where the time ends the line
-DATETIME_ZONE = DATETIME.replace("(?P<time>{TIME})".format(TIME=TIME), rf"(?P<time>{TIME}(?:[ ]?{ZONE})?)")
-_ZONE_AT_END = re.compile(rf"[ ]?(?P<name>[A-Za-z]+)(?:(?P<sign>[+-])(?P<h>\d{{1,2}})(?::?(?P<m>\d{{2}}))?)?$")
 
 _NUMERIC = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})$")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -123,23 +115,6 @@ def slash_order(dates, where: str = "page") -> tuple[str, str | None]:
     if first and second:
         return "mdy", f"the {where} has slash dates with a day above 12 in both places; read month first"
     return "mdy", f"no slash date in the {where} has a day above 12; read month first (as US sites write them)"
-
-
-@lru_cache(maxsize=4096)
-def zone_offset(time: str) -> int | None:
-    """Seconds east of UTC of a time zone written after a time (``10:02 GMT`` 0, ``10:02 CEST`` 7200,
-    ``9:05 pm EST`` -18000, ``10:02 UTC+1`` 3600), or None when there is none.
-
-    >>> zone_offset("10:02 GMT"), zone_offset("10:02 CEST"), zone_offset("9:05 pm EST"), zone_offset("10:02")
-    (0, 7200, -18000, None)
-    """
-    mt = _ZONE_AT_END.search(time.strip())
-    if not mt or mt["name"].lower() not in ZONE_HOURS or mt["name"].lower() in ("am", "pm"):
-        return None
-    extra = 0
-    if mt["sign"]:
-        extra = (int(mt["h"]) * 3600 + int(mt["m"] or 0) * 60) * (1 if mt["sign"] == "+" else -1)
-    return ZONE_HOURS[mt["name"].lower()] * 3600 + extra
 
 
 @lru_cache(maxsize=65536)
