@@ -166,6 +166,18 @@ _DF_NAMES = ("author", "number", "number0", "date", "time")
 _OTHER_NAMES = ("author", "number", "number2", "date", "time")
 
 
+def _intern(value: str, index: dict, keys: list, parse, bad: set, parsed) -> int:
+    """The index of ``value`` in ``keys``; a new value is parsed once (``parse(value)`` into ``parsed``, its
+    index into ``bad`` when unreadable)."""
+    if (i := index.get(value)) is None:
+        i = index[value] = len(keys)
+        keys.append(value)
+        if (got := parse(value)) is None:
+            bad.add(i)
+        parsed.append(got or 0)
+    return i
+
+
 def _matches_at(rx: re.Pattern, text: str, starts) -> list[re.Match]:
     """Matches of ``rx`` at offset 0 and at each offset of ``starts``."""
     match = rx.match
@@ -483,23 +495,11 @@ class _Tables:
 
     def _date(self, date: str) -> int:
         """The index of a written date in ``date_keys`` (added when new)."""
-        if (i := self.date_index.get(date)) is None:
-            i = self.date_index[date] = len(self.date_keys)
-            self.date_keys.append(date)
-            if (days := date_days(date)) is None:
-                self.bad_dates.add(i)
-            self.days.append(days or 0)
-        return i
+        return _intern(date, self.date_index, self.date_keys, date_days, self.bad_dates, self.days)
 
     def _time(self, time: str) -> int:
         """The index of a written time in ``time_keys`` (added when new)."""
-        if (i := self.time_index.get(time)) is None:
-            i = self.time_index[time] = len(self.time_keys)
-            self.time_keys.append(time)
-            if (secs := time_seconds(time)) is None:
-                self.bad_times.add(i)
-            self.secs.append(secs or 0)
-        return i
+        return _intern(time, self.time_index, self.time_keys, time_seconds, self.bad_times, self.secs)
 
     # ------------------------------------------------------------------ all pages
     def frames(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
