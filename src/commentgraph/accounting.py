@@ -56,6 +56,33 @@ def _table(numbers, part, owner, problem, reason, key: str) -> pd.DataFrame:
     })
 
 
+def _chrome(c: pd.DataFrame) -> list:
+    """Per comment, the lines a page reader moved out of its text (buttons, quotes, a time line after the
+    body): they stand among its body lines without being its text."""
+    cols = [c[k] if k in c.columns else pd.Series([None] * len(c), dtype="str")
+            for k in ("ui_text", "quoted_text", "posted_text")]
+    out = []
+    for ui, quoted, posted in zip(*cols):
+        got = set()
+        for v in (ui, quoted):
+            if isinstance(v, str):
+                got.update(x.strip() for x in v.split("\n"))
+        out.append(_Chrome(got, str(posted) if isinstance(posted, str) else None))
+    return out
+
+
+class _Chrome(frozenset):
+    """Stripped lines moved out of a comment's text, and the line that holds its written time."""
+
+    def __new__(cls, lines, posted):
+        self = super().__new__(cls, lines)
+        self.posted = posted
+        return self
+
+    def __contains__(self, line) -> bool:
+        return super().__contains__(line) or bool(self.posted and self.posted in line)
+
+
 def account_lines(source, d: Discussion | None = None, *, article_id: str | None = None) -> pd.DataFrame:
     """One row per line of a page: ``line``, ``part`` (article, header, body or problem), ``comment_id``,
     ``problem`` (kinds of the problems rows on that line), ``accounted`` and ``reason`` (why not).
@@ -100,8 +127,9 @@ def account_lines(source, d: Discussion | None = None, *, article_id: str | None
               else np.ones(len(c), dtype=np.int64))
     part[max(0, (first.min() if len(c) else n + 1) - 1):] = None  # after the article: comments only
     extra_rows = []
-    for cid, ln, end, h, author, num, body in zip(c["comment_id"], first, last, height, c["author"], c["number"],
-                                                  c["text"]):
+    chrome_of = _chrome(c)
+    for cid, ln, end, h, author, num, body, chrome in zip(c["comment_id"], first, last, height, c["author"],
+                                                          c["number"], c["text"], chrome_of):
         if not (1 <= ln <= end <= max(n, ln) and 1 <= h <= end - ln + 1):
             extra_rows.append((ln, "header", cid, f"comment {cid} claims lines {ln}..{end} of {n} "
                                                    f"(a header of {h} lines)"))
@@ -110,15 +138,20 @@ def account_lines(source, d: Discussion | None = None, *, article_id: str | None
         top = ln - 1 + h   # the body starts after the header's lines
         part[ln - 1:top], owner[ln - 1:top] = "header", cid
         part[top:end], owner[top:end] = "body", cid
-        header = "\n".join(lines[ln - 1:top])
+        header = "\n".join([*lines[ln - 1:top], *chrome])
         if pd.notna(author) and str(author) not in header or pd.notna(num) and str(num) not in header:
             reason[ln - 1:top] = f"the header line does not show author {author!r} and number {num}"
-        got = _LEADING_BLANK.sub("", "\n".join(lines[top:end])).rstrip()
-        if got != str(body).rstrip():
+        got = _LEADING_BLANK.sub("", "\n".join(x for x in lines[top:end] if x.strip() not in chrome)).rstrip()
+        want = "\n".join(x for x in str(body).split("\n") if x.strip() not in chrome).rstrip() if chrome else str(body).rstrip()
+        if got != want:
             reason[top:end] = f"comment {cid}: its text differs from these lines"
     twice = claims[1:n + 1] > 1
     reason[twice] = "claimed by more than one comment"
     problem = _problem_kinds(d.problems, name, numbers)
+    tail = d.problems.loc[(d.problems["source"] == name) & (d.problems["kind"] == "page_tail"), "line"]
+    if len(tail) and pd.notna(tail.iloc[0]):   # a comment form or pagination after the last comment
+        after = (numbers >= int(tail.iloc[0])) & pd.isna(part)
+        part[after] = "tail"
     unclaimed = pd.isna(part)
     has_problem = problem.notna().to_numpy()
     part[unclaimed & has_problem] = "problem"

@@ -17,6 +17,8 @@ import pyarrow.compute as pc
 from .discussion import Discussion, make_discussion
 from .errors import ReadError
 from .problems import Problems
+from .read import vocab
+from .read.infer import infer
 from .schema import COLUMNS, DEFAULT_TZ, TIME_UNIT
 from .sources import looks_like_path, read_text
 from .timeparse import _MONTH_ALT, DATE, MONTHS, DATETIME, TIME, WEEKDAY, date_days, localize, slash_order, time_seconds
@@ -76,6 +78,17 @@ def plain_spaces(text: str) -> str:
     return text
 #: an article's byline above its date (``By Ann Lee`` / ``March 1, 2019 at 9:00 am``) is not a comment header
 _BYLINE = re.compile(r"(?i)(?:by|von)[ \t]")
+#: a page with buttons, counters or reply markers on lines of their own (near its first header) is read by
+#: layout inference, which moves them out of comment text; others try the known layouts first
+_CHROME = re.compile(vocab.UI_LINE.pattern + r"|^[ \t]*(?:antwort auf|als antwort auf|in reply to|replying to|zitat von"
+                     r"|quote from|originally posted by)[ \t]|[ \t](?:hat gesagt|said|wrote)\.?:[ \t]*$",
+                     re.IGNORECASE | re.MULTILINE)
+_CHROME_WINDOW = 4000
+#: problems that make the known layouts' reading of a page doubtful: layout inference is tried
+_UNCLEAN = frozenset({"truncated_header", "header_like_line", "missing_author"})
+#: per-comment values only some pages have (sparse: comment index -> value)
+_EXTRA = ("ui_text", "quoted_text", "posted_text", "number_text", "parent", "ago", "days_back", "secs", "offset",
+          "last_line")
 LAYOUTS = {"date_first": DATE_FIRST, "author_first": AUTHOR_FIRST, "two_line": TWO_LINE}
 #: an author-first header ends in a time: only lines that do are tried (bounds the work on any input)
 #: (written ":MM..." first: a literal ':' lets the scan skip ahead, ~1 ns a character instead of ~8; it
@@ -287,8 +300,9 @@ class _Tables:
     localisation for all stamps.
     """
 
-    def __init__(self, tz: str, strict: bool):
-        self.tz, self.strict = tz, strict
+    def __init__(self, tz: str, strict: bool, scraped_at=None):
+        self.tz, self.strict, self.scraped_at = tz, strict, scraped_at
+        self.extra: dict[str, dict[int, object]] = {}
         self.authors, self.texts = [], []
         self.by_line = bytearray()               # ids use the header line (no number, or a duplicate one)
         self.numbers, self.has_number = array("q"), bytearray()
@@ -305,13 +319,41 @@ class _Tables:
 
     # ------------------------------------------------------------------ one page
     def add_page(self, text: str, *, name: str, article_id: str | None, encoding: str) -> None:
-        tz = self.tz
-        probs = Problems(name, strict=self.strict, rows=self.rows)
+        """Read one page: by the known layouts (the fast path) where they read it cleanly, else by the
+        layout the page's own repetition shows (:mod:`commentgraph.read.infer`), whichever finds more."""
         article_id = article_id or _article_id(name, text)
         text = plain_spaces(text)
         hits = list(_SCAN.finditer(text))
         starts = [h.start() + 1 for h in hits]
-        layout, (header_starts, header_ends, fields, leads) = _pick_layout(text, hits, starts)
+        picked = _pick_layout(text, hits, starts)
+        n_fast = len(picked[1][0])
+        first = picked[1][0][0] if n_fast else 0
+        chrome = n_fast == 0 or len(_CHROME.findall(text, first, first + _CHROME_WINDOW)) >= 2
+        if not chrome:
+            mark = len(self.rows)
+            if self._add_fast(text, hits, starts, picked, name=name, article_id=article_id, encoding=encoding,
+                              trial=True):
+                return
+            del self.rows[mark:]
+        lines = text.split("\n")
+        if text.endswith("\n"):
+            lines.pop()
+        found = infer(lines)
+        # inference wins where the page has buttons or markers (it moves them out of the text) and reads as
+        # many comments, or where it reads more than the known layouts
+        if found is not None and (len(found.blocks) > n_fast or chrome and len(found.blocks) == n_fast):
+            self._add_inferred(text, found, name=name, article_id=article_id, encoding=encoding)
+        else:
+            self._add_fast(text, hits, starts, picked, name=name, article_id=article_id, encoding=encoding)
+
+    def _add_fast(self, text: str, hits, starts, picked, *, name: str, article_id: str, encoding: str,
+                  trial: bool = False) -> bool:
+        """The known layouts. On ``trial``, give up (return False, before anything joins the tables) where
+        the page reads unclean: headers dropped or truncated, authors missing."""
+        tz = self.tz
+        probs = Problems(name, strict=self.strict and not trial, rows=self.rows)
+        mark = len(self.rows)
+        layout, (header_starts, header_ends, fields, leads) = picked
 
         # date-first: numberless (or authorless) headers are accepted only where a blank line follows (as in
         # the seed: ``01.03.2019 11:30 war ich beim Arzt`` in a body stays text); author-first: a full header
@@ -331,7 +373,6 @@ class _Tables:
         n_lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
 
         first = header_starts[0] if header_starts else len(text)
-        article_lines = text[:first].split("\n")
 
         # lines that start like a header but did not parse as one (article text may begin with a
         # dateline: before the first header such lines stay article text)
@@ -415,56 +456,18 @@ class _Tables:
         for i in bad:
             probs.add("impossible_date", f"date or time '{dates[i]} {times[i]}' does not exist; posted_at is NaT, "
                       "the comment is kept", line=line_of[i], excerpt_text=text[header_starts[i]:header_ends[i]])
+        if trial:
+            kinds = {r["kind"] for r in self.rows[mark:]}
+            if kinds & _UNCLEAN:
+                return False
+            if self.strict and (err := next((r for r in self.rows[mark:] if r["severity"] == "error"), None)):
+                raise ReadError(f"{err['kind']}: {err['message']}", source=name, line=err["line"])
         # ambiguous and nonexistent local times are found for all pages at once (in frames()): their rows go here
         self.splits.append((len(self.rows), base, n, name))
 
-        # numbers: duplicates keep both comments; ids fall back to the header's line
-        if numbered == n and n and (numbers == list(range(numbers[0], numbers[0] - n, -1))
-                                    or numbers == list(range(numbers[0], numbers[0] + n))):
-            # one run up or down the page (the usual page): no duplicates, gaps or numbers out of order
-            by_line, present = bytes(n), [min(numbers[0], numbers[-1]), max(numbers[0], numbers[-1])]
-        else:
-            counts = Counter(numbers)
-            if len(counts) == n and None not in counts:
-                dup = by_line = [False] * n
-            else:
-                dup = [x is not None and counts[x] > 1 for x in numbers]
-                by_line = [x is None or d for x, d in zip(numbers, dup)]
-            seen_dup = set()
-            for i in [i for i, d in enumerate(dup) if d]:
-                if numbers[i] in seen_dup:
-                    probs.add("duplicate_number", f"number {numbers[i]} appears more than once; both comments are "
-                              f"kept (ids use the header line)", line=line_of[i],
-                              excerpt_text=text[header_starts[i]:header_ends[i]])
-                seen_dup.add(numbers[i])
-            by_line = bytes(by_line)
-            present = sorted({x for x in numbers if x is not None})
-            if present:
-                missing_inside = sorted(set(range(present[0], present[-1] + 1)) - set(present))
-                if missing_inside:
-                    probs.add("number_gap", f"numbers {_ranges(missing_inside)} are missing between {present[0]} "
-                              f"and {present[-1]}", severity="notice")
-                for i, ln in _out_of_order([(x, ln) for x, ln in zip(numbers, line_of) if x is not None]):
-                    probs.add("numbers_out_of_order", f"number {i} breaks the page's order (comment numbers run "
-                              "neither up nor down the page here)", line=ln, excerpt_text=str(i), severity="notice")
-
-        declared = declared_line = None
-        head = text[:first]
-        if dm := [m for m in _DECLARED.finditer(head)]:
-            declared = int(dm[-1]["n1"] or dm[-1]["n2"])
-            declared_line = head.count("\n", 0, dm[-1].start()) + 1
-        updated = pd.NaT
-        if um := _updated(head):
-            days, secs = date_days(um["date"]), time_seconds(um["time"])   # one stamp: no Series (~0.4 ms a page)
-            if days is not None and secs is not None:
-                updated = pd.Timestamp(days * 86400 + secs, unit="s").tz_localize(
-                    tz, ambiguous=True, nonexistent="shift_forward").as_unit(TIME_UNIT)
-        if declared is not None and declared != n:
-            detail = ""
-            if present and present[0] > 1 and declared >= present[-1]:
-                detail = f"; numbers {_ranges(list(range(1, present[0])))} are not on the page"
-            probs.add("count_mismatch", f"the page declares {declared} comments, {n} were found{detail}",
-                      line=declared_line, excerpt_text=dm[-1][0].strip(), severity="notice")
+        excerpts = [text[x:y] for x, y in zip(header_starts, header_ends)]
+        by_line, present = _number_ids(numbers, line_of, excerpts, probs)
+        title, updated, declared = _page_head(text[:first], n, present, probs, tz)
         if not text.strip():
             probs.add("empty", "the page is empty or holds only whitespace")
         elif not header_starts:
@@ -472,26 +475,166 @@ class _Tables:
                       "'01.03.2019 11:25 Author 10'); all lines are article text", line=1,
                       excerpt_text=text[:120])
 
+        if trial and self.strict and (err := next((r for r in self.rows[mark:] if r["severity"] == "error"), None)):
+            raise ReadError(f"{err['kind']}: {err['message']}", source=name, line=err["line"])
         # the page is read: only now its values join the tables (strict mode raises before)
-        texts = _cut(text, bounds, authors)
+        self._commit(article_id, name, encoding, layout if header_starts else None, n_lines, title, updated,
+                     declared, authors, _cut(text, bounds, authors), date_at, time_at, numbers, by_line, line_of,
+                     [2 if layout == "two_line" else 1] * n)
+        return True
+
+    def _commit(self, article_id, name, encoding, layout, n_lines, title, updated, declared, authors, texts,
+                date_at, time_at, numbers, by_line, line_of, header_lines, *, extra: dict | None = None) -> None:
+        """A read page's values join the tables."""
+        n = len(authors)
         self.dates.extend(date_at)
         self.times.extend(time_at)
         self.authors += authors
         self.by_line += by_line
         self.texts.append(texts)
-        if numbered == n:
+        if None not in numbers:
             self.numbers.extend(numbers)
             self.has_number += b"\x01" * n
         else:
             self.numbers.extend([0 if x is None else x for x in numbers])
             self.has_number += bytes([x is not None for x in numbers])
         self.lines.extend(line_of)
-        self.header_lines += (b"\x02" if layout == "two_line" else b"\x01") * n
+        self.header_lines += bytes(header_lines)
         self.page_lines.append(n_lines)
         self.page_ids.append(article_id)
         self.page_sizes.append(n)
-        self.articles.append((article_id, _title(article_lines), updated, declared, n, name, encoding,
-                              layout if header_starts else None, n_lines))
+        self.articles.append((article_id, title, updated, declared, n, name, encoding, layout, n_lines))
+        if extra is not None or self.extra:
+            base = len(self.authors) - n
+            for key in _EXTRA:
+                col = self.extra.setdefault(key, {})
+                for i, v in enumerate((extra or {}).get(key, ())):
+                    if v is not None:   # (a parent: a page's own index -> an index of all comments)
+                        col[base + i] = v + base if key == "parent" else v
+
+    def _add_inferred(self, text: str, found, *, name: str, article_id: str, encoding: str) -> None:
+        """A page read by layout inference (:func:`commentgraph.read.infer.infer`)."""
+        probs = Problems(name, strict=self.strict, rows=self.rows)
+        blocks = found.blocks
+        n = len(blocks)
+        lines = text.split("\n")
+        n_lines = len(lines) - (1 if text.endswith("\n") or not text else 0)
+        line_of = [b.top + 1 for b in blocks]
+        probs.add("layout_inferred", f"comments found by the page's own layout: {found.described}",
+                  line=line_of[0], excerpt_text=lines[blocks[0].time_line], severity="notice")
+        extra = {k: [None] * n for k in _EXTRA}
+        date_at, time_at, relative, dated_only = [], [], [], []
+        for i, b in enumerate(blocks):
+            st, m = b.stamp, b.posted_text
+            extra["posted_text"][i] = m
+            extra["number_text"][i] = b.number_text
+            extra["ui_text"][i] = b.ui_text
+            extra["quoted_text"][i] = b.quoted_text
+            extra["parent"][i] = b.parent
+            date, time = _EPOCH_DATE, "00:00"
+            if st.kind in ("datetime", "date", "bad"):
+                em = _stamp_parts(m)
+                date, time = em[0] or _EPOCH_DATE, em[1] or "00:00"
+                if st.kind == "date":
+                    dated_only.append(i)
+                extra["offset"][i] = st.offset
+            else:   # relative to the scrape
+                relative.append(i)
+                extra["ago"][i] = st.ago
+                extra["days_back"][i] = st.days_back
+                extra["secs"][i] = st.secs
+                extra["offset"][i] = st.offset
+            date_at.append(self._date(date))
+            time_at.append(self._time(time))
+            if date_at[-1] in self.bad_dates or time_at[-1] in self.bad_times:
+                probs.add("impossible_date", f"date or time {m!r} does not exist; posted_at is NaT, the comment is "
+                          "kept", line=b.time_line + 1, excerpt_text=lines[b.time_line])
+            if b.author is None:
+                probs.add("missing_author", "no author line found for this comment header; the comment is kept "
+                          "with author NA", line=b.time_line + 1, excerpt_text=lines[b.time_line])
+            if not b.text:
+                probs.add("empty_comment", "a comment header with no text under it", line=line_of[i],
+                          excerpt_text=lines[b.time_line], severity="notice")
+        if relative:
+            first = blocks[relative[0]]
+            if self.scraped_at is None:
+                probs.add("relative_time", f"{len(relative)} comments give only a relative time (e.g. "
+                          f"{first.posted_text!r}); posted_at is NaT, the written time is in posted_text: pass "
+                          "scraped_at= to read them", line=first.time_line + 1, severity="notice")
+            else:
+                probs.add("relative_time", f"{len(relative)} relative times (e.g. {first.posted_text!r}) read "
+                          "against scraped_at; precise only to their unit", line=first.time_line + 1,
+                          severity="notice")
+        if dated_only:
+            first = blocks[dated_only[0]]
+            probs.add("date_only", f"{len(dated_only)} comments give a date without a time of day (e.g. "
+                      f"{first.posted_text!r}); posted_at is that day's midnight", line=first.time_line + 1,
+                      severity="notice")
+        moved = sum(len(b.ui_text.split("\n")) for b in blocks if b.ui_text)
+        if moved:
+            example = next(b.ui_text for b in blocks if b.ui_text).split("\n")[0]
+            probs.add("ui_lines", f"{moved} lines of buttons, counters and markers (e.g. {example!r}) moved from "
+                      "comment text to ui_text", line=line_of[0], severity="notice")
+        if found.tail is not None:
+            probs.add("page_tail", f"lines {found.tail + 1}..{n_lines} after the last comment (a comment form, "
+                      "pagination) are no comment's text", line=found.tail + 1, excerpt_text=lines[found.tail],
+                      severity="notice")
+        numbers = [b.number for b in blocks]
+        by_line, present = _number_ids(numbers, line_of, [lines[b.time_line] for b in blocks], probs)
+        title, updated, declared = _page_head("\n".join(lines[:blocks[0].top]), n, present, probs, self.tz)
+        self.splits.append((len(self.rows), len(self.dates), n, name))
+        self._commit(article_id, name, encoding, found.layout, n_lines, title, updated, declared,
+                     [b.author for b in blocks], pa.array([b.text for b in blocks], type=pa.large_string()),
+                     date_at, time_at, numbers, by_line, line_of,
+                     [1 if found.layout == "inferred:after" else b.time_line - b.top + 1 for b in blocks],
+                     extra={**extra, "last_line": [b.end + 1 for b in blocks]})
+
+    def _written_stamps(self, stamps: pd.Series, naive: np.ndarray, ambiguous, shifted) -> pd.Series:
+        """Times written with a zone (an exact instant) and relative times (against ``scraped_at``)."""
+        stamps = stamps.copy()
+        if offsets := self.extra.get("offset"):
+            at = np.fromiter(offsets, dtype=np.int64, count=len(offsets))
+            minutes = np.fromiter(offsets.values(), dtype=np.int64, count=len(offsets))
+            utc = naive[at] - minutes.astype("timedelta64[m]")
+            stamps.iloc[at] = pd.DatetimeIndex(utc).tz_localize("UTC").tz_convert(self.tz)
+            ambiguous[at] = shifted[at] = False
+        rel = sorted(set(self.extra.get("ago", {})) | set(self.extra.get("days_back", {})))
+        if rel:
+            if self.scraped_at is None:
+                stamps.iloc[rel] = pd.NaT
+            else:
+                scrape = self.scraped_at
+                got = []
+                for i in rel:
+                    if (ago := self.extra.get("ago", {}).get(i)) is not None:
+                        got.append(scrape - pd.Timedelta(seconds=ago))
+                    else:
+                        day = scrape.normalize() - pd.Timedelta(days=self.extra["days_back"][i])
+                        secs = self.extra.get("secs", {}).get(i)
+                        got.append(pd.NaT if secs is None else
+                                   (day.tz_localize(None) + pd.Timedelta(seconds=secs)).tz_localize(
+                                       self.tz, ambiguous=True, nonexistent="shift_forward"))
+                stamps.iloc[rel] = pd.DatetimeIndex(got).tz_convert(self.tz)
+            ambiguous[rel] = shifted[rel] = False
+        return stamps
+
+    def _extra_columns(self, comments: pd.DataFrame) -> pd.DataFrame:
+        """Columns of what inference finds (buttons, quotes, written times, number texts) and the parents
+        pages show."""
+        n = len(comments)
+        cols = {}
+        for key in ("ui_text", "quoted_text", "posted_text", "number_text"):
+            values = [None] * n
+            for i, v in self.extra.get(key, {}).items():
+                values[i] = v
+            cols[key] = _str_array(values)
+        if parents := self.extra.get("parent"):
+            ids = comments["comment_id"].to_numpy()
+            values = [None] * n
+            for i, p in parents.items():
+                values[i] = ids[p]
+            cols["parent_id"] = _str_array(values)
+        return comments.assign(**cols)
 
     def _date(self, date: str) -> int:
         """The index of a written date in ``date_keys`` (added when new)."""
@@ -512,6 +655,8 @@ class _Tables:
         if self.bad_dates or self.bad_times:
             naive[np.isin(date_at, list(self.bad_dates)) | np.isin(time_at, list(self.bad_times))] = np.datetime64("NaT")
         stamps, ambiguous, shifted = localize(naive, tz)
+        if self.extra:
+            stamps = self._written_stamps(stamps, naive, ambiguous, shifted)
 
         rows = self.rows
         late = np.flatnonzero(ambiguous | shifted)
@@ -555,6 +700,8 @@ class _Tables:
         last_lines = np.empty(n, dtype=np.int64)
         last_lines[:-1] = lines[1:] - 1
         last_lines[(firsts + sizes - 1)[sizes > 0]] = np.asarray(self.page_lines, dtype=np.int64)[sizes > 0]
+        if ends := self.extra.get("last_line"):   # pages read by inference: the block's end (a page tail is not in it)
+            last_lines[list(ends)] = list(ends.values())
         numbers = np.frombuffer(self.numbers, dtype=np.int64)
         # ids "<article_id>/<number>", or "<article_id>/L<line>": joined by pyarrow (~2x faster than f-strings)
         article_ids = pa.array(self.page_ids, type=pa.large_string()).take(
@@ -577,6 +724,7 @@ class _Tables:
             "last_line": _int64(last_lines),
             "header_lines": _int64(np.frombuffer(bytes(self.header_lines), dtype=np.uint8)),
         })
+        comments = self._extra_columns(comments)
         return articles, comments, pd.DataFrame(rows, columns=list(COLUMNS["problems"]))
 
 
@@ -593,6 +741,76 @@ def _str_array(values) -> pd.api.extensions.ExtensionArray:
     if not isinstance(values, pa.Array | pa.ChunkedArray):
         values = pa.array(values, type=pa.large_string())
     return pd.array(values, dtype=_STR)
+
+
+def _number_ids(numbers: list, line_of: list, excerpts: list, probs: Problems) -> tuple[bytes, list]:
+    """Which comments take their id from the header line (no number, or a duplicate one), and the numbers
+    present; duplicate numbers, gaps and numbers out of order go to ``probs``."""
+    n = len(numbers)
+    numbered = n - numbers.count(None)
+    # duplicates keep both comments; ids fall back to the header's line
+    if numbered == n and n and (numbers == list(range(numbers[0], numbers[0] - n, -1))
+                                or numbers == list(range(numbers[0], numbers[0] + n))):
+        # one run up or down the page (the usual page): no duplicates, gaps or numbers out of order
+        by_line, present = bytes(n), [min(numbers[0], numbers[-1]), max(numbers[0], numbers[-1])]
+    else:
+        counts = Counter(numbers)
+        if len(counts) == n and None not in counts:
+            dup = by_line = [False] * n
+        else:
+            dup = [x is not None and counts[x] > 1 for x in numbers]
+            by_line = [x is None or d for x, d in zip(numbers, dup)]
+        seen_dup = set()
+        for i in [i for i, d in enumerate(dup) if d]:
+            if numbers[i] in seen_dup:
+                probs.add("duplicate_number", f"number {numbers[i]} appears more than once; both comments are "
+                          f"kept (ids use the header line)", line=line_of[i],
+                          excerpt_text=excerpts[i])
+            seen_dup.add(numbers[i])
+        by_line = bytes(by_line)
+        present = sorted({x for x in numbers if x is not None})
+        if present:
+            missing_inside = sorted(set(range(present[0], present[-1] + 1)) - set(present))
+            if missing_inside:
+                probs.add("number_gap", f"numbers {_ranges(missing_inside)} are missing between {present[0]} "
+                          f"and {present[-1]}", severity="notice")
+            for i, ln in _out_of_order([(x, ln) for x, ln in zip(numbers, line_of) if x is not None]):
+                probs.add("numbers_out_of_order", f"number {i} breaks the page's order (comment numbers run "
+                          "neither up nor down the page here)", line=ln, excerpt_text=str(i), severity="notice")
+    return by_line, present
+
+
+def _page_head(head: str, n: int, present: list, probs: Problems, tz: str) -> tuple:
+    """``(title, updated, declared)`` of the article text before the first comment; a declared count that
+    differs from the ``n`` comments found is a notice."""
+    declared = declared_line = None
+    if dm := [m for m in _DECLARED.finditer(head)]:
+        declared = int(dm[-1]["n1"] or dm[-1]["n2"])
+        declared_line = head.count("\n", 0, dm[-1].start()) + 1
+    updated = pd.NaT
+    if um := _updated(head):
+        days, secs = date_days(um["date"]), time_seconds(um["time"])   # one stamp: no Series (~0.4 ms a page)
+        if days is not None and secs is not None:
+            updated = pd.Timestamp(days * 86400 + secs, unit="s").tz_localize(
+                tz, ambiguous=True, nonexistent="shift_forward").as_unit(TIME_UNIT)
+    if declared is not None and declared != n:
+        detail = ""
+        if present and present[0] > 1 and declared >= present[-1]:
+            detail = f"; numbers {_ranges(list(range(1, present[0])))} are not on the page"
+        probs.add("count_mismatch", f"the page declares {declared} comments, {n} were found{detail}",
+                  line=declared_line, excerpt_text=dm[-1][0].strip(), severity="notice")
+    return _title(head.split("\n")), updated, declared
+
+
+_EPOCH_DATE = "01.01.1970"
+
+
+def _stamp_parts(written: str) -> tuple[str | None, str | None]:
+    """The date and the time of a written absolute time, as the date and time readers take them."""
+    from .read.times import find
+
+    m = find(written)
+    return (m["date"], m["time"]) if m is not None else (None, None)
 
 
 def _cut(text: str, bounds: list[int], authors: list) -> pa.LargeStringArray:
@@ -612,22 +830,39 @@ def _int64(values) -> pd.arrays.IntegerArray:
 
 
 def parse_page(text: str, *, name: str = "<text>", article_id: str | None = None, tz: str = DEFAULT_TZ,
-               strict: bool = False, encoding: str = "str") -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+               strict: bool = False, encoding: str = "str", scraped_at=None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Parse one page's text into ``(articles, comments, problems)`` frames (not yet conformed)."""
-    tables = _Tables(tz, strict)
+    tables = _Tables(tz, strict, _scrape_time(scraped_at, tz, name))
     tables.add_page(text, name=name, article_id=article_id, encoding=encoding)
     return tables.frames()
 
 
-def _settings(tz, resolver):
-    return {"tz": tz, "reader": "read_page", "resolver": dict(resolver or {})}
+def _settings(tz, resolver, scraped_at=None):
+    out = {"tz": tz, "reader": "read_page", "resolver": dict(resolver or {})}
+    if scraped_at is not None:
+        out["scraped_at"] = str(scraped_at)
+    return out
+
+
+def _scrape_time(scraped_at, tz: str, name: str) -> pd.Timestamp | None:
+    """``scraped_at`` as a tz-aware stamp (a naive one is local time in ``tz``)."""
+    if scraped_at is None:
+        return None
+    try:
+        t = pd.Timestamp(scraped_at)
+    except (ValueError, TypeError) as e:
+        raise ReadError(f"scraped_at {scraped_at!r} is not a time: {e}", source=name) from None
+    if t is pd.NaT:
+        raise ReadError(f"scraped_at {scraped_at!r} is not a time", source=name)
+    return t.tz_localize(tz) if t.tzinfo is None else t.tz_convert(tz)
 
 
 def read_page(source, *, tz: str = DEFAULT_TZ, strict: bool = False, article_id: str | None = None,
-              resolver: dict | None = None) -> Discussion:
+              resolver: dict | None = None, scraped_at=None) -> Discussion:
     """Read one copied comment page (a path, bytes, or the page text itself).
 
-    ``resolver`` passes options to reference resolution (see :func:`commentgraph.link_comments`).
+    ``resolver`` passes options to reference resolution (see :func:`commentgraph.link_comments`);
+    ``scraped_at`` (when the page was copied) reads relative times (``vor 8 Stunden``, ``3 hours ago``).
 
     >>> import commentgraph as cg
     >>> d = cg.read_page("3 Kommentare\\n\\n01.03.2019 10:00 W. Merseburger 2\\n\\nJa.\\n\\n"
@@ -639,8 +874,8 @@ def read_page(source, *, tz: str = DEFAULT_TZ, strict: bool = False, article_id:
     """
     text, name, enc = read_text(source)
     articles, comments, problems = parse_page(text, name=name, article_id=article_id, tz=tz, strict=strict,
-                                              encoding=enc)
-    return make_discussion(articles, comments, problems, settings=_settings(tz, resolver))
+                                              encoding=enc, scraped_at=scraped_at)
+    return make_discussion(articles, comments, problems, settings=_settings(tz, resolver, scraped_at))
 
 
 def _expand(sources) -> list:
@@ -654,7 +889,8 @@ def _expand(sources) -> list:
     return list(sources)
 
 
-def read_pages(sources, *, tz: str = DEFAULT_TZ, strict: bool = False, resolver: dict | None = None) -> Discussion:
+def read_pages(sources, *, tz: str = DEFAULT_TZ, strict: bool = False, resolver: dict | None = None,
+               scraped_at=None) -> Discussion:
     """Read many pages (paths, texts, or a folder of page files) into one Discussion, one article each.
 
     Article ids stay unique even when two sources are copies of one page (``page~2``).
@@ -669,7 +905,7 @@ def read_pages(sources, *, tz: str = DEFAULT_TZ, strict: bool = False, resolver:
     items = _expand(sources)
     if not items:
         raise ReadError("no pages given")
-    tables, used = _Tables(tz, strict), {}
+    tables, used = _Tables(tz, strict, _scrape_time(scraped_at, tz, "<pages>")), {}
     for src in items:
         text, name, enc = read_text(src)
         aid = _article_id(name, text)
@@ -679,5 +915,5 @@ def read_pages(sources, *, tz: str = DEFAULT_TZ, strict: bool = False, resolver:
         tables.add_page(text, name=name, article_id=aid, encoding=enc)
     # the frames once for all pages, and one conform (conforming page by page cost ~10 ms a page)
     articles, comments, problems = tables.frames()
-    settings = {**_settings(tz, resolver), "reader": "read_pages"}
+    settings = {**_settings(tz, resolver, scraped_at), "reader": "read_pages"}
     return make_discussion(articles, comments, problems, settings=settings)

@@ -1,0 +1,128 @@
+"""Time expressions anywhere in a page line: absolute dates and times (German and English, glued to a
+name or not, with a time zone or not), relative times ("vor 8 Stunden", "3 hours ago", "gestern, 10:15")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..timeparse import DATE, TIME, date_days, time_seconds
+
+#: a date that may touch the name before it ("Sana6. Juni 2015", "IwonaMay 30, 2019"), never a digit or dot
+_DATE_G = DATE.replace(r"(?<![\w.])", r"(?<![\d.])", 1)
+#: what stands between a date and its time
+_SEP = r"(?:[ \t]*,[ \t]*(?:(?:um|at)[ \t]+)?|[ \t]+(?:(?:um|at|@|-|–|—|\||·|•)[ \t]+)?|[ \t]*[|·•][ \t]*|T)"
+#: a zone after the time ("GMT", "UTC+1", "CEST", "(UTC)")
+_TZ = (r"(?:[ \t]*\(?(?:UTC|GMT)(?:[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?)?\)?"
+       r"|[ \t]+(?:CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|WET|WEST|EET|EEST|Z))(?![\w])")
+_REL = (r"(?i:vor[ \t]+(?:\d{1,4}|einer|einem|eins|ein|wenigen)[ \t]+(?:sekunden?|minuten?|min\.?|stunden?|std\.?"
+        r"|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
+        r"|(?:\d{1,4}|an?|one)[ \t]+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)[ \t]+ago"
+        r"|gerade eben|just now)")
+_DAY = r"(?i:heute|gestern|vorgestern|today|yesterday)"
+EXPR = re.compile(
+    rf"(?P<date>{_DATE_G})(?:{_SEP}(?P<time>{TIME})(?P<tz>{_TZ})?)?"
+    rf"|(?<![\w])(?P<rel>{_REL})(?![\w])"
+    rf"|(?<![\w])(?P<day>{_DAY})(?:[ \t]*,?[ \t]*(?:(?:um|at)[ \t]+)?(?P<dtime>{TIME})(?P<dtz>{_TZ})?)?(?![\w])")
+
+_UNIT = {"sek": 1, "sec": 1, "min": 60, "std": 3600, "stu": 3600, "hou": 3600, "hrs": 3600, "hr": 3600,
+         "tag": 86400, "day": 86400, "woc": 604800, "wee": 604800, "mon": 30 * 86400, "jah": 365 * 86400,
+         "yea": 365 * 86400}
+_REL_PARTS = re.compile(r"(?i)(?:vor[ \t]+)?(?P<n>\d{1,4}|einer|einem|eins|ein|wenigen|an?|one)[ \t]+(?P<unit>\w+)")
+_DAYS_BACK = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2}
+_TZ_PARTS = re.compile(r"(?i)(?P<name>UTC|GMT|[A-Z]{3,4}|Z)(?:[ \t]*(?P<sign>[+\-−])[ \t]*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?)?")
+_ZONES = {"UTC": 0, "GMT": 0, "Z": 0, "CET": 60, "MEZ": 60, "CEST": 120, "MESZ": 120, "WET": 0, "WEST": 60,
+          "BST": 60, "EET": 120, "EEST": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300,
+          "MST": -420, "MDT": -360, "PST": -480, "PDT": -420}
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A written time, read: ``kind`` is ``"datetime"``, ``"date"`` (no time of day), ``"relative"``
+    (``ago`` seconds before the page was scraped), ``"day"`` (today/yesterday, ``days_back``, at ``secs``)
+    or ``"bad"`` (an impossible date or time). ``offset`` is the written zone in minutes east of UTC."""
+
+    kind: str
+    days: int | None = None
+    secs: int | None = None
+    ago: int | None = None
+    days_back: int | None = None
+    offset: int | None = None
+
+
+def find(line: str) -> re.Match | None:
+    """The first time expression in ``line`` whose date is followed by a time, else the first one.
+
+    >>> find("Sana6. Juni 2015 um 10:23")[0], find("#1 —  vor 8 Stunden")["rel"]
+    ('6. Juni 2015 um 10:23', 'vor 8 Stunden')
+    >>> find("IwonaMay 30, 2019 at 1:06 PM").start(), find("kein Datum") is None
+    (5, True)
+    """
+    first = None
+    for m in EXPR.finditer(line):
+        if m["time"] or m["rel"] or m["dtime"]:
+            return m
+        first = first or m
+    return first
+
+
+@lru_cache(maxsize=65536)
+def _offset(text: str | None) -> int | None:
+    if not text or not (m := _TZ_PARTS.search(text)):
+        return None
+    base = _ZONES.get(m["name"].upper())
+    if base is None:
+        return None
+    if m["sign"]:
+        sign = -1 if m["sign"] in "-−" else 1
+        base += sign * (int(m["h"]) * 60 + int(m["m"] or 0))
+    return base
+
+
+@lru_cache(maxsize=65536)
+def _read(date: str | None, time: str | None, tz: str | None, rel: str | None, day: str | None,
+          dtime: str | None, dtz: str | None) -> Stamp:
+    if rel is not None:
+        if rel.lower() in ("gerade eben", "just now"):
+            return Stamp("relative", ago=0)
+        m = _REL_PARTS.search(rel)
+        n = int(m["n"]) if m["n"].isdigit() else (2 if m["n"].lower() == "wenigen" else 1)
+        unit = m["unit"].lower()
+        return Stamp("relative", ago=n * _UNIT.get(unit[:3], _UNIT.get(unit[:2], 60)))
+    if day is not None:
+        secs = time_seconds(dtime) if dtime else None
+        if dtime and secs is None:
+            return Stamp("bad")
+        return Stamp("day", secs=secs, days_back=_DAYS_BACK[day.lower()], offset=_offset(dtz))
+    days = date_days(date)
+    if days is None:
+        return Stamp("bad")
+    if time is None:
+        return Stamp("date", days=days)
+    secs = time_seconds(time)
+    if secs is None:
+        return Stamp("bad")
+    return Stamp("datetime", days=days, secs=secs, offset=_offset(tz))
+
+
+def read(m: re.Match) -> Stamp:
+    """The :class:`Stamp` a match of :data:`EXPR` stands for (each distinct text read once).
+
+    >>> read(find("14. 01. 2020, 13:47")).secs, read(find("vor 2 Tagen")).ago
+    (49620, 172800)
+    >>> read(find("1. März 2019 10:02 GMT")).offset, read(find("31.02.2019 10:00")).kind
+    (0, 'bad')
+    """
+    return _read(m["date"], m["time"], m["tz"], m["rel"], m["day"], m["dtime"], m["dtz"])
+
+
+def shape(m: re.Match) -> str:
+    """How precise the expression is: ``T`` (date and time, or day and time), ``R`` (relative), ``D`` (date).
+
+    >>> shape(find("8. April 2019 @ 11:38")), shape(find("27. September 2018")), shape(find("vor 1 Stunde"))
+    ('T', 'D', 'R')
+    """
+    if m["rel"]:
+        return "R"
+    return "T" if m["time"] or m["dtime"] else "D"
