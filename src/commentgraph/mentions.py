@@ -32,6 +32,7 @@ DEFAULTS = {
     "max_name_words": 3,
     "lowercase_handles": False,
     "quotes": True,
+    "page_order": True,
 }
 
 # --- extraction --------------------------------------------------------------------------------
@@ -575,7 +576,8 @@ def thread_roots(comments: pd.DataFrame) -> pd.Series:
 def link_comments(comments: pd.DataFrame, *, fuzzy_threshold: float | None = 85.0, author_only: bool = True,
                   tie: str = "latest", same_thread: bool = True, conflict: str = "unresolved",
                   prefix_min: int = 4, max_name_words: int = 3,
-                  lowercase_handles: bool = False, quotes: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+                  lowercase_handles: bool = False, quotes: bool = True,
+                  page_order: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Find @-references and resolve them, within each article, to earlier comments.
 
     Returns ``(mentions, replies)``: one mention row per reference, one reply edge per mention
@@ -607,6 +609,10 @@ def link_comments(comments: pd.DataFrame, *, fuzzy_threshold: float | None = 85.
     quotes
         among several earlier comments of the named author, take the one the reply quotes
         verbatim (20+ characters in quotes or after ``>``) before applying ``same_thread``/``tie``.
+    page_order
+        on a page (comments with a ``line``) and with ``tie="latest"``: of several earlier comments of the
+        named author, take the nearest one printed above the reply (pages that print replies under the
+        comment they answer); where none is above, the latest.
 
     >>> c = pd.DataFrame({"comment_id": ["1", "2", "3"], "article_id": "x", "number": [1, 2, 3],
     ...     "author": ["Anna", "Ben", "Anna"], "text": ["Hallo", "@1 Anna: nein", "@Ben doch! @Ralf Meier?"],
@@ -619,7 +625,7 @@ def link_comments(comments: pd.DataFrame, *, fuzzy_threshold: float | None = 85.
     """
     opt = dict(fuzzy_threshold=fuzzy_threshold, author_only=author_only, tie=tie, same_thread=same_thread,
                conflict=conflict, prefix_min=prefix_min, max_name_words=max_name_words,
-               lowercase_handles=lowercase_handles, quotes=quotes)
+               lowercase_handles=lowercase_handles, quotes=quotes, page_order=page_order)
     if tie not in ("latest", "earliest", "unresolved"):
         raise ValueError(f"tie must be 'latest', 'earliest' or 'unresolved', not {tie!r}")
     if conflict not in ("unresolved", "number", "author"):
@@ -653,6 +659,10 @@ def _prepare(comments: pd.DataFrame) -> pd.DataFrame:
         c = c.assign(_order=c["position"].astype("Int64"))
     else:
         c = c.assign(_order=pd.Series(pd.NA, index=c.index, dtype="Int64"))
+    if "position" in c.columns and "line" in c.columns:   # where a comment stands on its page
+        c = c.assign(_page_pos=c["position"].astype("Int64").where(c["line"].notna()))
+    else:
+        c = c.assign(_page_pos=pd.Series(pd.NA, index=c.index, dtype="Int64"))
     if c["parent_id"].notna().any():
         c = c.assign(thread=thread_roots(c))
     else:
@@ -790,7 +800,7 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
     n_all[named] = counts
     n_tied, n_early, n_thread = (np.zeros(len(m), dtype=np.int64) for _ in range(3))
     a_pick = np.full(len(m), -1, dtype=np.int64)
-    in_thread, quoted = np.zeros(len(m), dtype=bool), np.zeros(len(m), dtype=bool)
+    in_thread, quoted, by_page = (np.zeros(len(m), dtype=bool) for _ in range(3))
     # (mention, candidate) pairs in chunks of at most _PAIRS rows (one mention's never split): a page
     # where a few authors write thousands of comments each would otherwise need them all at once
     ends = np.cumsum(counts)
@@ -798,7 +808,7 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
     while a < len(named):
         b = max(int(np.searchsorted(ends, (ends[a - 1] if a else 0) + _PAIRS, side="right")), a + 1)
         _pairs(named[a:b], lo[a:b], counts[a:b], order, s_row, ids, m_ids, id_na, c, opt,
-               (n_tied, n_early, n_thread, a_pick, in_thread, quoted))
+               (n_tied, n_early, n_thread, a_pick, in_thread, quoted, by_page))
         a = b
     picked = a_pick >= 0
 
@@ -806,7 +816,7 @@ def _resolve(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
         return values if picked.all() else np.where(picked, values.astype(object), np.nan)
 
     m = m.assign(a_id=_take(c["comment_id"], a_pick).array, a_number=_take(c["number"], a_pick).array,
-                 in_thread=flag(in_thread), quoted=flag(quoted),
+                 in_thread=flag(in_thread), quoted=flag(quoted), by_page=flag(by_page),
                  n_all=n_all.astype(int), n_early=n_early.astype(int), n_tied=n_tied.astype(int),
                  n_thread=n_thread.astype(int))
     return _decide(m, opt)
@@ -819,8 +829,8 @@ _PAIRS = 2_000_000
 def _pairs(named, lo, counts, order, s_row, ids, m_ids, id_na, c, opt, out) -> None:
     """For the mentions ``named`` and every comment of the named author in the article
     (``order[lo:lo + counts]``): counts and the pick, written into ``out`` = (n_tied, n_early, n_thread,
-    a_pick, in_thread, quoted), arrays over all mentions."""
-    n_tied_all, n_early_all, n_thread_all, a_pick, in_thread_pick, quoted_pick = out
+    a_pick, in_thread, quoted, by_page), arrays over all mentions."""
+    n_tied_all, n_early_all, n_thread_all, a_pick, in_thread_pick, quoted_pick, by_page_pick = out
     n = len(n_tied_all)
     mid = np.repeat(named, counts)            # one row per (mention, comment of the named author)
     starts = np.cumsum(counts) - counts
@@ -849,11 +859,23 @@ def _pairs(named, lo, counts, order, s_row, ids, m_ids, id_na, c, opt, out) -> N
     ascending = opt["tie"] == "earliest"
     early = pd.DataFrame({"mid": mid, "quoted": quoted, "in_thread": in_thread,
                           "a_time": _take(c["posted_at"], a_row), "a_number": _take(c["number"], a_row)})
-    ranked = early.sort_values(["mid", "quoted", "in_thread", "a_time", "a_number"],
-                               ascending=[True, False, False, ascending, ascending], na_position="first").index
-    ranked = ranked.to_numpy()
-    ranked_mid = mid[ranked]
-    top = ranked[np.r_[True, ranked_mid[1:] != ranked_mid[:-1]]] if len(ranked) else ranked
+    keys = ["mid", "quoted", "in_thread", "a_time", "a_number"]
+
+    def tops(frame, keys, order):
+        ranked = frame.sort_values(keys, ascending=order, na_position="first").index.to_numpy()
+        ranked_mid = mid[ranked]
+        return ranked[np.r_[True, ranked_mid[1:] != ranked_mid[:-1]]] if len(ranked) else ranked
+
+    top = tops(early, keys, [True, False, False, ascending, ascending])
+    if opt.get("page_order", True) and opt["tie"] == "latest":
+        a_pos, s_pos = _take(c["_page_pos"], a_row), _take(c["_page_pos"], p_src)
+        above = (a_pos < s_pos).fillna(False).to_numpy(dtype=bool)
+        if above.any():   # the nearest comment above the reply ranks first (after quotes and threads)
+            early = early.assign(above=np.where(above, a_pos.fillna(-1).to_numpy(dtype=np.int64), -1))
+            page_top = tops(early, ["mid", "quoted", "in_thread", "above", "a_time", "a_number"],
+                            [True, False, False, False, ascending, ascending])
+            by_page_pick[mid[page_top]] = a_row[page_top] != a_row[top]
+            top = page_top
     a_pick[mid[top]] = a_row[top]
     in_thread_pick[mid[top]] = in_thread[top]
     quoted_pick[mid[top]] = quoted[top]
@@ -969,9 +991,10 @@ def _decide_rows(m: pd.DataFrame, opt):
     out_id, out_author, out_number, out_res, out_reason, out_cands, out_edge = [], [], [], [], [], [], []
     cols = ["written_number", "written_name", "matched_author", "rule", "note", "s_author", "n_id", "n_author",
             "n_before", "a_id", "a_number", "in_thread", "n_all", "n_early", "n_thread", "s_threaded", "quoted",
+            "by_page",
             "comment_id", "n_tied", "n_unsure", "s_placeholder"]
     for (wnum, wname, author, rule, note, s_author, n_id, n_author, n_before, a_id, a_number, in_thread,
-         n_all, n_early, n_thread, threaded, quoted, s_id, n_tied, n_unsure, s_ph) in zip(*(m[k].tolist() for k in cols)):
+         n_all, n_early, n_thread, threaded, quoted, by_page, s_id, n_tied, n_unsure, s_ph) in zip(*(m[k].tolist() for k in cols)):
         has_num = wnum is not pd.NA and wnum is not None
         known = isinstance(author, str)
         has_name = isinstance(wname, str)
@@ -1066,6 +1089,9 @@ def _decide_rows(m: pd.DataFrame, opt):
                     which = "latest" if opt["tie"] == "latest" else "earliest"
                     if quoted is True:
                         parts.append(f"{author} has {n_early} earlier comments; took the one the reply quotes")
+                    elif by_page is True:
+                        parts.append(f"{author} has {n_early} earlier comments; took the nearest one printed "
+                                     "above the reply (page_order)")
                     elif in_thread and threaded and n_thread < n_early:
                         parts.append(f"{author} has {n_early} earlier comments; took the {which} in this thread")
                     elif threaded and opt["same_thread"] and not in_thread:
