@@ -328,7 +328,7 @@ class _Tables:
         picked = _pick_layout(text, hits, starts)
         n_fast = len(picked[1][0])
         first = picked[1][0][0] if n_fast else 0
-        chrome = n_fast == 0 or len(_CHROME.findall(text, first, first + _CHROME_WINDOW)) >= 2
+        chrome = n_fast == 0 or len(_CHROME.findall(text, max(0, first - _CHROME_WINDOW), first + _CHROME_WINDOW)) >= 2
         if not chrome:
             mark = len(self.rows)
             if self._add_fast(text, hits, starts, picked, name=name, article_id=article_id, encoding=encoding,

@@ -227,11 +227,11 @@ def layout_mode(heads: list[TimeLine], kinds: list[str]) -> str:
     if heads[0].sk == "namenum":
         return "suffix"
     votes = []
-    for t, nxt in zip(heads, heads[1:]):
-        j = _after(t.line, kinds, nxt.line)
-        while j < nxt.line and kinds[j] == "blank":
+    for t, limit in zip(heads, [*(h.line for h in heads[1:]), len(kinds)]):
+        j = _after(t.line, kinds, limit)
+        while j < limit and kinds[j] == "blank":
             j += 1
-        votes.append(j < nxt.line and kinds[j] in ("ui", "tail"))
+        votes.append(j < limit and kinds[j] in ("ui", "tail"))
     if len(votes) >= 2 and sum(votes) >= 0.6 * len(votes):
         return "after"
     return "above"

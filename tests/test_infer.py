@@ -1,0 +1,512 @@
+"""Layout inference on short pages written for these tests, one per real layout they imitate.
+
+Each page copies the *shape* of a real site's browser copy (cited per test; the real pages are in
+``../shared/pages-public`` and are not copied here) with made-up people and text, plus traps that
+must stay comment text: a date inside a sentence, ``Zitat`` inside a body, an author-like line in a poem.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import commentgraph as cg
+
+
+def wall(d: cg.Discussion) -> list[str | None]:
+    return [None if pd.isna(t) else t.strftime("%Y-%m-%d %H:%M") for t in d.comments["posted_at"]]
+
+
+def kinds(d: cg.Discussion) -> list[str]:
+    return d.problems["kind"].tolist()
+
+
+def parent_of(d: cg.Discussion) -> dict[str, str]:
+    """author of each comment with a parent -> author of its parent."""
+    c = d.comments.set_index("comment_id")
+    return {c.loc[i, "author"]: c.loc[p, "author"] for i, p in zip(c.index, c["parent_id"]) if pd.notna(p)}
+
+
+def accounted(page: str, d: cg.Discussion) -> bool:
+    return cg.check_accounting(cg.account_lines(page, d))
+
+
+# zeit.de: author / "#1  —  vor 8 Stunden" / recommendation count / body / "Antwort auf #1 von NAME"
+ZEIT = """Bahn fahren in Europa
+Ein Artikel über Züge.
+14. Januar 2020, 9:21 Uhr 120 Kommentare
+
+Kommentare
+Neueste zuerst Nur Leserempfehlungen
+Klara Korn
+#1 \u00a0—\u00a0 vor 8 Stunden
+12
+
+Am 3. März 2019 um 10:00 Uhr war ich in Basel, und der Zug kam pünktlich.
+
+Antworten Melden
+Empfehlen
+Otto Zug
+#1.1 \u00a0—\u00a0 vor 7 Stunden
+4
+
+Das Zitat von Goethe passt hier: Reisen bildet.
+
+Antwort auf #1 von Klara Korn
+Antworten Melden
+Empfehlen
++ 3 weitere Antworten anzeigen
+Lena Gleis
+#2 \u00a0—\u00a0 vor 2 Tagen
+0
+
+Nachtzüge fehlen.
+
+Antworten Melden
+Empfehlen
+Kommentarseiten
+1
+2
+Bitte melden Sie sich an, um zu kommentieren.
+"""
+
+
+def test_zeit_relative_times_reply_numbers_and_markers():
+    d = cg.read_page(ZEIT)
+    c = d.comments
+    assert c["author"].tolist() == ["Klara Korn", "Otto Zug", "Lena Gleis"]
+    assert c["number"].tolist() == [1, pd.NA, 2]
+    assert c["number_text"].tolist() == ["1", "1.1", "2"]
+    assert c["posted_text"].tolist() == ["vor 8 Stunden", "vor 7 Stunden", "vor 2 Tagen"]
+    assert c["posted_at"].isna().all()            # relative: no scrape time given
+    assert "relative_time" in kinds(d) and "page_tail" in kinds(d)
+    assert parent_of(d) == {"Otto Zug": "Klara Korn"}
+    # the date in a sentence and the "Zitat von" inside a sentence stay text; buttons and counts move out
+    assert c["text"].tolist() == ["Am 3. März 2019 um 10:00 Uhr war ich in Basel, und der Zug kam pünktlich.",
+                                  "Das Zitat von Goethe passt hier: Reisen bildet.", "Nachtzüge fehlen."]
+    assert c["ui_text"].tolist()[0] == "12\nAntworten Melden\nEmpfehlen"
+    assert "Antwort auf #1 von Klara Korn" in c["ui_text"].iloc[1]
+    assert d.articles["layout"].iloc[0] == "inferred:above"
+    assert accounted(ZEIT, d)
+
+
+def test_zeit_relative_times_read_against_scraped_at():
+    d = cg.read_page(ZEIT, scraped_at="2020-01-14 18:00")
+    # 18:00 - 8 h, 18:00 - 7 h, 18:00 - 2 days (Europe/Berlin wall clock)
+    assert wall(d) == ["2020-01-14 10:00", "2020-01-14 11:00", "2020-01-12 18:00"]
+    assert d.settings["scraped_at"] == "2020-01-14 18:00"
+    with pytest.raises(cg.ReadError, match="scraped_at"):
+        cg.read_page(ZEIT, scraped_at="gestern")
+
+
+# taz.de: author / "14. 01. 2020, 13:47" (spaced) / body / "antworten" / "melden"; replies start "@Name"
+TAZ = """Leserkommentare
+Martha M.
+14. 01. 2020, 13:47
+
+Erster Gedanke dazu.
+
+antworten
+melden
+Rainer B.
+14. 01. 2020, 20:29
+
+@Martha M. Sehe ich anders.
+
+antworten
+melden
+Martha M.
+14. 01. 2020, 14:00
+
+Noch ein Gedanke.
+
+antworten
+melden
+"""
+
+
+def test_taz_names_with_dots_and_replies_under_their_parent():
+    d = cg.read_page(TAZ)
+    assert d.comments["author"].tolist() == ["Martha M.", "Rainer B.", "Martha M."]
+    assert wall(d) == ["2020-01-14 13:47", "2020-01-14 20:29", "2020-01-14 14:00"]
+    # "@Martha M." has two earlier comments by Martha M.: the one printed above the reply is taken
+    r = d.replies
+    assert r["source_comment_id"].tolist() == [d.comments["comment_id"].iloc[1]]
+    assert r["target_comment_id"].tolist() == [d.comments["comment_id"].iloc[0]]
+    assert "page_order" in d.mentions["reason"].iloc[0]
+    assert accounted(TAZ, d)
+
+
+# exxpress.at (WordPress DE): "NAME sagt:" / "1. November 2023 um 11:54 Uhr" / body / votes / "Antworten"
+WP_DE = """Kommentare
+G.M. sagt:
+1. November 2023 um 11:54\u00a0Uhr
+
+Ein kurzes Gedicht:
+Rainer Maria Rilke
+schrieb einst vom Panther.
+
+3
+1
+Antworten
+Danke !! sagt:
+1. November 2023 um 11:10\u00a0Uhr
+
+Herrlich!
+
+Antworten
+geht's no?! sagt:
+1. November 2023 um 10:49\u00a0Uhr
+
+Nein.
+
+12
+Antworten
+"""
+
+
+def test_wordpress_de_authors_with_punctuation_and_votes():
+    d = cg.read_page(WP_DE)
+    assert d.comments["author"].tolist() == ["G.M.", "Danke !!", "geht's no?!"]
+    assert wall(d) == ["2023-11-01 11:54", "2023-11-01 11:10", "2023-11-01 10:49"]
+    # the name-like line of the poem stays text; the vote counts move out
+    assert d.comments["text"].iloc[0] == "Ein kurzes Gedicht:\nRainer Maria Rilke\nschrieb einst vom Panther."
+    assert d.comments["ui_text"].tolist() == ["3\n1\nAntworten", "Antworten", "12\nAntworten"]
+    assert len(d.replies) == 0
+    assert accounted(WP_DE, d)
+
+
+# cicero.de (Drupal): "NAME | Di, 21. April 2020 - 16:40" / title / body; "In reply to TITLE by NAME"
+DRUPAL = """Ein Artikel
+VON ANNA AUTOR am 21. April 2020
+
+Hilde Huber | Di, 21. April 2020 - 16:40
+
+Wie wir sterben
+
+Ein wichtiges Thema.
+
+Antworten
+Karl Kern | Mi, 22. April 2020 - 15:44
+
+Wie wir sterben
+
+Ich sehe das so.
+
+Antworten
+Hilde Huber | Do, 23. April 2020 - 14:27
+
+In reply to Wie wir sterben by Gast
+
+Werter Herr Kern, danke.
+
+Antworten
+Ihr Kommentar zu diesem Artikel
+Ihr Name
+E-Mail
+"""
+
+
+def test_drupal_in_reply_to_title_by_name_and_the_comment_form():
+    d = cg.read_page(DRUPAL)
+    c = d.comments
+    assert c["author"].tolist() == ["Hilde Huber", "Karl Kern", "Hilde Huber"]
+    assert wall(d) == ["2020-04-21 16:40", "2020-04-22 15:44", "2020-04-23 14:27"]
+    # two comments carry the title: the nearest one above is answered (the name "Gast" names neither)
+    assert parent_of(d) == {"Hilde Huber": "Karl Kern"}
+    assert c["text"].iloc[2] == "Werter Herr Kern, danke."
+    tail = d.problems.loc[d.problems["kind"] == "page_tail"]
+    assert tail["line"].tolist() == [25]
+    assert accounted(DRUPAL, d)
+
+
+# hpd.de (Drupal one-liner): "NAME am 18. Oktober 2023 - 13:11 Permanenter Link"; comment form before the list
+HPD = """Titel des Artikels
+10 Kommentare
+Kommentar hinzufügen
+Ihr Name *
+E-Mail *
+Kommentare
+
+Gerd Grün am 18. Oktober 2023 - 13:11 Permanenter Link
+
+Am 18. Oktober 2023 war ich auch dort.
+
+Antworten
+
+david am 18. Oktober 2023 - 17:40 Permanenter Link
+
+Schön.
+
+Aufklappen
+Antworten
+"""
+
+
+def test_drupal_one_line_headers_with_trailing_link():
+    d = cg.read_page(HPD)
+    assert d.comments["author"].tolist() == ["Gerd Grün", "david"]
+    assert wall(d) == ["2023-10-18 13:11", "2023-10-18 17:40"]
+    assert d.comments["text"].tolist() == ["Am 18. Oktober 2023 war ich auch dort.", "Schön."]
+    assert d.comments["ui_text"].tolist() == ["Antworten", "Aufklappen\nAntworten"]
+    assert (d.problems.loc[d.problems["kind"] == "count_mismatch", "message"].str.contains("declares 10").all())
+    assert accounted(HPD, d)
+
+
+# scilogs.spektrum.de: "Antworten" above the author, "8. April 2019 @ 11:38" (an @ in every time)
+SCILOGS = """Kommentare Schreibe einen Kommentar
+Antworten
+Dora Dorn
+8. April 2019 @ 11:38
+
+Eine Frage.
+
+MFG
+Dr. Bär
+Antworten
+Dr. Bär
+8. April 2019 @ 12:48
+
+@ Dora Dorn: eine Antwort.
+
+MFG
+Dr. Bär
+"""
+
+
+def test_scilogs_at_in_every_time_and_sign_offs():
+    d = cg.read_page(SCILOGS)
+    assert d.comments["author"].tolist() == ["Dora Dorn", "Dr. Bär"]
+    assert wall(d) == ["2019-04-08 11:38", "2019-04-08 12:48"]
+    assert d.comments["text"].iloc[0] == "Eine Frage.\n\nMFG\nDr. Bär"   # a sign-off, not a header
+    assert d.mentions["raw"].tolist() == ["@ Dora Dorn"]                 # the times' "@" are no references
+    assert d.replies["target_comment_id"].tolist() == [d.comments["comment_id"].iloc[0]]
+    assert accounted(SCILOGS, d)
+
+
+# chefkoch.de: author / body / date AFTER the body / "Antworten"
+CHEFKOCH = """Kuchen
+
+Kommentare
+Kommentar schreiben
+anna60
+
+Sehr lecker, am 1.4.2020 gebacken.
+
+12.04.2020 17:02
+Antworten
+08bine
+
+Zu süß für mich.
+
+11.04.2020 22:26
+Antworten
+"""
+
+
+def test_date_after_the_body():
+    d = cg.read_page(CHEFKOCH)
+    assert d.articles["layout"].iloc[0] == "inferred:after"
+    assert d.comments["author"].tolist() == ["anna60", "08bine"]
+    assert wall(d) == ["2020-04-12 17:02", "2020-04-11 22:26"]
+    assert d.comments["text"].tolist() == ["Sehr lecker, am 1.4.2020 gebacken.", "Zu süß für mich."]
+    assert d.comments["line"].tolist() == [5, 11]
+    assert accounted(CHEFKOCH, d)
+
+
+# Blogger (German UI): a name glued to its date, "AntwortenLöschen"
+BLOGGER_DE = """Kommentare:
+Sana6. Juni 2015 um 10:23
+
+Huhu :)
+
+Liebe Grüße,
+Sana
+
+AntwortenLöschen
+Antworten
+Sanne7. Juni 2015 um 16:36
+
+Danke!
+
+Löschen
+Antworten
+Abonnieren Kommentare zum Post (Atom)
+"""
+
+
+def test_blogger_name_glued_to_date():
+    d = cg.read_page(BLOGGER_DE)
+    assert d.comments["author"].tolist() == ["Sana", "Sanne"]
+    assert wall(d) == ["2015-06-06 10:23", "2015-06-07 16:36"]
+    assert d.comments["text"].tolist() == ["Huhu :)\n\nLiebe Grüße,\nSana", "Danke!"]
+    assert accounted(BLOGGER_DE, d)
+
+
+# Blogger (English UI): "IwonaMay 30, 2019 at 12:33 AM", "ReplyDelete"
+BLOGGER_EN = """2 comments:
+IvyMay 30, 2019 at 12:33 AM
+
+Lovely @ the beach.
+
+ReplyDelete
+Replies
+Reply
+Rowena @ home lovesMay 31, 2019 at 8:56 PM
+
+Nice.
+
+ReplyDelete
+"""
+
+
+def test_blogger_english_twelve_hour_clock():
+    d = cg.read_page(BLOGGER_EN)
+    assert d.comments["author"].tolist() == ["Ivy", "Rowena @ home loves"]
+    assert wall(d) == ["2019-05-30 00:33", "2019-05-31 20:56"]   # 12:33 AM is half past midnight
+    assert len(d.mentions) == 0                   # "@ the beach": lowercase after "@ ", no reference
+
+
+# vBulletin: author / menu lines / rank / date / "#661"; "Zitat von NAME" quotes; "@name" lowercase
+VBULLETIN = """Ein Thread
+
+Peter
+Profil
+Beiträge anzeigen
+Private Nachricht
+Gehöre zum Inventar
+
+03.03.2011, 14:17
+#661
+Zitat von Fremder
+Wie geht das?
+
+Gar nicht.
+0\u00a0
+Maria
+Profil
+Beiträge anzeigen
+Private Nachricht
+Homepage besuchen
+Ehrenmitglied
+
+03.03.2011, 14:27
+#662
+@peter: doch, so geht das.
+0\u00a0
+Peter
+Profil
+Beiträge anzeigen
+Private Nachricht
+Gehöre zum Inventar
+03.03.2011, 14:39
+#663
+Zitat von Maria
+@peter: doch, so geht das.
+
+Danke.
+0\u00a0
+"""
+
+
+def test_vbulletin_posts_menus_ranks_and_quotes():
+    d = cg.read_page(VBULLETIN)
+    c = d.comments
+    assert c["author"].tolist() == ["Peter", "Maria", "Peter"]
+    assert c["number"].tolist() == [661, 662, 663]
+    assert wall(d) == ["2011-03-03 14:17", "2011-03-03 14:27", "2011-03-03 14:39"]
+    # the quote of a post not on the page gives no parent; the quote of Maria's post gives her post
+    assert parent_of(d) == {"Peter": "Maria"}
+    assert c["quoted_text"].iloc[0] == "Zitat von Fremder\nWie geht das?"
+    assert c["text"].tolist() == ["Gar nicht.", "@peter: doch, so geht das.", "Danke."]
+    # "@peter" in Maria's post is a reference; the same words quoted by Peter are not his
+    edges = set(zip(d.replies["source_comment_id"], d.replies["target_comment_id"]))
+    ids = c["comment_id"].tolist()
+    assert edges == {(ids[1], ids[0]), (ids[2], ids[1])}
+    assert accounted(VBULLETIN, d)
+
+
+# XenForo: avatar letter / author / rank / "Mitglied seit" + join date / "Beiträge" + count / date / "#N"
+XENFORO = """Pepe verliert Fell
+Themenstarter Mia
+Beginndatum 27. September 2018
+
+Mia
+Forenprofi
+Mitglied seit
+28. Juni 2014
+Beiträge
+2.206
+Ort
+Niedersachsen
+27. September 2018
+#1
+Mein Kater haart.
+\u00a0
+Werbung:
+Y
+yvonne
+Forenprofi
+Mitglied seit
+12. Juni 2017
+Beiträge
+1.158
+28. September 2018
+#2
+Mia hat gesagt.:
+Mein Kater haart.
+Zum Vergrößern anklicken....
+
+Bürsten hilft.
+\u00a0
+"""
+
+
+def test_xenforo_join_dates_ranks_and_quote_boxes():
+    d = cg.read_page(XENFORO)
+    c = d.comments
+    assert c["author"].tolist() == ["Mia", "yvonne"]
+    assert c["number"].tolist() == [1, 2]
+    assert wall(d) == ["2018-09-27 00:00", "2018-09-28 00:00"]   # post dates, not join dates; no time of day
+    assert "date_only" in kinds(d)
+    assert parent_of(d) == {"yvonne": "Mia"}
+    assert c["text"].tolist() == ["Mein Kater haart.", "Bürsten hilft."]
+    assert accounted(XENFORO, d)
+
+
+# WordPress (English): "NAME says:" / "August 3, 2019 at 4:11 am"; a time zone after the time
+WP_EN = """5 thoughts on "Parsing"
+degski says:
+August 3, 2019 at 4:11 am
+
+Thanks.
+
+Reply
+Dan Lemire says:
+August 5, 2019 at 1:46 pm GMT
+
+We are working on it.
+
+Reply
+"""
+
+
+def test_wordpress_english_and_a_zone_after_the_time():
+    d = cg.read_page(WP_EN)
+    assert d.comments["author"].tolist() == ["degski", "Dan Lemire"]
+    # 1:46 pm GMT is 15:46 in Berlin (summer time, UTC+2)
+    assert wall(d) == ["2019-08-03 04:11", "2019-08-05 15:46"]
+    assert accounted(WP_EN, d)
+
+
+def test_known_layouts_keep_their_fast_path():
+    page = "3 Kommentare\n\n01.03.2019 10:00 W. Merseburger 2\n\nJa.\n\n01.03.2019 11:00 Meckersack 3\n\n@2 Nein."
+    d = cg.read_page(page)
+    assert d.articles["layout"].tolist() == ["date_first"]
+    assert "layout_inferred" not in kinds(d)
+    assert d.comments["ui_text"].isna().all()
+
+
+def test_a_page_without_repeated_headers_is_no_comments():
+    d = cg.read_page("Ein Text.\nAm 1. März 2019 um 10:00 war ich dort.\nMehr nicht.\n")
+    assert len(d.comments) == 0 and kinds(d) == ["no_comments"]
