@@ -79,6 +79,9 @@ class _Chrome(frozenset):
         self.posted = posted
         return self
 
+    def __bool__(self) -> bool:
+        return len(self) > 0 or bool(self.posted)
+
     def __contains__(self, line) -> bool:
         return super().__contains__(line) or bool(self.posted and self.posted in line)
 
@@ -139,6 +142,8 @@ def account_lines(source, d: Discussion | None = None, *, article_id: str | None
         part[ln - 1:top], owner[ln - 1:top] = "header", cid
         part[top:end], owner[top:end] = "body", cid
         header = "\n".join([*lines[ln - 1:top], *chrome])
+        if chrome.posted and chrome.posted in "\n".join(lines[ln - 1:top]):
+            chrome = _Chrome(chrome, None)   # the time stands in the header: no body line holds it
         if pd.notna(author) and str(author) not in header or pd.notna(num) and str(num) not in header:
             reason[ln - 1:top] = f"the header line does not show author {author!r} and number {num}"
         got = _LEADING_BLANK.sub("", "\n".join(x for x in lines[top:end] if x.strip() not in chrome)).rstrip()

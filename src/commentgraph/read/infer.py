@@ -117,40 +117,40 @@ def line_kinds(stripped: list[str]) -> list[str]:
     """
     kinds = []
     after_label = False
+    seen: dict[str, str] = {}   # each distinct line is looked at once
     for s in stripped:
-        v = _vocab_form(s) if s else s
         if not s:
             k = "blank"
-        elif after_label and not vocab.LABEL_LINE.match(s):
+        elif (k := seen.get(s)) is None:
+            k = seen[s] = _line_kind(s)
+        if after_label and k not in ("blank", "label"):
             k = "value"
-        elif vocab.MENU_LINE.match(v):
-            k = "menu"
-        elif vocab.UI_LINE.match(v):
-            k = "ui"
-        elif vocab.COUNT_LINE.match(s):
-            k = "count"
-        elif vocab.NUMBER_LINE.match(s):
-            k = "num"
-        elif vocab.LABEL_LINE.match(s):
-            k = "label"
-        elif vocab.LABEL_INLINE.match(s) and len(s) <= 40:
-            k = "label_inline"
-        elif len(s) == 1:
-            k = "avatar"
-        elif vocab.REPLY_MARKER.match(s):
-            k = "reply"
-        elif vocab.QUOTE_END.match(s):
-            k = "quote_end"
-        elif vocab.QUOTE_MARKER.match(s):
-            k = "quote"
-        elif vocab.PAGE_TAIL.match(v):
-            k = "tail"
-        else:
-            k = "text"
         if k != "blank":
             after_label = k == "label"
         kinds.append(k)
     return kinds
+
+
+#: (kind, pattern, tried on the line without leading icons) in the order they are tried
+_KIND_RULES = (
+    ("menu", vocab.MENU_LINE, True), ("ui", vocab.UI_LINE, True), ("count", vocab.COUNT_LINE, False),
+    ("num", vocab.NUMBER_LINE, False), ("label", vocab.LABEL_LINE, False),
+    ("reply", vocab.REPLY_MARKER, False), ("quote_end", vocab.QUOTE_END, False),
+    ("quote", vocab.QUOTE_MARKER, False), ("tail", vocab.PAGE_TAIL, True),
+)
+
+
+def _line_kind(s: str) -> str:
+    """What one non-blank stripped line is (see :func:`line_kinds`)."""
+    v = _vocab_form(s)
+    if len(s) == 1:
+        return "count" if s.isdigit() else "avatar"
+    for kind, rx, on_v in _KIND_RULES:
+        if kind == "reply" and vocab.LABEL_INLINE.match(s) and len(s) <= 40:
+            return "label_inline"
+        if rx.match(v if on_v else s):
+            return kind
+    return "text"
 
 
 def _prefix_kind(p: str) -> str:
@@ -178,23 +178,32 @@ def _suffix_kind(s: str) -> str:
 def time_lines(stripped: list[str], kinds: list[str]) -> list[TimeLine]:
     """Every line holding a time expression, described (see :class:`TimeLine`)."""
     out = []
+    seen: dict[str, tuple | None] = {}   # each distinct line is read once
     for i, s in enumerate(stripped):
-        if kinds[i] not in ("text", "value", "label_inline") or len(s) > 300 or not _MAY_HOLD_TIME.search(s):
+        if kinds[i] not in ("text", "value", "label_inline") or len(s) > 300:
             continue
-        m = times.find(s)
-        if m is None:
+        if (got := seen.get(s, False)) is False:
+            got = seen[s] = _describe(s)
+        if got is None:
             continue
-        pre = s[: m.start()]
-        clean = _CONNECTOR_TAIL.sub("", pre).strip()
-        if pre and not pre[-1].isspace() and pre[-1].isalnum():
-            conn = "glued"
-        else:
-            conn = " ".join(pre[len(clean):].split()).lower()
-        suffix = s[m.end():].strip()
-        suffix = re.sub(r"^(?i:uhr)\b[ \t]*", "", suffix)
-        pk = "label" if kinds[i] in ("value", "label_inline") else _prefix_kind(clean)
-        out.append(TimeLine(i, m, clean, conn, pk, _suffix_kind(suffix), suffix, times.shape(m) != "D"))
+        m, clean, conn, pk, sk, suffix, precise = got
+        if kinds[i] in ("value", "label_inline"):
+            pk = "label"
+        out.append(TimeLine(i, m, clean, conn, pk, sk, suffix, precise))
     return out
+
+
+def _describe(s: str) -> tuple | None:
+    if not _MAY_HOLD_TIME.search(s) or (m := times.find(s)) is None:
+        return None
+    pre = s[: m.start()]
+    clean = _CONNECTOR_TAIL.sub("", pre).strip()
+    if pre and not pre[-1].isspace() and pre[-1].isalnum():
+        conn = "glued"
+    else:
+        conn = " ".join(pre[len(clean):].split()).lower()
+    suffix = re.sub(r"^(?i:uhr)\b[ \t]*", "", s[m.end():].strip())
+    return m, clean, conn, _prefix_kind(clean), _suffix_kind(suffix), suffix, times.shape(m) != "D"
 
 
 def header_lines(found: list[TimeLine]) -> tuple[list[TimeLine], tuple | None]:
@@ -283,7 +292,7 @@ def _number(text: str | None) -> tuple[int | None, str | None]:
 
 def infer(lines: list[str]) -> Inferred | None:
     """Comment blocks of a page (its lines, spaces already plain), or None when no header repeats."""
-    stripped = [s.strip() for s in lines]
+    stripped = [s.strip(" \t\r") for s in lines]   # (as blank as the text readers take a line)
     kinds = line_kinds(stripped)
     heads, key = header_lines(time_lines(stripped, kinds))
     if not heads:
@@ -335,6 +344,9 @@ def infer(lines: list[str]) -> Inferred | None:
             authors.append(_clean_author(stripped[j]) if j is not None else None)
             numbers.append(None)
             prev_end = t.line + 1
+    # a layout is taken only when most of its blocks have an author
+    if sum(a is not None for a in authors) < max(1, len(heads) / 2):
+        return None
     # numbers written in the time line or on the line after it
     for b, t in enumerate(heads):
         if numbers[b] is None:
