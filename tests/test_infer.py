@@ -510,3 +510,47 @@ def test_known_layouts_keep_their_fast_path():
 def test_a_page_without_repeated_headers_is_no_comments():
     d = cg.read_page("Ein Text.\nAm 1. März 2019 um 10:00 war ich dort.\nMehr nicht.\n")
     assert len(d.comments) == 0 and kinds(d) == ["no_comments"]
+
+
+# More layouts of sites not in the development set (shapes as a browser copy gives them):
+# Disqus ("Name • vor 3 Jahren", vote arrows), Hacker News ("pg 3 hours ago [–]"), old reddit
+# ("user 12 points 3 hours ago", glued button bar), phpBB ("by Name » Tue Jan 14, 2020 1:47 pm"),
+# the Guardian (name / "14 Jan 2020 13:47"), Spiegel ("Name heute, 10:15 Uhr"), FAZ ("Name (handle) -
+# 14.01.2020 - 13:47"), WordPress themes ("Posted by Name on March 1, 2019 at 10:15 am")
+MORE = {
+    "disqus": ("12 Kommentare\nMax Muster • vor 3 Jahren\nIch finde das gut.\n2 △ ▽ • Antworten • Teilen ›\n"
+               "Erika Muster • vor 2 Jahren\nIch nicht.\n△ ▽ • Antworten • Teilen ›\n",
+               ["Max Muster", "Erika Muster"], ["2017-01-15 12:00", "2018-01-15 12:00"],
+               ["Ich finde das gut.", "Ich nicht."]),
+    "hacker news": ("Show HN: Something\npg 3 hours ago [–]\n\nNice work.\n\nreply\n\n"
+                    "dang 2 hours ago | parent | next [–]\n\nThanks.\n\nreply\n",
+                    ["pg", "dang"], ["2020-01-15 09:00", "2020-01-15 10:00"], ["Nice work.", "Thanks."]),
+    "old reddit": ("comments\nuser_one 12 points 3 hours ago\n\nFirst.\n\npermalinkembedsavereportreply\n"
+                   "user_two 5 points 2 hr. ago\n\nSecond.\n\npermalinkembedsavereportreply\n",
+                   ["user_one", "user_two"], ["2020-01-15 09:00", "2020-01-15 10:00"], ["First.", "Second."]),
+    "phpbb": ("Topic\nRe: Frage\nby Hans » Tue Jan 14, 2020 1:47 pm\n\nMeine Antwort.\n\n"
+              "by Grete » Tue Jan 14, 2020 2:05 pm\n\nDanke.\n",
+              ["Hans", "Grete"], ["2020-01-14 13:47", "2020-01-14 14:05"], ["Meine Antwort.", "Danke."]),
+    "guardian": ("Comments\nSimon_W\n14 Jan 2020 13:47\n\nGood piece.\n\nReply\nShare\nReport\nann_k\n"
+                 "14 Jan 2020 14:02\n\n@Simon_W agreed.\n\nReply\nShare\n",
+                 ["Simon_W", "ann_k"], ["2020-01-14 13:47", "2020-01-14 14:02"], ["Good piece.", "@Simon_W agreed."]),
+    "spiegel": ("Diskussion\nFritz Meier heute, 10:15 Uhr\n\nStimmt.\n\nGerda Gans gestern, 22:01 Uhr\n\nNein.\n",
+                ["Fritz Meier", "Gerda Gans"], ["2020-01-15 10:15", "2020-01-14 22:01"], ["Stimmt.", "Nein."]),
+    "faz": ("Leserkommentare\nMax Muster (mmuster) - 14.01.2020 - 13:47\n\nTreffend.\n\nAntworten (2) Melden\n"
+            "Eva Ernst (eernst) - 14.01.2020 - 14:00\n\nNaja.\n\nAntworten (0) Melden\n",
+            ["Max Muster (mmuster)", "Eva Ernst (eernst)"], ["2020-01-14 13:47", "2020-01-14 14:00"],
+            ["Treffend.", "Naja."]),
+    "posted by": ("Comments\nPosted by Jane Roe on March 1, 2019 at 10:15 am\n\nGreat.\n\nReply\n"
+                  "Posted by John Doe on March 1, 2019 at 11:00 am\n\nNot so great.\n\nReply\n",
+                  ["Jane Roe", "John Doe"], ["2019-03-01 10:15", "2019-03-01 11:00"], ["Great.", "Not so great."]),
+}
+
+
+@pytest.mark.parametrize("site", list(MORE))
+def test_more_layouts(site):
+    page, authors, times, texts = MORE[site]
+    d = cg.read_page(page, scraped_at="2020-01-15 12:00")
+    assert d.comments["author"].tolist() == authors
+    assert wall(d) == times
+    assert [t.split("\n\nRe: Frage")[0] for t in d.comments["text"]] == texts   # (phpBB: the next post's title)
+    assert accounted(page, d)

@@ -18,7 +18,7 @@ from .discussion import Discussion, make_discussion
 from .errors import ReadError
 from .problems import Problems
 from .read import vocab
-from .read.infer import infer
+from .read.infer import infer, strip_name_words
 from .schema import COLUMNS, DEFAULT_TZ, TIME_UNIT
 from .sources import looks_like_path, read_text
 from .timeparse import _MONTH_ALT, DATE, MONTHS, DATETIME, TIME, WEEKDAY, date_days, localize, slash_order, time_seconds
@@ -84,6 +84,8 @@ _CHROME = re.compile(vocab.UI_LINE.pattern + r"|^[ \t]*(?:antwort auf|als antwor
                      r"|quote from|originally posted by)[ \t]|[ \t](?:hat gesagt|said|wrote)\.?:[ \t]*$",
                      re.IGNORECASE | re.MULTILINE)
 _CHROME_WINDOW = 4000
+#: words around a name that a header line of the author-first layout may hold ("Posted by", "» Tue")
+_NAME_WORDS = re.compile(r"(?i)^(?:posted by|written by|by|von)[ \t]|[»›]")
 #: problems that make the known layouts' reading of a page doubtful: layout inference is tried
 _UNCLEAN = frozenset({"truncated_header", "header_like_line", "missing_author"})
 #: per-comment values only some pages have (sparse: comment index -> value)
@@ -396,6 +398,8 @@ class _Tables:
         raw_authors, nums, nums2, dates, times = zip(*fields) if fields else ((),) * 5
         numbers = [int(x) if x is not None else int(y) if y is not None else None for x, y in zip(nums, nums2)]
         authors = [a.strip() if a is not None else None for a in raw_authors]
+        if layout == "author_first" and any(a and _NAME_WORDS.search(a) for a in authors):
+            authors = [strip_name_words(a) if a else a for a in authors]   # "by Hans » Tue": Hans
         if any("/" in d for d in dates if d):   # 3/1/2019: the page's own dates decide the order
             order, doubt = slash_order(dates)
             if order == "dmy":   # written day first: the same date as a dotted one reads

@@ -27,7 +27,8 @@ _MAY_HOLD_TIME = re.compile(r"\d|(?i:heute|gestern|today|yesterday|ago|vor |just
 #: connectors between a name and its time ("NAME | date", "NAME am date", "NAME, date", "#1 — vor ...")
 _CONNECTOR_TAIL = re.compile(
     r"(?:[ \t]*[|•·,–—\-:]|(?:^|(?<=\s))(?i:schrieb am|schreibt am|kommentierte am|antwortete am|wrote on"
-    r"|posted on|said on|commented on|replied on|am|on|um|at|vom|from)(?![\w]))+[ \t]*$")
+    r"|posted on|said on|commented on|replied on|am|on|um|at|vom|from)(?![\w])"
+    r"|[ \t]*[»›][ \t]*(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?)?)+[ \t]*$")
 _NUMBER_PREFIX = re.compile(r"(?:#|Nr\.[ ]?|No\.[ ]?)?(?P<number>\d{1,9}(?:\.\d{1,9})*)[.:)]?")
 _NUMBER_SUFFIX = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:#|Nr\.[ ]?|No\.[ ]?)(?P<number>\d{1,9}(?:\.\d{1,9})*)")
 _NAME_NUMBER = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:by[ \t]+)?(?P<name>\S.{0,79}?)[ \t]+#?(?P<number>\d{1,9})")
@@ -133,7 +134,7 @@ def line_kinds(stripped: list[str]) -> list[str]:
 
 #: (kind, pattern, tried on the line without leading icons) in the order they are tried
 _KIND_RULES = (
-    ("menu", vocab.MENU_LINE, True), ("ui", vocab.UI_LINE, True), ("count", vocab.COUNT_LINE, False),
+    ("menu", vocab.MENU_LINE, True), ("count", vocab.COUNT_LINE, False),
     ("num", vocab.NUMBER_LINE, False), ("label", vocab.LABEL_LINE, False),
     ("reply", vocab.REPLY_MARKER, False), ("quote_end", vocab.QUOTE_END, False),
     ("quote", vocab.QUOTE_MARKER, False), ("tail", vocab.PAGE_TAIL, True),
@@ -144,7 +145,11 @@ def _line_kind(s: str) -> str:
     """What one non-blank stripped line is (see :func:`line_kinds`)."""
     v = _vocab_form(s)
     if len(s) == 1:
-        return "count" if s.isdigit() else "avatar"
+        return "count" if s.isdigit() or not s.isalpha() else "avatar"
+    if vocab.is_symbols(s):
+        return "count"
+    if not vocab.MENU_LINE.match(v) and vocab.is_ui(v):
+        return "ui"
     for kind, rx, on_v in _KIND_RULES:
         if kind == "reply" and vocab.LABEL_INLINE.match(s) and len(s) <= 40:
             return "label_inline"
@@ -158,7 +163,8 @@ def _prefix_kind(p: str) -> str:
         return "none"
     if _NUMBER_PREFIX.fullmatch(p):
         return "num"
-    if vocab.LABEL_LINE.match(p) or vocab.LABEL_INLINE.match(p + " x") or vocab.ARTICLE_DATE.search(p):
+    if (vocab.LABEL_LINE.match(p) or vocab.LABEL_INLINE.match(p + " x") or vocab.ARTICLE_DATE.search(p)
+            or vocab.BYLINE.match(p)):
         return "label"
     return "name" if name_like(p) else "text"
 
@@ -168,7 +174,7 @@ def _suffix_kind(s: str) -> str:
         return "none"
     if _NUMBER_SUFFIX.fullmatch(s):
         return "num"
-    if vocab.UI_LINE.match(s):
+    if vocab.is_ui(s) or vocab.is_symbols(s):
         return "ui"
     if (m := _NAME_NUMBER.fullmatch(s)) and name_like(m["name"]):
         return "namenum"
@@ -187,8 +193,10 @@ def time_lines(stripped: list[str], kinds: list[str]) -> list[TimeLine]:
         if got is None:
             continue
         m, clean, conn, pk, sk, suffix, precise = got
-        if kinds[i] in ("value", "label_inline"):
-            pk = "label"
+        above = next((j for j in range(i - 1, max(-1, i - 3), -1) if stripped[j]), None)
+        if kinds[i] in ("value", "label_inline") or (
+                pk == "none" and above is not None and vocab.BYLINE.match(stripped[above])):
+            pk = "label"   # a join date, or the date under an article's byline
         out.append(TimeLine(i, m, clean, conn, pk, sk, suffix, precise))
     return out
 
@@ -246,9 +254,32 @@ def layout_mode(heads: list[TimeLine], kinds: list[str]) -> str:
     return "above"
 
 
+#: words around a name in a header line: "Posted by NAME", "von NAME", "NAME 12 points", "NAME » Tue"
+_AUTHOR_LEAD = re.compile(r"(?i)^(?:posted by|written by|submitted by|comment by|commented by|kommentar von"
+                          r"|geschrieben von|verfasst von|by|von)[ \t]+")
+_AUTHOR_TRAIL = re.compile(r"(?i)(?:[ \t]+[+\-−]?\d[\d.,]*[ \t]+(?:points?|punkte|votes?|likes?|upvotes?)"
+                           r"|[ \t]*[»›|•·][ \t]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?)?)+[ \t]*$")
+
+
 def _clean_author(s: str) -> str:
+    """The name in an author line or a header's prefix.
+
+    >>> _clean_author("Anna sagt:"), _clean_author("Posted by Jane Roe"), _clean_author("by Hans » Tue")
+    ('Anna', 'Jane Roe', 'Hans')
+    >>> _clean_author("user_one 12 points"), _clean_author("Opossum")
+    ('user_one', 'Opossum')
+    """
     s = vocab.SAYS.sub("", s)
-    return _CONNECTOR_TAIL.sub("", s).strip() or s.strip()
+    return strip_name_words(_CONNECTOR_TAIL.sub("", s).strip() or s.strip())
+
+
+def strip_name_words(s: str) -> str:
+    """``s`` without the words around a name in header lines ("Posted by", "by", a score, "» Tue").
+
+    >>> strip_name_words("by Hans » Tue"), strip_name_words("by"), strip_name_words("Anna")
+    ('Hans', 'by', 'Anna')
+    """
+    return _AUTHOR_TRAIL.sub("", _AUTHOR_LEAD.sub("", s)).strip() or s
 
 
 def _names_above(i: int, lo: int, kinds: list[str], stripped: list[str]) -> tuple[list[int], bool]:

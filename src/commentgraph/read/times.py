@@ -18,7 +18,8 @@ _TZ = (r"(?:[ \t]*\(?(?:UTC|GMT)(?:[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?)?\)?"
        r"|[ \t]+(?:CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|WET|WEST|EET|EEST|Z))(?![\w])")
 _REL = (r"(?i:vor[ \t]+(?:\d{1,4}|einer|einem|eins|ein|wenigen)[ \t]+(?:sekunden?|minuten?|min\.?|stunden?|std\.?"
         r"|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
-        r"|(?:\d{1,4}|an?|one)[ \t]+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)[ \t]+ago"
+        r"|(?:\d{1,4}|an?|one)[ \t]*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|hr|days?|weeks?|months?|years?"
+        r"|yrs?|[hdwmy]|mo)\.?[ \t]+ago"
         r"|gerade eben|just now)")
 _DAY = r"(?i:heute|gestern|vorgestern|today|yesterday)"
 EXPR = re.compile(
@@ -26,10 +27,11 @@ EXPR = re.compile(
     rf"|(?<![\w])(?P<rel>{_REL})(?![\w])"
     rf"|(?<![\w])(?P<day>{_DAY})(?:[ \t]*,?[ \t]*(?:(?:um|at)[ \t]+)?(?P<dtime>{TIME})(?P<dtz>{_TZ})?)?(?![\w])")
 
-_UNIT = {"sek": 1, "sec": 1, "min": 60, "std": 3600, "stu": 3600, "hou": 3600, "hrs": 3600, "hr": 3600,
+_UNIT = {"h": 3600, "d": 86400, "w": 604800, "m": 60, "y": 365 * 86400, "mo": 30 * 86400, "yr": 365 * 86400,
+         "sek": 1, "sec": 1, "min": 60, "std": 3600, "stu": 3600, "hou": 3600, "hrs": 3600, "hr": 3600,
          "tag": 86400, "day": 86400, "woc": 604800, "wee": 604800, "mon": 30 * 86400, "jah": 365 * 86400,
          "yea": 365 * 86400}
-_REL_PARTS = re.compile(r"(?i)(?:vor[ \t]+)?(?P<n>\d{1,4}|einer|einem|eins|ein|wenigen|an?|one)[ \t]+(?P<unit>\w+)")
+_REL_PARTS = re.compile(r"(?i)(?:vor[ \t]+)?(?P<n>\d{1,4}|einer|einem|eins|ein|wenigen|an?|one)[ \t]*(?P<unit>[^\W\d_]+)")
 _DAYS_BACK = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2}
 _TZ_PARTS = re.compile(r"(?i)(?P<name>UTC|GMT|[A-Z]{3,4}|Z)(?:[ \t]*(?P<sign>[+\-−])[ \t]*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?)?")
 _ZONES = {"UTC": 0, "GMT": 0, "Z": 0, "CET": 60, "MEZ": 60, "CEST": 120, "MESZ": 120, "WET": 0, "WEST": 60,
@@ -89,7 +91,7 @@ def _read(date: str | None, time: str | None, tz: str | None, rel: str | None, d
         m = _REL_PARTS.search(rel)
         n = int(m["n"]) if m["n"].isdigit() else (2 if m["n"].lower() == "wenigen" else 1)
         unit = m["unit"].lower()
-        return Stamp("relative", ago=n * _UNIT.get(unit[:3], _UNIT.get(unit[:2], 60)))
+        return Stamp("relative", ago=n * _UNIT.get(unit, _UNIT.get(unit[:3], _UNIT.get(unit[:2], 60))))
     if day is not None:
         secs = time_seconds(dtime) if dtime else None
         if dtime and secs is None:

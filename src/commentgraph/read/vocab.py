@@ -35,6 +35,45 @@ UI_LINE = re.compile(
     r"|^[ \t]*(?:show|view|load|hide)[ \t]+(?:all[ \t]+)?\d{0,6}[ \t]*(?:more[ \t]+)?(?:repl(?:y|ies)|comments?)"
     r"[ \t]*$"
     r"|^[ \t]*(?:weitere|mehr)[ \t]+(?:kommentare|antworten)[ \t]+(?:laden|anzeigen)[ \t]*$", re.IGNORECASE)
+#: more words that buttons and link bars are made of (reddit's "permalink embed save report reply", Hacker
+#: News' "parent | next", "+ 7 weitere Antworten anzeigen"); a line of these words only (with counters,
+#: separators and arrows between them) is a button line
+_BAR_WORDS = ("embed", "save", "saved", "parent", "next", "prev", "root", "context", "give award", "award",
+              "weitere", "alle", "anzeigen", "laden", "einblenden", "ausblenden", "show", "view", "load", "hide",
+              "more", "all", "mehr", "weniger", "less", "antworten anzeigen", "kommentare anzeigen",
+              "vote up", "vote down", "favorite", "bookmark", "merken", "retweet", "teilen auf")
+_LETTER_WORDS = re.compile(
+    r"^(?:" + "|".join(w.replace(" ", r"\s*") for w in sorted(_UI_WORDS + _BAR_WORDS, key=len, reverse=True))
+    + r")(?:\s*(?:" + "|".join(w.replace(" ", r"\s*") for w in sorted(_UI_WORDS + _BAR_WORDS, key=len, reverse=True))
+    + r"))*$", re.IGNORECASE)
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
+def is_ui(s: str) -> bool:
+    """A line of buttons: button words only, with counters, separators and arrows between them.
+
+    >>> is_ui("2 △ ▽ • Antworten • Teilen ›"), is_ui("permalinkembedsavereportreply"), is_ui("Antworten Sie!")
+    (True, True, False)
+    >>> is_ui("more"), is_ui("Mehr als das")
+    (False, False)
+    """
+    if UI_LINE.match(s):
+        return True
+    words = _NOT_LETTERS.sub(" ", s).split()
+    if not words or len(s) > 80 or (len(words) == 1 and words[0].lower() in _BAR_WORDS):
+        return False   # a bare "more" or "show" is a word of text
+    return _LETTER_WORDS.match(" ".join(words)) is not None
+
+
+def is_symbols(s: str) -> bool:
+    """A short line without letters or digits: arrows, vote buttons, a dash ("△ ▽", "[–]", "›").
+
+    >>> is_symbols("△ ▽"), is_symbols("[–]"), is_symbols("…"), is_symbols("12")
+    (True, True, True, False)
+    """
+    return 0 < len(s) <= 12 and not any(ch.isalnum() for ch in s)
+
+
 #: a counter alone on a line: votes, recommendations, thanks ("2", "0", "+12", "1.158")
 COUNT_LINE = re.compile(r"^[ \t]*[+\-−±]?\d{1,3}(?:[.,]\d{3})*[ \t]*$"
                         r"|^[ \t]*\d{1,6}[ \t]+(?i:likes?|punkte|points|stimmen|votes|empfehlungen)[ \t]*$")
@@ -49,8 +88,10 @@ _LABELS = (r"mitglied seit|registriert seit|registriert|dabei seit|beigetreten|b
 LABEL_LINE = re.compile(rf"(?i)^[ \t]*(?:{_LABELS})[ \t]*:?[ \t]*$")
 LABEL_INLINE = re.compile(rf"(?i)^[ \t]*(?:{_LABELS})[ \t]*:?[ \t]+\S")
 #: article lines that hold a date but are no comment header
-ARTICLE_DATE = re.compile(r"(?i)aktualisiert|programm|stand:|updated|published|veröffentlicht|\bvon\b|\bby\b"
+ARTICLE_DATE = re.compile(r"(?i)aktualisiert|programm|stand:|updated|published|veröffentlicht"
                           r"|kommentare|comments|beginndatum|erstellt")
+#: an article's byline ("By Ann Lee", "Von Henning Lobin"): the date below or after it is the article's
+BYLINE = re.compile(r"(?i)^[ \t]*(?:by|von)[ \t]+[^»›|•]+$")
 #: the end of the comment list: a comment form, a feed link, pagination (its lines are not a comment's)
 PAGE_TAIL = re.compile(
     r"(?i)^[ \t]*(?:ihr kommentar(?: zu diesem artikel)?|kommentar schreiben|schreibe einen kommentar|"
