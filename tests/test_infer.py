@@ -554,3 +554,41 @@ def test_more_layouts(site):
     assert wall(d) == times
     assert [t.split("\n\nRe: Frage")[0] for t in d.comments["text"]] == texts   # (phpBB: the next post's title)
     assert accounted(page, d)
+
+
+SAVED_HTML = """<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>Ein Artikel</title>
+<style>.reply{color:red}</style><script>var comments = "Anna sagt: 1. März 2019 um 10:00 Uhr";</script></head>
+<body><nav><a href="/">Start</a> <a href="/k">Kontakt</a></nav>
+<article><h1>Ein Artikel</h1><p>Der Text des Artikels.</p></article>
+<section id="comments"><h2>2 Kommentare</h2>
+<ol class="comment-list">
+<li class="comment"><div class="comment-author"><b>Anna</b> <span class="says">sagt:</span></div>
+<div class="comment-meta"><a href="#c1">1. März 2019 um 10:00&nbsp;Uhr</a></div>
+<p>Erster Absatz mit &lt;b&gt;Markup&lt;/b&gt;.</p><p>Zweiter<br>Absatz.</p>
+<div class="reply"><a class="comment-reply-link" href="#">Antworten</a></div>
+<ol class="children"><li class="comment"><div class="comment-author"><b>Ben</b> <span class="says">sagt:</span></div>
+<div class="comment-meta"><a href="#c2">1. März 2019 um 11:30&nbsp;Uhr</a></div>
+<p>@Anna Stimmt.</p><div class="reply"><a href="#">Antworten</a></div></li></ol></li>
+</ol>
+<div id="respond" style="display:none"><h3>Schreibe einen Kommentar</h3><form><textarea></textarea></form></div>
+</section></body></html>
+"""
+
+
+def test_a_saved_html_page_reads_like_its_browser_copy(tmp_path):
+    path = tmp_path / "artikel.html"
+    path.write_text(SAVED_HTML, encoding="utf-8")
+    d = cg.read_page(path)
+    c = d.comments
+    assert c["author"].tolist() == ["Anna", "Ben"]
+    assert wall(d) == ["2019-03-01 10:00", "2019-03-01 11:30"]
+    # markup written as text stays text; scripts, styles, the hidden reply form and the buttons are not in it
+    assert c["text"].tolist() == ["Erster Absatz mit <b>Markup</b>.\n\nZweiter\nAbsatz.", "@Anna Stimmt."]
+    assert d.replies["target_comment_id"].tolist() == [c["comment_id"].iloc[0]]
+    assert d.articles["title"].iloc[0] == "Ein Artikel"   # (the menu above it is not shown)
+    assert "html_rendered" in kinds(d)
+    assert accounted(path, d)
+    # the same page given as text, and within a folder of pages
+    assert cg.read_page(SAVED_HTML).comments["text"].tolist() == c["text"].tolist()
+    assert cg.read_pages(tmp_path).comments["author"].tolist() == ["Anna", "Ben"]

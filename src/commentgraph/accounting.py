@@ -20,7 +20,7 @@ import pandas as pd
 
 from .discussion import Discussion
 from .errors import ReadError
-from .sources import decode, read_text
+from .sources import decode
 
 _LEADING_BLANK = re.compile(r"\A(?:[ \t]*\n)+")
 
@@ -106,9 +106,9 @@ def account_lines(source, d: Discussion | None = None, *, article_id: str | None
         from .pages import read_page
 
         d = read_page(source)
-    from .pages import plain_spaces
+    from .pages import page_text, plain_spaces
 
-    text, name, _ = read_text(source)
+    text, name, _, _ = page_text(source)   # (a saved HTML page as the reader rendered it)
     aid = _pick_article(d, name, article_id)
     text = plain_spaces(text)   # as the reader read it
     lines = text.split("\n")

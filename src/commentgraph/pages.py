@@ -18,6 +18,7 @@ from .discussion import Discussion, make_discussion
 from .errors import ReadError
 from .problems import Problems
 from .read import vocab
+from .read import html
 from .read.infer import infer, strip_name_words
 from .schema import COLUMNS, DEFAULT_TZ, TIME_UNIT
 from .sources import looks_like_path, read_text
@@ -314,11 +315,17 @@ class _Tables:
         self.splits = []                         # (index in rows, first comment, comment count, source)
 
     # ------------------------------------------------------------------ one page
-    def add_page(self, text: str, *, name: str, article_id: str | None, encoding: str) -> None:
+    def add_page(self, text: str, *, name: str, article_id: str | None, encoding: str,
+                 rendered: bool = False) -> None:
         """Read one page: by the known layouts (the fast path) where they read it cleanly, else by the
         layout the page's own repetition shows (:mod:`commentgraph.read.infer`), whichever finds more."""
         article_id = article_id or _article_id(name, text)
         text = plain_spaces(text)
+        if rendered:
+            Problems(name, rows=self.rows).add(
+                "html_rendered", "an HTML page, rendered to text as a browser copy gives it (scripts, styles and "
+                "hidden elements dropped, blocks as lines); line numbers count the rendered text's lines",
+                severity="notice")
         hits = list(_SCAN.finditer(text))
         starts = [h.start() + 1 for h in hits]
         picked = _pick_layout(text, hits, starts)
@@ -829,11 +836,25 @@ def _int64(values) -> pd.arrays.IntegerArray:
 
 
 def parse_page(text: str, *, name: str = "<text>", article_id: str | None = None, tz: str = DEFAULT_TZ,
-               strict: bool = False, encoding: str = "str", scraped_at=None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+               strict: bool = False, encoding: str = "str", scraped_at=None,
+               rendered: bool = False) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Parse one page's text into ``(articles, comments, problems)`` frames (not yet conformed)."""
     tables = _Tables(tz, strict, _scrape_time(scraped_at, tz, name))
-    tables.add_page(text, name=name, article_id=article_id, encoding=encoding)
+    tables.add_page(text, name=name, article_id=article_id, encoding=encoding, rendered=rendered)
     return tables.frames()
+
+
+def page_text(source) -> tuple[str, str, str, bool]:
+    """``(text, name, encoding, rendered)`` of a page source: a saved HTML page (``.html``, or text that
+    starts as an HTML document) is rendered to the text a browser copy of it gives (``rendered`` True).
+
+    >>> page_text("<!DOCTYPE html><p>Anna</p><p>Hallo</p>")[0::3]
+    ('Anna\n\nHallo', True)
+    """
+    text, name, enc = read_text(source)
+    if html.looks_like_html(name, text):
+        return html.render(text), name, enc, True
+    return text, name, enc, False
 
 
 def _settings(tz, resolver, scraped_at=None):
@@ -871,9 +892,9 @@ def read_page(source, *, tz: str = DEFAULT_TZ, strict: bool = False, article_id:
     >>> int(d.articles["declared_comments"].iloc[0]), d.problems["kind"].tolist()
     (3, ['count_mismatch'])
     """
-    text, name, enc = read_text(source)
+    text, name, enc, rendered = page_text(source)
     articles, comments, problems = parse_page(text, name=name, article_id=article_id, tz=tz, strict=strict,
-                                              encoding=enc, scraped_at=scraped_at)
+                                              encoding=enc, scraped_at=scraped_at, rendered=rendered)
     return make_discussion(articles, comments, problems, settings=_settings(tz, resolver, scraped_at))
 
 
@@ -906,12 +927,12 @@ def read_pages(sources, *, tz: str = DEFAULT_TZ, strict: bool = False, resolver:
         raise ReadError("no pages given")
     tables, used = _Tables(tz, strict, _scrape_time(scraped_at, tz, "<pages>")), {}
     for src in items:
-        text, name, enc = read_text(src)
+        text, name, enc, rendered = page_text(src)
         aid = _article_id(name, text)
         used[aid] = used.get(aid, 0) + 1
         if used[aid] > 1:
             aid = f"{aid}~{used[aid]}"
-        tables.add_page(text, name=name, article_id=aid, encoding=enc)
+        tables.add_page(text, name=name, article_id=aid, encoding=enc, rendered=rendered)
     # the frames once for all pages, and one conform (conforming page by page cost ~10 ms a page)
     articles, comments, problems = tables.frames()
     settings = {**_settings(tz, resolver, scraped_at), "reader": "read_pages"}
