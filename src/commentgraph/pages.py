@@ -331,7 +331,11 @@ class _Tables:
         picked = _pick_layout(text, hits, starts)
         n_fast = len(picked[1][0])
         first = picked[1][0][0] if n_fast else 0
-        chrome = n_fast == 0 or len(_CHROME.findall(text, max(0, first - _CHROME_WINDOW), first + _CHROME_WINDOW)) >= 2
+        # (a page in the seed's layout, every header numbered and read cleanly, keeps its texts verbatim,
+        # button words and all)
+        seed_like = picked[0] == "date_first" and all(f[1] is not None or f[2] is not None for f in picked[1][2])
+        chrome = n_fast == 0 or not seed_like and len(
+            _CHROME.findall(text, max(0, first - _CHROME_WINDOW), first + _CHROME_WINDOW)) >= 2
         if not chrome:
             mark = len(self.rows)
             if self._add_fast(text, hits, starts, picked, name=name, article_id=article_id, encoding=encoding,
@@ -344,7 +348,8 @@ class _Tables:
         found = infer(lines)
         # inference wins where the page has buttons or markers (it moves them out of the text) and reads as
         # many comments, or where it reads more than the known layouts
-        if found is not None and (len(found.blocks) > n_fast or chrome and len(found.blocks) == n_fast):
+        if found is not None and (len(found.blocks) > n_fast or chrome and len(found.blocks) == n_fast
+                                  and (n_fast == 0 or found.moved_anything)):
             self._add_inferred(text, found, name=name, article_id=article_id, encoding=encoding)
         else:
             self._add_fast(text, hits, starts, picked, name=name, article_id=article_id, encoding=encoding)
@@ -849,7 +854,7 @@ def page_text(source) -> tuple[str, str, str, bool]:
     starts as an HTML document) is rendered to the text a browser copy of it gives (``rendered`` True).
 
     >>> page_text("<!DOCTYPE html><p>Anna</p><p>Hallo</p>")[0::3]
-    ('Anna\n\nHallo', True)
+    ('Anna\\n\\nHallo', True)
     """
     text, name, enc = read_text(source)
     if html.looks_like_html(name, text):

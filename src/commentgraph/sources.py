@@ -44,6 +44,7 @@ def looks_like_path(source) -> bool:
     if not isinstance(source, str):
         return False
     return "\n" not in source and "\r" not in source and 0 < len(source) <= _MAX_PATH_CHARS and (
+        not source.startswith("<")) and (
         Path(source).suffix != "" or os.sep in source or Path(source).exists())
 
 

@@ -100,8 +100,8 @@ def render(html: str) -> str:
             out.append("\n")
             pending = 0
             continue
-        if not out or out[-1].endswith("\n"):
-            part = part.lstrip(" ")
+        if not out or out[-1].endswith("\n") or (pending and not part.strip(" ")):
+            part = part.lstrip(" ")   # (white space between blocks is no text)
         if not part:
             continue
         if pending:

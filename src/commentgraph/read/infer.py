@@ -81,6 +81,14 @@ class Inferred:
     described: str             # what decided, for the notice
     headers_seen: int          # time lines of the header kind
 
+    @property
+    def moved_anything(self) -> bool:
+        """Whether inference found page chrome to take out: a page tail, quotes or parents, or buttons in
+        most comments (a real page has them in every block; a word like "Anzeige" in one is text)."""
+        if self.tail is not None or any(b.quoted_text or b.parent is not None for b in self.blocks):
+            return True
+        return sum(b.ui_text is not None for b in self.blocks) >= 0.6 * len(self.blocks)
+
 
 def name_like(s: str) -> bool:
     """A line that can be an author name: short, few words, no link.
@@ -375,6 +383,14 @@ def infer(lines: list[str]) -> Inferred | None:
             authors.append(_clean_author(stripped[j]) if j is not None else None)
             numbers.append(None)
             prev_end = t.line + 1
+    # a reply that quotes the header of the comment it answers ("@ Dietmar Hilsebein" / "8. April 2019 @ 11:38")
+    # holds no header of its own: the quoted one is dropped (its lines become the reply's text)
+    seen = {(a, t.match[0]) for a, t in zip(authors, heads) if a}
+    quoted = [b for b, (a, t) in enumerate(zip(authors, heads))
+              if a and a.startswith("@") and (a.lstrip("@ "), t.match[0]) in seen]
+    if quoted:
+        keep = [b for b in range(len(heads)) if b not in set(quoted)]
+        heads, starts, authors, numbers = ([xs[b] for b in keep] for xs in (heads, starts, authors, numbers))
     # a layout is taken only when most of its blocks have an author
     if sum(a is not None for a in authors) < max(1, len(heads) / 2):
         return None
@@ -476,8 +492,8 @@ def _fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) -
         j = keep.pop(0)
         if kinds[j] != "blank":
             chrome.append(j)
-    if not keep and body:   # a comment whose only line is a button word ("Share") says that word
-        words = [j for j in body if kinds[j] in ("ui", "menu")]
+    if not keep and body:   # a comment whose only line is a button word ("Share", "Anzeige", "A") says it
+        words = [j for j in body if kinds[j] in ("ui", "menu", "count", "avatar", "num")]
         if len(words) == 1 and len(body) - sum(kinds[j] == "blank" for j in body) == 1:
             keep, chrome = words, [j for j in chrome if j != words[0]]
     text = "\n".join(lines[j] for j in keep).rstrip()

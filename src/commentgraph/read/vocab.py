@@ -96,7 +96,8 @@ BYLINE = re.compile(r"(?i)^[ \t]*(?:by|von)[ \t]+[^»›|•]+$")
 PAGE_TAIL = re.compile(
     r"(?i)^[ \t]*(?:ihr kommentar(?: zu diesem artikel)?|kommentar schreiben|schreibe einen kommentar|"
     r"kommentar verfassen|einen kommentar schreiben|leave a reply|leave a comment|post a comment|add a comment|"
-    r"write a comment|kommentar hinzufügen|neuen kommentar schreiben|abonnieren|kommentare zum post \(atom\)|"
+    r"write a comment|add comment|kommentar hinzufügen|(?:newer post|older post|home|neuerer post|älterer post|"
+    r"startseite)(?:[ \t]+(?:newer post|older post|home|neuerer post|älterer post|startseite))+|neuen kommentar schreiben|abonnieren|kommentare zum post \(atom\)|"
     r"post comments \(atom\)|newer post|older post|neuerer post|älterer post|startseite|kommentarseiten|"
     r"weitere kommentare|weitere laden\.*|mehr laden\.*|load more\.*|anmelden(?: registrieren)?|"
     r"bitte melden sie sich an.*|log in to (?:comment|reply).*|sign in to (?:comment|reply).*|"
