@@ -6,7 +6,6 @@ import datetime as dt
 import json
 
 import pandas as pd
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -141,13 +141,17 @@ def account_lines(source, d: Discussion | None = None, *, article_id: str | None
         top = ln - 1 + h   # the body starts after the header's lines
         part[ln - 1:top], owner[ln - 1:top] = "header", cid
         part[top:end], owner[top:end] = "body", cid
-        header = "\n".join([*lines[ln - 1:top], *chrome])
-        if chrome.posted and chrome.posted in "\n".join(lines[ln - 1:top]):
+        shown = lines[ln - 1:top]
+        if chrome.posted and chrome.posted in "\n".join(shown):
             chrome = _Chrome(chrome, None)   # the time stands in the header: no body line holds it
+        elif chrome.posted:                  # the time line after the body is part of the header
+            shown = shown + [x for x in lines[top:end] if chrome.posted in x]
+        header = "\n".join([*shown, *chrome])
         if pd.notna(author) and str(author) not in header or pd.notna(num) and str(num) not in header:
             reason[ln - 1:top] = f"the header line does not show author {author!r} and number {num}"
         got = _LEADING_BLANK.sub("", "\n".join(x for x in lines[top:end] if x.strip() not in chrome)).rstrip()
-        want = "\n".join(x for x in str(body).split("\n") if x.strip() not in chrome).rstrip() if chrome else str(body).rstrip()
+        want = (_LEADING_BLANK.sub("", "\n".join(x for x in str(body).split("\n") if x.strip() not in chrome)).rstrip()
+                if chrome else str(body).rstrip())
         if got != want:
             reason[top:end] = f"comment {cid}: its text differs from these lines"
     twice = claims[1:n + 1] > 1

@@ -22,7 +22,7 @@ from .read import html
 from .read.infer import infer, strip_name_words
 from .schema import COLUMNS, DEFAULT_TZ, TIME_UNIT
 from .sources import looks_like_path, read_text
-from .timeparse import _MONTH_ALT, DATE, MONTHS, DATETIME, TIME, WEEKDAY, date_days, localize, slash_order, time_seconds
+from .timeparse import _MONTH_ALT, DATE, MONTHS, DATETIME, WEEKDAY, date_days, localize, slash_order, time_seconds
 
 _NUM = r"(?:\#|Nr\.[ ]?|No\.[ ]?)?(?P<{name}>\d{{1,9}})"
 _AUTHOR_MAX = 200
@@ -624,7 +624,8 @@ class _Tables:
                         got.append(pd.NaT if secs is None else
                                    (day.tz_localize(None) + pd.Timedelta(seconds=secs)).tz_localize(
                                        self.tz, ambiguous=True, nonexistent="shift_forward"))
-                stamps.iloc[rel] = pd.DatetimeIndex(got).tz_convert(self.tz)
+                stamps.iloc[rel] = pd.to_datetime(pd.Series(got, dtype=object), utc=True).dt.tz_convert(
+                    self.tz).to_numpy()
             ambiguous[rel] = shifted[rel] = False
         return stamps
 
@@ -874,12 +875,17 @@ def _scrape_time(scraped_at, tz: str, name: str) -> pd.Timestamp | None:
     if scraped_at is None:
         return None
     try:
-        t = pd.Timestamp(scraped_at)
-    except (ValueError, TypeError) as e:
+        if isinstance(scraped_at, int | float) and not isinstance(scraped_at, bool):   # epoch seconds (UTC)
+            t = pd.Timestamp(scraped_at, unit="s", tz="UTC")
+        else:
+            t = pd.Timestamp(scraped_at)
+        if t is pd.NaT:
+            raise ValueError("not a time")
+        # (a local time in the fall-back hour is its first occurrence, one in the spring gap moves forward)
+        return (t.tz_localize(tz, ambiguous=True, nonexistent="shift_forward") if t.tzinfo is None
+                else t.tz_convert(tz))
+    except (ValueError, TypeError, OverflowError) as e:
         raise ReadError(f"scraped_at {scraped_at!r} is not a time: {e}", source=name) from None
-    if t is pd.NaT:
-        raise ReadError(f"scraped_at {scraped_at!r} is not a time", source=name)
-    return t.tz_localize(tz) if t.tzinfo is None else t.tz_convert(tz)
 
 
 def read_page(source, *, tz: str = DEFAULT_TZ, strict: bool = False, article_id: str | None = None,

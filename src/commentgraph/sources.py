@@ -33,6 +33,13 @@ _MAX_CONTROL_SHARE = 0.05
 _MAX_PATH_CHARS = 4096
 
 
+def _exists(source: str) -> bool:
+    try:
+        return Path(source).exists()
+    except (OSError, ValueError):   # a name too long for the file system, a NUL: not a path
+        return False
+
+
 def looks_like_path(source) -> bool:
     """True when ``source`` is a path (Path, or a short one-line string) rather than text itself.
 
@@ -45,7 +52,7 @@ def looks_like_path(source) -> bool:
         return False
     return "\n" not in source and "\r" not in source and 0 < len(source) <= _MAX_PATH_CHARS and (
         not source.startswith("<")) and (
-        Path(source).suffix != "" or os.sep in source or Path(source).exists())
+        Path(source).suffix != "" or os.sep in source or _exists(source))
 
 
 def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:

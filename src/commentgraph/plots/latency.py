@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from ..filters import reply_edges
 from ..style import OKABE_ITO

@@ -8,15 +8,69 @@ from html.parser import HTMLParser
 from pathlib import PurePath
 
 #: elements whose content is never shown
-_SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "canvas", "nav",
-                   "select", "datalist", "title"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-                   "wbr"})
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "canvas",
+        "nav",
+        "select",
+        "datalist",
+        "title",
+    }
+)
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
 #: elements that stand on lines of their own (two line breaks around a paragraph, as innerText gives)
-_BLOCK = frozenset({"address", "article", "aside", "blockquote", "dd", "details", "dialog", "div", "dl", "dt",
-                    "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "hr", "li", "main",
-                    "nav", "ol", "section", "summary", "table", "ul", "tr", "caption", "tbody", "thead", "tfoot",
-                    "label", "legend", "option", "menu"})
+_BLOCK = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "section",
+        "summary",
+        "table",
+        "ul",
+        "tr",
+        "caption",
+        "tbody",
+        "thead",
+        "tfoot",
+        "label",
+        "legend",
+        "option",
+        "menu",
+    }
+)
+#: elements whose end tag may be omitted: the next sibling of the same kind closes them
+_SELF_CLOSING = frozenset({"li", "p", "dt", "dd", "option", "tr", "td", "th"})
 _PARAGRAPH = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _DOCTYPE = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
@@ -25,8 +79,10 @@ _DOCTYPE = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", 
 def looks_like_html(name: str, text: str) -> bool:
     """A saved web page: an ``.html``/``.htm`` file, or text that starts as an HTML document.
 
-    >>> looks_like_html("page.html", ""), looks_like_html("<text>", "<!DOCTYPE html><p>x"), looks_like_html("a.txt", "x")
-    (True, True, False)
+    >>> looks_like_html("page.html", ""), looks_like_html("<text>", "<!DOCTYPE html><p>x")
+    (True, True)
+    >>> looks_like_html("a.txt", "x")
+    False
     """
     return PurePath(name).suffix.lower() in (".html", ".htm", ".xhtml") or _DOCTYPE.match(text[:2000]) is not None
 
@@ -34,8 +90,8 @@ def looks_like_html(name: str, text: str) -> bool:
 class _Renderer(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.parts: list[str | int] = []   # text, or a number of required line breaks
-        self.hidden: list[str] = []        # open elements whose content is not shown
+        self.parts: list[str | int] = []  # text, or a number of required line breaks
+        self.hidden: list[str] = []  # open elements whose content is not shown
         self.pre = 0
 
     def handle_starttag(self, tag, attrs):
@@ -46,9 +102,19 @@ class _Renderer(HTMLParser):
                 elif tag == "hr":
                     self.parts.append(1)
             return
+        if self.hidden and (
+            (tag == "body" and "head" in self.hidden) or (tag in _SELF_CLOSING and self.hidden[-1] == tag)
+        ):
+            # an end tag HTML lets one omit: <body> closes <head>, a sibling <li>/<p> closes a hidden one
+            del self.hidden[self.hidden.index("head") if tag == "body" else -1 :]
         a = dict(attrs)
-        if self.hidden or tag in _SKIP or "hidden" in a or a.get("aria-hidden") == "true" or (
-                _HIDDEN_STYLE.search(a.get("style") or "")):
+        if (
+            self.hidden
+            or tag in _SKIP
+            or "hidden" in a
+            or a.get("aria-hidden") == "true"
+            or (_HIDDEN_STYLE.search(a.get("style") or ""))
+        ):
             self.hidden.append(tag)
             return
         if tag in _PARAGRAPH:
@@ -64,8 +130,8 @@ class _Renderer(HTMLParser):
         if self.hidden:
             if tag == self.hidden[-1]:
                 self.hidden.pop()
-            elif tag in self.hidden:   # an element closed out of order: close up to it
-                del self.hidden[len(self.hidden) - 1 - self.hidden[::-1].index(tag):]
+            elif tag in self.hidden:  # an element closed out of order: close up to it
+                del self.hidden[len(self.hidden) - 1 - self.hidden[::-1].index(tag) :]
             return
         if tag in _PARAGRAPH:
             self.parts.append(2)
@@ -91,7 +157,7 @@ def render(html: str) -> str:
     r.feed(html)
     r.close()
     out: list[str] = []
-    pending = 0   # required line breaks before the next text
+    pending = 0  # required line breaks before the next text
     for part in r.parts:
         if isinstance(part, int):
             pending = max(pending, part) if out else 0
@@ -101,7 +167,7 @@ def render(html: str) -> str:
             pending = 0
             continue
         if not out or out[-1].endswith("\n") or (pending and not part.strip(" ")):
-            part = part.lstrip(" ")   # (white space between blocks is no text)
+            part = part.lstrip(" ")  # (white space between blocks is no text)
         if not part:
             continue
         if pending:

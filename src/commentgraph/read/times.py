@@ -14,29 +14,77 @@ _DATE_G = DATE.replace(r"(?<![\w.])", r"(?<![\d.])", 1)
 #: what stands between a date and its time
 _SEP = r"(?:[ \t]*,[ \t]*(?:(?:um|at)[ \t]+)?|[ \t]+(?:(?:um|at|@|-|–|—|\||·|•)[ \t]+)?|[ \t]*[|·•][ \t]*|T)"
 #: a zone after the time ("GMT", "UTC+1", "CEST", "(UTC)")
-_TZ = (r"(?:[ \t]*\(?(?:UTC|GMT)(?:[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?)?\)?"
-       r"|[ \t]+(?:CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|WET|WEST|EET|EEST|Z))(?![\w])")
-_REL = (r"(?i:vor[ \t]+(?:\d{1,4}|einer|einem|eins|ein|wenigen)[ \t]+(?:sekunden?|minuten?|min\.?|stunden?|std\.?"
-        r"|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
-        r"|(?:\d{1,4}|an?|one)[ \t]*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|hr|days?|weeks?|months?|years?"
-        r"|yrs?|[hdwmy]|mo)\.?[ \t]+ago"
-        r"|gerade eben|just now)")
+_TZ = (
+    r"(?:[ \t]*\(?(?:UTC|GMT)(?:[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?)?\)?"
+    r"|[ \t]+(?:CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|WET|WEST|EET|EEST|Z))(?![\w])"
+)
+_REL = (
+    r"(?i:vor[ \t]+(?:\d{1,4}|einer|einem|eins|ein|wenigen)[ \t]+(?:sekunden?|minuten?|min\.?|stunden?|std\.?"
+    r"|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
+    r"|(?:\d{1,4}|an?|one)[ \t]*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|hr|days?|weeks?|months?|years?"
+    r"|yrs?|[hdwmy]|mo)\.?[ \t]+ago"
+    r"|gerade eben|just now)"
+)
 _DAY = r"(?i:heute|gestern|vorgestern|today|yesterday)"
 EXPR = re.compile(
     rf"(?P<date>{_DATE_G})(?:{_SEP}(?P<time>{TIME})(?P<tz>{_TZ})?)?"
     rf"|(?<![\w])(?P<rel>{_REL})(?![\w])"
-    rf"|(?<![\w])(?P<day>{_DAY})(?:[ \t]*,?[ \t]*(?:(?:um|at)[ \t]+)?(?P<dtime>{TIME})(?P<dtz>{_TZ})?)?(?![\w])")
+    rf"|(?<![\w])(?P<day>{_DAY})(?:[ \t]*,?[ \t]*(?:(?:um|at)[ \t]+)?(?P<dtime>{TIME})(?P<dtz>{_TZ})?)?(?![\w])"
+)
 
-_UNIT = {"h": 3600, "d": 86400, "w": 604800, "m": 60, "y": 365 * 86400, "mo": 30 * 86400, "yr": 365 * 86400,
-         "sek": 1, "sec": 1, "min": 60, "std": 3600, "stu": 3600, "hou": 3600, "hrs": 3600, "hr": 3600,
-         "tag": 86400, "day": 86400, "woc": 604800, "wee": 604800, "mon": 30 * 86400, "jah": 365 * 86400,
-         "yea": 365 * 86400}
-_REL_PARTS = re.compile(r"(?i)(?:vor[ \t]+)?(?P<n>\d{1,4}|einer|einem|eins|ein|wenigen|an?|one)[ \t]*(?P<unit>[^\W\d_]+)")
+_UNIT = {
+    "h": 3600,
+    "d": 86400,
+    "w": 604800,
+    "m": 60,
+    "y": 365 * 86400,
+    "mo": 30 * 86400,
+    "yr": 365 * 86400,
+    "sek": 1,
+    "sec": 1,
+    "min": 60,
+    "std": 3600,
+    "stu": 3600,
+    "hou": 3600,
+    "hrs": 3600,
+    "hr": 3600,
+    "tag": 86400,
+    "day": 86400,
+    "woc": 604800,
+    "wee": 604800,
+    "mon": 30 * 86400,
+    "jah": 365 * 86400,
+    "yea": 365 * 86400,
+}
+_REL_PARTS = re.compile(
+    r"(?i)(?:vor[ \t]+)?(?P<n>\d{1,4}|einer|einem|eins|ein|wenigen|an?|one)[ \t]*(?P<unit>[^\W\d_]+)"
+)
 _DAYS_BACK = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2}
-_TZ_PARTS = re.compile(r"(?i)(?P<name>UTC|GMT|[A-Z]{3,4}|Z)(?:[ \t]*(?P<sign>[+\-−])[ \t]*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?)?")
-_ZONES = {"UTC": 0, "GMT": 0, "Z": 0, "CET": 60, "MEZ": 60, "CEST": 120, "MESZ": 120, "WET": 0, "WEST": 60,
-          "BST": 60, "EET": 120, "EEST": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300,
-          "MST": -420, "MDT": -360, "PST": -480, "PDT": -420}
+_TZ_PARTS = re.compile(
+    r"(?i)(?P<name>UTC|GMT|[A-Z]{3,4}|Z)(?:[ \t]*(?P<sign>[+\-−])[ \t]*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?)?"
+)
+_ZONES = {
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "CET": 60,
+    "MEZ": 60,
+    "CEST": 120,
+    "MESZ": 120,
+    "WET": 0,
+    "WEST": 60,
+    "BST": 60,
+    "EET": 120,
+    "EEST": 180,
+    "EST": -300,
+    "EDT": -240,
+    "CST": -360,
+    "CDT": -300,
+    "MST": -420,
+    "MDT": -360,
+    "PST": -480,
+    "PDT": -420,
+}
 
 
 @dataclass(frozen=True)
@@ -83,8 +131,15 @@ def _offset(text: str | None) -> int | None:
 
 
 @lru_cache(maxsize=65536)
-def _read(date: str | None, time: str | None, tz: str | None, rel: str | None, day: str | None,
-          dtime: str | None, dtz: str | None) -> Stamp:
+def _read(
+    date: str | None,
+    time: str | None,
+    tz: str | None,
+    rel: str | None,
+    day: str | None,
+    dtime: str | None,
+    dtz: str | None,
+) -> Stamp:
     if rel is not None:
         if rel.lower() in ("gerade eben", "just now"):
             return Stamp("relative", ago=0)

@@ -8,20 +8,88 @@ import re
 #: buttons and links that a browser copy keeps as lines of their own ("Antworten", "ReplyDelete",
 #: "Antworten Melden", "Like 3", "Permanenter Link"); several may stand glued on one line
 _UI_WORDS = (
-    "antworten", "antwort", "melden", "empfehlen", "teilen", "zitieren", "löschen", "bearbeiten",
-    "kommentieren", "gefällt mir", "aufklappen", "zuklappen", "einklappen", "ausklappen",
-    "mehr anzeigen", "weniger anzeigen", "weiterlesen", "übersetzen", "ignorieren", "blockieren",
-    "missbrauch melden", "leserempfehlungen?", "empfehlungen?", "permanenter link", "direktlink",
-    "beitrag melden", "kommentar melden", "nach oben", "zustimmen", "ablehnen", "hilfreich",
-    "reply", "replies", "delete", "edit", "report", "share", "likes?", "dislikes?", "upvote", "downvote",
-    "flag", "quote", "permalink", "link", "show more", "show less", "read more", "translate", "follow",
-    "ignore", "block", "report abuse", "helpful", "back to top", "collapse", "expand",
-    "werbung:?", "anzeige", "advertisement", "sponsored",
+    "antworten",
+    "antwort",
+    "melden",
+    "empfehlen",
+    "teilen",
+    "zitieren",
+    "löschen",
+    "bearbeiten",
+    "kommentieren",
+    "gefällt mir",
+    "aufklappen",
+    "zuklappen",
+    "einklappen",
+    "ausklappen",
+    "mehr anzeigen",
+    "weniger anzeigen",
+    "weiterlesen",
+    "übersetzen",
+    "ignorieren",
+    "blockieren",
+    "missbrauch melden",
+    "leserempfehlungen?",
+    "empfehlungen?",
+    "permanenter link",
+    "direktlink",
+    "beitrag melden",
+    "kommentar melden",
+    "nach oben",
+    "zustimmen",
+    "ablehnen",
+    "hilfreich",
+    "reply",
+    "replies",
+    "delete",
+    "edit",
+    "report",
+    "share",
+    "likes?",
+    "dislikes?",
+    "upvote",
+    "downvote",
+    "flag",
+    "quote",
+    "permalink",
+    "link",
+    "show more",
+    "show less",
+    "read more",
+    "translate",
+    "follow",
+    "ignore",
+    "block",
+    "report abuse",
+    "helpful",
+    "back to top",
+    "collapse",
+    "expand",
+    "werbung:?",
+    "edited",
+    "bearbeitet",
+    "geändert",
+    "anzeige",
+    "advertisement",
+    "sponsored",
 )
 #: forum post menus between an author line and the post's time (vBulletin, phpBB): skipped, not a boundary
-_MENU_WORDS = ("profil", "beiträge anzeigen", "private nachricht", "homepage besuchen", "profil anzeigen",
-               "view profile", "private message", "send a private message", "visit homepage", "find more posts",
-               "find all posts", "alle beiträge finden", "website besuchen", "visit website")
+_MENU_WORDS = (
+    "profil",
+    "beiträge anzeigen",
+    "private nachricht",
+    "homepage besuchen",
+    "profil anzeigen",
+    "view profile",
+    "private message",
+    "send a private message",
+    "visit homepage",
+    "find more posts",
+    "find all posts",
+    "alle beiträge finden",
+    "website besuchen",
+    "visit website",
+)
 MENU_LINE = re.compile("(?i)^[ \t]*(?:" + "|".join(_MENU_WORDS) + ")[ \t]*$")
 _UI_WORDS = _UI_WORDS + _MENU_WORDS
 _UI_WORD = "(?:" + "|".join(sorted(_UI_WORDS, key=len, reverse=True)) + ")"
@@ -34,18 +102,57 @@ UI_LINE = re.compile(
     r"[ \t]+(?:anzeigen|laden|einblenden|ausblenden)[ \t]*$"
     r"|^[ \t]*(?:show|view|load|hide)[ \t]+(?:all[ \t]+)?\d{0,6}[ \t]*(?:more[ \t]+)?(?:repl(?:y|ies)|comments?)"
     r"[ \t]*$"
-    r"|^[ \t]*(?:weitere|mehr)[ \t]+(?:kommentare|antworten)[ \t]+(?:laden|anzeigen)[ \t]*$", re.IGNORECASE)
+    r"|^[ \t]*(?:weitere|mehr)[ \t]+(?:kommentare|antworten)[ \t]+(?:laden|anzeigen)[ \t]*$",
+    re.IGNORECASE,
+)
 #: more words that buttons and link bars are made of (reddit's "permalink embed save report reply", Hacker
 #: News' "parent | next", "+ 7 weitere Antworten anzeigen"); a line of these words only (with counters,
 #: separators and arrows between them) is a button line
-_BAR_WORDS = ("embed", "save", "saved", "parent", "next", "prev", "root", "context", "give award", "award",
-              "weitere", "alle", "anzeigen", "laden", "einblenden", "ausblenden", "show", "view", "load", "hide",
-              "more", "all", "mehr", "weniger", "less", "antworten anzeigen", "kommentare anzeigen",
-              "vote up", "vote down", "favorite", "bookmark", "merken", "retweet", "teilen auf")
+_BAR_WORDS = (
+    "embed",
+    "save",
+    "saved",
+    "parent",
+    "next",
+    "prev",
+    "root",
+    "context",
+    "give award",
+    "award",
+    "weitere",
+    "alle",
+    "anzeigen",
+    "laden",
+    "einblenden",
+    "ausblenden",
+    "show",
+    "view",
+    "load",
+    "hide",
+    "more",
+    "all",
+    "mehr",
+    "weniger",
+    "less",
+    "antworten anzeigen",
+    "kommentare anzeigen",
+    "pinned",
+    "vote up",
+    "vote down",
+    "favorite",
+    "bookmark",
+    "merken",
+    "retweet",
+    "teilen auf",
+)
 _LETTER_WORDS = re.compile(
-    r"^(?:" + "|".join(w.replace(" ", r"\s*") for w in sorted(_UI_WORDS + _BAR_WORDS, key=len, reverse=True))
-    + r")(?:\s*(?:" + "|".join(w.replace(" ", r"\s*") for w in sorted(_UI_WORDS + _BAR_WORDS, key=len, reverse=True))
-    + r"))*$", re.IGNORECASE)
+    r"^(?:"
+    + "|".join(w.replace(" ", r"\s*") for w in sorted(_UI_WORDS + _BAR_WORDS, key=len, reverse=True))
+    + r")(?:\s*(?:"
+    + "|".join(w.replace(" ", r"\s*") for w in sorted(_UI_WORDS + _BAR_WORDS, key=len, reverse=True))
+    + r"))*$",
+    re.IGNORECASE,
+)
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
@@ -61,7 +168,7 @@ def is_ui(s: str) -> bool:
         return True
     words = _NOT_LETTERS.sub(" ", s).split()
     if not words or len(s) > 80 or (len(words) == 1 and words[0].lower() in _BAR_WORDS):
-        return False   # a bare "more" or "show" is a word of text
+        return False  # a bare "more" or "show" is a word of text
     return _LETTER_WORDS.match(" ".join(words)) is not None
 
 
@@ -75,21 +182,27 @@ def is_symbols(s: str) -> bool:
 
 
 #: a counter alone on a line: votes, recommendations, thanks ("2", "0", "+12", "1.158")
-COUNT_LINE = re.compile(r"^[ \t]*[+\-−±]?\d{1,3}(?:[.,]\d{3})*[ \t]*$"
-                        r"|^[ \t]*\d{1,6}[ \t]+(?i:likes?|punkte|points|stimmen|votes|empfehlungen)[ \t]*$")
+COUNT_LINE = re.compile(
+    r"^[ \t]*[+\-−±]?\d{1,3}(?:[.,]\d{3})*[ \t]*$"
+    r"|^[ \t]*\d{1,6}[ \t]+(?i:likes?|punkte|points|stimmen|votes|empfehlungen)[ \t]*$"
+)
 #: a post number alone on a line ("#661", "Nr. 12", "#1.1")
 NUMBER_LINE = re.compile(r"^[ \t]*(?:#|Nr\.[ ]?|No\.[ ]?)(?P<number>\d{1,9}(?:\.\d{1,9})*)[ \t]*$")
 #: field labels of forum post headers, whose value is the next line ("Mitglied seit" / "28. Juni 2014"),
 #: or inline ("Beiträge: 2.206"); a date after one of these is a join date, not the post's time
-_LABELS = (r"mitglied seit|registriert seit|registriert|dabei seit|beigetreten|beiträge|posts|messages"
-           r"|nachrichten|ort|wohnort|location|joined|member since|join date|registered|reaktionspunkte"
-           r"|punkte|reaction score|points|likes erhalten|alter|age|geschlecht|gender|themenstarter|beginndatum"
-           r"|thread starter|start date|erstellt am|created")
+_LABELS = (
+    r"mitglied seit|registriert seit|registriert|dabei seit|beigetreten|beiträge|posts|messages"
+    r"|nachrichten|ort|wohnort|location|joined|member since|join date|registered|reaktionspunkte"
+    r"|punkte|reaction score|points|likes erhalten|alter|age|geschlecht|gender|themenstarter|beginndatum"
+    r"|thread starter|start date|erstellt am|created"
+)
 LABEL_LINE = re.compile(rf"(?i)^[ \t]*(?:{_LABELS})[ \t]*:?[ \t]*$")
 LABEL_INLINE = re.compile(rf"(?i)^[ \t]*(?:{_LABELS})[ \t]*:?[ \t]+\S")
 #: article lines that hold a date but are no comment header
-ARTICLE_DATE = re.compile(r"(?i)aktualisiert|programm|stand:|updated|published|veröffentlicht"
-                          r"|kommentare|comments|beginndatum|erstellt")
+ARTICLE_DATE = re.compile(
+    r"(?i)aktualisiert|programm|stand:|updated|published|veröffentlicht"
+    r"|kommentare|comments|beginndatum|erstellt"
+)
 #: an article's byline ("By Ann Lee", "Von Henning Lobin"): the date below or after it is the article's
 BYLINE = re.compile(r"(?i)^[ \t]*(?:by|von)[ \t]+[^»›|•]+$")
 #: the end of the comment list: a comment form, a feed link, pagination (its lines are not a comment's)
@@ -97,27 +210,35 @@ PAGE_TAIL = re.compile(
     r"(?i)^[ \t]*(?:ihr kommentar(?: zu diesem artikel)?|kommentar schreiben|schreibe einen kommentar|"
     r"kommentar verfassen|einen kommentar schreiben|leave a reply|leave a comment|post a comment|add a comment|"
     r"write a comment|add comment|kommentar hinzufügen|(?:newer post|older post|home|neuerer post|älterer post|"
-    r"startseite)(?:[ \t]+(?:newer post|older post|home|neuerer post|älterer post|startseite))+|neuen kommentar schreiben|abonnieren|kommentare zum post \(atom\)|"
+    r"startseite)(?:[ \t]+(?:newer post|older post|home|neuerer post|älterer post|startseite))+|"
+    r"neuen kommentar schreiben|abonnieren|kommentare zum post \(atom\)|"
     r"post comments \(atom\)|newer post|older post|neuerer post|älterer post|startseite|kommentarseiten|"
     r"weitere kommentare|weitere laden\.*|mehr laden\.*|load more\.*|anmelden(?: registrieren)?|"
     r"bitte melden sie sich an.*|log in to (?:comment|reply).*|sign in to (?:comment|reply).*|"
     r"abonnieren(?: kommentare zum post \(atom\))?|subscribe to.*|ihr name|e-mail|betreff|"
-    r"kommentare zu diesem artikel sind geschlossen.*|comments are closed.*)[ \t]*:?\*?[ \t]*$")
+    r"kommentare zu diesem artikel sind geschlossen.*|comments are closed.*)[ \t]*:?\*?[ \t]*$"
+)
 #: a single character on its own line: an avatar's placeholder letter
 AVATAR_LINE = re.compile(r"^[ \t]*\S[ \t]*$")
 #: an author line's verb ("John says:", "Anna sagt:")
-SAYS = re.compile(r"(?i)[ \t]+(?:says|said|wrote|writes|sagt|schrieb|schreibt|meint|kommentierte|commented)[ \t]*:?[ \t]*$")
+SAYS = re.compile(
+    r"(?i)[ \t]+(?:says|said|wrote|writes|sagt|schrieb|schreibt|meint|kommentierte|commented)"
+    r"[ \t]*(?::|\.{2,3}|…)?[ \t]*$"
+)
 
 #: reply markers the page prints: "Antwort auf #1 von NAME", "In reply to TITLE by NAME"
 REPLY_MARKER = re.compile(
     r"^[ \t]*(?:antwort auf|als antwort auf|in reply to|replying to|reply to)[ \t]+"
     r"(?:(?:kommentar[ \t]+|comment[ \t]+)?#(?P<number>\d{1,9}(?:\.\d{1,9})*)[ \t]+"
     r"(?:von|by)[ \t]+(?P<name>.+?)"
-    r"|(?P<title>.+?)[ \t]+(?:von|by)[ \t]+(?P<tname>.+?))[ \t]*$", re.IGNORECASE)
+    r"|(?P<title>.+?)[ \t]+(?:von|by)[ \t]+(?P<tname>.+?))[ \t]*$",
+    re.IGNORECASE,
+)
 #: quote markers: "Zitat von NAME", "NAME hat gesagt.:", "NAME said:", "Originally Posted by NAME"
 QUOTE_MARKER = re.compile(
     r"^[ \t]*(?i:(?:zitat|quote|zitieren)(?:[ \t]+(?:von|from|original(?:[ \t]+von)?))[ \t]+(?P<name>.+?)"
     r"|originally posted by[ \t]+(?P<name2>.+?))[ \t]*:?[ \t]*$"
-    r"|^[ \t]*(?P<name3>\S.{0,60}?)[ \t]+(?i:hat gesagt|said|wrote|schrieb)[ \t]*\.?:[ \t]*$")
+    r"|^[ \t]*(?P<name3>\S.{0,60}?)[ \t]+(?i:hat gesagt|said|wrote|schrieb)[ \t]*\.?:[ \t]*$"
+)
 #: the end of a quote box ("Zum Vergrößern anklicken....", "Click to expand...")
 QUOTE_END = re.compile(r"(?i)^[ \t]*(?:zum vergrößern anklicken|click to expand|klicken zum erweitern)[ \t.…]*$")

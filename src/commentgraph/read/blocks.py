@@ -1,0 +1,166 @@
+"""Comment blocks: what a block's lines are (text, buttons, quotes, reply markers), where the page's tail
+starts, and the parents the page shows (the last stage of layout inference)."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from . import times, vocab
+
+
+@dataclass
+class Block:
+    top: int  # first header line (0-based)
+    time_line: int
+    end: int  # last line of the block (inclusive)
+    author: str | None
+    stamp: times.Stamp
+    posted_text: str
+    number: int | None = None
+    number_text: str | None = None
+    text: str = ""
+    text_start: int = -1  # first line of the text (0-based), -1 when empty
+    ui_text: str | None = None
+    quoted_text: str | None = None
+    markers: list = field(default_factory=list)  # ("reply", number, name, title) or ("quote", name, quoted)
+    parent: int | None = None
+
+
+def after_header(i: int, kinds: list[str], limit: int) -> int:
+    """The first line after header line ``i`` that is not the header's number or counter line."""
+    j = i + 1
+    while j < limit and kinds[j] in ("num", "count"):
+        j += 1
+    return j
+
+
+def cut_tail(last: Block, kinds: list[str], mode: str = "above") -> int | None:
+    """Where the page's tail (comment form, pagination) starts after the last comment's text; in ``after``
+    mode (the text before the time) anything but buttons after the time line."""
+    if mode == "after":
+        j = last.time_line + 1
+        while j <= last.end and kinds[j] in ("ui", "count", "blank", "menu"):
+            j += 1
+        if j <= last.end:
+            last.end = j - 1
+            return j
+        return None
+    seen_text = False
+    for j in range(last.time_line + 1, last.end + 1):
+        if kinds[j] == "tail" and seen_text:
+            last.end = j - 1
+            return j
+        seen_text |= kinds[j] == "text"
+    return None
+
+
+def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) -> None:
+    """The text, buttons (``ui_text``), quotes and markers of one block."""
+    if mode == "after":
+        body = range(blk.top + 1, blk.time_line)
+        chrome = list(range(blk.time_line + 1, blk.end + 1))
+    else:
+        first = after_header(blk.time_line, kinds, blk.end + 1)
+        body = range(first, blk.end + 1)
+        chrome = list(range(blk.time_line + 1, first))
+    keep = []
+    quoted: list[str] = []
+    in_quote = False
+    for j in body:
+        k = kinds[j]
+        if in_quote:
+            if k == "quote_end":
+                quoted.append(stripped[j])
+                in_quote = False
+                continue
+            if k == "blank" and not any(kinds[x] == "quote_end" for x in range(j, min(j + 40, blk.end + 1))):
+                in_quote = False
+            else:
+                quoted.append(lines[j])
+                continue
+        if k in ("ui", "menu"):
+            chrome.append(j)
+        elif k == "reply":
+            m = vocab.REPLY_MARKER.match(stripped[j])
+            blk.markers.append(("reply", m["number"], (m["name"] or m["tname"] or "").strip(), m["title"]))
+            chrome.append(j)
+        elif k == "quote" and (
+            not (m := vocab.QUOTE_MARKER.match(stripped[j]))["name3"] or fold(m["name3"]) in known
+        ):  # "NAME hat gesagt.:" only for a NAME on the page
+            name = (m["name"] or m["name2"] or m["name3"]).strip()
+            blk.markers.append(("quote", name, len(quoted)))
+            quoted.append(lines[j])
+            in_quote = True
+        else:
+            keep.append(j)
+    # counters, avatars and blank lines at either end of the text are page chrome too
+    while keep and kinds[keep[-1]] in ("count", "avatar", "blank", "num", "tail"):
+        j = keep.pop()
+        if kinds[j] != "blank":
+            chrome.append(j)
+    while keep and kinds[keep[0]] in ("count", "blank"):
+        j = keep.pop(0)
+        if kinds[j] != "blank":
+            chrome.append(j)
+    if not keep and body:  # a comment whose only line is a button word ("Share", "Anzeige", "A") says it
+        words = [j for j in body if kinds[j] in ("ui", "menu", "count", "avatar", "num")]
+        if len(words) == 1 and len(body) - sum(kinds[j] == "blank" for j in body) == 1:
+            keep, chrome = words, [j for j in chrome if j != words[0]]
+    text = "\n".join(lines[j] for j in keep).rstrip()
+    blk.text = text
+    blk.text_start = keep[0] if keep else -1
+    ui = [stripped[j] for j in sorted(chrome) if stripped[j]]
+    blk.ui_text = "\n".join(ui) if ui else None
+    blk.quoted_text = "\n".join(quoted).strip() or None
+    for n, mk in enumerate(blk.markers):
+        if mk[0] == "quote":  # the quoted passage: from the marker's line to the next marker's
+            at = mk[2]
+            nxt = next((m[2] for m in blk.markers[n + 1 :] if m[0] == "quote"), len(quoted))
+            passage = [q for q in quoted[at + 1 : nxt] if not vocab.QUOTE_END.match(q.strip())]
+            blk.markers[n] = ("quote", mk[1], "\n".join(passage))
+
+
+def fold(s: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", s).split()).casefold()
+
+
+def link_markers(blocks: list[Block]) -> None:
+    """Parents the page shows: a ``#1.1`` number under ``#1``; ``Antwort auf #1 von NAME``; ``In reply to
+    TITLE by NAME`` (the nearest comment above with that title, by NAME where one is); a quote of NAME's
+    words (the comment of NAME that holds the quoted passage)."""
+    by_number = {blk.number_text: b for b, blk in enumerate(blocks) if blk.number_text}
+    folded = [fold(blk.text) for blk in blocks]
+    for b, blk in enumerate(blocks):
+        if blk.number_text and "." in blk.number_text:
+            up = by_number.get(blk.number_text.rsplit(".", 1)[0])
+            if up is not None and up != b:
+                blk.parent = up
+        for mk in blk.markers:
+            if blk.parent is not None:
+                break
+            if mk[0] == "reply" and mk[1]:
+                up = by_number.get(mk[1])
+                if up is not None and up != b:
+                    blk.parent = up
+            elif mk[0] == "reply" and mk[2] and not mk[3]:  # "Bob → Anna Lee": Anna Lee's nearest comment above
+                named = [a for a in range(b) if blocks[a].author and fold(blocks[a].author) == fold(mk[2])]
+                if named:
+                    blk.parent = named[-1]
+            elif mk[0] == "reply" and mk[3]:
+                title = fold(mk[3])
+                above = [a for a in range(b) if fold(blocks[a].text.split("\n", 1)[0]) == title]
+                named = [a for a in above if blocks[a].author and fold(blocks[a].author) == fold(mk[2])]
+                pick = named or above
+                if pick:
+                    blk.parent = pick[-1]
+            elif mk[0] == "quote" and mk[2].strip():
+                passage = fold(mk[2])[:60]
+                hits = [
+                    a
+                    for a in range(len(blocks))
+                    if a != b and blocks[a].author and fold(blocks[a].author) == fold(mk[1]) and passage in folded[a]
+                ]
+                if hits:
+                    earlier = [a for a in hits if a < b]
+                    blk.parent = (earlier or hits)[-1]

@@ -1,0 +1,93 @@
+"""What each line of a copied page is by itself: blank, a button, a counter, a label, a marker, a name or
+text (the first stage of layout inference)."""
+
+from __future__ import annotations
+
+import re
+
+from . import vocab
+
+_URL = re.compile(r"(?i)https?://|www\.")
+_ICONS = re.compile(r"^[^\w#@+(\[\"'„“‚‘«»]+")  # icon glyphs before a button's word ("\ue150 Kommentar schreiben")
+
+
+def name_like(s: str) -> bool:
+    """A line that can be an author name: short, few words, no link.
+
+    >>> name_like("Dr. Webbaer"), name_like("geht's no?!"), name_like("Das ist ein ganz langer Satz mit vielen Worten.")
+    (True, True, False)
+    """
+    if s.endswith(":") and not vocab.SAYS.search(s):
+        return False  # a heading ("5 comments:", "Kommentare:")
+    return 0 < len(s) <= 80 and len(s.split()) <= 6 and not _URL.search(s) and not s.endswith((",", ";"))
+
+
+_SENTENCE_END = re.compile(r"(?<![A-ZÄÖÜ])[a-zäöüß]{3,}[.!?]+$")
+
+
+def sentence_like(s: str) -> bool:
+    """A line that ends a sentence (a lowercase word and ``.``, ``!`` or ``?``): body text, not a name.
+
+    >>> sentence_like("Das war gut."), sentence_like("Rainer B."), sentence_like("Danke !!"), sentence_like("G.M.")
+    (True, False, False, False)
+    """
+    return len(s.split()) >= 2 and _SENTENCE_END.search(s) is not None and not vocab.SAYS.search(s)
+
+
+def vocab_form(s: str) -> str:
+    return _ICONS.sub("", s).strip()
+
+
+def line_kinds(stripped: list[str]) -> list[str]:
+    """What each (stripped) line is by itself: ``blank``, ``ui`` (a button line), ``menu`` (a forum post
+    menu line), ``count``, ``num`` (``#661``), ``label`` (``Mitglied seit``), ``value`` (the line after a
+    label), ``avatar`` (one character), ``reply`` and ``quote`` (markers), ``quote_end``, ``tail`` (comment
+    form, pagination) or ``text``.
+
+    >>> line_kinds(["", "Antworten", "Profil", "0", "#661", "Mitglied seit", "28. Juni 2014", "Y", "Hallo"])
+    ['blank', 'ui', 'menu', 'count', 'num', 'label', 'value', 'avatar', 'text']
+    """
+    kinds = []
+    after_label = False
+    seen: dict[str, str] = {}  # each distinct line is looked at once
+    for s in stripped:
+        if not s:
+            k = "blank"
+        elif (k := seen.get(s)) is None:
+            k = seen[s] = _line_kind(s)
+        if after_label and k not in ("blank", "label"):
+            k = "value"
+        if k != "blank":
+            after_label = k == "label"
+        kinds.append(k)
+    return kinds
+
+
+#: (kind, pattern, tried on the line without leading icons) in the order they are tried
+_KIND_RULES = (
+    ("menu", vocab.MENU_LINE, True),
+    ("count", vocab.COUNT_LINE, False),
+    ("num", vocab.NUMBER_LINE, False),
+    ("label", vocab.LABEL_LINE, False),
+    ("reply", vocab.REPLY_MARKER, False),
+    ("quote_end", vocab.QUOTE_END, False),
+    ("quote", vocab.QUOTE_MARKER, False),
+    ("tail", vocab.PAGE_TAIL, True),
+)
+
+
+def _line_kind(s: str) -> str:
+    """What one non-blank stripped line is (see :func:`line_kinds`)."""
+    v = vocab_form(s)
+    if len(s) == 1:
+        return "count" if s.isdigit() or not s.isalpha() else "avatar"
+    if vocab.is_symbols(s):
+        return "count"
+    if not vocab.MENU_LINE.match(v) and vocab.is_ui(v):
+        return "ui"
+    for kind, rx, on_v in _KIND_RULES:
+        if kind == "reply" and vocab.LABEL_INLINE.match(s) and len(s) <= 40:
+            return "label_inline"
+        if rx.match(v if on_v else s):
+            return kind
+    return "text"

@@ -1,0 +1,95 @@
+"""The code's shape: ruff clean, imports flowing one way, small stages in the read/ wing."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PKG = ROOT / "src" / "commentgraph"
+
+#: the stages, left to right: a module imports only from its own stage or stages to its left
+STAGES = [
+    {"errors", "schema", "problems", "timeparse", "sources"},
+    {"read"},
+    {"discussion", "pages", "tables", "accounting", "mentions", "filters", "corpus"},
+]
+#: modules a lower stage may not import (everything right of the reader)
+RIGHT_OF_READ = {"graphs", "threads", "authors", "summary", "plots", "figures", "exports", "pseudonyms",
+                 "report", "cli", "review", "style"}
+
+
+def _ruff() -> list[str]:
+    exe = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    if exe is None:
+        pytest.skip("ruff is not installed (pip install -e '.[test]' installs it)")
+    return [exe]
+
+
+def test_ruff_lint_is_clean():
+    got = subprocess.run([*_ruff(), "check", str(ROOT)], capture_output=True, text=True, cwd=ROOT)
+    assert got.returncode == 0, got.stdout[-3000:]
+
+
+def test_read_wing_is_ruff_formatted():
+    got = subprocess.run([*_ruff(), "format", "--check", str(PKG / "read")], capture_output=True, text=True,
+                         cwd=ROOT)
+    assert got.returncode == 0, got.stdout[-3000:]
+
+
+def _imports(path: Path) -> set[str]:
+    """Top-level commentgraph modules a module imports (relative imports resolved)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    rel = path.relative_to(PKG).with_suffix("").parts
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = list(rel[: len(rel) - node.level])
+                parts = base + (node.module.split(".") if node.module else [])
+                if parts:
+                    out.add(parts[0])
+                else:   # "from . import x" at the package's top level
+                    out.update(a.name for a in node.names)
+            elif node.module and node.module.startswith("commentgraph"):
+                parts = node.module.split(".")
+                if len(parts) > 1:
+                    out.add(parts[1])
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name.startswith("commentgraph."):
+                    out.add(a.name.split(".")[1])
+    return out
+
+
+def _stage(module: str) -> int | None:
+    return next((i for i, s in enumerate(STAGES) if module in s), None)
+
+
+@pytest.mark.parametrize("path", sorted(p for p in PKG.rglob("*.py") if p.name != "__init__.py" or p.parent != PKG),
+                         ids=lambda p: str(p.relative_to(PKG)))
+def test_imports_flow_one_way(path):
+    me = path.relative_to(PKG).parts[0].removesuffix(".py")
+    mine = _stage(me)
+    if mine is None:
+        return
+    for other in _imports(path) - {me}:
+        theirs = _stage(other)
+        assert other not in RIGHT_OF_READ, f"{me} (a reading stage) imports {other}"
+        assert theirs is None or theirs <= mine, f"{me} (stage {mine}) imports {other} (stage {theirs})"
+
+
+def test_read_wing_stages_are_small():
+    for path in (PKG / "read").glob("*.py"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert len(lines) <= 400, f"{path.name}: {len(lines)} lines"
+        tree = ast.parse("\n".join(lines))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                size = node.end_lineno - node.lineno + 1
+                assert size <= 80, f"{path.name}:{node.name} has {size} lines"
