@@ -592,3 +592,65 @@ def test_a_saved_html_page_reads_like_its_browser_copy(tmp_path):
     # the same page given as text, and within a folder of pages
     assert cg.read_page(SAVED_HTML).comments["text"].tolist() == c["text"].tolist()
     assert cg.read_pages(tmp_path).comments["author"].tolist() == ["Anna", "Ben"]
+
+
+# Found by a review of the first version: each was read wrong or raised
+REVIEWED = {
+    "buttons under the time": ("Kommentare\nAnna Berg\n1. März 2019 um 10:00\nAntworten · Melden\n\nSehr gut gemacht.\n\n"
+                               "Bert Kurz\n1. März 2019 um 11:00\nAntworten · Melden\n\nFinde ich nicht.\n\nCarla\n"
+                               "1. März 2019 um 12:00\nAntworten · Melden\n\nDoch.\n",
+                               ["Anna Berg", "Bert Kurz", "Carla"], ["Sehr gut gemacht.", "Finde ich nicht.", "Doch."]),
+    "date after body, article above": ("Kuchen\nEin Rezept.\n\nanna60\n\nLecker.\n\n12.04.2020 17:02\nAntworten\n08bine\n\n"
+                                       "Zu süß.\n\n11.04.2020 22:26\nAntworten\nKommentar schreiben\nIhr Name\n",
+                                       ["anna60", "08bine"], ["Lecker.", "Zu süß."]),
+    "old Blogger 'said...'": ("5 comments:\nAnna said...\nNice one.\nMarch 1, 2019 at 10:05 AM\nReply\nMary said...\n"
+                              "I agree.\nMarch 2, 2019 at 11:00 AM\nReply\n",
+                              ["Anna", "Mary"], ["Nice one.", "I agree."]),
+    "YouTube (edited)": ("@jane\n2 years ago\nGreat video.\n152\nReply\n@bob\n1 year ago (edited)\nSame here.\n12\nReply\n"
+                         "@carl\n3 months ago\nNope.\nReply\n",
+                         ["@jane", "@bob", "@carl"], ["Great video.", "Same here.", "Nope."]),
+    "German phpBB": ("Re: Thema\nBeitrag von anna » Di 1. Mär 2019, 10:00\nErster Beitrag.\nNach oben\n\n"
+                     "Beitrag von bert » Di 1. Mär 2019, 11:00\nZweiter Beitrag.\nNach oben\n",
+                     ["anna", "bert"], ["Erster Beitrag.", "Zweiter Beitrag."]),
+    "HTML without </head>": ("<!DOCTYPE html><html><head><title>T</title><body><div>Anna</div><div>1. März 2019 um "
+                             "10:00</div><p>Hallo</p><div>Antworten</div><div>Bert</div><div>1. März 2019 um 11:00</div>"
+                             "<p>Na</p><div>Antworten</div>", ["Anna", "Bert"], ["Hallo", "Na"]),
+    "HTML hidden <li>": ("<!DOCTYPE html><ul><li style='display:none'>x<li>Anna<li>1. März 2019 um 10:00<li>Hallo"
+                         "<li>Antworten<li>Bert<li>1. März 2019 um 11:00<li>Na<li>Antworten</ul>",
+                         ["Anna", "Bert"], ["Hallo", "Na"]),
+}
+
+
+@pytest.mark.parametrize("case", list(REVIEWED))
+def test_reviewed_layouts(case):
+    page, authors, texts = REVIEWED[case]
+    d = cg.read_page(page, scraped_at="2020-01-14 18:00")
+    assert d.comments["author"].tolist() == authors
+    assert d.comments["text"].tolist() == texts
+    assert accounted(page, d)
+
+
+def test_disqus_reply_arrow_names_the_parent():
+    page = ("Anna Lee • 2 years ago\nI disagree.\n5 △ ▽ • Reply • Share ›\nBob → Anna Lee • 2 years ago\nWhy?\n"
+            "1 △ ▽ • Reply • Share ›\n")
+    d = cg.read_page(page)
+    assert d.comments["author"].tolist() == ["Anna Lee", "Bob"]
+    assert parent_of(d) == {"Bob": "Anna Lee"}
+
+
+@pytest.mark.parametrize("scraped_at, want", [
+    ("2019-03-31 02:30", "2019-03-31 00:00"),     # the spring gap: shifted to 03:00 CEST, minus 2 h
+    ("2019-10-27 02:30", "2019-10-27 00:30"),     # the fall-back hour: its first (summer-time) occurrence
+    (1579021200, "2020-01-14 14:00"),             # epoch seconds: 2020-01-14 17:00 UTC = 18:00 Berlin, minus 4 h
+])
+def test_scraped_at_in_daylight_saving_changes_and_as_epoch_seconds(scraped_at, want):
+    page = "Anna\nvor 2 Stunden\n\nHallo\n\nAntworten\nBert\nvor 2 Stunden\n\nNa\n\nAntworten\n"
+    if isinstance(scraped_at, int):
+        page = page.replace("vor 2 Stunden", "vor 4 Stunden")
+    assert wall(cg.read_page(page, scraped_at=scraped_at))[0] == want
+
+
+def test_relative_days_without_a_time_of_day_are_nat():
+    page = "Anna\ngestern\n\nHallo\n\nAntworten\nBert\nheute, 10:15\n\nNa\n\nAntworten\n"
+    d = cg.read_page(page, scraped_at="2020-01-14 18:00")
+    assert wall(d) == [None, "2020-01-14 10:15"]
