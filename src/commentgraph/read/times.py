@@ -180,6 +180,6 @@ def shape(m: re.Match) -> str:
     >>> shape(find("8. April 2019 @ 11:38")), shape(find("27. September 2018")), shape(find("vor 1 Stunde"))
     ('T', 'D', 'R')
     """
-    if m["rel"] or m["day"]:   # ("gestern" alone is as precise as "vor 1 Tag")
+    if m["rel"] or m["day"]:  # ("gestern" alone is as precise as "vor 1 Tag")
         return "R"
     return "T" if m["time"] or m["dtime"] else "D"
