@@ -654,3 +654,15 @@ def test_relative_days_without_a_time_of_day_are_nat():
     page = "Anna\ngestern\n\nHallo\n\nAntworten\nBert\nheute, 10:15\n\nNa\n\nAntworten\n"
     d = cg.read_page(page, scraped_at="2020-01-14 18:00")
     assert wall(d) == [None, "2020-01-14 10:15"]
+
+
+def test_figures_of_a_page_with_relative_times_only():
+    import matplotlib.pyplot as plt
+
+    d = cg.read_page(ZEIT)
+    ax = cg.plot_timeline(d)
+    assert any("no comment has a readable time" in t.get_text() for t in ax.texts)
+    ax = cg.plot_thread_tree(d)
+    # numbers print as written (#1, not #1.0, where some comments have none)
+    assert [t.get_text() for t in ax.texts if t.get_text().startswith("#")] == ["#1 Klara Korn", "#2 Lena Gleis"]
+    plt.close("all")

@@ -59,6 +59,10 @@ def plot_timeline(d, *, freq: str = "h", cumulative: bool = True, ax=None):
     else:
         for kind in ("top-level", "replies"):
             ax.bar([], [], color=colours[kind], label=kind)
+        # (a page that gives only relative times, read without scraped_at: say so instead of a 1970 axis)
+        ax.text(0.5, 0.5, f"no comment has a readable time ({len(c)} comments; relative times\n"
+                "such as 'vor 8 Stunden' need read_page(..., scraped_at=...))", transform=ax.transAxes,
+                ha="center", va="center", color=OKABE_ITO["black"])
     handles, labels = ax.get_legend_handles_labels()
 
     if cumulative:
@@ -99,6 +103,8 @@ def plot_timeline(d, *, freq: str = "h", cumulative: bool = True, ax=None):
     ax.set_xlabel(f"time ({d.tz})")
     ax.set_ylim(bottom=0)
     ax.yaxis.get_major_locator().set_params(integer=True)
+    if not ok.any():   # (no ticks on an axis of no times)
+        ax.tick_params(bottom=False, labelbottom=False, left=False, labelleft=False)
     ax.legend(handles, labels, loc="lower left", bbox_to_anchor=(0.0, 1.01), ncols=2,
               borderaxespad=0.2)  # above the plot: never over a bar or the update line
     return ax

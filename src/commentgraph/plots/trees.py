@@ -17,7 +17,7 @@ def _nodes(d) -> pd.DataFrame:
     c = d.comments
     ct = comment_threads(d)
     nodes = pd.DataFrame({"node": ct["comment_id"], "article_id": ct["article_id"], "thread_id": ct["thread_id"],
-                          "depth": ct["depth"], "parent": ct["parent"], "number": c["number"].to_numpy(),
+                          "depth": ct["depth"], "parent": ct["parent"], "number": c["number"].array,
                           "author": c["author"].to_numpy(), "posted_at": c["posted_at"].to_numpy(),
                           "missing": False})
     ids = set(nodes["node"])
