@@ -666,3 +666,13 @@ def test_figures_of_a_page_with_relative_times_only():
     # numbers print as written (#1, not #1.0, where some comments have none)
     assert [t.get_text() for t in ax.texts if t.get_text().startswith("#")] == ["#1 Klara Korn", "#2 Lena Gleis"]
     plt.close("all")
+
+
+def test_slash_dates_day_first_where_the_page_says_so():
+    page = "Comments\nSimon_W\n14/01/2020 13:47\n\nGood piece.\n\nReply\nann_k\n03/02/2020 14:02\n\nAgreed.\n\nReply\n"
+    d = cg.read_page(page)
+    assert wall(d) == ["2020-01-14 13:47", "2020-02-03 14:02"]   # 14 cannot be a month: day first
+    undecided = page.replace("14/01/2020 13:47", "01/02/2020 13:47")
+    d = cg.read_page(undecided)
+    assert wall(d) == ["2020-01-02 13:47", "2020-03-02 14:02"]   # nothing decides: month first, and said so
+    assert "date_order" in kinds(d)

@@ -19,7 +19,8 @@ from .errors import ReadError
 from .problems import Problems
 from .read import vocab
 from .read import html
-from .read.infer import infer, strip_name_words
+from .read.infer import infer
+from .read.lines import strip_name_words
 from .schema import COLUMNS, DEFAULT_TZ, TIME_UNIT
 from .sources import looks_like_path, read_text
 from .timeparse import _MONTH_ALT, DATE, MONTHS, DATETIME, WEEKDAY, date_days, localize, slash_order, time_seconds
@@ -545,6 +546,8 @@ class _Tables:
             if st.kind in ("datetime", "date", "bad"):
                 em = _stamp_parts(m)
                 date, time = em[0] or _EPOCH_DATE, em[1] or "00:00"
+                if found.day_first:
+                    date = date.replace("/", ".")
                 if st.kind == "date":
                     dated_only.append(i)
                 extra["offset"][i] = st.offset
@@ -565,6 +568,8 @@ class _Tables:
             if not b.text:
                 probs.add("empty_comment", "a comment header with no text under it", line=line_of[i],
                           excerpt_text=lines[b.time_line], severity="notice")
+        if found.date_doubt:
+            probs.add("date_order", found.date_doubt, line=blocks[0].time_line + 1, severity="notice")
         if relative:
             first = blocks[relative[0]]
             if self.scraped_at is None:

@@ -19,9 +19,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..timeparse import slash_order
 from . import times, vocab
 from .blocks import Block, after_header, cut_tail, fill_body, fold, link_markers
-from .lines import line_kinds, name_like, sentence_like
+from .lines import line_kinds, name_like, sentence_like, strip_name_words
 
 #: a line that may hold a time expression (digits, or a relative word) is searched; others are not
 _MAY_HOLD_TIME = re.compile(r"\d|(?i:heute|gestern|today|yesterday|ago|vor |just now|gerade eben)")
@@ -63,6 +64,8 @@ class Inferred:
     tail: int | None  # first line (0-based) of the page tail after the last comment
     described: str  # what decided, for the notice
     headers_seen: int  # time lines of the header kind
+    day_first: bool = False  # slash dates are written day first (25/12/2019)
+    date_doubt: str | None = None  # why the order of slash dates is a guess
 
     @property
     def moved_anything(self) -> bool:
@@ -175,15 +178,6 @@ def layout_mode(heads: list[TimeLine], kinds: list[str], stripped: list[str] | N
     return "above"
 
 
-#: words around a name in a header line: "Posted by NAME", "von NAME", "NAME 12 points", "NAME » Tue"
-_AUTHOR_LEAD = re.compile(
-    r"(?i)^(?:posted by|written by|submitted by|comment by|commented by|kommentar von|beitrag von|antwort von"
-    r"|geschrieben von|verfasst von|by|von)[ \t]+"
-)
-_AUTHOR_TRAIL = re.compile(
-    r"(?i)(?:[ \t]+[+\-−]?\d[\d.,]*[ \t]+(?:points?|punkte|votes?|likes?|upvotes?)"
-    r"|[ \t]*[»›|•·][ \t]*(?:(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?)?)+[ \t]*$"
-)
 #: a reply arrow in a header ("Bob → Anna Lee • 2 years ago"): the name after it is whom the comment answers
 _ARROW = re.compile(r"[ \t]+(?:→|➔|▸|►|replied to|antwortete)[ \t]+")
 
@@ -198,15 +192,6 @@ def _clean_author(s: str) -> str:
     """
     s = vocab.SAYS.sub("", s)
     return strip_name_words(_CONNECTOR_TAIL.sub("", s).strip() or s.strip())
-
-
-def strip_name_words(s: str) -> str:
-    """``s`` without the words around a name in header lines ("Posted by", "by", a score, "» Tue").
-
-    >>> strip_name_words("by Hans » Tue"), strip_name_words("by"), strip_name_words("Anna")
-    ('Hans', 'by', 'Anna')
-    """
-    return _AUTHOR_TRAIL.sub("", _AUTHOR_LEAD.sub("", s)).strip() or s
 
 
 def _names_above(i: int, lo: int, kinds: list[str], stripped: list[str]) -> tuple[list[int], bool]:
@@ -361,8 +346,11 @@ def infer(lines: list[str]) -> Inferred | None:
     else:
         found = _authorsafter_header(heads, kinds, stripped)
     heads, starts, authors, numbers = _drop_quoted_headers(heads, *found)
+    # slash dates: day first where a day above 12 on the page says so (as the known layouts read them)
+    order, doubt = slash_order([t.match["date"] for t in heads if t.match["date"] and "/" in t.match["date"]])
+    day_first = order == "dmy"
     # a layout is taken only when its blocks are regular: most have an author and a readable time
-    stamps = [times.read(t.match) for t in heads]
+    stamps = [times.read(t.match, day_first) for t in heads]
     if sum(a is not None for a in authors) < max(1, len(heads) / 2) or (
         sum(st.kind != "bad" for st in stamps) < len(heads) / 2
     ):
@@ -396,4 +384,13 @@ def infer(lines: list[str]) -> Inferred | None:
         f"{' ' + repr(key[1]) if key[1] else ''}; after it: {key[2]}; "
         f"{'time of day' if key[3] else 'date only'}), {_MODES[mode]}"
     )
-    return Inferred(layout=f"inferred:{mode}", blocks=blocks, tail=tail, described=desc, headers_seen=len(heads))
+    slashed = any(t.match["date"] and "/" in t.match["date"] for t in heads)
+    return Inferred(
+        layout=f"inferred:{mode}",
+        blocks=blocks,
+        tail=tail,
+        described=desc,
+        headers_seen=len(heads),
+        day_first=day_first,
+        date_doubt=doubt if slashed else None,
+    )

@@ -91,3 +91,25 @@ def _line_kind(s: str) -> str:
         if rx.match(v if on_v else s):
             return kind
     return "text"
+
+
+#: words around a name in a header line: "Posted by NAME", "von NAME", "NAME 12 points", "NAME » Tue"
+_AUTHOR_LEAD = re.compile(
+    r"(?i)^(?:posted by|written by|submitted by|comment by|commented by|kommentar von|beitrag von|antwort von"
+    r"|geschrieben von|verfasst von|by|von)[ \t]+"
+)
+
+
+_AUTHOR_TRAIL = re.compile(
+    r"(?i)(?:[ \t]+[+\-−]?\d[\d.,]*[ \t]+(?:points?|punkte|votes?|likes?|upvotes?)"
+    r"|[ \t]*[»›|•·][ \t]*(?:(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?)?)+[ \t]*$"
+)
+
+
+def strip_name_words(s: str) -> str:
+    """``s`` without the words around a name in header lines ("Posted by", "by", a score, "» Tue").
+
+    >>> strip_name_words("by Hans » Tue"), strip_name_words("by"), strip_name_words("Anna")
+    ('Hans', 'by', 'Anna')
+    """
+    return _AUTHOR_TRAIL.sub("", _AUTHOR_LEAD.sub("", s)).strip() or s

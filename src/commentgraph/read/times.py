@@ -163,15 +163,18 @@ def _read(
     return Stamp("datetime", days=days, secs=secs, offset=_offset(tz))
 
 
-def read(m: re.Match) -> Stamp:
+def read(m: re.Match, day_first: bool = False) -> Stamp:
     """The :class:`Stamp` a match of :data:`EXPR` stands for (each distinct text read once).
 
     >>> read(find("14. 01. 2020, 13:47")).secs, read(find("vor 2 Tagen")).ago
     (49620, 172800)
     >>> read(find("1. März 2019 10:02 GMT")).offset, read(find("31.02.2019 10:00")).kind
     (0, 'bad')
+    >>> read(find("14/01/2020 13:47")).kind, read(find("14/01/2020 13:47"), day_first=True).kind
+    ('bad', 'datetime')
     """
-    return _read(m["date"], m["time"], m["tz"], m["rel"], m["day"], m["dtime"], m["dtz"])
+    date = m["date"].replace("/", ".") if day_first and m["date"] and "/" in m["date"] else m["date"]
+    return _read(date, m["time"], m["tz"], m["rel"], m["day"], m["dtime"], m["dtz"])
 
 
 def shape(m: re.Match) -> str:
