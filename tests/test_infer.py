@@ -543,6 +543,16 @@ MORE = {
     "posted by": ("Comments\nPosted by Jane Roe on March 1, 2019 at 10:15 am\n\nGreat.\n\nReply\n"
                   "Posted by John Doe on March 1, 2019 at 11:00 am\n\nNot so great.\n\nReply\n",
                   ["Jane Roe", "John Doe"], ["2019-03-01 10:15", "2019-03-01 11:00"], ["Great.", "Not so great."]),
+    "new reddit": ("Comments\nuser_one\n·\n3 hr. ago\n\nFirst.\n\nReply\nShare\nuser_two\n·\n2 hr. ago\n\nSecond.\n\n"
+                   "Reply\nShare\n", ["user_one", "user_two"], ["2020-01-15 09:00", "2020-01-15 10:00"],
+                   ["First.", "Second."]),
+    "WordPress 'said:'": ("Responses\nAnna on March 1, 2019 at 10:15 am said:\n\nGreat.\n\nReply\n"
+                          "Ben on March 1, 2019 at 11:00 am said:\n\nNot so.\n\nReply\n",
+                          ["Anna", "Ben"], ["2019-03-01 10:15", "2019-03-01 11:00"], ["Great.", "Not so."]),
+    "NYT (a place under the name)": ("Comments\nJane Roe\nBoston\nJan. 14, 2020\n\nGood.\n\nReply\nRecommend\n"
+                                     "John Doe\nNew York\nJan. 15, 2020\n\nBad.\n\nReply\nRecommend\n",
+                                     ["Jane Roe", "John Doe"], ["2020-01-14 00:00", "2020-01-15 00:00"],
+                                     ["Good.", "Bad."]),
 }
 
 

@@ -96,7 +96,7 @@ def _suffix_kind(s: str) -> str:
         return "none"
     if _NUMBER_SUFFIX.fullmatch(s):
         return "num"
-    if vocab.is_ui(s) or vocab.is_symbols(s):
+    if vocab.is_ui(s) or vocab.is_symbols(s) or vocab.SAYS.match(" " + s):  # ("NAME on DATE said:")
         return "ui"
     if (m := _NAME_NUMBER.fullmatch(s)) and name_like(m["name"]):
         return "namenum"
@@ -108,7 +108,8 @@ def time_lines(stripped: list[str], kinds: list[str]) -> list[TimeLine]:
     out = []
     seen: dict[str, tuple | None] = {}  # each distinct line is read once
     for i, s in enumerate(stripped):
-        if kinds[i] not in ("text", "value", "label_inline") or len(s) > 300:
+        # (a "NAME ... said:" line may be a quote's marker or a header: it holds a time if a header)
+        if kinds[i] not in ("text", "value", "label_inline", "quote") or len(s) > 300:
             continue
         if (got := seen.get(s, False)) is False:
             got = seen[s] = _describe(s)
@@ -205,8 +206,10 @@ def _names_above(i: int, lo: int, kinds: list[str], stripped: list[str]) -> tupl
         if k == "blank":
             if found:
                 return found[::-1], True
-        elif k in ("menu", "label", "value", "label_inline", "avatar"):
-            pass
+        elif k in ("menu", "label", "value", "label_inline", "avatar") or (
+            k == "count" and vocab.is_symbols(stripped[j])
+        ):
+            pass  # (a separator such as "·" between a name and its time is no boundary)
         elif k == "text" and name_like(stripped[j]) and not sentence_like(stripped[j]):
             found.append(j)
             if len(found) == _MAX_ABOVE:

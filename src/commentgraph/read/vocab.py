@@ -66,6 +66,8 @@ _UI_WORDS = (
     "collapse",
     "expand",
     "werbung:?",
+    "recommend",
+    "recommended",
     "edited",
     "bearbeitet",
     "geändert",
