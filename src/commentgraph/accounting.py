@@ -106,7 +106,8 @@ def account_lines(source, d: Discussion | None = None, *, article_id: str | None
         from .pages import read_page
 
         d = read_page(source)
-    from .pages import page_text, plain_spaces
+    from .pages import plain_spaces
+    from .read.html import page_text
 
     text, name, _, _ = page_text(source)   # (a saved HTML page as the reader rendered it)
     aid = _pick_article(d, name, article_id)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
-from collections import Counter
 from itertools import accumulate, repeat
 from pathlib import Path
 
@@ -18,11 +17,13 @@ from .discussion import Discussion, make_discussion
 from .errors import ReadError
 from .problems import Problems
 from .read import vocab
-from .read import html
+from .read.html import page_text
 from .read.infer import infer
+from .read.checks import number_ids
+from .read.head import page_head
 from .read.lines import strip_name_words
 from .schema import COLUMNS, DEFAULT_TZ, TIME_UNIT
-from .sources import looks_like_path, read_text
+from .sources import looks_like_path
 from .timeparse import _MONTH_ALT, DATE, MONTHS, DATETIME, WEEKDAY, date_days, localize, slash_order, time_seconds
 
 _NUM = r"(?:\#|Nr\.[ ]?|No\.[ ]?)?(?P<{name}>\d{{1,9}})"
@@ -105,39 +106,12 @@ NEAR_HEADER = re.compile(rf"^[ \t]*(?:{DATE})(?:[ \t,]+\d{{1,2}}(?::\d{{0,2}})?)
                          % (_AUTHOR_MAX + 60), re.MULTILINE)
 #: words that make an author-first "header" an article line instead (``Zuletzt aktualisiert: ...``)
 _NOT_AUTHOR = re.compile(r"(?i)aktualisiert|programm|stand:|updated|published|veröffentlicht|^von$|^by$|:$")
-_DECLARED = re.compile(
-    r"^[ \t]*(?:(?P<n1>\d{1,7})[ \t]+(?:Leser-?)?(?:Kommentare?|Comments?|Antworten|Beiträge|Replies|Responses)"
-    r"|(?:Kommentare|Comments|Leserkommentare)[ \t]*[(:][ \t]*(?P<n2>\d{1,7})\)?)[ \t]*$",
-    re.MULTILINE | re.IGNORECASE)
-_UPDATED = re.compile(
-    rf"(?:Zuletzt aktualisiert|Aktualisiert|Stand|Last updated|Updated)[ \t]*:?[ \t]*(?:am[ \t]+)?{DATETIME}",
-    re.IGNORECASE)
-_CAPTION = re.compile(r"(?i)\b(?:Bildrechte|Foto|Bild|Quelle|Photo|Image|Credit)\s*:")
-_CAPTION_CHARS = 400  # a caption's credit sits near its start; longer lines are not searched to the end
 #: blank lines at the start of a comment's text (matched at its start: a body is not cut out first)
 _LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 
 
-#: a time (``:MM``): a line without one holds no ``_UPDATED`` (which matches within one line)
-_TIME_MARK = re.compile(r":\d\d")
 
 
-def _updated(head: str) -> re.Match | None:
-    """``_UPDATED.search(head)``, tried only on the lines that hold a time (the search tried at every
-    character cost ~0.1 ms a page).
-
-    >>> _updated("Bild: dpa\\nStand: 1. März 2019, 19:56 Uhr\\nText")["time"]
-    '19:56 Uhr'
-    """
-    done = -1
-    for t in _TIME_MARK.finditer(head):
-        if t.start() < done:
-            continue   # (a line already tried)
-        a, b = head.rfind("\n", 0, t.start()) + 1, head.find("\n", t.end())
-        done = b = len(head) if b < 0 else b
-        if m := _UPDATED.search(head, a, b):
-            return m
-    return None
 
 
 def _article_id(name: str, text: str) -> str:
@@ -146,17 +120,6 @@ def _article_id(name: str, text: str) -> str:
     return Path(name).stem
 
 
-def _title(lines: list[str]) -> str | None:
-    """The first article line that is not an image caption or its credit line."""
-    for i, line in enumerate(lines):
-        line = line.strip()
-        if not line or _CAPTION.search(line, 0, _CAPTION_CHARS):
-            continue
-        nxt = next((x for x in lines[i + 1:i + 2]), "")
-        if _CAPTION.search(nxt, 0, _CAPTION_CHARS):
-            continue  # an image caption: the line after it names the picture's rights holder
-        return line
-    return None
 
 
 #: Speed: DATE_FIRST and NEAR_HEADER cost 12-15 ns per character when tried at every position
@@ -267,27 +230,8 @@ def _is_blank_after(text: str, end: int) -> bool:
     return end >= len(text) or not rest.strip()
 
 
-def _out_of_order(seq: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(number, line) of the comments whose number breaks the page's main direction (up or down).
-
-    >>> _out_of_order([(1, 1), (2, 5), (9, 9), (3, 13), (4, 17)])
-    [(3, 13)]
-    """
-    steps = [b[0] - a[0] for a, b in zip(seq, seq[1:])]
-    up, down = sum(s > 0 for s in steps), sum(s < 0 for s in steps)
-    if len(seq) < 3 or not (up and down):
-        return []
-    wrong = (lambda s: s < 0) if up >= down else (lambda s: s > 0)
-    return [seq[i + 1] for i, s in enumerate(steps) if wrong(s)]
 
 
-def _span(a: int, b: int) -> str:
-    """``"a"`` or ``"a..b"``.
-
-    >>> _span(3, 3), _span(1, 5)
-    ('3', '1..5')
-    """
-    return f"{a}" if a == b else f"{a}..{b}"
 
 
 class _Tables:
@@ -477,8 +421,8 @@ class _Tables:
         self.splits.append((len(self.rows), base, n, name))
 
         excerpts = [text[x:y] for x, y in zip(header_starts, header_ends)]
-        by_line, present = _number_ids(numbers, line_of, excerpts, probs)
-        title, updated, declared = _page_head(text[:first], n, present, probs, tz)
+        by_line, present = number_ids(numbers, line_of, excerpts, probs)
+        title, updated, declared = page_head(text[:first], n, present, probs, tz)
         if not text.strip():
             probs.add("empty", "the page is empty or holds only whitespace")
         elif not header_starts:
@@ -595,8 +539,8 @@ class _Tables:
                       "pagination) are no comment's text", line=found.tail + 1, excerpt_text=lines[found.tail],
                       severity="notice")
         numbers = [b.number for b in blocks]
-        by_line, present = _number_ids(numbers, line_of, [lines[b.time_line] for b in blocks], probs)
-        title, updated, declared = _page_head("\n".join(lines[:blocks[0].top]), n, present, probs, self.tz)
+        by_line, present = number_ids(numbers, line_of, [lines[b.time_line] for b in blocks], probs)
+        title, updated, declared = page_head("\n".join(lines[:blocks[0].top]), n, present, probs, self.tz)
         self.splits.append((len(self.rows), len(self.dates), n, name))
         self._commit(article_id, name, encoding, found.layout, n_lines, title, updated, declared,
                      [b.author for b in blocks], pa.array([b.text for b in blocks], type=pa.large_string()),
@@ -759,64 +703,8 @@ def _str_array(values) -> pd.api.extensions.ExtensionArray:
     return pd.array(values, dtype=_STR)
 
 
-def _number_ids(numbers: list, line_of: list, excerpts: list, probs: Problems) -> tuple[bytes, list]:
-    """Which comments take their id from the header line (no number, or a duplicate one), and the numbers
-    present; duplicate numbers, gaps and numbers out of order go to ``probs``."""
-    n = len(numbers)
-    numbered = n - numbers.count(None)
-    # duplicates keep both comments; ids fall back to the header's line
-    if numbered == n and n and (numbers == list(range(numbers[0], numbers[0] - n, -1))
-                                or numbers == list(range(numbers[0], numbers[0] + n))):
-        # one run up or down the page (the usual page): no duplicates, gaps or numbers out of order
-        by_line, present = bytes(n), [min(numbers[0], numbers[-1]), max(numbers[0], numbers[-1])]
-    else:
-        counts = Counter(numbers)
-        if len(counts) == n and None not in counts:
-            dup = by_line = [False] * n
-        else:
-            dup = [x is not None and counts[x] > 1 for x in numbers]
-            by_line = [x is None or d for x, d in zip(numbers, dup)]
-        seen_dup = set()
-        for i in [i for i, d in enumerate(dup) if d]:
-            if numbers[i] in seen_dup:
-                probs.add("duplicate_number", f"number {numbers[i]} appears more than once; both comments are "
-                          f"kept (ids use the header line)", line=line_of[i],
-                          excerpt_text=excerpts[i])
-            seen_dup.add(numbers[i])
-        by_line = bytes(by_line)
-        present = sorted({x for x in numbers if x is not None})
-        if present:
-            # (the runs between numbers present: a range of all numbers cost minutes for numbers like 180802225)
-            gaps = [_span(a + 1, b - 1) for a, b in zip(present, present[1:]) if b - a > 1]
-            if gaps:
-                probs.add("number_gap", f"numbers {', '.join(gaps)} are missing between {present[0]} "
-                          f"and {present[-1]}", severity="notice")
-            for i, ln in _out_of_order([(x, ln) for x, ln in zip(numbers, line_of) if x is not None]):
-                probs.add("numbers_out_of_order", f"number {i} breaks the page's order (comment numbers run "
-                          "neither up nor down the page here)", line=ln, excerpt_text=str(i), severity="notice")
-    return by_line, present
 
 
-def _page_head(head: str, n: int, present: list, probs: Problems, tz: str) -> tuple:
-    """``(title, updated, declared)`` of the article text before the first comment; a declared count that
-    differs from the ``n`` comments found is a notice."""
-    declared = declared_line = None
-    if dm := [m for m in _DECLARED.finditer(head)]:
-        declared = int(dm[-1]["n1"] or dm[-1]["n2"])
-        declared_line = head.count("\n", 0, dm[-1].start()) + 1
-    updated = pd.NaT
-    if um := _updated(head):
-        days, secs = date_days(um["date"]), time_seconds(um["time"])   # one stamp: no Series (~0.4 ms a page)
-        if days is not None and secs is not None:
-            updated = pd.Timestamp(days * 86400 + secs, unit="s").tz_localize(
-                tz, ambiguous=True, nonexistent="shift_forward").as_unit(TIME_UNIT)
-    if declared is not None and declared != n:
-        detail = ""
-        if present and present[0] > 1 and declared >= present[-1]:
-            detail = f"; numbers {_span(1, present[0] - 1)} are not on the page"
-        probs.add("count_mismatch", f"the page declares {declared} comments, {n} were found{detail}",
-                  line=declared_line, excerpt_text=dm[-1][0].strip(), severity="notice")
-    return _title(head.split("\n")), updated, declared
 
 
 _EPOCH_DATE = "01.01.1970"
@@ -855,17 +743,6 @@ def parse_page(text: str, *, name: str = "<text>", article_id: str | None = None
     return tables.frames()
 
 
-def page_text(source) -> tuple[str, str, str, bool]:
-    """``(text, name, encoding, rendered)`` of a page source: a saved HTML page (``.html``, or text that
-    starts as an HTML document) is rendered to the text a browser copy of it gives (``rendered`` True).
-
-    >>> page_text("<!DOCTYPE html><p>Anna</p><p>Hallo</p>")[0::3]
-    ('Anna\\n\\nHallo', True)
-    """
-    text, name, enc = read_text(source)
-    if html.looks_like_html(name, text):
-        return html.render(text), name, enc, True
-    return text, name, enc, False
 
 
 def _settings(tz, resolver, scraped_at=None):

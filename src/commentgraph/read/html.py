@@ -7,6 +7,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import PurePath
 
+from ..sources import read_text
+
 #: elements whose content is never shown
 _SKIP = frozenset(
     {
@@ -178,3 +180,16 @@ def render(html: str) -> str:
         out.append(part)
     text = "".join(out)
     return "\n".join(line.strip(" ") for line in text.split("\n")).strip("\n")
+
+
+def page_text(source) -> tuple[str, str, str, bool]:
+    """``(text, name, encoding, rendered)`` of a page source: a saved HTML page (``.html``, or text that
+    starts as an HTML document) is rendered to the text a browser copy of it gives (``rendered`` True).
+
+    >>> page_text("<!DOCTYPE html><p>Anna</p><p>Hallo</p>")[0::3]
+    ('Anna\\n\\nHallo', True)
+    """
+    text, name, enc = read_text(source)
+    if looks_like_html(name, text):
+        return render(text), name, enc, True
+    return text, name, enc, False

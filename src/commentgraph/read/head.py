@@ -1,0 +1,91 @@
+"""The article part of a page, before its first comment: title, declared comment count, last update."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..problems import Problems
+from ..schema import TIME_UNIT
+from ..timeparse import DATETIME, date_days, time_seconds
+from .checks import span
+
+_DECLARED = re.compile(
+    r"^[ \t]*(?:(?P<n1>\d{1,7})[ \t]+(?:Leser-?)?(?:Kommentare?|Comments?|Antworten|Beiträge|Replies|Responses)"
+    r"|(?:Kommentare|Comments|Leserkommentare)[ \t]*[(:][ \t]*(?P<n2>\d{1,7})\)?)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+_UPDATED = re.compile(
+    rf"(?:Zuletzt aktualisiert|Aktualisiert|Stand|Last updated|Updated)[ \t]*:?[ \t]*(?:am[ \t]+)?{DATETIME}",
+    re.IGNORECASE,
+)
+
+_CAPTION = re.compile(r"(?i)\b(?:Bildrechte|Foto|Bild|Quelle|Photo|Image|Credit)\s*:")
+
+_CAPTION_CHARS = 400  # a caption's credit sits near its start; longer lines are not searched to the end
+
+#: a time (``:MM``): a line without one holds no ``_UPDATED`` (which matches within one line)
+_TIME_MARK = re.compile(r":\d\d")
+
+
+def _updated(head: str) -> re.Match | None:
+    """``_UPDATED.search(head)``, tried only on the lines that hold a time (the search tried at every
+    character cost ~0.1 ms a page).
+
+    >>> _updated("Bild: dpa\\nStand: 1. März 2019, 19:56 Uhr\\nText")["time"]
+    '19:56 Uhr'
+    """
+    done = -1
+    for t in _TIME_MARK.finditer(head):
+        if t.start() < done:
+            continue  # (a line already tried)
+        a, b = head.rfind("\n", 0, t.start()) + 1, head.find("\n", t.end())
+        done = b = len(head) if b < 0 else b
+        if m := _UPDATED.search(head, a, b):
+            return m
+    return None
+
+
+def _title(lines: list[str]) -> str | None:
+    """The first article line that is not an image caption or its credit line."""
+    for i, line in enumerate(lines):
+        line = line.strip()
+        if not line or _CAPTION.search(line, 0, _CAPTION_CHARS):
+            continue
+        nxt = next((x for x in lines[i + 1 : i + 2]), "")
+        if _CAPTION.search(nxt, 0, _CAPTION_CHARS):
+            continue  # an image caption: the line after it names the picture's rights holder
+        return line
+    return None
+
+
+def page_head(head: str, n: int, present: list, probs: Problems, tz: str) -> tuple:
+    """``(title, updated, declared)`` of the article text before the first comment; a declared count that
+    differs from the ``n`` comments found is a notice."""
+    declared = declared_line = None
+    if dm := [m for m in _DECLARED.finditer(head)]:
+        declared = int(dm[-1]["n1"] or dm[-1]["n2"])
+        declared_line = head.count("\n", 0, dm[-1].start()) + 1
+    updated = pd.NaT
+    if um := _updated(head):
+        days, secs = date_days(um["date"]), time_seconds(um["time"])  # one stamp: no Series (~0.4 ms a page)
+        if days is not None and secs is not None:
+            updated = (
+                pd.Timestamp(days * 86400 + secs, unit="s")
+                .tz_localize(tz, ambiguous=True, nonexistent="shift_forward")
+                .as_unit(TIME_UNIT)
+            )
+    if declared is not None and declared != n:
+        detail = ""
+        if present and present[0] > 1 and declared >= present[-1]:
+            detail = f"; numbers {span(1, present[0] - 1)} are not on the page"
+        probs.add(
+            "count_mismatch",
+            f"the page declares {declared} comments, {n} were found{detail}",
+            line=declared_line,
+            excerpt_text=dm[-1][0].strip(),
+            severity="notice",
+        )
+    return _title(head.split("\n")), updated, declared
