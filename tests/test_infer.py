@@ -87,6 +87,7 @@ def test_zeit_relative_times_reply_numbers_and_markers():
     assert c["ui_text"].tolist()[0] == "12\nAntworten Melden\nEmpfehlen"
     assert "Antwort auf #1 von Klara Korn" in c["ui_text"].iloc[1]
     assert d.articles["layout"].iloc[0] == "inferred:above"
+    assert int(d.articles["declared_comments"].iloc[0]) == 120   # after the article's date on one line
     assert accounted(ZEIT, d)
 
 
@@ -686,3 +687,12 @@ def test_slash_dates_day_first_where_the_page_says_so():
     d = cg.read_page(undecided)
     assert wall(d) == ["2020-01-02 13:47", "2020-03-02 14:02"]   # nothing decides: month first, and said so
     assert "date_order" in kinds(d)
+
+
+@pytest.mark.parametrize("line, n", [("24 comments:", 24), ("5 thoughts on “JSON parsing”", 5), ("Kommentare (12)", 12),
+                                     ("14. Januar 2020, 9:21 Uhr 571 Kommentare", 571), ("3 Antworten zu „Titel“", 3)])
+def test_declared_comment_counts(line, n):
+    page = f"Titel\n{line}\nAnna\n1. März 2019 um 10:00\n\nHallo\n\nAntworten\nBert\n1. März 2019 um 11:00\n\nNa\n\nAntworten\n"
+    d = cg.read_page(page)
+    assert int(d.articles["declared_comments"].iloc[0]) == n
+    assert d.comments["author"].tolist() == ["Anna", "Bert"]

@@ -11,8 +11,13 @@ from ..schema import TIME_UNIT
 from ..timeparse import DATETIME, date_days, time_seconds
 from .checks import span
 
+#: "15 Kommentare", "24 comments:", "5 thoughts on “Title”", "12 Antworten zu …", "Kommentare (12)", and a count
+#: after the article's date and time on one line ("14. Januar 2020, 9:21 Uhr 571 Kommentare")
 _DECLARED = re.compile(
-    r"^[ \t]*(?:(?P<n1>\d{1,7})[ \t]+(?:Leser-?)?(?:Kommentare?|Comments?|Antworten|Beiträge|Replies|Responses)"
+    r"^[ \t]*(?:[^\n]{0,60}?\d{1,2}:\d{2}(?:[ \t]*Uhr)?[ \t]+)?"
+    r"(?:(?P<n1>\d{1,7})[ \t]+(?:Leser-?)?(?:Kommentare?|Comments?|Antworten|Beiträge|Replies|Responses)[ \t]*:?"
+    r"|(?P<n3>\d{1,7})[ \t]+(?:thoughts? on|responses? to|comments? on|Kommentare zu|Antworten zu|Gedanken zu)"
+    r"[ \t]+[^\n]{1,200}"
     r"|(?:Kommentare|Comments|Leserkommentare)[ \t]*[(:][ \t]*(?P<n2>\d{1,7})\)?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -66,7 +71,7 @@ def page_head(head: str, n: int, present: list, probs: Problems, tz: str) -> tup
     differs from the ``n`` comments found is a notice."""
     declared = declared_line = None
     if dm := [m for m in _DECLARED.finditer(head)]:
-        declared = int(dm[-1]["n1"] or dm[-1]["n2"])
+        declared = int(dm[-1]["n1"] or dm[-1]["n2"] or dm[-1]["n3"])
         declared_line = head.count("\n", 0, dm[-1].start()) + 1
     updated = pd.NaT
     if um := _updated(head):
