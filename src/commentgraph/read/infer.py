@@ -326,6 +326,16 @@ def _numbers(heads: list[TimeLine], numbers: list, kinds: list[str], stripped: l
     return out
 
 
+def _sample_has_authors(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> bool:
+    """On a page of many time lines, whether an even sample of ~100 of them reads as a layout (most with an
+    author): a page of bare dates is given up early instead of walking every line."""
+    if heads[0].pk == "name":
+        return True
+    at = range(1, len(heads), len(heads) // 100)
+    names = [_names_above(heads[k].line, heads[k - 1].line + 1, kinds, stripped)[0] for k in at]
+    return sum(bool(n) for n in names) >= 0.3 * len(names)
+
+
 _MODES = {
     "inline": "the author in the time line",
     "suffix": "the author after the time",
@@ -340,6 +350,8 @@ def infer(lines: list[str]) -> Inferred | None:
     kinds = line_kinds(stripped)
     heads, key = header_lines(time_lines(stripped, kinds))
     if not heads:
+        return None
+    if len(heads) > 400 and not _sample_has_authors(heads, kinds, stripped):
         return None
     mode = layout_mode(heads, kinds, stripped)
     if mode in ("inline", "suffix"):
