@@ -22,16 +22,10 @@ from dataclasses import dataclass
 from ..timeparse import slash_order
 from . import times, vocab
 from .blocks import Block, after_header, cut_tail, fill_body, fold, link_markers
-from .lines import line_kinds, name_like, sentence_like, strip_name_words
+from .lines import ARROW, CONNECTOR_TAIL, clean_author, line_kinds, name_like, sentence_like
 
 #: a line that may hold a time expression (digits, or a relative word) is searched; others are not
 _MAY_HOLD_TIME = re.compile(r"\d|(?i:heute|gestern|today|yesterday|ago|vor |just now|gerade eben)")
-#: connectors between a name and its time ("NAME | date", "NAME am date", "NAME, date", "#1 — vor ...")
-_CONNECTOR_TAIL = re.compile(
-    r"(?:[ \t]*[|•·,–—\-:]|(?:^|(?<=\s))(?i:schrieb am|schreibt am|kommentierte am|antwortete am|wrote on"
-    r"|posted on|said on|commented on|replied on|am|on|um|at|vom|from)(?![\w])"
-    r"|[ \t]*[»›][ \t]*(?:(?i:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?)?)+[ \t]*$"
-)
 _NUMBER_PREFIX = re.compile(r"(?:#|Nr\.[ ]?|No\.[ ]?)?(?P<number>\d{1,9}(?:\.\d{1,9})*)[.:)]?")
 _NUMBER_SUFFIX = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:#|Nr\.[ ]?|No\.[ ]?)(?P<number>\d{1,9}(?:\.\d{1,9})*)")
 _NAME_NUMBER = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:by[ \t]+)?(?P<name>\S.{0,79}?)[ \t]+#?(?P<number>\d{1,9})")
@@ -129,7 +123,7 @@ def _describe(s: str) -> tuple | None:
     if not _MAY_HOLD_TIME.search(s) or (m := times.find(s)) is None:
         return None
     pre = s[: m.start()]
-    clean = _CONNECTOR_TAIL.sub("", pre).strip()
+    clean = CONNECTOR_TAIL.sub("", pre).strip()
     if pre and not pre[-1].isspace() and pre[-1].isalnum():
         conn = "glued"
     else:
@@ -177,22 +171,6 @@ def layout_mode(heads: list[TimeLine], kinds: list[str], stripped: list[str] | N
     if len(votes) >= 2 and sum(votes) >= 0.6 * len(votes):
         return "after"
     return "above"
-
-
-#: a reply arrow in a header ("Bob → Anna Lee • 2 years ago"): the name after it is whom the comment answers
-_ARROW = re.compile(r"[ \t]+(?:→|➔|▸|►|replied to|antwortete)[ \t]+")
-
-
-def _clean_author(s: str) -> str:
-    """The name in an author line or a header's prefix.
-
-    >>> _clean_author("Anna sagt:"), _clean_author("Posted by Jane Roe"), _clean_author("by Hans » Tue")
-    ('Anna', 'Jane Roe', 'Hans')
-    >>> _clean_author("user_one 12 points"), _clean_author("Opossum")
-    ('user_one', 'Opossum')
-    """
-    s = vocab.SAYS.sub("", s)
-    return strip_name_words(_CONNECTOR_TAIL.sub("", s).strip() or s.strip())
 
 
 def _names_above(i: int, lo: int, kinds: list[str], stripped: list[str]) -> tuple[list[int], bool]:
@@ -247,7 +225,7 @@ def _authors_inline(heads: list[TimeLine], mode: str) -> tuple[list, list, list]
     a Disqus reply arrow ("Bob → Anna Lee") names whom the comment answers (see :func:`reply_to`)."""
     starts = [t.line for t in heads]
     if mode == "inline":
-        return starts, [_clean_author(_ARROW.split(t.prefix, 1)[0]) for t in heads], [None] * len(heads)
+        return starts, [clean_author(ARROW.split(t.prefix, 1)[0]) for t in heads], [None] * len(heads)
     ms = [_NAME_NUMBER.fullmatch(t.suffix) for t in heads]
     return starts, [m["name"].strip() for m in ms], [m["number"] for m in ms]
 
@@ -270,7 +248,7 @@ def _authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str])
         # the name as far above the time as in the other blocks
         j = names[0] if (b and bounded) else names[-depth] if len(names) >= depth else names[0]
         starts.append(j)
-        authors.append(_clean_author(stripped[j]))
+        authors.append(clean_author(stripped[j]))
     return starts, authors, [None] * len(heads)
 
 
@@ -286,7 +264,7 @@ def _authorsafter_header(heads: list[TimeLine], kinds: list[str], stripped: list
                 lo += 1
         j = _first_of_after_block(max(lo, prev_end), t.line, kinds, stripped, first=b == 0)
         starts.append(j if j is not None else t.line)
-        authors.append(_clean_author(stripped[j]) if j is not None else None)
+        authors.append(clean_author(stripped[j]) if j is not None else None)
         prev_end = t.line + 1
     return starts, authors, [None] * len(heads)
 
@@ -387,8 +365,8 @@ def infer(lines: list[str]) -> Inferred | None:
                 number_text=number_text,
             )
         )
-        if mode == "inline" and len(parts := _ARROW.split(t.prefix, 1)) == 2:
-            blocks[-1].markers.append(("reply", None, _clean_author(parts[1]), None))
+        if mode == "inline" and len(parts := ARROW.split(t.prefix, 1)) == 2:
+            blocks[-1].markers.append(("reply", None, clean_author(parts[1]), None))
     tail = cut_tail(blocks[-1], kinds, mode)
     known = {fold(a) for a in authors if a}
     for blk in blocks:

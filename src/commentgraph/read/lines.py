@@ -113,3 +113,27 @@ def strip_name_words(s: str) -> str:
     ('Hans', 'by', 'Anna')
     """
     return _AUTHOR_TRAIL.sub("", _AUTHOR_LEAD.sub("", s)).strip() or s
+
+
+#: connectors between a name and its time ("NAME | date", "NAME am date", "NAME, date", "#1 — vor ...")
+CONNECTOR_TAIL = re.compile(
+    r"(?:[ \t]*[|•·,–—\-:]|(?:^|(?<=\s))(?i:schrieb am|schreibt am|kommentierte am|antwortete am|wrote on"
+    r"|posted on|said on|commented on|replied on|am|on|um|at|vom|from)(?![\w])"
+    r"|[ \t]*[»›][ \t]*(?:(?i:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?)?)+[ \t]*$"
+)
+
+
+#: a reply arrow in a header ("Bob → Anna Lee • 2 years ago"): the name after it is whom the comment answers
+ARROW = re.compile(r"[ \t]+(?:→|➔|▸|►|replied to|antwortete)[ \t]+")
+
+
+def clean_author(s: str) -> str:
+    """The name in an author line or a header's prefix.
+
+    >>> clean_author("Anna sagt:"), clean_author("Posted by Jane Roe"), clean_author("by Hans » Tue")
+    ('Anna', 'Jane Roe', 'Hans')
+    >>> clean_author("user_one 12 points"), clean_author("Opossum")
+    ('user_one', 'Opossum')
+    """
+    s = vocab.SAYS.sub("", s)
+    return strip_name_words(CONNECTOR_TAIL.sub("", s).strip() or s.strip())
