@@ -16,6 +16,7 @@ import pandas as pd
 from .discussion import Discussion, make_discussion
 from .errors import ReadError
 from .problems import Problems
+from .read import times
 from .schema import DEFAULT_TZ, TIME_UNIT, scrub_surrogates
 from .sources import decode
 from .timeparse import DATETIME, combine, localize, slash_order
@@ -422,30 +423,17 @@ def _as_id(s: pd.Series, float_text: bool = True) -> pd.Series:
     return out
 
 
-#: "7 hours ago", "an hour ago", "vor 3 Tagen", "vor einer Stunde": times relative to when a page was scraped
-_RELATIVE = re.compile(
-    r"^\s*(?:(?P<n>\d{1,6}|an?|one)\s+(?P<unit>second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago"
-    r"|vor\s+(?P<n_de>\d{1,6}|einer|einem|eins?)\s+(?P<unit_de>Sekunde|Minute|Stunde|Tag|Woche|Monat|Jahr)(?:e|en|n)?)\s*$",
-    re.IGNORECASE)
-_UNIT_SECONDS = {"sec": 1, "second": 1, "sekunde": 1, "min": 60, "minute": 60, "hr": 3600, "hour": 3600,
-                 "stunde": 3600, "day": 86400, "tag": 86400, "week": 604800, "woche": 604800,
-                 "month": 30 * 86400, "monat": 30 * 86400, "year": 365 * 86400, "jahr": 365 * 86400}
-
-
 def relative_seconds(text) -> int | None:
-    """Seconds before the scrape of a relative time (``7 hours ago``, ``vor 3 Tagen``), else None.
+    """Seconds before the scrape of a relative time (``7 hours ago``, ``vor 3 Tagen``), else None: the
+    page reader's relative times (:mod:`commentgraph.read.times`), filling the whole cell.
 
     Months count 30 days and years 365.
 
     >>> relative_seconds("7 hours ago"), relative_seconds("vor einer Stunde"), relative_seconds("Feb 2, 2016")
     (25200, 3600, None)
     """
-    m = _RELATIVE.match(str(text))
-    if not m:
-        return None
-    n, unit = (m["n"], m["unit"]) if m["n"] else (m["n_de"], m["unit_de"])
-    count = int(n) if n.isdigit() else 1
-    return count * _UNIT_SECONDS[unit.lower()]
+    m = times.EXPR.fullmatch(str(text).strip())
+    return times.read(m).ago if m is not None and m["rel"] else None
 
 
 def _times(raw: pd.Series, tz: str, epoch_unit: str | None, notes: list | None = None,
