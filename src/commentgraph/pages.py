@@ -81,11 +81,7 @@ def plain_spaces(text: str) -> str:
     return text
 #: an article's byline above its date (``By Ann Lee`` / ``March 1, 2019 at 9:00 am``) is not a comment header
 _BYLINE = re.compile(r"(?i)(?:by|von)[ \t]")
-#: a page with buttons, counters or reply markers on lines of their own (near its first header) is read by
-#: layout inference, which moves them out of comment text; others try the known layouts first
-_CHROME = re.compile(vocab.UI_LINE.pattern + r"|^[ \t]*(?:antwort auf|als antwort auf|in reply to|replying to|zitat von"
-                     r"|quote from|originally posted by)[ \t]|[ \t](?:hat gesagt|said|wrote)\.?:[ \t]*$",
-                     re.IGNORECASE | re.MULTILINE)
+#: how far around the first header buttons and markers (``vocab.CHROME``) are looked for
 _CHROME_WINDOW = 4000
 #: words around a name that a header line of the author-first layout may hold ("Posted by", "» Tue")
 _NAME_WORDS = re.compile(r"(?i)^(?:posted by|written by|by|von)[ \t]|[»›]")
@@ -280,7 +276,7 @@ class _Tables:
         # button words and all)
         seed_like = picked[0] == "date_first" and all(f[1] is not None or f[2] is not None for f in picked[1][2])
         chrome = n_fast == 0 or not seed_like and len(
-            _CHROME.findall(text, max(0, first - _CHROME_WINDOW), first + _CHROME_WINDOW)) >= 2
+            vocab.CHROME.findall(text, max(0, first - _CHROME_WINDOW), first + _CHROME_WINDOW)) >= 2
         if not chrome:
             mark = len(self.rows)
             if self._add_fast(text, hits, starts, picked, name=name, article_id=article_id, encoding=encoding,
@@ -488,10 +484,7 @@ class _Tables:
             extra["parent"][i] = b.parent
             date, time = _EPOCH_DATE, "00:00"
             if st.kind in ("datetime", "date", "bad"):
-                em = _stamp_parts(m)
-                date, time = em[0] or _EPOCH_DATE, em[1] or "00:00"
-                if found.day_first:
-                    date = date.replace("/", ".")
+                date, time = b.date_text or _EPOCH_DATE, b.time_text or "00:00"
                 if st.kind == "date":
                     dated_only.append(i)
                 extra["offset"][i] = st.offset
@@ -708,14 +701,6 @@ def _str_array(values) -> pd.api.extensions.ExtensionArray:
 
 
 _EPOCH_DATE = "01.01.1970"
-
-
-def _stamp_parts(written: str) -> tuple[str | None, str | None]:
-    """The date and the time of a written absolute time, as the date and time readers take them."""
-    from .read.times import find
-
-    m = find(written)
-    return (m["date"], m["time"]) if m is not None else (None, None)
 
 
 def _cut(text: str, bounds: list[int], authors: list) -> pa.LargeStringArray:

@@ -17,6 +17,8 @@ class Block:
     author: str | None
     stamp: times.Stamp
     posted_text: str
+    date_text: str | None = None  # the written date (slash dates in the page's order) and time of day
+    time_text: str | None = None
     number: int | None = None
     number_text: str | None = None
     text: str = ""

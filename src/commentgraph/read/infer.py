@@ -57,8 +57,6 @@ class Inferred:
     blocks: list[Block]
     tail: int | None  # first line (0-based) of the page tail after the last comment
     described: str  # what decided, for the notice
-    headers_seen: int  # time lines of the header kind
-    day_first: bool = False  # slash dates are written day first (25/12/2019)
     date_doubt: str | None = None  # why the order of slash dates is a guess
 
     @property
@@ -361,6 +359,8 @@ def infer(lines: list[str]) -> Inferred | None:
                 author=authors[b] or None,
                 stamp=stamps[b],
                 posted_text=t.match[0],
+                date_text=times.date_text(t.match, day_first),
+                time_text=t.match["time"],
                 number=number,
                 number_text=number_text,
             )
@@ -383,7 +383,5 @@ def infer(lines: list[str]) -> Inferred | None:
         blocks=blocks,
         tail=tail,
         described=desc,
-        headers_seen=len(heads),
-        day_first=day_first,
         date_doubt=doubt if slashed else None,
     )

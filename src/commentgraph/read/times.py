@@ -173,8 +173,17 @@ def read(m: re.Match, day_first: bool = False) -> Stamp:
     >>> read(find("14/01/2020 13:47")).kind, read(find("14/01/2020 13:47"), day_first=True).kind
     ('bad', 'datetime')
     """
-    date = m["date"].replace("/", ".") if day_first and m["date"] and "/" in m["date"] else m["date"]
-    return _read(date, m["time"], m["tz"], m["rel"], m["day"], m["dtime"], m["dtz"])
+    return _read(date_text(m, day_first), m["time"], m["tz"], m["rel"], m["day"], m["dtime"], m["dtz"])
+
+
+def date_text(m: re.Match, day_first: bool = False) -> str | None:
+    """The date of a match as the date reader takes it: a day-first slash date written with dots.
+
+    >>> date_text(find("14/01/2020 13:47"), day_first=True), date_text(find("vor 2 Tagen"))
+    ('14.01.2020', None)
+    """
+    date = m["date"]
+    return date.replace("/", ".") if day_first and date and "/" in date else date
 
 
 def shape(m: re.Match) -> str:

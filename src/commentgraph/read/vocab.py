@@ -220,8 +220,6 @@ PAGE_TAIL = re.compile(
     r"abonnieren(?: kommentare zum post \(atom\))?|subscribe to.*|ihr name|e-mail|betreff|"
     r"kommentare zu diesem artikel sind geschlossen.*|comments are closed.*)[ \t]*:?\*?[ \t]*$"
 )
-#: a single character on its own line: an avatar's placeholder letter
-AVATAR_LINE = re.compile(r"^[ \t]*\S[ \t]*$")
 #: an author line's verb ("John says:", "Anna sagt:")
 SAYS = re.compile(
     r"(?i)[ \t]+(?:says|said|wrote|writes|sagt|schrieb|schreibt|meint|kommentierte|commented)"
@@ -244,3 +242,10 @@ QUOTE_MARKER = re.compile(
 )
 #: the end of a quote box ("Zum Vergrößern anklicken....", "Click to expand...")
 QUOTE_END = re.compile(r"(?i)^[ \t]*(?:zum vergrößern anklicken|click to expand|klicken zum erweitern)[ \t.…]*$")
+#: any of the above on a line of a whole page (buttons, reply and quote markers): a page that holds them
+#: is read by layout inference, which takes them out of comment texts
+CHROME = re.compile(
+    UI_LINE.pattern + r"|^[ \t]*(?:antwort auf|als antwort auf|in reply to|replying to|zitat von|quote from"
+    r"|originally posted by)[ \t]|[ \t](?:hat gesagt|said|wrote)\.?:[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
