@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from array import array
 from itertools import accumulate, repeat
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import polars as pl
 import pyarrow.compute as pc
 
 from .discussion import Discussion, make_discussion
 from .errors import ReadError
 from .problems import Problems
-from .read import vocab
+from .read import bulk, vocab
 from .read.html import page_text
 from .read.infer import infer
-from .read.checks import number_ids
+from .read.checks import number_ids, number_notes
 from .read.head import page_head
 from .read.lines import strip_name_words
 from .schema import COLUMNS, DEFAULT_TZ, TIME_UNIT
@@ -241,7 +243,8 @@ class _Tables:
     def __init__(self, tz: str, strict: bool, scraped_at=None):
         self.tz, self.strict, self.scraped_at = tz, strict, scraped_at
         self.extra: dict[str, dict[int, object]] = {}
-        self.authors, self.texts = [], []
+        self.authors, self.texts = [[]], []       # authors: lists (pages read here) and arrays (bulk pages)
+        self.n = 0                               # comments so far
         self.by_line = bytearray()               # ids use the header line (no number, or a duplicate one)
         self.numbers, self.has_number = array("q"), bytearray()
         # each comment's date and time: indices into the distinct ones (each read once), with their days since
@@ -438,9 +441,12 @@ class _Tables:
                 date_at, time_at, numbers, by_line, line_of, header_lines, *, extra: dict | None = None) -> None:
         """A read page's values join the tables."""
         n = len(authors)
+        self.n += n
         self.dates.extend(date_at)
         self.times.extend(time_at)
-        self.authors += authors
+        if not isinstance(self.authors[-1], list):
+            self.authors.append([])
+        self.authors[-1] += authors
         self.by_line += by_line
         self.texts.append(texts)
         if None not in numbers:
@@ -456,12 +462,56 @@ class _Tables:
         self.page_sizes.append(n)
         self.articles.append((article_id, title, updated, declared, n, name, encoding, layout, n_lines))
         if extra is not None or self.extra:
-            base = len(self.authors) - n
+            base = self.n - n
             for key in _EXTRA:
                 col = self.extra.setdefault(key, {})
                 for i, v in enumerate((extra or {}).get(key, ())):
                     if v is not None:   # (a parent: a page's own index -> an index of all comments)
                         col[base + i] = v + base if key == "parent" else v
+
+    def add_plain(self, plain: bulk.Plain, ks: range, names: list[str], article_ids: list[str]) -> None:
+        """Pages ``ks`` of a bulk reading (:func:`commentgraph.read.bulk.scan`), as ``_add_fast`` reads them."""
+        sizes = plain.sizes[ks.start:ks.stop]
+        at = np.concatenate([[0], np.cumsum(plain.sizes)])
+        lo, hi = int(at[ks.start]), int(at[ks.stop])
+        c = plain.comments.slice(lo, hi - lo)
+        self.dates.frombytes(self._interned(c.get_column("date"), self._date).tobytes())
+        self.times.frombytes(self._interned(c.get_column("time"), self._time).tobytes())
+        self.authors.append(c.get_column("author").to_arrow().cast(pa.large_string()))
+        self.texts.append(c.get_column("text").to_arrow().cast(pa.large_string()))
+        numbers, lines = c.get_column("number").to_numpy(), c.get_column("line").to_numpy()
+        self.numbers.frombytes(numbers.astype(np.int64).tobytes())
+        self.has_number += b"\x01" * len(c)
+        self.by_line += bytes(len(c))
+        self.lines.frombytes(lines.astype(np.int64).tobytes())
+        self.header_lines += b"\x01" * len(c)
+        empty = np.flatnonzero((c.get_column("text") == "").to_numpy()).tolist()
+        excerpt = dict(zip(empty, c.get_column("header").gather(empty).to_list())) if empty else {}
+        bounds = np.concatenate([[0], np.cumsum(sizes)])
+        for j, k in enumerate(ks):
+            a, b, name, aid = int(bounds[j]), int(bounds[j + 1]), names[j], article_ids[j]
+            probs = Problems(name, rows=self.rows)
+            for i in (i for i in empty if a <= i < b):
+                probs.add("empty_comment", "a comment header with no text under it", line=int(lines[i]),
+                          excerpt_text=excerpt[i], severity="notice")
+            self.splits.append((len(self.rows), self.n, b - a, name))
+            nums = numbers[a:b]
+            if not (np.all(np.diff(nums) == -1) or np.all(np.diff(nums) == 1)):
+                number_notes(nums, lines[a:b], probs)   # (numbers unique: no ids by line)
+            present = [int(nums.min()), int(nums.max())]
+            title, updated, declared = page_head(plain.heads[k], b - a, present, probs, self.tz)
+            n_lines = int(plain.n_lines[k])
+            self.page_lines.append(n_lines)
+            self.page_ids.append(aid)
+            self.page_sizes.append(b - a)
+            self.articles.append((aid, title, updated, declared, b - a, name, "utf-8", "date_first", n_lines))
+            self.n += b - a
+
+    def _interned(self, values: pl.Series, intern) -> np.ndarray:
+        """Indices of written dates or times (each distinct one read once)."""
+        keys = values.unique(maintain_order=True)
+        index = [intern(v) for v in keys.to_list()]
+        return values.replace_strict(keys, index, return_dtype=pl.Int64).to_numpy()
 
     def _add_inferred(self, text: str, found, *, name: str, article_id: str, encoding: str) -> None:
         """A page read by layout inference (:func:`commentgraph.read.infer.infer`)."""
@@ -577,8 +627,11 @@ class _Tables:
         n = len(comments)
         cols = {}
         for key in ("ui_text", "quoted_text", "posted_text", "number_text"):
+            if not (found := self.extra.get(key)):
+                cols[key] = _str_array(pa.nulls(n, type=pa.large_string()))
+                continue
             values = [None] * n
-            for i, v in self.extra.get(key, {}).items():
+            for i, v in found.items():
                 values[i] = v
             cols[key] = _str_array(values)
         if parents := self.extra.get("parent"):
@@ -669,7 +722,9 @@ class _Tables:
         comments = pd.DataFrame({
             "comment_id": _str_array(ids), "article_id": _str_array(article_ids),
             "number": pd.arrays.IntegerArray(np.frombuffer(self.numbers, dtype=np.int64).copy(), ~has_number),
-            "author": _str_array(self.authors),
+            "author": _str_array(pa.chunked_array(
+                [pa.array(a, type=pa.large_string()) if isinstance(a, list) else a for a in self.authors],
+                type=pa.large_string())),
             # one chunk a page, as the per-page frames concatenated gave it (one copy of all texts cost ~5 %)
             "posted_at": stamps, "text": _str_array(pa.chunked_array(self.texts, type=pa.large_string())),
             "parent_id": _str_array(pa.nulls(n, type=pa.large_string())),
@@ -787,6 +842,47 @@ def _expand(sources) -> list:
     return list(sources)
 
 
+#: fewer pages than this are read one by one (the bulk reading's fixed cost is ~10 ms)
+_BULK_MIN = 8
+
+
+def _competes(line: str) -> bool:
+    """Whether a line ending in a time reads as an author-first header (see ``_pick_layout``)."""
+    return bool((m := AUTHOR_FIRST.match(line)) and not _NOT_AUTHOR.search(m["author"].strip()))
+
+
+#: bytes of pages read at once (string views address a buffer by 32-bit offsets; this also bounds memory)
+_BULK_BYTES = 512 * 2**20
+
+
+def _bulk(items: list) -> dict[int, tuple[bulk.Plain, int]]:
+    """The plain pages among ``items`` read at once (:mod:`commentgraph.read.bulk`): each item read there ->
+    (the reading, its place in it). Only files are read so (not texts, bytes or HTML files)."""
+    files = [i for i, x in enumerate(items) if isinstance(x, str | Path) and looks_like_path(x)
+             and PurePath(x).suffix.lower() not in (".html", ".htm", ".xhtml")]
+    if len(files) < _BULK_MIN:
+        return {}
+    sizes = []
+    for i in files:
+        try:
+            sizes.append(os.stat(items[i]).st_size)
+        except OSError:
+            sizes.append(0)
+    out, start = {}, 0
+    while start < len(files):
+        stop = start + 1
+        total = sizes[start]
+        while stop < len(files) and total + sizes[stop] <= _BULK_BYTES:
+            total += sizes[stop]
+            stop += 1
+        batch = files[start:stop]
+        texts, ok = bulk.read_files([items[i] for i in batch])
+        plain = bulk.scan(texts, ok, _competes)
+        out.update({batch[t]: (plain, k) for k, t in enumerate(plain.taken.tolist())})
+        start = stop
+    return out
+
+
 def read_pages(sources, *, tz: str = DEFAULT_TZ, strict: bool = False, resolver: dict | None = None,
                scraped_at=None) -> Discussion:
     """Read many pages (paths, texts, or a folder of page files) into one Discussion, one article each.
@@ -804,13 +900,27 @@ def read_pages(sources, *, tz: str = DEFAULT_TZ, strict: bool = False, resolver:
     if not items:
         raise ReadError("no pages given")
     tables, used = _Tables(tz, strict, _scrape_time(scraped_at, tz, "<pages>")), {}
-    for src in items:
-        text, name, enc, rendered = page_text(src)
-        aid = _article_id(name, text)
+    where = _bulk(items)
+
+    def unique(aid: str) -> str:
         used[aid] = used.get(aid, 0) + 1
-        if used[aid] > 1:
-            aid = f"{aid}~{used[aid]}"
-        tables.add_page(text, name=name, article_id=aid, encoding=enc, rendered=rendered)
+        return f"{aid}~{used[aid]}" if used[aid] > 1 else aid
+
+    i = 0
+    while i < len(items):
+        if (got := where.get(i)) is not None:   # a run of plain pages read in bulk
+            plain, k = got
+            j = i
+            while (nxt := where.get(j + 1)) is not None and nxt[0] is plain and nxt[1] == where[j][1] + 1:
+                j += 1
+            names = [str(items[x]) for x in range(i, j + 1)]
+            tables.add_plain(plain, range(k, k + j - i + 1), names, [unique(Path(x).stem) for x in names])
+            i = j + 1
+            continue
+        text, name, enc, rendered = page_text(items[i])
+        tables.add_page(text, name=name, article_id=unique(_article_id(name, text)), encoding=enc,
+                        rendered=rendered)
+        i += 1
     # the frames once for all pages, and one conform (conforming page by page cost ~10 ms a page)
     articles, comments, problems = tables.frames()
     settings = {**_settings(tz, resolver, scraped_at), "reader": "read_pages"}

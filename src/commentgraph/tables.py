@@ -16,6 +16,7 @@ import pandas as pd
 from .discussion import Discussion, make_discussion
 from .errors import ReadError
 from .problems import Problems
+from .read import columns as tcols
 from .read import times
 from .schema import DEFAULT_TZ, TIME_UNIT, scrub_surrogates
 from .sources import decode
@@ -682,7 +683,7 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     text = raw[cols["text"]].astype("str").where(raw[cols["text"]].notna())
     # one scan of all texts for the few that need more (a scan costs ~0.6 s at a million texts):
     # line ends to normalise, and '<' or '&' that could start markup
-    maybe = text.str.contains("[\r<&]", regex=True).fillna(False).to_numpy(dtype=bool)
+    maybe = tcols.contains(text, "[\r<&]")
     if maybe.any():
         text = text.copy()
         text[maybe] = text[maybe].str.replace(r"\r\n?", "\n", regex=True)
@@ -762,9 +763,9 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     else:
         ids = pd.Series([f"{a}/row{r}" for a, r in zip(art, rows)], dtype="str")
     written = ids
-    dup = ids.duplicated(keep="first").to_numpy()
-    in_article = pd.DataFrame({"a": art, "c": ids}).duplicated(keep="first").to_numpy()
+    dup = tcols.repeated(ids)
     if dup.any():
+        in_article = tcols.repeated(ids, art)
         seen: dict[str, int] = {}
         new = ids.tolist()
         for i, cid in enumerate(new):
@@ -805,13 +806,13 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
                       f"comment ids in this table (e.g. {examples}): their reply edges dangle",
                       excerpt_text=examples, severity="notice")
     else:
-        parent = pd.Series([None] * n, dtype="str")
+        parent = tcols.null_str(n)
         parent_how = {}
 
     position = art.groupby(art, sort=False).cumcount().astype("Int64")
     comments = pd.DataFrame({
         "comment_id": ids, "article_id": art, "number": number, "author": author, "posted_at": posted,
-        "text": text, "parent_id": parent, "line": pd.array([pd.NA] * n, dtype="Int64"),
+        "text": text, "parent_id": parent, "line": tcols.null_int(n),
         "position": position, "row": pd.array(rows, dtype="Int64"),
     })
     ours = set(cols.values()) | {"_row_line"}
@@ -821,7 +822,7 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
         target = f"source_{col}" if col in comments.columns else str(col)
         comments[target] = raw[col].to_numpy()
 
-    titles = (raw[cols["title"]].astype("str") if "title" in cols else pd.Series([None] * n, dtype="str"))
+    titles = raw[cols["title"]].astype("str") if "title" in cols else tcols.null_str(n)
     g = pd.DataFrame({"article_id": art, "title": titles}).groupby("article_id", sort=False)
     articles = pd.DataFrame({
         "article_id": g.size().index.astype("str"),
