@@ -302,7 +302,6 @@ class _Tables:
                   trial: bool = False) -> bool:
         """The known layouts. On ``trial``, give up (return False, before anything joins the tables) where
         the page reads unclean: headers dropped or truncated, authors missing."""
-        tz = self.tz
         probs = Problems(name, strict=self.strict and not trial, rows=self.rows)
         mark = len(self.rows)
         layout, (header_starts, header_ends, fields, leads) = picked
@@ -421,7 +420,7 @@ class _Tables:
 
         excerpts = [text[x:y] for x, y in zip(header_starts, header_ends)]
         by_line, present = number_ids(numbers, line_of, excerpts, probs)
-        title, updated, declared = page_head(text[:first], n, present, probs, tz)
+        title, updated, declared = page_head(text[:first], n, present, probs)
         if not text.strip():
             probs.add("empty", "the page is empty or holds only whitespace")
         elif not header_starts:
@@ -499,7 +498,7 @@ class _Tables:
             if not (np.all(np.diff(nums) == -1) or np.all(np.diff(nums) == 1)):
                 number_notes(nums, lines[a:b], probs)   # (numbers unique: no ids by line)
             present = [int(nums.min()), int(nums.max())]
-            title, updated, declared = page_head(plain.heads[k], b - a, present, probs, self.tz)
+            title, updated, declared = page_head(plain.heads[k], b - a, present, probs)
             n_lines = int(plain.n_lines[k])
             self.page_lines.append(n_lines)
             self.page_ids.append(aid)
@@ -583,7 +582,7 @@ class _Tables:
                       severity="notice")
         numbers = [b.number for b in blocks]
         by_line, present = number_ids(numbers, line_of, [lines[b.time_line] for b in blocks], probs)
-        title, updated, declared = page_head("\n".join(lines[:blocks[0].top]), n, present, probs, self.tz)
+        title, updated, declared = page_head("\n".join(lines[:blocks[0].top]), n, present, probs)
         self.splits.append((len(self.rows), len(self.dates), n, name))
         self._commit(article_id, name, encoding, found.layout, n_lines, title, updated, declared,
                      [b.author for b in blocks], pa.array([b.text for b in blocks], type=pa.large_string()),
@@ -692,7 +691,7 @@ class _Tables:
         a = list(zip(*self.articles)) if self.articles else [[]] * 9
         layouts = list(a[7])
         articles = pd.DataFrame({
-            "article_id": list(a[0]), "title": list(a[1]), "updated_at": list(a[2]),
+            "article_id": list(a[0]), "title": list(a[1]), "updated_at": _local(a[2], tz),
             "declared_comments": pd.array(list(a[3]), dtype="Int64"),
             "parsed_comments": pd.array(list(a[4]), dtype="Int64"), "source": list(a[5]), "encoding": list(a[6]),
             # (as the per-page frames concatenated gave it: object when some page had no header)
@@ -734,6 +733,13 @@ class _Tables:
         })
         comments = self._extra_columns(comments)
         return articles, comments, pd.DataFrame(rows, columns=list(COLUMNS["problems"]))
+
+
+def _local(seconds, tz: str) -> pd.Series:
+    """Local seconds since 1970 (or None) as tz-aware stamps (a time that happens twice is the first, one in
+    the spring gap moves forward)."""
+    naive = pd.to_datetime(pd.Series(list(seconds), dtype="Float64"), unit="s").astype(f"datetime64[{TIME_UNIT}]")
+    return naive.dt.tz_localize(tz, ambiguous=np.ones(len(naive), dtype=bool), nonexistent="shift_forward")
 
 
 _STR = pd.StringDtype("pyarrow", na_value=np.nan)   # the default ``str`` dtype
