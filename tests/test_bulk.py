@@ -113,3 +113,14 @@ def test_bulk_values_worked_out_by_hand(tmp_path):
     assert int(a.loc["plain", "declared_comments"]) == 3 and a.loc["plain", "title"] == "Titel des Artikels"
     assert int(a.loc["header_first_no_final_newline", "lines"]) == 7
     assert int(a.loc["sample", "parsed_comments"]) == 10
+
+
+def test_pages_over_the_batch_size_are_read_one_by_one(tmp_path, monkeypatch):
+    folder = _folder(tmp_path)
+    items = sorted(folder.iterdir())
+    whole = cg.read_pages(folder)
+    monkeypatch.setattr(pages, "_BULK_BYTES", 200)   # every page but the shortest is "huge"
+    small = {Path(items[i]).stem for i in pages._bulk(items)}
+    assert small and all((folder / f"{s}.txt").stat().st_size <= 200 for s in small)
+    assert "sample" not in small
+    pd.testing.assert_frame_equal(cg.read_pages(folder).comments, whole.comments, check_exact=True)

@@ -162,6 +162,10 @@ def _bulk(items: list) -> dict[int, tuple[bulk.Plain, int]]:
             sizes.append(os.stat(items[i]).st_size)
         except OSError:
             sizes.append(0)
+    big = {i for i, size in zip(files, sizes) if size > _BULK_BYTES}   # (a huge page alone: read one by one)
+    if big:
+        sizes = [size for i, size in zip(files, sizes) if i not in big]
+        files = [i for i in files if i not in big]
     out, start = {}, 0
     while start < len(files):
         stop = start + 1
