@@ -565,6 +565,22 @@ def test_a_page_without_repeated_headers_is_no_comments():
 # the Guardian (name / "14 Jan 2020 13:47"), Spiegel ("Name heute, 10:15 Uhr"), FAZ ("Name (handle) -
 # 14.01.2020 - 13:47"), WordPress themes ("Posted by Name on March 1, 2019 at 10:15 am")
 MORE = {
+    "heise forum (post titles)": ("Forum\nRe: Radwege\nMax Muster\n15.01.2020 09:00\n\nDas sehe ich anders.\n\n"
+                                  "Re: Radwege\nGerda Gans\n15.01.2020 10:00\n\nNein, Re: ist kein Titel hier.\n",
+                                  ["Max Muster", "Gerda Gans"], ["2020-01-15 09:00", "2020-01-15 10:00"],
+                                  ["Das sehe ich anders.", "Nein, Re: ist kein Titel hier."]),
+    "reddit 'level N'": ("Comments\nlevel 1\nuser_one\n· 3 hr. ago\nFirst.\nReply\nShare\nlevel 2\nuser_two\n"
+                         "· 2 hr. ago\nSecond.\nReply\nShare\n",
+                         ["user_one", "user_two"], ["2020-01-15 09:00", "2020-01-15 10:00"], ["First.", "Second."]),
+    "mastodon (handles)": ("Jane Doe\n@jane@mastodon.social\n3h\nFinally, bike lanes!\nBob Ray\n@bob@social.example\n"
+                           "2h\n@jane not so fast.\n",
+                           ["Jane Doe", "Bob Ray"], ["2020-01-15 09:00", "2020-01-15 10:00"],
+                           ["Finally, bike lanes!", "@jane not so fast."]),
+    "derstandard (seconds, Jänner)": ("Posting\nMax Muster\n15. Jänner 2020, 09:00:01\n\nDas sehe ich anders.\n\n"
+                                      "Antworten\nGerda Gans\n15. Jänner 2020, 10:00:02\n\n@Max Muster: Nein.\n\n"
+                                      "Antworten\n",
+                                      ["Max Muster", "Gerda Gans"], ["2020-01-15 09:00", "2020-01-15 10:00"],
+                                      ["Das sehe ich anders.", "@Max Muster: Nein."]),
     "disqus": ("12 Kommentare\nMax Muster • vor 3 Jahren\nIch finde das gut.\n2 △ ▽ • Antworten • Teilen ›\n"
                "Erika Muster • vor 2 Jahren\nIch nicht.\n△ ▽ • Antworten • Teilen ›\n",
                ["Max Muster", "Erika Muster"], ["2017-01-15 12:00", "2018-01-15 12:00"],

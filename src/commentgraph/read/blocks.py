@@ -112,6 +112,8 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) ->
     text = "\n".join(lines[j] for j in keep).rstrip()
     blk.text = text
     blk.text_start = keep[0] if keep else -1
+    if kinds[blk.top] == "title":  # ("Re: Radwege" above the author: the post's title)
+        chrome.append(blk.top)
     ui = [stripped[j] for j in sorted(chrome) if stripped[j]]
     blk.ui_text = "\n".join(ui) if ui else None
     blk.quoted_text = "\n".join(quoted).strip() or None

@@ -183,7 +183,7 @@ def _names_above(i: int, lo: int, kinds: list[str], stripped: list[str]) -> tupl
     j = i - 1
     while j >= lo:
         k = kinds[j]
-        if k == "blank":
+        if k in ("blank", "title"):
             if found:
                 return found[::-1], True
         elif k in ("menu", "label", "value", "label_inline", "avatar") or (
@@ -250,7 +250,7 @@ def _authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str])
         # later blocks: the top name of a walk a boundary ended; the first block (article above it):
         # the name as far above the time as in the other blocks
         j = names[0] if (b and bounded) else names[-depth] if len(names) >= depth else names[0]
-        starts.append(j)
+        starts.append(j - (j > 0 and kinds[j - 1] == "title"))  # (a post's title line heads it)
         authors.append(clean_author(stripped[j]))
     return starts, authors, [None] * len(heads)
 

@@ -41,8 +41,8 @@ def vocab_form(s: str) -> str:
 def line_kinds(stripped: list[str]) -> list[str]:
     """What each (stripped) line is by itself: ``blank``, ``ui`` (a button line), ``menu`` (a forum post
     menu line), ``count``, ``num`` (``#661``), ``label`` (``Mitglied seit``), ``value`` (the line after a
-    label), ``avatar`` (one character), ``reply`` and ``quote`` (markers), ``quote_end``, ``tail`` (comment
-    form, pagination) or ``text``.
+    label), ``avatar`` (one character), ``reply`` and ``quote`` (markers), ``quote_end``, ``title`` (``Re: ...``),
+    ``tail`` (comment form, pagination) or ``text``.
 
     >>> line_kinds(["", "Antworten", "Profil", "0", "#661", "Mitglied seit", "28. Juni 2014", "Y", "Hallo"])
     ['blank', 'ui', 'menu', 'count', 'num', 'label', 'value', 'avatar', 'text']
@@ -68,6 +68,7 @@ _KIND_RULES = (
     ("menu", vocab.MENU_LINE, True),
     ("count", vocab.COUNT_LINE, False),
     ("num", vocab.NUMBER_LINE, False),
+    ("title", vocab.TITLE_LINE, False),
     ("label", vocab.LABEL_LINE, False),
     ("reply", vocab.REPLY_MARKER, False),
     ("quote_end", vocab.QUOTE_END, False),

@@ -89,6 +89,7 @@ _MENU_WORDS = (
     "find more posts",
     "find all posts",
     "alle beiträge finden",
+    r"level \d{1,2}",  # (Reddit's nesting depth above each comment)
     "website besuchen",
     "visit website",
 )
@@ -244,8 +245,12 @@ QUOTE_MARKER = re.compile(
 QUOTE_END = re.compile(r"(?i)^[ \t]*(?:zum vergrößern anklicken|click to expand|klicken zum erweitern)[ \t.…]*$")
 #: any of the above on a line of a whole page (buttons, reply and quote markers): a page that holds them
 #: is read by layout inference, which takes them out of comment texts
+#: a forum post's title line ("Re: Radwege", "AW: Frage", "Re[2]: x"): it heads the post below it
+TITLE_LINE = re.compile(r"^(?:re|aw|wg)(?:\^\d+|\[\d+\])?:[ \t]+\S", re.IGNORECASE)
+
 CHROME = re.compile(
-    UI_LINE.pattern + r"|^[ \t]*(?:antwort auf|als antwort auf|in reply to|replying to|zitat von|quote from"
-    r"|originally posted by)[ \t]|[ \t](?:hat gesagt|said|wrote)\.?:[ \t]*$",
+    UI_LINE.pattern + r"|^[ \t]*(?:re|aw):[ \t]+\S"
+    r"|^[ \t]*(?:antwort auf|als antwort auf|in reply to|replying to|zitat von|quote from|originally posted by)[ \t]"
+    r"|[ \t](?:hat gesagt|said|wrote)\.?:[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
