@@ -409,7 +409,7 @@ function render({ model, el }) {
     const th = P.a.th;
     fill(viewHead, articleHead(),
       h("div", { class: "cg-thread-head" },
-        h("span", {}, "thread of ", threadLabel(t), ` · ${th.size[t]} comments · depth ${th.depth[t]} · ${duration(th.dur[t])}`),
+        h("span", {}, "thread of ", threadLabel(t), ` · ${th.size[t]} comment${th.size[t] === 1 ? "" : "s"} · depth ${th.depth[t]} · ${duration(th.dur[t])}`),
         pager(state.viewPage, pages, (p) => { state.viewPage = p; renderView(); view.scrollTop = 0; }, "comment page")));
     const rows = [];
     if (th.root[t] < 0 && state.viewPage === 0) {
