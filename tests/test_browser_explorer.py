@@ -135,20 +135,27 @@ def test_sample_review_in_the_page_downloads_rows_python_applies(browser, sample
     page.locator('.cg-comment[data-number="9"] .cg-target-input').fill("#6")
     page.keyboard.press("Enter")
     assert page.locator('.cg-comment[data-number="9"] .cg-reviewed').inner_text().startswith("reviewed: → #6")
-    assert page.locator(".cg-status").inner_text() == "2 reviewed"
+    # a reply the resolver did not find: #10 also answers #7
+    page.locator('.cg-comment[data-number="10"] .cg-missed').click()
+    page.locator('.cg-comment[data-number="10"] .cg-target-input').fill("#7")
+    page.keyboard.press("Enter")
+    expect(page.locator('.cg-comment[data-number="10"] .cg-missed-ref')).to_contain_text("missed reference → #7")
+    assert page.locator(".cg-status").inner_text() == "3 reviewed"
     with page.expect_download() as dl:
         page.locator(".cg-download").click()
     rows = pd.read_csv(dl.value.path(), dtype=str, keep_default_na=False)
     n = dict(zip(d.comments["number"].tolist(), d.comments["comment_id"]))
-    assert dict(zip(rows["comment_id"], rows["verdict"])) == {n[10]: "right", n[9]: "other"}
+    assert sorted(zip(rows["comment_id"], rows["verdict"], rows["target"])) == sorted(
+        [(n[10], "right", n[9]), (n[9], "other", "#6"), (n[10], "missed", "#7")])
+    assert list(rows.columns[:3]) == ["comment_id", "start", "end"]
     fixed = cg.apply_review(d, rows)
     assert dict(zip(fixed.replies["source_comment_id"], fixed.replies["target_comment_id"]))[n[9]] == n[6]
     s = cg.resolution_scores(d, rows).iloc[0]
-    assert (s["tp"], s["fp"], s["fn"]) == (1, 1, 1)
+    assert (s["tp"], s["fp"], s["fn"]) == (1, 1, 2)
     # the reviews survive a reload of the page (kept in the browser's storage)
     page.reload()
     page.wait_for_selector("html[data-ready=true]")
-    assert page.locator(".cg-status").inner_text() == "2 reviewed"
+    assert page.locator(".cg-status").inner_text() == "3 reviewed"
     page.close()
 
 

@@ -282,17 +282,22 @@ function render({ model, el }) {
     set({ reviews });
   }
 
-  function targetEditor(key, verdict, placeholder) {
+  function targetEditor(placeholder, save) {
     const input = h("input", { class: "cg-target-input", type: "text", placeholder, "aria-label": "correct target" });
-    const ok = () => { if (input.value.trim()) setReview(key, { verdict, target: input.value.trim() }); };
-    input.addEventListener("keydown", (e) => { if (e.key === "Enter") ok(); if (e.key === "Escape") { state.editing = null; renderView(); } });
+    const ok = () => { if (input.value.trim()) save(input.value.trim()); };
+    input.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") ok();
+      if (e.key === "Escape") { state.editing = null; renderView(); }
+    });
     setTimeout(() => input.focus(), 0);
     return h("span", { class: "cg-editor" }, input, h("button", { type: "button", onclick: ok }, "save"));
   }
 
   function reviewControls(k) {
     const key = reviewKey(k), rv = (get("reviews") || {})[key];
-    if (state.editing === key) return targetEditor(key, "other", "#12, a comment id, a name or none");
+    if (state.editing === key) {
+      return targetEditor("#12, a comment id, a name or none", (target) => setReview(key, { verdict: "other", target }));
+    }
     if (rv) {
       const what = rv.verdict === "right" ? "✓ right" : rv.verdict === "wrong" ? "✗ wrong: no edge" : `→ ${rv.target}`;
       return h("span", { class: `cg-review cg-reviewed cg-${rv.verdict}` }, `reviewed: ${what} `,
@@ -346,12 +351,8 @@ function render({ model, el }) {
   function missedControls(i) {
     const key = `${state.P.c.id[i]}\tmissed`;
     if (state.editing === key) {
-      const ed = targetEditor(null, "missed", "#12, a comment id or a name");
-      const input = ed.querySelector("input");
-      const save = () => { if (input.value.trim()) setReview(`${key}:${input.value.trim()}`, { verdict: "missed", target: input.value.trim() }); };
-      input.onkeydown = (e) => { if (e.key === "Enter") { e.stopImmediatePropagation(); save(); } };
-      ed.querySelector("button").onclick = save;
-      return ed;
+      return targetEditor("#12, a comment id or a name",
+        (target) => setReview(`${key}:${target}`, { verdict: "missed", target }));
     }
     return h("button", { type: "button", class: "cg-missed", title: "a reply the resolver did not find",
       onclick: () => { state.editing = key; renderView(); } }, "+ missed reference");
