@@ -242,3 +242,21 @@ def test_ten_thousand_comments_hostile_text_shown_not_run(browser, big_explorer)
     assert page.evaluate("typeof window.__pwned") == "undefined" and page.seen["dialogs"] == []
     assert [u for u in page.seen["requests"] if not u.startswith("file:")] == []
     page.close()
+
+
+def test_article_picker_switches_between_articles(browser, tmp_path):
+    d = cg.read_source(cg.sample_corpus())
+    path = cg.write_explorer(d, tmp_path / "explorer.html")
+    page = open_page(browser, path)
+    picker = page.locator(".cg-article")
+    assert picker.locator("option").count() == 6
+    sizes = d.comments.groupby("article_id").size()
+    for aid in d.articles["article_id"].tolist()[:3]:
+        picker.select_option(aid)
+        expect(page.locator(".cg-article-meta")).to_contain_text(f"{sizes[aid]} comments")
+        expect(page.locator(".cg-count")).to_have_text(re.compile(rf"^\d+ of {(cg.threads(d)['article_id'] == aid).sum()} threads$"))
+        page.locator(".cg-thread button").first.click()
+        assert page.locator(".cg-comment").count() == cg.threads(d).query("article_id == @aid")["size"].max()
+    screenshot(page, "explorer_corpus_article")
+    assert page.seen["errors"] == []
+    page.close()

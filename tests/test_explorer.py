@@ -161,6 +161,8 @@ def test_widget_selects_a_thread_follows_a_reference_and_reviews_in_place(seed, 
     assert len(load_reviews(store)) == 3
     with pytest.raises(ValueError, match="needs a target"):
         w.review(n[9], 0, "other")
+    with pytest.raises(KeyError, match="no reference at 3"):
+        w.review(n[9], 3, "right")
 
 
 def test_a_partly_reviewed_comment_is_left_out_of_the_scores():

@@ -148,7 +148,7 @@ def _article(d: Discussion, art: pd.DataFrame, c: pd.DataFrame, ct: pd.DataFrame
     }
 
 
-def explorer_data(d: Discussion) -> dict:
+def explorer_data(d: Discussion, *, references: pd.DataFrame | None = None) -> dict:
     """Everything the explorer shows about ``d``: ``{"articles": [summary rows], "data": {article_id: article}}``.
 
     Each article holds its comments (``c``: id, number, author, local time, text, tree parent,
@@ -164,7 +164,7 @@ def explorer_data(d: Discussion) -> dict:
     c = d.comments
     ct = comment_threads(d)
     th = threads(d)
-    refs = _references(d)
+    refs = _references(d) if references is None else references
     aid = c["article_id"].astype("str").reset_index(drop=True)
     c = c.reset_index(drop=True)
     out, summary = {}, []

@@ -61,7 +61,7 @@ def _references(d: Discussion) -> pd.DataFrame:
     return r.assign(edge=r["edge"].fillna(True).astype(bool), start=r["start"].astype("Int64"))
 
 
-def review_rows(d: Discussion, reviews: dict) -> pd.DataFrame:
+def review_rows(d: Discussion, reviews: dict, *, references: pd.DataFrame | None = None) -> pd.DataFrame:
     """The reviewed references of ``d`` as rows in ``cg.review_table`` format, ``correct_target`` filled in.
 
     ``right`` leaves ``correct_target`` blank (the edge stays), ``wrong`` writes ``none``, ``other``
@@ -70,8 +70,9 @@ def review_rows(d: Discussion, reviews: dict) -> pd.DataFrame:
     ``none`` where the reference gives no edge), so both ``cg.apply_review(d, rows)`` and
     ``cg.resolution_scores(d, rows)`` take the rows as they are. A missed reference has no span
     (``start`` blank): it counts in the scores, while ``apply_review`` cannot add its edge.
+    ``references`` is ``d``'s review table where the caller keeps one (it is the slow part).
     """
-    ref = _references(d)
+    ref = _references(d) if references is None else references
     cols = list(ref.columns.drop("edge")) + EXTRA
     if not reviews:
         return pd.DataFrame({k: pd.Series([], dtype="str") for k in cols})
@@ -115,10 +116,10 @@ def load_reviews(path) -> dict:
     return out
 
 
-def save_reviews(d: Discussion, reviews: dict, path) -> Path:
-    """Write :func:`review_rows` to ``path`` as CSV (written whole, then moved into place)."""
+def save_reviews(d: Discussion, reviews, path) -> Path:
+    """Write the reviews (a dict as :func:`review_rows` takes, or its rows) to ``path`` as CSV, whole, then moved in place."""
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
-    review_rows(d, reviews).to_csv(tmp, index=False)
+    (reviews if isinstance(reviews, pd.DataFrame) else review_rows(d, reviews)).to_csv(tmp, index=False)
     tmp.replace(path)
     return path

@@ -13,7 +13,7 @@ from ..discussion import Discussion
 from ..review import apply_review, resolution_scores
 from .data import explorer_data
 from .page import explorer_script, explorer_style
-from .reviews import VERDICTS, load_reviews, review_key, review_rows, reviews_path, save_reviews
+from .reviews import VERDICTS, _references, load_reviews, review_key, review_rows, reviews_path, save_reviews
 
 
 class Explorer(anywidget.AnyWidget):
@@ -40,8 +40,9 @@ class Explorer(anywidget.AnyWidget):
     status = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, d: Discussion, *, reviews="auto", **kwargs):
-        data = explorer_data(d)
         self._d = d
+        self._refs = _references(d)
+        data = explorer_data(d, references=self._refs)
         self._data = data["data"]
         self._comments = d.comments.drop_duplicates("comment_id").set_index("comment_id")
         self.path = reviews_path(d) if reviews == "auto" else (Path(reviews) if reviews else None)
@@ -62,7 +63,7 @@ class Explorer(anywidget.AnyWidget):
 
     def _on_reviews(self, change):
         if self.path is not None:
-            save_reviews(self._d, self.reviews, self.path)
+            save_reviews(self._d, self.reviewed(), self.path)
         self._update_status()
 
     def _update_status(self):
@@ -130,6 +131,9 @@ class Explorer(anywidget.AnyWidget):
         if verdict in ("other", "missed") and not target:
             raise ValueError(f"verdict {verdict!r} needs a target")
         key = review_key(comment_id, f"missed:{target}" if verdict == "missed" else start)
+        if verdict not in ("missed", None) and not (
+                (self._refs["comment_id"] == comment_id) & (self._refs["start"] == start)).any():
+            raise KeyError(f"no reference at {start} in comment {comment_id!r}")
         reviews = dict(self.reviews)
         if verdict is None:
             reviews.pop(key, None)
@@ -142,7 +146,7 @@ class Explorer(anywidget.AnyWidget):
 
     def reviewed(self) -> pd.DataFrame:
         """The reviewed references as rows in ``cg.review_table`` format (see :func:`review_rows`)."""
-        return review_rows(self._d, self.reviews)
+        return review_rows(self._d, self.reviews, references=self._refs)
 
     def corrected(self) -> Discussion:
         """``cg.apply_review(d, self.reviewed())``: the Discussion with the reviews applied."""
