@@ -110,7 +110,11 @@ def test_sample_longest_thread_reference_jump_author_search_and_hostile_text(bro
     # '@Ralf Meier' is flagged: a dashed, unresolved span in a thread whose root is not in the data
     page.locator(".cg-thread", has_text="Ralf Meier").locator("button").click()
     assert page.locator(".cg-comment.cg-missing").inner_text().startswith("Ralf Meier")
-    assert page.locator('.cg-ref[data-resolution="unresolved"]').inner_text() == "@Ralf Meier"
+    dangling = page.locator('.cg-ref[data-resolution="unresolved"]')
+    assert dangling.inner_text() == "@Ralf Meier"
+    dangling.click()   # no comment to go to: the placeholder is highlighted, the status line says why
+    expect(page.locator(".cg-comment.cg-missing.cg-selected")).to_have_count(1)
+    expect(page.locator(".cg-status")).to_contain_text("@Ralf Meier: target not in the data")
     assert "not in the data" in page.locator('.cg-comment[data-number="11"] .cg-evidence').inner_text()
 
     # search an author: only the threads with a comment of theirs stay

@@ -338,7 +338,12 @@ function render({ model, el }) {
       out.push(text.slice(at, r.s[k]));
       const res = (r.res[k] || "").replace("+", "-");
       const tip = [r.res[k], `rule ${r.rule[k]}`, `confidence ${r.conf[k]}`, r.reason[k]].filter(Boolean).join(" · ");
-      const go = () => { if (r.t[k] >= 0) jumpTo(r.t[k], i); else { state.flash = `${r.raw[k]}: ${r.reason[k] || "target not in the data"}`; renderStatus(); } };
+      const go = () => {
+        if (r.t[k] >= 0) return jumpTo(r.t[k], i);
+        state.flash = `${r.raw[k]}: ${r.reason[k] || "target not in the data"}`;
+        if (P.c.pm[i]) set({ selected: `missing:${P.c.pm[i]}` });   // the placeholder root of this thread
+        else renderStatus();
+      };
       out.push(h("span", { class: `cg-ref res-${res}` + (r.edge[k] ? "" : " cg-noedge"), role: "button", tabindex: "0",
         title: tip, "data-ref": k, "data-resolution": r.res[k], onclick: go,
         onkeydown: (e) => { if (e.key === "Enter") go(); } }, text.slice(r.s[k], r.e[k])));
@@ -414,13 +419,15 @@ function render({ model, el }) {
         pager(state.viewPage, pages, (p) => { state.viewPage = p; renderView(); view.scrollTop = 0; }, "comment page")));
     const rows = [];
     if (th.root[t] < 0 && state.viewPage === 0) {
-      rows.push(h("article", { class: "cg-comment cg-missing", "data-missing": th.mname[t] },
+      const here = get("selected") === `missing:${th.mname[t]}`;
+      rows.push(h("article", { class: "cg-comment cg-missing" + (here ? " cg-selected" : ""), "data-missing": th.mname[t],
+        "aria-current": here ? "true" : null },
         h("header", {}, h("span", { class: "cg-author" }, th.mname[t] || "?")),
         h("div", { class: "cg-text" }, "This comment is not in the data: a reference names it, but it is not on the page.")));
     }
     for (const i of order.slice(from, from + COMMENTS_PER_PAGE)) rows.push(commentEl(i, sel, state.hit && state.hit[i]));
     fill(view, ...rows);
-    if (state.followSelected && sel >= 0) {
+    if (state.followSelected) {
       const node = view.querySelector(".cg-selected");
       if (node) node.scrollIntoView({ block: "center" });
     }
