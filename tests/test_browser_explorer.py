@@ -117,6 +117,15 @@ def test_sample_longest_thread_reference_jump_author_search_and_hostile_text(bro
     expect(page.locator(".cg-status")).to_contain_text("@Ralf Meier: target not in the data")
     assert "not in the data" in page.locator('.cg-comment[data-number="11"] .cg-evidence').inner_text()
 
+    # the other sort keys: duration puts #12's day-long exchange first, start the earliest thread
+    page.locator(".cg-sort").select_option("duration")
+    expect(page.locator(".cg-thread").first).to_contain_text("#12 Norbert NRW")
+    page.locator(".cg-sort").select_option("start")
+    firsts = page.locator(".cg-thread .cg-thread-title").all_inner_texts()
+    assert firsts[:2] == ["#6 W. Merseburger", "#8 Jakob"] and firsts[-1] == "#14 Sabrina"
+    page.locator(".cg-sort").select_option("depth")
+    expect(page.locator(".cg-thread").first).to_contain_text("depth 3")
+
     # search an author: only the threads with a comment of theirs stay
     filter_threads(page, "Sabrina", 1)
     assert "#14 Sabrina" in page.locator(".cg-thread").inner_text()
@@ -263,4 +272,28 @@ def test_article_picker_switches_between_articles(browser, tmp_path):
         assert page.locator(".cg-comment").count() == cg.threads(d).query("article_id == @aid")["size"].max()
     screenshot(page, "explorer_corpus_article")
     assert page.seen["errors"] == []
+    page.close()
+
+
+def test_newest_first_reverses_siblings_and_keeps_the_tree(browser, tmp_path):
+    d = cg.read_source(cg.sample_corpus())
+    ct = cg.comment_threads(d)
+    parent = ct.dropna(subset=["parent"]).groupby("parent").size().idxmax()   # the comment with most answers
+    aid, thread = ct.loc[ct["comment_id"] == parent, ["article_id", "thread_id"]].iloc[0]
+    kids = d.comments[d.comments["comment_id"].isin(ct.loc[ct["parent"] == parent, "comment_id"])]
+    oldest_first = kids.sort_values("posted_at")["comment_id"].tolist()
+    page = open_page(browser, cg.write_explorer(d, tmp_path / "explorer.html"))
+    page.locator(".cg-article").select_option(aid)
+    page.locator(f'.cg-thread[data-thread="{thread}"] button').click()
+
+    def order():
+        ids = page.locator(".cg-comment").evaluate_all("els => els.map(e => e.dataset.id)")
+        return [i for i in ids if i in oldest_first], ids
+
+    kids_shown, ids = order()
+    assert kids_shown == oldest_first and ids[0] == thread
+    page.locator(".cg-order").click()
+    expect(page.locator(".cg-order")).to_have_text("newest first")
+    kids_shown, ids = order()
+    assert kids_shown == oldest_first[::-1] and ids[0] == thread   # the root stays on top
     page.close()
