@@ -112,7 +112,8 @@ def _article(d: Discussion, art: pd.DataFrame, c: pd.DataFrame, ct: pd.DataFrame
     return {
         "id": str(a["article_id"]),
         "title": None if pd.isna(a.get("title")) else str(a["title"]),
-        "source": None if pd.isna(a.get("source", None)) else Path(str(a["source"])).name,
+        "source": None if pd.isna(a.get("source", None)) or str(a["source"]).startswith("<")  # '<DataFrame>'
+        else Path(str(a["source"])).name,
         "declared": None if pd.isna(a.get("declared_comments")) else int(a["declared_comments"]),
         "parsed": n,
         "c": {
