@@ -19,6 +19,7 @@ FIGURES = {
     "02_timeline": ["02_timeline", "02_latency", "02_cumulative"],
     "03_discussion_structure": ["03_arcs", "03_thread_tree", "03_author_network"],
     "04_corpus": ["04_articles", "04_latency_by_article", "04_thread_sizes"],
+    "05_explore": [],
 }
 
 
@@ -88,7 +89,7 @@ def test_runs_on_the_sample_and_writes_its_figures(name, sample_path, tmp_path):
     assert nb.metadata["papermill"]["parameters"]["source"] == str(sample_path.resolve())
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert errors == []
-    made = sorted(p.name for p in (tmp_path / "figures").iterdir())
+    made = sorted(p.name for p in (tmp_path / "figures").iterdir()) if (tmp_path / "figures").exists() else []
     assert made == sorted(f"{stem}.{ext}" for stem in FIGURES[name] for ext in ("pdf", "png", "svg"))
     assert all((tmp_path / "figures" / f"{stem}.png").stat().st_size > 10_000 for stem in FIGURES[name])
     # every figure is also shown in the notebook (and so in its HTML page), not only saved
@@ -98,3 +99,10 @@ def test_runs_on_the_sample_and_writes_its_figures(name, sample_path, tmp_path):
     if name == "04_corpus":  # one article in the sample: the notebook says it falls back to the synthetic corpus
         printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
         assert "corpus: SYNTHETIC sample corpus: 6 articles, 103 comments" in printed
+    if name == "05_explore":  # the explorer is shown as a widget, its text form says what it holds
+        shown = [o for c in nb.cells for o in c.get("outputs", []) if "application/vnd.jupyter.widget-view+json" in
+                 o.get("data", {})]
+        assert len(shown) == 1
+        assert shown[0]["data"]["text/plain"].startswith(
+            "commentgraph explorer: 1 article, 10 comments, 6 threads, 5 references")
+        assert "widgets" not in nb.metadata  # no widget state: the data is not copied into the notebook

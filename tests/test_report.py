@@ -129,7 +129,7 @@ def sample_report(tmp_path_factory):
 def test_report_on_the_sample_writes_notebooks_html_figures_tables(sample_report):
     _, out, _ = sample_report
     assert sorted(p.stem for p in (out / "notebooks").glob("*.ipynb")) == list(NOTEBOOKS)
-    assert sorted(p.stem for p in (out / "html").glob("*.html")) == list(NOTEBOOKS)
+    assert sorted(p.stem for p in (out / "html").glob("*.html")) == [*NOTEBOOKS, "explorer"]
     for ext in ("png", "svg", "pdf"):
         assert len(list((out / "figures").glob(f"*.{ext}"))) == 11
     for name in NOTEBOOKS:
@@ -139,6 +139,25 @@ def test_report_on_the_sample_writes_notebooks_html_figures_tables(sample_report
     assert len(comments) == 10 and comments["number"].tolist() == list(range(15, 5, -1))
     assert len(pd.read_csv(out / "tables" / "replies.csv")) == 5
     assert (out / "tables" / "reply_graph.gexf").is_file() and (out / "tables" / "author_graph.graphml").is_file()
+
+
+@pytest.mark.slow
+def test_report_has_an_explorer_page_and_an_index_linking_everything(sample_report):
+    import re
+
+    _, out, manifest = sample_report
+    explorer = (out / "html" / "explorer.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="cg-data">(.*?)</script>', explorer, re.S).group(1))
+    assert data["articles"][0]["comments"] == 10 and data["articles"][0]["references"] == 5
+    index = (out / "index.html").read_text(encoding="utf-8")
+    links = set(re.findall(r'href="([^"]+)"', index))
+    assert {"html/explorer.html", "manifest.json", "tables/replies.csv", "figures/02_latency.svg"} <= links
+    assert {f"html/{name}.html" for name in NOTEBOOKS} <= links
+    assert all((out / link).is_file() for link in links)
+    made_by = {o["path"]: o["made_by"] for o in manifest["outputs"]}
+    assert made_by["html/explorer.html"] == made_by["index.html"] == "run_report"
+    # the explore notebook's page links the explorer beside it
+    assert 'href="explorer.html"' in (out / "html" / "05_explore.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
@@ -172,7 +191,7 @@ def test_comment_html_is_shown_as_text_in_the_report(sample_path, tmp_path):
         "Ade Friedensnobelpreis *schnief*", f"Ade {SCRIPT} {IMG} Friedensnobelpreis"), encoding="utf-8")
     cg.run_report(page, tmp_path / "out", progress=False)
     pages = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "html").glob("*.html")}
-    assert len(pages) == 4
+    assert len(pages) == len(NOTEBOOKS) + 1  # and explorer.html
     assert [n for n, t in pages.items() if SCRIPT in t or IMG in t] == []
     # the comment is there, escaped: 01 shows the comments table with its text
     assert "&lt;script&gt;alert(" in pages["01_load_and_check.html"]

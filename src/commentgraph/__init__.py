@@ -5,6 +5,7 @@ from .authors import authors, reply_pairs
 from .corpus import sample_corpus
 from .discussion import Discussion
 from .errors import ReadError
+from .explorer import explore, explorer_html, write_explorer
 from .exports import export_tables, write_gephi_csv, write_gexf, write_graphml
 from .figures import save_figure
 from .filters import PLACEHOLDER_AUTHORS, reply_edges
@@ -34,6 +35,8 @@ __all__ = [
     # figures, exports, privacy, report
     "plot_timeline", "plot_arcs", "plot_thread_tree", "plot_author_network", "plot_latency",
     "save_figure", "report_style", "style_path", "pseudonymize",
+    # exploration
+    "explore", "explorer_html", "write_explorer",
     "write_gexf", "write_graphml", "write_gephi_csv", "export_tables",
     "ReportError", "run_report", "__version__",
 ]

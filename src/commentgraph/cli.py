@@ -32,6 +32,7 @@ def _report(args) -> int:
     print(f"report written to {args.out}: {kinds.count('notebooks')} notebooks, {kinds.count('html')} HTML pages, "
           f"{kinds.count('figures')} figure files, {kinds.count('tables')} tables/graphs, manifest.json "
           f"({c['comments']} comments, {c['references']} references, {c['problems']} problems; {m['seconds']:.0f} s)")
+    print(f"open {Path(args.out) / 'index.html'}; the thread explorer is {Path(args.out) / 'html' / 'explorer.html'}")
     return 0
 
 

@@ -18,9 +18,10 @@ import pandas as pd
 
 from .discussion import Discussion
 from .errors import ReadError
+from .explorer import write_explorer
 
 #: the notebooks a report runs, in order (files ``<name>.ipynb`` in the notebooks folder)
-NOTEBOOKS = ("01_load_and_check", "02_timeline", "03_discussion_structure", "04_corpus")
+NOTEBOOKS = ("01_load_and_check", "02_timeline", "03_discussion_structure", "04_corpus", "05_explore")
 #: environment variable that gives the salt when ``anonymize`` is asked for without one
 SALT_ENV = "COMMENTGRAPH_SALT"
 KERNEL = "python3"
@@ -146,7 +147,7 @@ def execute_notebook(notebook, output, *, source, out_dir, anonymize: bool = Fal
         try:
             papermill.execute_notebook(str(notebook), str(output), parameters=params, kernel_name=kernel,
                                        progress_bar=False, log_output=False, cwd=str(output.parent),
-                                       execution_timeout=timeout,
+                                       execution_timeout=timeout, store_widget_state=False,
                                        extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
         except PapermillExecutionError as e:
             raise ReportError(f"notebook {Path(notebook).stem} failed in cell {e.exec_count}: {e.ename}: "
@@ -276,15 +277,47 @@ def _salt_fingerprint(salt: str) -> str:
     return hashlib.sha256(f"commentgraph-salt:{salt}".encode()).hexdigest()[:12]
 
 
+# ---------------------------------------------------------------- the index page
+
+def write_index(out, d: Discussion, pages, explorer) -> Path:
+    """Write ``out/index.html``: links to the explorer, every notebook page, figure and table, and the manifest."""
+    from html import escape
+
+    out = Path(out)
+
+    def links(paths):
+        return "".join(f'<li><a href="{escape(p.relative_to(out).as_posix())}">{escape(p.name)}</a></li>'
+                       for p in paths)
+
+    c = counts(d)
+    figures = sorted((out / "figures").glob("*.svg"))
+    tables = sorted(p for p in (out / "tables").glob("*") if p.is_file())
+    body = (f"<h1>commentgraph report</h1><p>{c['articles']} article(s), {c['comments']} comments, "
+            f"{c['references']} references ({c['resolved']} resolved), {c['reply_edges']} reply edges, "
+            f"{c['problems']} problems.</p>"
+            f'<p><a href="{escape(Path(explorer).relative_to(out).as_posix())}"><b>explorer.html</b></a>: '
+            "read the threads and the evidence for each reply edge (one page, opens from disk, no network).</p>"
+            f"<h2>Notebooks</h2><ul>{links(pages)}</ul><h2>Figures (SVG; PNG and PDF beside them)</h2>"
+            f"<ul>{links(figures)}</ul><h2>Tables and graphs</h2><ul>{links(tables)}</ul>"
+            '<p><a href="manifest.json">manifest.json</a>: inputs, versions, settings, counts, every output.</p>')
+    path = out / "index.html"
+    path.write_text("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+                    "<title>commentgraph report</title><style>body{font-family:system-ui,sans-serif;max-width:50em;"
+                    f"margin:2em auto;padding:0 1em}}</style></head><body>{body}</body></html>\n", encoding="utf-8")
+    return path
+
+
 # ---------------------------------------------------------------- the report
 
 def run_report(source, out, *, anonymize: bool = False, salt: str | None = None, progress: bool = True,
                notebooks=None) -> dict:
     """Run every report notebook on ``source`` and write everything into the folder ``out``.
 
-    ``out`` receives ``notebooks/`` (the executed notebooks), ``html/`` (one page each),
+    ``out`` receives ``notebooks/`` (the executed notebooks), ``html/`` (one page each, and
+    ``explorer.html``: the threads and each reference's evidence in one self-contained page),
     ``figures/`` (PNG, SVG and PDF of every figure), ``tables/`` (CSV tables, GEXF and GraphML
-    graphs) and ``manifest.json``: the inputs with their SHA-256, the package and library
+    graphs), ``index.html`` linking everything, and ``manifest.json``: the inputs with their SHA-256, the package and library
     versions, reader and resolver settings, time zone, counts, and every output file with its
     SHA-256 and the notebook that made it. Returns the manifest.
 
@@ -308,7 +341,7 @@ def run_report(source, out, *, anonymize: bool = False, salt: str | None = None,
 
     made_by: dict[Path, str] = {}
     runs = []
-    steps = tqdm(total=2 * len(NOTEBOOKS) + 1, desc="commentgraph report", unit="step", disable=not progress,
+    steps = tqdm(total=2 * len(NOTEBOOKS) + 2, desc="commentgraph report", unit="step", disable=not progress,
                  file=sys.stderr)
     with steps:
         steps.set_postfix_str("tables")
@@ -328,6 +361,11 @@ def run_report(source, out, *, anonymize: bool = False, salt: str | None = None,
             figures = sorted(set(dirs["figures"].iterdir()) - before)
             made_by |= {p: name for p in [executed, html, *figures]}
             runs.append({"notebook": name, "seconds": round(seconds, 2), "figures": [p.name for p in figures]})
+        steps.set_postfix_str("explorer")
+        explorer = write_explorer(d, dirs["html"] / "explorer.html")
+        index = write_index(out, d, [dirs["html"] / f"{name}.html" for name in NOTEBOOKS], explorer)
+        made_by |= {explorer: "run_report", index: "run_report"}
+        steps.update()
 
     manifest = {
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
