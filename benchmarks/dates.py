@@ -47,7 +47,9 @@ CASES = [
     ("27. September 2018", "27. September 2018", "2018-09-27"),
     ("Tue, 14 Jan 2020 13:47:00 +0100", "Tue, 14 Jan 2020 13:47:00 +0100", "2020-01-14 13:47+01:00"),
     ("January 14th, 2020 at 1:47 pm", "January 14th, 2020 at 1:47 pm", "2020-01-14 13:47"),
-    ("Jan 14", "Jan 14", None),  # no year: a page of another year reads wrong
+    ("Jan 14", "Jan 14", "2020-01-14"),  # no year: the latest such day up to the copy
+    ("14. Januar um 10:15", "14. Januar um 10:15", "2020-01-14 10:15"),
+    ("Jan 3 hours ago", "3 hours ago", "2020-01-14 15:00"),  # Jan's comment, three hours old
     ("Like · Reply · 3h", "3h", "2020-01-14 15:00"),
     ("2 weeks ago", "2 weeks ago", "2019-12-31 18:00"),
     ("vorgestern, 10:00", "vorgestern, 10:00", "2020-01-12 10:00"),
@@ -85,6 +87,10 @@ def ours(text: str):
         return None
     if st.kind == "relative":
         return SCRAPE - pd.Timedelta(seconds=st.ago)
+    if st.kind == "yearless":
+        from commentgraph.read.frames import _yearless
+
+        return _yearless(SCRAPE, st.month_day, st.secs, TZ)
     if st.kind == "day":
         day = SCRAPE.normalize() - pd.Timedelta(days=st.days_back)
         return day + pd.Timedelta(seconds=st.secs or 0)

@@ -361,6 +361,19 @@ def test_facebook_buttons_and_a_compact_age_after_the_body():
     assert wall(e) == ["2020-01-14 15:00", "2020-01-13 18:00"]
 
 
+def test_dates_without_a_year_are_the_latest_such_day_before_the_copy():
+    page = FACEBOOK_DE.replace("3 Std.", "14. Januar um 10:15").replace("2 Std.", "31. Dezember um 23:00")
+    d = cg.read_page(page, scraped_at="2020-01-14 18:00")
+    assert wall(d) == ["2020-01-14 10:15", "2019-12-31 23:00", "2020-01-14 17:15"]
+    assert "without a year" in d.problems.set_index("kind").loc["relative_time", "message"]
+    assert cg.read_page(page).comments["posted_at"].isna().all()   # (no copy time: no year to give)
+    # "Jan 3 hours ago" is Jan's comment three hours old; a sentence with a day and month stays text
+    e = cg.read_page("Comments\nJan 3 hours ago\n\nWe met on 1. March and talked.\n\nreply\n"
+                     "Eva 2 hours ago\n\nMar 5 works.\n\nreply\n", scraped_at="2020-01-15 12:00")
+    assert e.comments["author"].tolist() == ["Jan", "Eva"]
+    assert wall(e) == ["2020-01-15 09:00", "2020-01-15 10:00"]
+
+
 # Blogger (German UI): a name glued to its date, "AntwortenLöschen"
 BLOGGER_DE = """Kommentare:
 Sana6. Juni 2015 um 10:23

@@ -32,6 +32,7 @@ EXTRA = (
     "secs",
     "offset",
     "last_line",
+    "month_day",
 )
 
 

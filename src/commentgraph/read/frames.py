@@ -152,7 +152,8 @@ def written_stamps(tables, stamps: pd.Series, naive: np.ndarray, ambiguous, shif
         utc = naive[at] - minutes.astype("timedelta64[m]")
         stamps.iloc[at] = pd.DatetimeIndex(utc).tz_localize("UTC").tz_convert(tables.tz)
         ambiguous[at] = shifted[at] = False
-    rel = sorted(set(tables.extra.get("ago", {})) | set(tables.extra.get("days_back", {})))
+    extra = tables.extra
+    rel = sorted(set(extra.get("ago", {})) | set(extra.get("days_back", {})) | set(extra.get("month_day", {})))
     if rel:
         if tables.scraped_at is None:
             stamps.iloc[rel] = pd.NaT
@@ -160,11 +161,13 @@ def written_stamps(tables, stamps: pd.Series, naive: np.ndarray, ambiguous, shif
             scrape = tables.scraped_at
             got = []
             for i in rel:
-                if (ago := tables.extra.get("ago", {}).get(i)) is not None:
+                if (ago := extra.get("ago", {}).get(i)) is not None:
                     got.append(scrape - pd.Timedelta(seconds=ago))
+                elif (md := extra.get("month_day", {}).get(i)) is not None:
+                    got.append(_yearless(scrape, md, extra.get("secs", {}).get(i), tables.tz))
                 else:
-                    day = scrape.normalize() - pd.Timedelta(days=tables.extra["days_back"][i])
-                    secs = tables.extra.get("secs", {}).get(i)
+                    day = scrape.normalize() - pd.Timedelta(days=extra["days_back"][i])
+                    secs = extra.get("secs", {}).get(i)
                     got.append(
                         pd.NaT
                         if secs is None
@@ -177,6 +180,24 @@ def written_stamps(tables, stamps: pd.Series, naive: np.ndarray, ambiguous, shif
             )
         ambiguous[rel] = shifted[rel] = False
     return stamps
+
+
+def _yearless(scrape: pd.Timestamp, month_day: int, secs: int | None, tz: str):
+    """The latest day ``month_day`` (month * 100 + day) up to ``scrape``, at ``secs`` (midnight when None).
+
+    >>> str(_yearless(pd.Timestamp("2020-01-14 18:00", tz="UTC"), 1231, 3600, "UTC"))
+    '2019-12-31 01:00:00+00:00'
+    """
+    month, day = divmod(month_day, 100)
+    for year in (scrape.year, scrape.year - 1, scrape.year - 4):  # (29 February: the last leap year)
+        try:
+            stamp = pd.Timestamp(year=year, month=month, day=day) + pd.Timedelta(seconds=secs or 0)
+        except ValueError:
+            continue
+        stamp = stamp.tz_localize(tz, ambiguous=True, nonexistent="shift_forward")
+        if stamp <= scrape:
+            return stamp
+    return pd.NaT
 
 
 def extra_columns(tables, comments: pd.DataFrame) -> pd.DataFrame:

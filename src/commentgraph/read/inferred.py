@@ -32,9 +32,10 @@ def _blocks(tables, blocks, lines: list[str], probs: Problems) -> tuple:
             date, time = b.date_text or EPOCH_DATE, b.time_text or "00:00"
             if st.kind == "date":
                 dated_only.append(i)
-        else:  # relative to the scrape
+        else:  # relative to the scrape (a date without a year too)
             relative.append(i)
             extra["ago"][i], extra["days_back"][i], extra["secs"][i] = st.ago, st.days_back, st.secs
+            extra["month_day"][i] = st.month_day
         date_at.append(tables.date(date))
         time_at.append(tables.time(time))
         where = {"line": b.time_line + 1, "excerpt_text": lines[b.time_line]}
@@ -76,6 +77,8 @@ def _notices(tables, found, lines: list[str], n_lines: int, relative, dated_only
                 f"{len(relative)} relative times (e.g. {first.posted_text!r}) read against scraped_at; "
                 "precise only to their unit"
             )
+        if any(blocks[i].stamp.kind == "yearless" for i in relative):
+            message += " (a date without a year is the latest such day up to scraped_at)"
         probs.add("relative_time", message, line=first.time_line + 1, severity="notice")
     if dated_only:
         first = blocks[dated_only[0]]

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..timeparse import DATE, TIME, date_days, time_seconds
+from ..timeparse import _MONTH_ALT, DATE, MONTHS, TIME, date_days, time_seconds
 
 #: a date that may touch the name before it ("Sana6. Juni 2015", "IwonaMay 30, 2019"), never a digit or dot
 _DATE_G = DATE.replace(r"(?<![\w.])", r"(?<![\d.])", 1)
@@ -29,8 +29,16 @@ _REL = (
     r"|\d{1,3}(?:h|m|d|w|y|min|mo|[ ]?(?:Std|Min|Tg|Wo)\.?)(?=[ \t]*(?:$|[·•|]))"
 )
 _DAY = r"(?i:heute|gestern|vorgestern|today|yesterday)"
+#: a day and month without a year ("14. Jan", "Jan 14", "14. Januar um 10:15"): social media write the year
+#: only for earlier years; read as the latest such day up to the copy time (``scraped_at``). Only where the
+#: line or a separator follows ("Jan 3 hours ago" is Jan's comment, "am 1. März war ich" a sentence).
+_YEARLESS = (
+    rf"(?<![\w.])(?P<ydate>\d{{1,2}}\.?[ ]+(?i:{_MONTH_ALT})\.?|(?i:{_MONTH_ALT})\.?[ ]+\d{{1,2}}(?:st|nd|rd|th)?)"
+    rf"(?![\w]|,?[ ]+\d{{4}})(?:{_SEP}(?P<ytime>{TIME}))?(?=[ \t]*(?:$|[·•|,(–—-]))"
+)
 EXPR = re.compile(
     rf"(?P<date>{_DATE_G})(?:{_SEP}(?P<time>{TIME})(?P<tz>{_TZ})?)?"
+    rf"|{_YEARLESS}"
     rf"|(?<![\w])(?P<rel>{_REL})(?![\w])"
     rf"|(?<![\w])(?P<day>{_DAY})(?:[ \t]*,?[ \t]*(?:(?:um|at)[ \t]+)?(?P<dtime>{TIME})(?P<dtz>{_TZ})?)?(?![\w])"
 )
@@ -104,6 +112,7 @@ class Stamp:
     ago: int | None = None
     days_back: int | None = None
     offset: int | None = None
+    month_day: int | None = None  # a date without a year: month * 100 + day
 
 
 def find(line: str) -> re.Match | None:
@@ -116,7 +125,7 @@ def find(line: str) -> re.Match | None:
     """
     first = None
     for m in EXPR.finditer(line):
-        if m["time"] or m["rel"] or m["dtime"]:
+        if m["time"] or m["rel"] or m["dtime"] or m["ytime"]:
             return m
         first = first or m
     return first
@@ -178,7 +187,22 @@ def read(m: re.Match, day_first: bool = False) -> Stamp:
     >>> read(find("14/01/2020 13:47")).kind, read(find("14/01/2020 13:47"), day_first=True).kind
     ('bad', 'datetime')
     """
+    if m["ydate"]:
+        return _yearless(m["ydate"], m["ytime"])
     return _read(date_text(m, day_first), m["time"], m["tz"], m["rel"], m["day"], m["dtime"], m["dtz"])
+
+
+_YEARLESS_PARTS = re.compile(r"(?i)(?:(?P<d1>\d{1,2})\.?[ ]+(?P<m1>[^\W\d_]+)|(?P<m2>[^\W\d_]+)\.?[ ]+(?P<d2>\d{1,2}))")
+
+
+@lru_cache(maxsize=4096)
+def _yearless(date: str, time: str | None) -> Stamp:
+    m = _YEARLESS_PARTS.match(date)
+    month, day = MONTHS.get((m["m1"] or m["m2"]).lower()), int(m["d1"] or m["d2"])
+    secs = time_seconds(time) if time else None
+    if month is None or not 1 <= day <= 31 or (time and secs is None):
+        return Stamp("bad")
+    return Stamp("yearless", secs=secs, month_day=month * 100 + day)
 
 
 def date_text(m: re.Match, day_first: bool = False) -> str | None:
@@ -199,4 +223,4 @@ def shape(m: re.Match) -> str:
     """
     if m["rel"] or m["day"]:  # ("gestern" alone is as precise as "vor 1 Tag")
         return "R"
-    return "T" if m["time"] or m["dtime"] else "D"
+    return "T" if m["time"] or m["dtime"] or m["ytime"] else "D"
