@@ -145,8 +145,9 @@ def _expand(sources) -> list:
 _BULK_MIN = 8
 
 
-#: bytes of pages read at once (string views address a buffer by 32-bit offsets; this also bounds memory)
-_BULK_BYTES = 512 * 2**20
+#: bytes of pages read at once (string views address a buffer by 32-bit offsets; batches of ~32 MiB bound
+#: memory and ran ~15 % faster than one of 394 MiB at 1M comments)
+_BULK_BYTES = 32 * 2**20
 
 
 def _bulk(items: list) -> dict[int, tuple[bulk.Plain, int]]:
