@@ -124,3 +124,36 @@ def test_pages_over_the_batch_size_are_read_one_by_one(tmp_path, monkeypatch):
     assert small and all((folder / f"{s}.txt").stat().st_size <= 200 for s in small)
     assert "sample" not in small
     pd.testing.assert_frame_equal(cg.read_pages(folder).comments, whole.comments, check_exact=True)
+
+
+# ---------------------------------------------------------------- property test: random pages, both ways
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = [
+    "01.03.2019 11:25 Anna 3", "01.03.2019 11:20 Ben B. 2", "  02.03.2019\t09:05  Carl  1 ", "01.03.2019 11:30 Dora",
+    "31.02.2019 10:00 Eva 4", "01.03.2019 11:25 Fritz Nr. 5", "1. März 2019 war gut", "Karl | 01.03.2019 11:25",
+    "01.03.2019 11:25 7", "27.10.2019 02:30 Gerd 6", "Text mit 12:30", "", "", "   ", "\t", "Antworten", "3 Dinge",
+    "@2 Ben B.: ja", "Zuletzt aktualisiert: 1. März 2019, 19:56 Uhr", "15 Kommentare", "Ärger\u00a0hier", "ß 😀",
+    "01.03.2019 11:25 by Hans 8", "Re: Titel", "01.03.2019 11:25 Uhrmacher 9",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(pages_=st.lists(st.lists(st.sampled_from(_PIECES), min_size=0, max_size=14), min_size=8, max_size=10),
+       endings=st.lists(st.sampled_from(["\n", "", "\n\n"]), min_size=10, max_size=10))
+def test_random_pages_read_the_same_both_ways(tmp_path_factory, pages_, endings):
+    folder = tmp_path_factory.mktemp("random")
+    for k, lines in enumerate(pages_):
+        (folder / f"p{k:02d}.txt").write_text("\n".join(lines) + endings[k], encoding="utf-8", newline="")
+    fast = cg.read_pages(folder)
+    old = pages._BULK_MIN
+    pages._BULK_MIN = 10**9
+    try:
+        slow = cg.read_pages(folder)
+    finally:
+        pages._BULK_MIN = old
+    for name, frame in _tables(fast).items():
+        pd.testing.assert_frame_equal(frame, _tables(slow)[name], check_exact=True, obj=name)
