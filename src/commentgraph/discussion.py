@@ -109,7 +109,7 @@ def make_discussion(articles, comments, problems, *, settings: dict, mentions=No
     comments = conform(comments, "comments", tz)
     problems = conform(problems, "problems", tz)
     if link and mentions is None:
-        from .mentions import link_comments
+        from .references import link_comments
 
         mentions, replies = link_comments(comments, **settings.get("resolver", {}))
     mentions = conform(mentions if mentions is not None else pd.DataFrame(), "mentions", tz)
