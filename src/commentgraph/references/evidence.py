@@ -85,7 +85,39 @@ def evidence(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
         n_tied=n_tied.astype(int),
         n_thread=n_thread.astype(int),
     )
-    return m
+    return m.assign(quotes_elsewhere=_quotes_elsewhere(m, c, s_row, a_pick))
+
+
+def _quotes_elsewhere(m: pd.DataFrame, c: pd.DataFrame, s_row: np.ndarray, a_pick: np.ndarray) -> np.ndarray:
+    """For address openings: does the reply quote a passage (20+ characters) that the picked comment does not
+    hold (``Daniel, you wrote "..."`` quoting the article, not Daniel's comment)?"""
+    out = np.zeros(len(m), dtype=bool)
+    rows = np.flatnonzero((m["rule"] == "address").fillna(False).to_numpy(dtype=bool) & (a_pick >= 0))
+    if not len(rows):
+        return out
+    replies, targets = take(c["text"], s_row[rows]).tolist(), take(c["text"], a_pick[rows]).tolist()
+    for k, reply, target in zip(rows.tolist(), replies, targets):
+        passages = quoted_passages(reply, _DOUBLE_QUOTE) if isinstance(reply, str) else []
+        held = " ".join(str(target).split()).casefold()
+        out[k] = bool(passages) and not any(q in held for q in passages)
+    return out
+
+
+QUOTE = re.compile(
+    r"'([^'\n]{20,400})'|\"([^\"\n]{20,400})\"|[„“”]([^„“”\n]{20,400})[“”]|^>[ \t]?(.{20,400})$", re.MULTILINE
+)
+#: a passage in double quotes only (in an address, single quotes are mostly apostrophes: "it's ... don't")
+_DOUBLE_QUOTE = re.compile(r"\"([^\"\n]{20,400})\"|[„“”]([^„“”\n]{20,400})[“”]")
+
+
+def quoted_passages(text: str, pattern: re.Pattern = QUOTE) -> list[str]:
+    """The passages of 20+ characters ``text`` quotes (in quotes or after ``>``), spaces and case folded.
+
+    >>> quoted_passages('you wrote "it is   designed for Ease of use" - no')
+    ['it is designed for ease of use']
+    """
+    qs = [" ".join(next(g for g in q.groups() if g).split()).strip(" .…").casefold() for q in pattern.finditer(text)]
+    return [q for q in qs if len(q) >= 20]
 
 
 def _by_number(c: pd.DataFrame, m: pd.DataFrame, art: np.ndarray, m_art: np.ndarray) -> np.ndarray:
@@ -182,11 +214,6 @@ def _pairs(named, lo, counts, order, s_row, ids, m_ids, id_na, c, opt, out) -> N
     quoted_pick[mid[top]] = quoted[top]
 
 
-QUOTE = re.compile(
-    r"'([^'\n]{20,400})'|\"([^\"\n]{20,400})\"|[„“”]([^„“”\n]{20,400})[“”]|^>[ \t]?(.{20,400})$", re.MULTILINE
-)
-
-
 def _quoted(mid: np.ndarray, a_row: np.ndarray, m_ids: np.ndarray, ids: np.ndarray, text: pd.Series) -> np.ndarray:
     """For (mention, candidate) pairs of mentions with several candidates: does the reply quote
     the candidate's text verbatim (a passage of 20+ characters in quotes or after ``>``)?
@@ -209,8 +236,7 @@ def _quoted(mid: np.ndarray, a_row: np.ndarray, m_ids: np.ndarray, ids: np.ndarr
     quotes = {}
     for k, t in zip(mids.tolist(), src_text):
         if isinstance(t, str) and ("'" in t or '"' in t or "„" in t or "“" in t or ">" in t):
-            qs = [" ".join(next(g for g in q.groups() if g).split()).strip(" .…").casefold() for q in QUOTE.finditer(t)]
-            qs = [q for q in qs if len(q) >= 20]
+            qs = quoted_passages(t)
             if qs:
                 quotes[k] = qs
     if not quotes:

@@ -7,20 +7,25 @@ import re
 import numpy as np
 import pandas as pd
 
+from .address import address_at, openings
 from .match import fuzz_module, name_at
 from .names import AuthorIndex, author_indexes
 from .options import ResolverOptions
 
-#: ``@`` not inside a word, an e-mail address or a URL path; then an optional space; then a number
-#: (``12``, ``Nr. 12``, ``#12``; not ``12:30``, ``12,5``, ``12 Uhr``, ``12 %``) or a letter; then a
+#: ``@`` (or a full-width ``＠``, or two: ``@@Anna``) not inside a word, an e-mail address or a URL path
+#: (a dash may stand before it: ``-@Anna``); then an optional space; then a number (``12``, ``Nr. 12``,
+#: ``#12``; not ``12:30``, ``12,5``, ``12 Uhr``, ``12 %``), a letter or a long all-digit handle; then a
 #: bounded tail (at most 80 characters, up to the line end or the next ``@``) that holds the name.
 MENTION = re.compile(
-    r"(?<![\w@/+=%&~\\-])@(?P<sp>[ \t\u00a0]?)"
+    r"(?:(?<![\w@＠/+=%&~\\-])|(?<=-)(?<![\w@＠/+=%&~\\-]-))(?P<ats>[@＠]{1,2})(?P<sp>[ \t\u00a0]?)"
     r"(?:(?:(?:Nr|No|Nummer)\.?[ \t]?|\#[ \t]?)?(?P<num>\d{1,6})(?!\d)(?![.,:]\d)"
     r"(?![ \t]?(?:%|€|\$|Uhr\b|Euro\b|EUR\b|Prozent\b|Dollar\b|USD\b|Jahre?n?\b))"
-    r"|(?=[^\W\d_]))"
-    r"(?P<tail>[^\n@]{0,80})"
+    r"|(?=[^\W\d_]|\d{7}))"
+    r"(?P<tail>[^\n@＠]{0,80})"
 )
+_AT = re.compile("[@＠]")
+#: how an ``@`` was written, where it was not plain: the prefix of the reference's rule
+_FORMS = {"@@": "double-at+", "＠": "fullwidth-at+", "＠＠": "double-at+", "@＠": "double-at+", "＠@": "double-at+"}
 _SEP = re.compile(r"[ \t\u00a0]*[,:;.\-–—]?[ \t\u00a0]*")
 #: an unknown name right after an article is a noun, not a handle: ``das @Zeichen``, ``the @sign``
 _DETERMINER = re.compile(
@@ -42,7 +47,17 @@ _REPLY_LINE = re.compile(
 def _matches(text: str):
     """``MENTION.finditer(text)``, trying the pattern only where an ``@`` stands (every match
     starts with one and none holds a second), which spares the engine a try at every character."""
-    find, match = text.find, MENTION.match
+    match = MENTION.match
+    if "＠" in text:
+        at = [m.start() for m in _AT.finditer(text)]
+        end = 0
+        for pos in at:
+            m = match(text, pos) if pos >= end else None
+            if m is not None:
+                yield m
+                end = m.end()
+        return
+    find = text.find
     pos = find("@")
     while pos >= 0:
         m = match(text, pos)
@@ -63,7 +78,7 @@ def candidates(text: pd.Series) -> np.ndarray:
     >>> candidates(pd.Series(["a@b", "Reply to Ben", "no reply to Ben", None])).tolist()
     [True, True, False, False]
     """
-    has_at = text.str.contains("@", regex=True).fillna(False).to_numpy(dtype=bool)
+    has_at = text.str.contains("[@＠]", regex=True).fillna(False).to_numpy(dtype=bool)
     maybe = ~has_at & (
         text.str.contains("reply", case=False, regex=False).fillna(False).to_numpy(dtype=bool)
         | text.str.contains("antwort", case=False, regex=False).fillna(False).to_numpy(dtype=bool)
@@ -90,7 +105,8 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
     """
     opt = ResolverOptions.of(options, **overrides)
     fuzz = fuzz_module()
-    take = candidates(comments["text"])
+    opening = openings(comments["text"]) if opt.address else np.zeros(len(comments), dtype=bool)
+    take = candidates(comments["text"]) | opening
     sub = comments.loc[take, ["comment_id", "article_id", "text"]]
     if not len(sub):
         return _extract_frame([])
@@ -100,54 +116,80 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
     indexes = author_indexes(articles, comments["author"], need)
     empty_index = AuthorIndex(())
     rows = []
-    append = rows.append
-    sep_match = _SEP.match
-    det_search = _DETERMINER.search
-    for cid, aid, text, code in zip(
-        sub["comment_id"].tolist(), sub["article_id"].tolist(), sub["text"].tolist(), articles[take].tolist()
+    for cid, aid, text, code, opens in zip(
+        sub["comment_id"].tolist(),
+        sub["article_id"].tolist(),
+        sub["text"].tolist(),
+        articles[take].tolist(),
+        opening[take].tolist(),
     ):
         if not isinstance(text, str):
             continue
         idx = indexes.get(code, empty_index)
-        skip_to = 0
-        line = _REPLY_LINE.match(text) if text[:1].isspace() or text[:1] in "AaIiRr" else None
-        if line is not None:
-            name = line.group("name")
-            got = name_at(name, idx, opt, direct=True, after_number=False, fuzz=fuzz)
-            # an author of the article; an unknown name only when it fills the line ("Antwort an Grund ..." is text)
-            if got is not None and (got[0] is not None or name[got[2] :].strip(" \t:") == ""):
-                author, written, end, rule, score, note = got
-                at, end = line.start("phrase"), line.start("name") + end
-                append((cid, aid, at, end, text[at:end], None, written, author, "reply-line", score, note))
-                skip_to = end
+        found, skip_to = _opening(text, idx, opt, fuzz, opens)
+        rows.extend((cid, aid, *f) for f in found)
         for m in _matches(text):
-            at = m.start()
-            if at < skip_to:
-                continue
-            if at and text[at - 1] not in " \n\t":
-                lo = max(0, at - 300)
-                ws = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at), lo - 1) + 1
-                if text[ws:at].lstrip("(<[\"'„“").startswith(_URL_START):
-                    continue
-            tail, num, sp = m.group("tail", "num", "sp")
-            tail0 = m.start("tail")
-            if num is not None:
-                skip = sep_match(tail).end()
-                got = name_at(tail[skip:], idx, opt, direct=False, after_number=True, fuzz=fuzz)
-                if got is None or (got[0] is None and got[3] == "name:ambiguous"):
-                    append((cid, aid, at, tail0, text[at:tail0], int(num), None, None, "number", 100.0, ""))
-                else:
-                    author, written, end, rule, score, note = got
-                    end = tail0 + skip + end
-                    append((cid, aid, at, end, text[at:end], int(num), written, author, "number+" + rule, score, note))
-                continue
-            det = det_search(text, max(0, at - 8), at) is not None
-            got = name_at(tail, idx, opt, direct=not sp, after_number=False, fuzz=fuzz, after_determiner=det)
-            if got is None:
-                continue
-            author, written, end, rule, score, note = got
-            append((cid, aid, at, tail0 + end, text[at : tail0 + end], None, written, author, rule, score, note))
+            if m.start() >= skip_to and not _in_url(text, m.start()):
+                got = _reference(text, m, idx, opt, fuzz)
+                if got is not None:
+                    rows.append((cid, aid, *got))
     return _extract_frame(rows)
+
+
+def _opening(text: str, idx, opt, fuzz, opens: bool) -> tuple[list, int]:
+    """The references a text opens with (a reply line, an address): (rows, where @-references may start)."""
+    line = _REPLY_LINE.match(text) if text[:1].isspace() or text[:1] in "AaIiRr" else None
+    if line is not None:
+        name = line.group("name")
+        got = name_at(name, idx, opt, direct=True, after_number=False, fuzz=fuzz)
+        # an author of the article; an unknown name only when it fills the line ("Antwort an Grund ..." is text)
+        if got is not None and (got[0] is not None or name[got[2] :].strip(" \t:") == ""):
+            author, written, end, _, score, note = got
+            at, end = line.start("phrase"), line.start("name") + end
+            return [(at, end, text[at:end], None, written, author, "reply-line", score, note)], end
+    got = address_at(text, idx, opt) if opens else None
+    if got is None:
+        return [], 0
+    at, end, written, author, how = got
+    note = f"'{written}' read word by word as {author}" if how == "words" else ""
+    return [(at, end, text[at:end], None, written, author, "address", 100.0, note)], 0
+
+
+def _in_url(text: str, at: int) -> bool:
+    """Whether the ``@`` at ``at`` stands inside a URL (``https://host/@name``)."""
+    if not at or text[at - 1] in " \n\t":
+        return False
+    lo = max(0, at - 300)
+    ws = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at), lo - 1) + 1
+    return text[ws:at].lstrip("(<[\"'„“").startswith(_URL_START)
+
+
+def _reference(text: str, m: re.Match, idx, opt, fuzz):
+    """The reference an ``@`` match makes: (start, end, raw, number, written, author, rule, score, note) or None."""
+    at = m.start()
+    tail, num, sp, ats = m.group("tail", "num", "sp", "ats")
+    tail0 = m.start("tail")
+    form = _FORMS.get(ats, "") or ("dash-at+" if at and text[at - 1] == "-" else "")
+    if num is not None and not sp and m.start("num") == m.end("sp"):
+        got = name_at(num + tail, idx, opt, direct=True, after_number=False, fuzz=fuzz)  # "@921": a handle
+        if got is not None and got[3] == "name:digits":
+            author, written, end, rule, score, note = got
+            end += m.start("num")
+            return at, end, text[at:end], None, written, author, form + rule, score, note
+    if num is not None:
+        skip = _SEP.match(tail).end()
+        got = name_at(tail[skip:], idx, opt, direct=False, after_number=True, fuzz=fuzz)
+        if got is None or (got[0] is None and got[3] == "name:ambiguous"):
+            return at, tail0, text[at:tail0], int(num), None, None, form + "number", 100.0, ""
+        author, written, end, rule, score, note = got
+        end = tail0 + skip + end
+        return at, end, text[at:end], int(num), written, author, form + "number+" + rule, score, note
+    det = _DETERMINER.search(text, max(0, at - 8), at) is not None
+    got = name_at(tail, idx, opt, direct=not sp, after_number=False, fuzz=fuzz, after_determiner=det)
+    if got is None:
+        return None
+    author, written, end, rule, score, note = got
+    return at, tail0 + end, text[at : tail0 + end], None, written, author, form + rule, score, note
 
 
 _EXTRACT_DTYPES = {

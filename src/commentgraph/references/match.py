@@ -10,6 +10,7 @@ _WORD = re.compile(r"[^\W_](?:[\w'’\-]|\.(?=[^\W\d_]))*\.?")
 _WORD_GAP = re.compile(r"[ \t\u00a0]{1,2}")
 _TITLE_NEXT = re.compile(rf"[ \t\u00a0]{{1,2}}[{UPPER}]")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_DIGITS = re.compile(r"\d+")
 
 #: Capitalised words that start a sentence rather than continue a name (German and English):
 #: an unknown name stops before them, and ``@Sie haben recht`` is no reference.
@@ -100,8 +101,18 @@ def _glued_stop_cut(word: str) -> int:
     return len(word)
 
 
+def _digit_handle(tail, idx):
+    """An all-digit handle that is an author of the article (``@921``), else None."""
+    m = _DIGITS.match(tail)
+    if m is None or idx is None or m.group() not in idx.keys or tail[m.end() : m.end() + 1].isalpha():
+        return None
+    return idx.keys[m.group()], m.group(), m.end(), "name:digits", 100.0, ""
+
+
 def name_at(tail, idx, opt, *, direct, after_number, fuzz, after_determiner=False):
     """Match the name at the start of ``tail``: (author or None, written, end, rule, score, note)."""
+    if tail[:1].isdigit():
+        return _digit_handle(tail, idx)
     if not tail or not tail[0].isalpha():
         return None
     if idx is not None and idx.keys and norm(tail[0])[:1] in idx.first:
@@ -120,7 +131,8 @@ def name_at(tail, idx, opt, *, direct, after_number, fuzz, after_determiner=Fals
                     return None, w, end, "name:ambiguous", 0.0, f"'{w}' could be any of: {names}"
                 a = pick[0]
             glued = end < len(tail) and tail[end].isalnum()
-            return a, tail[:end], end, "name:glued" if glued else "name:exact", 100.0, ""
+            how = "glued" if glued else "comma" if "," in tail[:end] else "exact"
+            return a, tail[:end], end, "name:" + how, 100.0, ""
     allow_lower = direct
     if not (tail[0].isupper() or allow_lower):
         return None

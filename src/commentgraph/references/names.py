@@ -11,11 +11,14 @@ import numpy as np
 import pandas as pd
 
 TOKEN = re.compile(r"[^\W_]+")  # letters and digits: the pieces of a name
-TOKEN_GAP = re.compile(r"[ .'’_\-]{1,3}")  # what may stand between the pieces of one name
+#: what may stand between the pieces of one name (a comma only after an initial: ``@B, Russell`` for ``B.Russell``)
+TOKEN_GAP = re.compile(r"[ .,'’_\-]{1,3}")
 _MAX_TOKENS = 6
 #: ``TOKEN``, then up to ``_MAX_TOKENS - 1`` times ``TOKEN_GAP`` and ``TOKEN`` (a gap counts only
 #: where a token follows it), in one match: the groups are token, gap, token, gap, ...
-_NAME_TOKENS = re.compile(r"([^\W_]+)" + r"(?:([ .'’_\-]{1,3})([^\W_]+)" * (_MAX_TOKENS - 1) + ")?" * (_MAX_TOKENS - 1))
+_NAME_TOKENS = re.compile(
+    r"([^\W_]+)" + r"(?:([ .,'’_\-]{1,3})([^\W_]+)" * (_MAX_TOKENS - 1) + ")?" * (_MAX_TOKENS - 1)
+)
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
 #: where a glued handle may end inside a token: ``argyle|You``, ``Rob_K|The``, ``Gillon|I``
@@ -143,6 +146,8 @@ class AuthorIndex:
 
         >>> AuthorIndex(["Anna", "Anna Maria"]).exact("Anna-Maria hat recht"), AuthorIndex(["Ben"]).exact("Bert")
         (('annamaria', 10), None)
+        >>> AuthorIndex(["B.Russell"]).exact("B, Russell: no"), AuthorIndex(["Anna", "Anna Maria"]).exact("Anna, Maria")
+        (('brussell', 10), ('anna', 4))
         """
         ordered = self._sorted
         if ordered is None:
@@ -163,7 +168,7 @@ class AuthorIndex:
             norm += tn
             if norm in keys:
                 best = (norm, end(i))
-            if i == last:
+            if i == last or ("," in group(i + 1) and len(group(i)) > 1):  # "Anna, Maria": two names
                 break
             j = bisect.bisect_left(ordered, norm)
             if j == len(ordered) or not ordered[j].startswith(norm):  # no key starts with norm
@@ -186,6 +191,21 @@ class AuthorIndex:
 
     fuzzy_keys = prefix_keys
     fuzzy_authors = prefix_authors
+
+    @property
+    def names(self) -> list:
+        """The article's authors, each once, in the order they first appear."""
+        return self._pairs
+
+    def aliased(self, v: str) -> set:
+        """The authors one of whose keys (name, first word, initials) is exactly ``v``."""
+        keys, authors = self._index()
+        i = bisect.bisect_left(keys, v)
+        out = set()
+        while i < len(keys) and keys[i] == v:
+            out.add(authors[i])
+            i += 1
+        return out
 
     def prefixed(self, v: str) -> set:
         keys, authors = self._index()

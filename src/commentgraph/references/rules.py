@@ -90,6 +90,30 @@ RULES: dict[str, Rule] = {
         "comment #{wnum} is not in the data (the named author's earlier comments here are not #{wnum})",
     ),
     "number_missing": Rule(None, "unresolved", True, "written", "comment #{wnum} is not in the data"),
+    "address_unresolved": Rule(
+        None,
+        "unresolved",
+        False,
+        "author",
+        "opens with the name of {author}, who wrote no "
+        "comment here before the reply: not taken as an address" + _NO_EDGE,
+    ),
+    "address_quotes_other": Rule(
+        None,
+        "unresolved",
+        False,
+        "author",
+        "opens with the name of {author} but quotes "
+        "words their comment does not hold (it answers something else): not taken as an "
+        "address" + _NO_EDGE,
+    ),
+    "address_other_thread": Rule(
+        None,
+        "unresolved",
+        False,
+        "author",
+        "opens with the name of {author}, who wrote nothing earlier in this thread: not taken as an address" + _NO_EDGE,
+    ),
     "author_same_minute": Rule(
         None,
         "unresolved",
@@ -161,6 +185,7 @@ def outcomes(m: pd.DataFrame, opt) -> np.ndarray:
     later = n_ok & ~n_before
     conflict = n_ok & known
     named_alone = known & ~has_num
+    address = (rule == "address").to_numpy(dtype=bool)
     conditions = {
         "self_name": self_named & ~(n_ok & n_before & agree),
         "self_number": n_ok & (m["n_id"] == m["comment_id"]).fillna(False).to_numpy(dtype=bool),
@@ -183,6 +208,14 @@ def outcomes(m: pd.DataFrame, opt) -> np.ndarray:
         "year": has_num & ~has_name & (wnum >= 1900) & (wnum <= 2099),
         "number_missing_author": has_num & a_ok,
         "number_missing": has_num,
+        "address_unresolved": named_alone & ~a_ok & address,
+        "address_quotes_other": named_alone & a_ok & address & _bool(m["quotes_elsewhere"]),
+        "address_other_thread": named_alone
+        & a_ok
+        & address
+        & _bool(m["s_threaded"])
+        & ~_bool(m["in_thread"])
+        & opt.same_thread,
         "author_same_minute": named_alone & ~a_ok & (m["n_tied"].to_numpy() > 0),
         "author_later": named_alone & ~a_ok & (m["n_all"].to_numpy() > 0),
         "author_missing": named_alone & ~a_ok,
@@ -218,7 +251,7 @@ def _choice(m: pd.DataFrame, opt) -> pd.Series:
     rule = m["rule"].fillna("")
     how = "name matched by " + m["how"]
     second = (how + ": " + m["note"]).where(
-        m["note"].fillna("") != "", how.where(rule.str.endswith(("prefix", "glued")))
+        m["note"].fillna("") != "", how.where(rule.str.endswith(("prefix", "glued", "comma", "address")))
     )
     both = first + "; " + second
     return both.fillna(first).fillna(second)
