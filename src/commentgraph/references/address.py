@@ -43,11 +43,24 @@ def _word_prefixes(written: list[str], names: list[str]) -> set:
     return out
 
 
-def address_at(text: str, idx, opt):
+def _short_form(words: list[str], author: str) -> bool:
+    """``words`` as a participant may be called: the first word of two or more letters started (``Tim``), or
+    the initials of a name of two or more words (``MS`` for ``Mark Shore``)."""
+    names = [w for w in (normalize_name(w) for w in _WORDS.split(author)) if w]
+    if len(words) != 1 or len(words[0]) < 2 or not names:
+        return False
+    initials = len(names) >= 2 and words[0] == "".join(w[0] for w in names)
+    return initials or (len(words[0]) >= 3 and names[0].startswith(words[0]))
+
+
+def address_at(text: str, idx, opt, members: frozenset | None = None):
     """The author a text opens by addressing: (start, end, written, author, how), or None.
 
     The whole opening before ``:`` or ``,`` must name one known author of the article: exactly (its key, first
-    word or initials), or, from two words on, word by word as prefixes (the first of at least three letters).
+    word or initials), or word by word as prefixes (from two words on, the first of at least three letters;
+    one word of at least four). Where the reply's thread is known (``members``: its authors), a name several
+    authors share is the one in the thread, and a participant may also be named by a shorter first word
+    (``Tim,`` for ``Tim Cares``) or by initials (``MS:`` for ``Mark Shore``).
 
     >>> from commentgraph.references.names import AuthorIndex
     >>> from commentgraph.references.options import ResolverOptions
@@ -58,6 +71,11 @@ def address_at(text: str, idx, opt):
     (None, None)
     >>> address_at("Hey Sue :)", idx, opt), address_at("Hey Sue: danke", idx, opt)
     (None, (4, 7, 'Sue', 'Sue', 'exact'))
+    >>> idx = AuthorIndex(["David Gibson", "david coates", "Mark Shore"])
+    >>> address_at("David, no", idx, opt), address_at("David, no", idx, opt, frozenset({"david coates"}))
+    (None, (0, 5, 'David', 'david coates', 'alias'))
+    >>> address_at("MS: yes", idx, opt, frozenset({"Mark Shore"}))
+    (0, 2, 'MS', 'Mark Shore', 'thread')
     """
     m = OPENING.match(text)
     if m is None:
@@ -69,7 +87,8 @@ def address_at(text: str, idx, opt):
         written = first[1].lstrip()
         start = m.start("name") + m.group("name").index(written)
     words = [w for w in (normalize_name(w) for w in _WORDS.split(written)) if w]
-    if not words or len(words) > opt.max_name_words or len(words) == 1 and words[0] in _NOT_NAMES:
+    initials = written.isupper() and written.isalpha()  # "AT:", "MS:" are initials, not the words "at", "ms"
+    if not words or len(words) > opt.max_name_words or len(words) == 1 and words[0] in _NOT_NAMES and not initials:
         return None
     key = "".join(words)
     if key in idx.keys:
@@ -78,6 +97,10 @@ def address_at(text: str, idx, opt):
         found, how = idx.aliased(key), "alias"
     if not found and (len(words) >= 2 and len(words[0]) >= 3 or len(words) == 1 and len(words[0]) >= 4):
         found, how = _word_prefixes(words, idx.names), "words"
+    if len(found) > 1 and members:
+        found = found & members
+    if not found and members:
+        found, how = {a for a in members if isinstance(a, str) and _short_form(words, a)}, "thread"
     if len(found) != 1:
         return None
     return start, start + len(written), written, next(iter(found)), how

@@ -89,15 +89,15 @@ def evidence(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
 
 
 def _quotes_elsewhere(m: pd.DataFrame, c: pd.DataFrame, s_row: np.ndarray, a_pick: np.ndarray) -> np.ndarray:
-    """For address openings: does the reply quote a passage (20+ characters) that the picked comment does not
-    hold (``Daniel, you wrote "..."`` quoting the article, not Daniel's comment)?"""
+    """For address openings: does the reply quote, as the addressee's words, a passage (20+ characters) that
+    the picked comment does not hold (``Daniel, you wrote "..."`` quoting the article, not Daniel's comment)?"""
     out = np.zeros(len(m), dtype=bool)
     rows = np.flatnonzero((m["rule"] == "address").fillna(False).to_numpy(dtype=bool) & (a_pick >= 0))
     if not len(rows):
         return out
     replies, targets = take(c["text"], s_row[rows]).tolist(), take(c["text"], a_pick[rows]).tolist()
     for k, reply, target in zip(rows.tolist(), replies, targets):
-        passages = quoted_passages(reply, _DOUBLE_QUOTE) if isinstance(reply, str) else []
+        passages = _their_words(reply) if isinstance(reply, str) else []
         held = " ".join(str(target).split()).casefold()
         out[k] = bool(passages) and not any(q in held for q in passages)
     return out
@@ -110,13 +110,38 @@ QUOTE = re.compile(
 _DOUBLE_QUOTE = re.compile(r"\"([^\"\n]{20,400})\"|[„“”]([^„“”\n]{20,400})[“”]")
 
 
-def quoted_passages(text: str, pattern: re.Pattern = QUOTE) -> list[str]:
+#: a reply saying what the addressee wrote: ``you wrote``, ``you say``, ``du schreibst``, ``Sie schrieben``
+_YOU_WROTE = re.compile(
+    r"\b(?:you|u)\s+(?:wrote|write|said|say|claim(?:ed)?|state[ds]?)\b"
+    r"|\b(?:du|Sie)\s+(?:schreibst|schreiben|schriebst|schrieben|sagst|sagen|meinst|meinen)\b",
+    re.IGNORECASE,
+)
+
+
+def _their_words(text: str) -> list[str]:
+    """The passages in double quotes that ``text`` gives as the addressee's words (up to 40 characters after
+    ``you wrote``), spaces and case folded.
+
+    >>> _their_words('Daniel, you wrote "it is designed for ease of use" - and the AP said "this is another one"')
+    ['it is designed for ease of use']
+    """
+    ends = [w.end() for w in _YOU_WROTE.finditer(text)]
+    out = []
+    for q in _DOUBLE_QUOTE.finditer(text):
+        if any(0 <= q.start() - e <= 40 for e in ends):
+            passage = " ".join(next(g for g in q.groups() if g).split()).strip(" .…").casefold()
+            if len(passage) >= 20:
+                out.append(passage)
+    return out
+
+
+def quoted_passages(text: str) -> list[str]:
     """The passages of 20+ characters ``text`` quotes (in quotes or after ``>``), spaces and case folded.
 
     >>> quoted_passages('you wrote "it is   designed for Ease of use" - no')
     ['it is designed for ease of use']
     """
-    qs = [" ".join(next(g for g in q.groups() if g).split()).strip(" .…").casefold() for q in pattern.finditer(text)]
+    qs = [" ".join(next(g for g in q.groups() if g).split()).strip(" .…").casefold() for q in QUOTE.finditer(text)]
     return [q for q in qs if len(q) >= 20]
 
 

@@ -115,6 +115,7 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
     need[articles[take]] = True
     indexes = author_indexes(articles, comments["author"], need)
     empty_index = AuthorIndex(())
+    members = _thread_members(comments, take & opening)
     rows = []
     for cid, aid, text, code, opens in zip(
         sub["comment_id"].tolist(),
@@ -126,7 +127,7 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
         if not isinstance(text, str):
             continue
         idx = indexes.get(code, empty_index)
-        found, skip_to = _opening(text, idx, opt, fuzz, opens)
+        found, skip_to = _opening(text, idx, opt, fuzz, opens and members.get(cid))
         rows.extend((cid, aid, *f) for f in found)
         for m in _matches(text):
             if m.start() >= skip_to and not _in_url(text, m.start()):
@@ -136,7 +137,23 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
     return _extract_frame(rows)
 
 
-def _opening(text: str, idx, opt, fuzz, opens: bool) -> tuple[list, int]:
+def _thread_members(comments: pd.DataFrame, rows: np.ndarray) -> dict:
+    """comment id -> the authors of its thread (a frozenset), for the ``rows`` in threaded articles; True for the
+    other rows (an address is matched in the whole article there)."""
+    out = dict.fromkeys(comments.loc[rows, "comment_id"].tolist(), True)
+    if "thread" not in comments.columns or "_threaded" not in comments.columns:
+        return out
+    threaded = rows & comments["_threaded"].to_numpy(dtype=bool)
+    if not threaded.any():
+        return out
+    want = comments["thread"].isin(set(comments.loc[threaded, "thread"])).to_numpy(dtype=bool)
+    groups = comments.loc[want, ["thread", "author"]].dropna().groupby("thread")["author"].agg(frozenset)
+    for cid, thread in comments.loc[threaded, ["comment_id", "thread"]].itertuples(index=False):
+        out[cid] = groups.get(thread, frozenset())
+    return out
+
+
+def _opening(text: str, idx, opt, fuzz, opens) -> tuple[list, int]:
     """The references a text opens with (a reply line, an address): (rows, where @-references may start)."""
     line = _REPLY_LINE.match(text) if text[:1].isspace() or text[:1] in "AaIiRr" else None
     if line is not None:
@@ -147,7 +164,7 @@ def _opening(text: str, idx, opt, fuzz, opens: bool) -> tuple[list, int]:
             author, written, end, _, score, note = got
             at, end = line.start("phrase"), line.start("name") + end
             return [(at, end, text[at:end], None, written, author, "reply-line", score, note)], end
-    got = address_at(text, idx, opt) if opens else None
+    got = address_at(text, idx, opt, opens if isinstance(opens, frozenset) else None) if opens else None
     if got is None:
         return [], 0
     at, end, written, author, how = got
