@@ -187,7 +187,7 @@ def _reference(text: str, m: re.Match, idx, opt, fuzz):
     tail, num, sp, ats = m.group("tail", "num", "sp", "ats")
     tail0 = m.start("tail")
     form = _FORMS.get(ats, "") or ("dash-at+" if at and text[at - 1] == "-" else "")
-    if num is not None and not sp and m.start("num") == m.end("sp"):
+    if num is not None and not sp and num in idx.keys and m.start("num") == m.end("sp"):
         got = name_at(num + tail, idx, opt, direct=True, after_number=False, fuzz=fuzz)  # "@921": a handle
         if got is not None and got[3] == "name:digits":
             author, written, end, rule, score, note = got

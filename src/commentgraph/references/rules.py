@@ -146,6 +146,14 @@ CHOICES = {
 }
 
 
+#: outcome code -> its position in :data:`RULES`, and each rule's fields as arrays over the positions
+_CODES = {k: i for i, k in enumerate(RULES)}
+_NAMES = np.array(list(RULES), dtype=object)
+_TARGETS = np.array([r.target for r in RULES.values()], dtype=object)
+_EDGES = np.array([r.edge for r in RULES.values()], dtype=bool)
+_RESOLUTIONS = np.array([r.resolution for r in RULES.values()], dtype=object)
+
+
 def _bool(s) -> np.ndarray:
     return pd.Series(s).fillna(False).to_numpy(dtype=bool)
 
@@ -165,7 +173,7 @@ def fill(template: str, fields: pd.DataFrame) -> pd.Series:
 
 
 def outcomes(m: pd.DataFrame, opt) -> np.ndarray:
-    """The outcome code of each reference (a key of :data:`RULES`), from the evidence columns of ``m``."""
+    """The outcome of each reference (the position of its code in :data:`RULES`), from the evidence ``m``."""
     has_num = m["written_number"].notna().to_numpy(dtype=bool)
     has_name = m["written_name"].notna().to_numpy(dtype=bool)
     author, rule = m["matched_author"], m["rule"].fillna("")
@@ -224,7 +232,7 @@ def outcomes(m: pd.DataFrame, opt) -> np.ndarray:
         "author": named_alone,
         "unknown_noted": noted,
     }
-    return np.select(list(conditions.values()), list(conditions), default="unknown")
+    return np.select(list(conditions.values()), [_CODES[k] for k in conditions], default=_CODES["unknown"])
 
 
 def _choice(m: pd.DataFrame, opt) -> pd.Series:
@@ -271,9 +279,8 @@ def decide(m: pd.DataFrame, opt) -> pd.DataFrame:
             & (m["n_order"].isna() | m["s_order"].isna())
         ).astype(bool),
     )
-    code = outcomes(m, opt)
-    table = pd.DataFrame.from_dict(RULES, orient="index")
-    target, edge = table["target"].reindex(code).to_numpy(), table["edge"].reindex(code).to_numpy(dtype=bool)
+    pos = outcomes(m, opt)
+    target, edge = _TARGETS[pos], _EDGES[pos]
     by_number, by_author = target == "number", target == "author"
     known = m["matched_author"].notna()
     wname, author = m["written_name"], m["matched_author"]
@@ -281,10 +288,11 @@ def decide(m: pd.DataFrame, opt) -> pd.DataFrame:
         wnum=m["written_number"],
         wname=wname,
         author=author,
-        how=m["rule"].fillna("").str.rsplit(":", n=1).str[-1],
+        how=m["rule"].fillna("").str.replace(r"^.*:", "", regex=True),
         loosely=np.where(m["rule"].fillna("").str.endswith("fuzzy"), "fuzzily", "by prefix"),
     )
-    if (code == "author").any():
+    present = np.unique(pos)
+    if _CODES["author"] in present:
         fields = fields.assign(choice=_choice(fields, opt))
     names = {
         "author": author,
@@ -294,10 +302,8 @@ def decide(m: pd.DataFrame, opt) -> pd.DataFrame:
     }
     tauth = pd.Series(pd.NA, index=m.index, dtype="str")
     reason = pd.Series(pd.NA, index=m.index, dtype="str")
-    for k, rule in RULES.items():
-        at = code == k
-        if not at.any():
-            continue
+    for i in present.tolist():
+        rule, at = RULES[_NAMES[i]], pos == i
         if rule.named is not None:
             tauth = tauth.mask(at, names[rule.named])
         if rule.reason is not None:
@@ -318,13 +324,13 @@ def decide(m: pd.DataFrame, opt) -> pd.DataFrame:
             "target_number": tnum.array,
             "target_author": tauth.astype("str").array,
             "target_comment_id": tid.astype("str").array,
-            "resolution": table["resolution"].reindex(code).array,
+            "resolution": pd.array(_RESOLUTIONS[pos], dtype="str"),
             "reason": reason.replace("", pd.NA).astype("str").array,
             "candidates": cands.array,
             "score": m["score"],
             "rule": m["rule"],
             "matched_author": m["matched_author"],
             "edge": edge,
-            "outcome": pd.array(code, dtype="str"),
+            "outcome": pd.array(_NAMES[pos], dtype="str"),
         }
     )
