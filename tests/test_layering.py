@@ -17,7 +17,7 @@ PKG = ROOT / "src" / "commentgraph"
 STAGES = [
     {"errors", "schema", "problems", "timeparse", "sources"},
     {"read"},
-    {"discussion", "pages", "tables", "accounting", "references", "mentions", "filters", "corpus"},
+    {"discussion", "pages", "tables", "accounting", "references", "mentions", "edges", "filters", "corpus"},
 ]
 #: modules a lower stage may not import (everything right of the reader)
 RIGHT_OF_READ = {"graphs", "threads", "authors", "summary", "plots", "figures", "exports", "pseudonyms",

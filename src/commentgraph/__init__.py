@@ -7,7 +7,7 @@ from .discussion import Discussion
 from .errors import ReadError
 from .exports import export_tables, write_gephi_csv, write_gexf, write_graphml
 from .figures import save_figure
-from .filters import PLACEHOLDER_AUTHORS, reply_edges
+from .edges import PLACEHOLDER_AUTHORS, reply_edges
 from .graphs import author_graph, reply_graph
 from .references import ResolverOptions, link_comments
 from .pages import read_page, read_pages

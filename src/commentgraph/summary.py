@@ -28,7 +28,7 @@ def summary(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     latency quartiles, linear interpolation); ``top_pair_a`` / ``top_pair_b`` / ``top_pair_replies``: the
     most active back-and-forth pair (replies both ways; the most replies in total, then the more even
     exchange; ``top_pair_a`` sent more), NA when none.
-    Filters as in :mod:`commentgraph.filters`.
+    Filters as in :mod:`commentgraph.edges`.
 
     >>> import pandas as pd
     >>> d = cg.read_table(pd.DataFrame({"id": [1, 2, 3], "user": ["Ann", "Ben", "Ann"], "body": "x",
