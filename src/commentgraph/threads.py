@@ -28,11 +28,11 @@ def _sort_key(times: pd.Series) -> np.ndarray:
     return np.where(times.isna().to_numpy(), np.iinfo(np.int64).max, t)
 
 
-def _distinct(values: np.ndarray) -> np.ndarray:
+def distinct(values: np.ndarray) -> np.ndarray:
     """Sorted distinct values of an int array (a sort, faster than ``np.unique`` on large arrays).
 
-    >>> from commentgraph.threads import _distinct
-    >>> _distinct(np.array([3, 1, 3, 2])).tolist()
+    >>> from commentgraph.threads import distinct
+    >>> distinct(np.array([3, 1, 3, 2])).tolist()
     [1, 2, 3]
     """
     v = np.sort(values)
@@ -117,7 +117,7 @@ class _Tree:
         return out
 
 
-def _tree(d, *, via=None, resolution=None, self_replies: bool = True) -> _Tree:
+def thread_forest(d, *, via=None, resolution=None, self_replies: bool = True) -> _Tree:
     """The thread forest of ``d``: one parent per comment, cycles cut; see the module docstring.
     Computed once per Discussion and filters (threads, comment_threads and summary share it)."""
     filters = {"via": via, "resolution": resolution, "self_replies": self_replies}
@@ -179,7 +179,7 @@ def comment_threads(d, *, via=None, resolution=None, self_replies: bool = True) 
     >>> cg.comment_threads(d)[["comment_id", "thread_id", "depth", "parent"]].values.tolist()
     [['1', '1', 0, nan], ['2', '1', 1, '1'], ['3', '1', 2, '2']]
     """
-    t = _tree(d, via=via, resolution=resolution, self_replies=self_replies)
+    t = thread_forest(d, via=via, resolution=resolution, self_replies=self_replies)
     c = d.comments
     n = len(c)
     return pd.DataFrame({
@@ -219,7 +219,7 @@ def threads(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     >>> cg.threads(d)[["thread_id", "size", "depth", "n_authors", "duration"]].astype(str).values.tolist()
     [['1', '2', '1', '2', '0 days 00:30:00'], ['3', '1', '0', '1', '0 days 00:00:00']]
     """
-    t = _tree(d, via=via, resolution=resolution, self_replies=self_replies)
+    t = thread_forest(d, via=via, resolution=resolution, self_replies=self_replies)
     c = d.comments
     n = len(c)
     root = t.root[:n]
@@ -230,7 +230,7 @@ def threads(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     g = per.groupby("root", sort=True)
     roots = g.size().index.to_numpy()
     # distinct authors per root, on integer codes
-    pairs = _distinct(root * (author_code.max(initial=0) + 1) + author_code)
+    pairs = distinct(root * (author_code.max(initial=0) + 1) + author_code)
     n_authors = np.bincount(pairs // (author_code.max(initial=0) + 1), minlength=len(t.root))[roots]
     size = np.bincount(root, minlength=len(t.root))[roots]
     depth = np.zeros(len(t.root), dtype=np.int64)
