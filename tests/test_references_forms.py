@@ -108,3 +108,29 @@ def test_resolver_options_name_what_is_wrong():
         cg.read_table(pd.DataFrame({"author": ["A"], "posted_at": ["2019-03-01 10:00"], "text": ["x"]}),
                       resolver={"ties": "latest"})
     assert ResolverOptions().as_dict()["address"] is True
+
+
+def test_link_comments_signature_repeats_the_options_defaults():
+    import inspect
+
+    sig = {k: p.default for k, p in inspect.signature(link_comments).parameters.items() if p.kind is p.KEYWORD_ONLY}
+    assert sig == ResolverOptions().as_dict()
+
+
+def test_a_renamed_user_is_inferred_only_when_asked_and_the_thread_is_clear():
+    # thread of 1: Ann (1), Ben answers (2), Ann answers Ben as "@Benny" (3): Ben is the only other earlier
+    # participant; in thread 4 two others wrote before the reply, so "@Carla" stays open
+    authors = ["Ann", "Ben", "Ann", "Dan", "Eve", "Fay", "Dan"]
+    texts = ["a", "b", "@Benny ja", "d", "e", "f", "@Carla nein"]
+    parents = [None, "1", "1", None, "4", "4", "4"]
+    m, _ = thread(authors, texts, parents)
+    assert m["resolution"].tolist() == ["unresolved", "unresolved"]
+    m, r = thread(authors, texts, parents, infer_renamed=True)
+    assert m[["raw", "target_comment_id", "resolution", "outcome"]].fillna("-").values.tolist() == [
+        ["@Benny", "2", "inferred", "inferred_renamed"], ["@Carla", "-", "unresolved", "unknown"]]
+    assert m.dtypes["target_comment_id"] == "str" and m.dtypes["target_number"] == "Int64"
+    assert m["reason"].tolist()[0] == ("'Benny' is no author in this article; the reply's thread has one earlier "
+                                       "participant besides the replier, Ben: taken as that author under an older name")
+    mention = r[r["via"] == "mention"]
+    assert mention["target_comment_id"].fillna("-").tolist() == ["2", "-"]
+    assert mention["resolution"].tolist() == ["inferred", "unresolved"]

@@ -8,6 +8,7 @@ from ..schema import empty
 from .context import prepare
 from .evidence import evidence
 from .extract import extract
+from .infer import infer_renamed as infer_renamed_
 from .options import ResolverOptions
 from .replies import replies
 from .rules import decide
@@ -27,13 +28,14 @@ def link_comments(
     quotes: bool = True,
     page_order: bool = True,
     address: bool = True,
+    infer_renamed: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Find @-references and resolve them, within each article, to earlier comments.
 
     Returns ``(mentions, replies)``: one mention row per reference, one reply edge per mention
     (resolved or dangling; none for a reference by name alone to the comment's own author) plus one
     per explicit ``parent_id``. The options are those of :class:`ResolverOptions` (their defaults
-    live there; the signature repeats them so that help() shows them).
+    live there; the signature repeats them so that help() shows them, and a test holds the two equal).
 
     >>> c = pd.DataFrame({"comment_id": ["1", "2", "3"], "article_id": "x", "number": [1, 2, 3],
     ...     "author": ["Anna", "Ben", "Anna"], "text": ["Hallo", "@1 Anna: nein", "@Ben doch! @Ralf Meier?"],
@@ -56,10 +58,13 @@ def link_comments(
         quotes=quotes,
         page_order=page_order,
         address=address,
+        infer_renamed=infer_renamed,
     )
     c = prepare(comments)
     found = extract(c, opt)
-    mentions = decide(evidence(found, c, opt), opt) if len(found) else empty("mentions")
+    if not len(found):
+        return empty("mentions"), replies(empty("mentions"), c)
+    mentions = infer_renamed_(decide(evidence(found, c, opt), opt), c, opt)
     return mentions, replies(mentions, c)
 
 

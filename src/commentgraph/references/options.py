@@ -45,6 +45,11 @@ class ResolverOptions:
     address
         a known author's name (or its first word, or initials) opening a comment and followed by
         ``:`` or ``,`` (``Chris K: ...``, ``Detalumis, your comment ...``) is a reference, rule ``address``.
+    infer_renamed
+        an ``@``-name that is no author of the article (a user renamed since), in a reply whose thread has
+        exactly one earlier participant besides the replier, resolves to that participant
+        (``resolution="inferred"``). Off by default: on the real data at hand no such reference occurs, so
+        its precision is unmeasured.
 
     >>> ResolverOptions().tie, ResolverOptions(tie="earliest").as_dict()["tie"]
     ('latest', 'earliest')
@@ -65,6 +70,7 @@ class ResolverOptions:
     quotes: bool = True
     page_order: bool = True
     address: bool = True
+    infer_renamed: bool = False
 
     def __post_init__(self):
         if self.tie not in TIES:
