@@ -12,7 +12,7 @@ from .names import UPPER, normalize_name
 #: the opening of a text: a capitalised run of at most 40 characters without ``@``, then ``:`` or ``,``
 OPENING = re.compile(rf"[ \t\n]*(?P<name>[{UPPER}][^\n:,;.!?@()\"]{{0,39}}?)[ \t]*(?:,|:(?!-?[()]|[DPp](?!\w)))")
 #: a superset of :data:`OPENING` that pyarrow's regex engine runs on all texts at once
-_MAYBE_OPENING = rf"[ \t\n]*[{UPPER}][^\n:,;.!?@()\"]{{0,60}}[:,]"
+_MAYBE_OPENING = rf"[ \t\n]*[{UPPER}][^\n:,;.!?@()\"]*[:,]"
 #: words before the name in an address: ``Dear Chuck,``, ``Hi Anne1309,``, ``Thanks LPB:``
 GREETINGS = frozenset("dear hi hello hey thanks thank well to liebe lieber hallo danke".split())
 #: an opening word that is a word of the language, not a name (besides :data:`STOPWORDS`)
