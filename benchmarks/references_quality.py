@@ -55,8 +55,10 @@ def measure(path: Path) -> dict:
     m = d.mentions
     edges = m[m["edge"] & m["target_comment_id"].notna()]
     edges = edges[edges["comment_id"].isin(c.loc[threaded, "comment_id"])]
-    edges = edges.assign(kind=edges["rule"].eq("address").map({True: "address", False: "@"}),
-                         ok=edges["comment_id"].map(root) == edges["target_comment_id"].map(root))
+    edges = edges.assign(
+        kind=edges["rule"].eq("address").map({True: "address", False: "@"}),
+        ok=edges["comment_id"].map(root) == edges["target_comment_id"].map(root),
+    )
     out = {"comments": len(c), "with_parent": int(threaded.sum())}
     for kind, g in edges.groupby("kind"):
         out[f"{kind}_edges"] = len(g)
@@ -68,8 +70,9 @@ def measure(path: Path) -> dict:
     for cid, text, author in c.loc[threaded, ["comment_id", "text", "author"]].itertuples(index=False):
         if not isinstance(text, str):
             continue
-        earlier = c[(c["comment_id"].map(root) == root[cid]).to_numpy() & (c["comment_id"].map(when) < when[cid])
-                    .to_numpy()]
+        earlier = c[
+            (c["comment_id"].map(root) == root[cid]).to_numpy() & (c["comment_id"].map(when) < when[cid]).to_numpy()
+        ]
         people = set(earlier["author"].dropna()) - {author}
         written = [w.group(1) for w in re.finditer(r"@ ?([^\W\d_][\w.' -]{0,30})", text)]
         o = OPENING.match(text)
