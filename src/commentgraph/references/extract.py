@@ -107,8 +107,7 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
     fuzz = fuzz_module()
     opening = openings(comments["text"]) if opt.address else np.zeros(len(comments), dtype=bool)
     take = candidates(comments["text"]) | opening
-    sub = comments.loc[take, ["comment_id", "article_id", "text"]]
-    if not len(sub):
+    if not take.any():
         return _extract_frame([])
     articles, uniq = pd.factorize(comments["article_id"], use_na_sentinel=False)
     need = np.zeros(len(uniq), dtype=bool)
@@ -118,19 +117,22 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
     members = _thread_members(comments, take & opening)
     rows = []
     for cid, aid, text, code, opens in zip(
-        sub["comment_id"].tolist(),
-        sub["article_id"].tolist(),
-        sub["text"].tolist(),
+        comments["comment_id"][take].tolist(),  # column by column: a frame's .loc takes the texts slowly
+        comments["article_id"][take].tolist(),
+        comments["text"][take].tolist(),
         articles[take].tolist(),
         opening[take].tolist(),
     ):
         if not isinstance(text, str):
             continue
         idx = indexes.get(code, empty_index)
-        found, skip_to = _opening(text, idx, opt, fuzz, opens and members.get(cid))
-        rows.extend((cid, aid, *f) for f in found)
+        skip_to = 0
+        if opens or text[:1] in "AaIiRr" or text[:1].isspace():  # where a reply line or an address may open it
+            found, skip_to = _opening(text, idx, opt, fuzz, opens and members.get(cid))
+            rows.extend((cid, aid, *f) for f in found)
         for m in _matches(text):
-            if m.start() >= skip_to and not _in_url(text, m.start()):
+            at = m.start()
+            if at >= skip_to and (not at or text[at - 1] in " \n\t" or not _in_url(text, at)):
                 got = _reference(text, m, idx, opt, fuzz)
                 if got is not None:
                     rows.append((cid, aid, *got))
