@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .context import posted_before
-from .keys import codes, first_rows, lookup, take, whole_numbers
+from .keys import codes, first_rows, lookup, take, values_at, whole_numbers
 
 
 def evidence(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
@@ -95,7 +95,7 @@ def _quotes_elsewhere(m: pd.DataFrame, c: pd.DataFrame, s_row: np.ndarray, a_pic
     rows = np.flatnonzero((m["rule"] == "address").fillna(False).to_numpy(dtype=bool) & (a_pick >= 0))
     if not len(rows):
         return out
-    replies, targets = take(c["text"], s_row[rows]).tolist(), take(c["text"], a_pick[rows]).tolist()
+    replies, targets = values_at(c["text"], s_row[rows]), values_at(c["text"], a_pick[rows])
     for k, reply, target in zip(rows.tolist(), replies, targets):
         passages = _their_words(reply) if isinstance(reply, str) else []
         held = " ".join(str(target).split()).casefold()
@@ -257,7 +257,7 @@ def _quoted(mid: np.ndarray, a_row: np.ndarray, m_ids: np.ndarray, ids: np.ndarr
     last = first_rows(ids, len(ids) and int(ids.max()) + 1, last=True)
     mids = np.unique(mid[several])
     rows = lookup(last, m_ids[mids])
-    src_text = take(text, rows).tolist()
+    src_text = values_at(text, rows)
     quotes = {}
     for k, t in zip(mids.tolist(), src_text):
         if isinstance(t, str) and ("'" in t or '"' in t or "„" in t or "“" in t or ">" in t):
@@ -267,7 +267,7 @@ def _quoted(mid: np.ndarray, a_row: np.ndarray, m_ids: np.ndarray, ids: np.ndarr
     if not quotes:
         return out
     sub = np.flatnonzero(np.isin(mid, np.fromiter(quotes, dtype=np.int64, count=len(quotes))))
-    texts = take(text, last[ids[a_row[sub]]]).tolist()
+    texts = values_at(text, last[ids[a_row[sub]]])
     hit = [any(q in " ".join(str(t).split()).casefold() for q in quotes[k]) for k, t in zip(mid[sub].tolist(), texts)]
     out[sub] = hit
     return out

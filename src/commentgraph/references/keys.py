@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 
 def codes(*columns) -> list[np.ndarray]:
@@ -75,3 +76,26 @@ def take(col: pd.Series, rows: np.ndarray) -> pd.Series:
     else:
         values = col.array.take(rows)
     return pd.Series(values, name=col.name, copy=False)
+
+
+def values_at(col: pd.Series, rows: np.ndarray) -> list:
+    """``col``'s values at positions ``rows`` as a list (None at -1), taken chunk by chunk where ``col`` is an
+    Arrow column in several chunks: a take across the chunks of a long text column copies all of it first.
+
+    >>> values_at(pd.Series(["a", "b", "c"], dtype="str"), np.array([2, -1, 0]))
+    ['c', None, 'a']
+    """
+    rows = np.asarray(rows, dtype=np.int64)
+    arrow = getattr(col.array, "__arrow_array__", None)
+    chunks = arrow().chunks if arrow is not None and isinstance(arrow(), pa.ChunkedArray) else None
+    if chunks is None or len(chunks) < 2:
+        return [None if v is pd.NA or v is None or v != v else v for v in take(col, rows).tolist()]
+    out = [None] * len(rows)
+    starts = np.cumsum([0] + [len(ch) for ch in chunks])
+    which = np.searchsorted(starts, rows, side="right") - 1
+    for k, chunk in enumerate(chunks):
+        at = np.flatnonzero((which == k) & (rows >= 0))
+        if len(at):
+            for i, v in zip(at.tolist(), chunk.take(pa.array(rows[at] - starts[k])).to_pylist(), strict=True):
+                out[i] = v
+    return out
