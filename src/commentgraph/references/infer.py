@@ -21,10 +21,12 @@ def infer_renamed(mentions: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
 
     Only with ``opt.infer_renamed`` (off by default: its precision could not be measured on real data).
     """
+    if not opt.infer_renamed:
+        return mentions
     want = (mentions["outcome"] == "unknown").to_numpy(dtype=bool) & mentions["rule"].str.startswith("name").fillna(
         False
     ).to_numpy(dtype=bool)
-    if not opt.infer_renamed or not want.any():
+    if not want.any():
         return mentions
     cols = ["comment_id", "author", "posted_at", "number", "_order", "thread", "_threaded"]
     src = c[cols].drop_duplicates("comment_id")
