@@ -13,6 +13,7 @@ import commentgraph as cg
 from benchmarks.generate import FORMS, generate
 from benchmarks.run import check
 from commentgraph import pages
+from commentgraph.read import layouts
 
 pytestmark = pytest.mark.slow
 
@@ -98,7 +99,7 @@ def test_line_probes_find_what_finditer_finds(corpus, sample_path):
               "#3 Anna schrieb am March 1, 2019 9:05 pm\n1. März 2019 Anna\n01.03.2019 11:25 Ben 4"]
     for text in texts:
         for rx in (pages.DATE_FIRST, pages.NEAR_HEADER):
-            assert ([m.span() for m in _line_matches(rx, pages._DATE_AT_START, text)]
+            assert ([m.span() for m in _line_matches(rx, layouts.DATE_AT_START, text)]
                     == [m.span() for m in rx.finditer(text)])
 
 

@@ -315,6 +315,52 @@ def test_date_after_the_body():
     assert accounted(CHEFKOCH, d)
 
 
+# Facebook's comment plugin copied as text (German and English UI): the name, the text, then the buttons and a
+# compact age on one line ("Gefällt mir · Antworten · 3 Std.", "Like · Reply · 3h"); no blank lines
+FACEBOOK_DE = """Beitrag von Radio X
+Neue Radwege in der Stadt
+
+Anna Schmidt
+Endlich! Ich fahre jeden Tag 5m zu Fuß zur Haltestelle.
+Gefällt mir · Antworten · 3 Std.
+Ben Müller
+Am 1. März 2019 um 10:00 war das noch anders.
+Gefällt mir · Antworten · 2 Std.
+Carla Weiß
+Zitat: alles wird gut
+Gefällt mir · Antworten · 45 Min.
+"""
+FACEBOOK_EN = """Comments on "Bike lanes"
+
+Ann Lee
+Finally. I walk 5m to the stop
+Like · Reply · 3h
+Bob Ray
+Jane Doe
+Like · Reply · 1d
+"""
+
+
+def test_facebook_buttons_and_a_compact_age_after_the_body():
+    d = cg.read_page(FACEBOOK_DE, scraped_at="2020-01-14 18:00")
+    assert d.articles["layout"].iloc[0] == "inferred:after"
+    assert d.comments["author"].tolist() == ["Anna Schmidt", "Ben Müller", "Carla Weiß"]
+    assert wall(d) == ["2020-01-14 15:00", "2020-01-14 16:00", "2020-01-14 17:15"]
+    assert d.comments["text"].tolist() == ["Endlich! Ich fahre jeden Tag 5m zu Fuß zur Haltestelle.",
+                                           "Am 1. März 2019 um 10:00 war das noch anders.", "Zitat: alles wird gut"]
+    assert d.comments["ui_text"].tolist() == ["Gefällt mir · Antworten"] * 3
+    assert d.comments["posted_text"].tolist() == ["3 Std.", "2 Std.", "45 Min."]
+    assert accounted(FACEBOOK_DE, d)
+    # without the copy time: the comments are read, their times unknown, and the page says why
+    d = cg.read_page(FACEBOOK_DE)
+    assert d.comments["posted_at"].isna().all() and "relative_time" in kinds(d)
+    # English: a one-line body that is a name ("Jane Doe", a poem's line) stays text
+    e = cg.read_page(FACEBOOK_EN, scraped_at="2020-01-14 18:00")
+    assert e.comments["author"].tolist() == ["Ann Lee", "Bob Ray"]
+    assert e.comments["text"].tolist() == ["Finally. I walk 5m to the stop", "Jane Doe"]
+    assert wall(e) == ["2020-01-14 15:00", "2020-01-13 18:00"]
+
+
 # Blogger (German UI): a name glued to its date, "AntwortenLöschen"
 BLOGGER_DE = """Kommentare:
 Sana6. Juni 2015 um 10:23

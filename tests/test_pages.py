@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 import commentgraph as cg
 from commentgraph import pages
+from commentgraph.read import layouts
 from conftest import SAMPLE
 
 # number: (author, local time, header line), read off the page by hand
@@ -371,24 +372,24 @@ def test_plain_header_scan_reads_what_date_first_reads(date, time, gap, author, 
     """The scan's plain seed headers are DATE_FIRST's matches, with the same groups."""
     author = author * 40 if long else author
     text = f"Art\n{date} {time}{gap}{author}{number}\n\nText\n"
-    hits = list(pages._SCAN.finditer(text))
+    hits = list(layouts.SCAN.finditer(text))
     want = pages.DATE_FIRST.match(text, 4)
     for h in hits:
         if h.start("date") >= 0:
             assert want is not None and h.span() == (want.start() - 1, want.end())
-            assert h.group(*pages._DF_NAMES) == want.group(*pages._DF_NAMES)
-    found = pages._date_first(text, hits)
+            assert h.group(*layouts.DF_NAMES) == want.group(*layouts.DF_NAMES)
+    found = layouts.date_first(text, hits)
     assert found[0] == ([4] if want else [])
-    assert found[2] == ([want.group(*pages._DF_NAMES)] if want else [])
+    assert found[2] == ([want.group(*layouts.DF_NAMES)] if want else [])
 
 
 def test_plain_header_scan_takes_seed_headers_and_leaves_the_others():
     text = "Art\n28.05.2019 17:55 B. Brandt2 61\n\n\nText\n01.03.2019 11:25 am Ende 3\n01.03.2019 11:25 Anna Nr. 4\n"
-    plain = [h for h in pages._SCAN.finditer(text) if h.start("date") >= 0]
+    plain = [h for h in layouts.SCAN.finditer(text) if h.start("date") >= 0]
     assert [h.group("author", "number", "date", "time") for h in plain] == [("B. Brandt2", "61", "28.05.2019", "17:55")]
     assert plain[0].end("lead") == text.index("Text")   # the body starts after the blank lines
     # the others are DATE_FIRST's: the time takes "am", the number takes "Nr."
-    found = pages._date_first(text, list(pages._SCAN.finditer(text)))
+    found = layouts.date_first(text, list(layouts.SCAN.finditer(text)))
     assert [f[0] for f in found[2]] == ["B. Brandt2", "Ende", "Anna"]
     assert [f[4] for f in found[2]] == ["17:55", "11:25 am", "11:25"]
     assert [f[1] for f in found[2]] == ["61", "3", "4"]

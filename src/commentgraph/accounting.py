@@ -214,10 +214,10 @@ def _input_rows(source, name: str) -> tuple[np.ndarray, str]:
         lines = text.split("\n")
         return np.asarray([i for i, x in enumerate(lines, 1) if x.strip()], dtype=np.int64), "lines"
     from .problems import Problems
-    from .tables import _flatten_json
+    from .tables import flatten_json
 
     probe = Problems(name)
-    records = _flatten_json(json.loads(text), name, probe)
+    records = flatten_json(json.loads(text), name, probe)
     return np.arange(1, len(records) + len(probe.rows) + 1), "records"
 
 

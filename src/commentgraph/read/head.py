@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
-
 from ..problems import Problems
-from ..schema import TIME_UNIT
 from ..timeparse import DATETIME, date_days, time_seconds
 from .checks import span
 
@@ -53,6 +50,28 @@ def _updated(head: str) -> re.Match | None:
     return None
 
 
+#: a word every declared count holds (lower case)
+_COUNT_WORDS = ("komment", "comment", "antwort", "beiträge", "repl", "respons", "thought", "gedanken")
+
+
+def _declared(head: str) -> list[re.Match]:
+    """``_DECLARED``'s matches in ``head``, tried only on lines that hold one of its words (tried at every
+    line it cost ~0.15 ms a page).
+
+    >>> [m["n1"] for m in _declared("Titel\\nText\\n15 Kommentare\\n")]
+    ['15']
+    """
+    low = head.lower()
+    if not any(w in low for w in _COUNT_WORDS):
+        return []
+    out, at = [], 0
+    for line in head.split("\n"):
+        if any(w in line.lower() for w in _COUNT_WORDS) and (m := _DECLARED.match(head, at)):
+            out.append(m)
+        at += len(line) + 1
+    return out
+
+
 def _title(lines: list[str]) -> str | None:
     """The first article line that is not an image caption or its credit line."""
     for i, line in enumerate(lines):
@@ -66,22 +85,18 @@ def _title(lines: list[str]) -> str | None:
     return None
 
 
-def page_head(head: str, n: int, present: list, probs: Problems, tz: str) -> tuple:
-    """``(title, updated, declared)`` of the article text before the first comment; a declared count that
-    differs from the ``n`` comments found is a notice."""
+def page_head(head: str, n: int, present: list, probs: Problems) -> tuple:
+    """``(title, updated, declared)`` of the article text before the first comment (``updated``: local
+    seconds since 1970, or None); a declared count that differs from the ``n`` comments found is a notice."""
     declared = declared_line = None
-    if dm := [m for m in _DECLARED.finditer(head)]:
+    if dm := _declared(head):
         declared = int(dm[-1]["n1"] or dm[-1]["n2"] or dm[-1]["n3"])
         declared_line = head.count("\n", 0, dm[-1].start()) + 1
-    updated = pd.NaT
+    updated = None  # (local seconds since 1970: the reader localises all pages' at once, ~70 us a page alone)
     if um := _updated(head):
-        days, secs = date_days(um["date"]), time_seconds(um["time"])  # one stamp: no Series (~0.4 ms a page)
+        days, secs = date_days(um["date"]), time_seconds(um["time"])
         if days is not None and secs is not None:
-            updated = (
-                pd.Timestamp(days * 86400 + secs, unit="s")
-                .tz_localize(tz, ambiguous=True, nonexistent="shift_forward")
-                .as_unit(TIME_UNIT)
-            )
+            updated = days * 86400 + secs
     if declared is not None and declared != n:
         detail = ""
         if present and present[0] > 1 and declared >= present[-1]:

@@ -73,6 +73,8 @@ def _prefix_kind(p: str) -> str:
         return "none"
     if _NUMBER_PREFIX.fullmatch(p):
         return "num"
+    if vocab.is_ui(p):  # buttons before the time ("Gefällt mir · Antworten · 3 Std."): it closes a block
+        return "ui"
     if (
         vocab.LABEL_LINE.match(p)
         or vocab.LABEL_INLINE.match(p + " x")
@@ -136,7 +138,7 @@ def header_lines(found: list[TimeLine]) -> tuple[list[TimeLine], tuple | None]:
     A header-like line has nothing, a number or a name before its time and nothing, buttons, a
     number or a name with a number after it; a line below a field label is a join date.
     """
-    usable = [t for t in found if t.pk in ("none", "num", "name") and t.sk in ("none", "ui", "num", "namenum")]
+    usable = [t for t in found if t.pk in ("none", "num", "name", "ui") and t.sk in ("none", "ui", "num", "namenum")]
     if not usable:
         return [], None
     counts = Counter(t.key for t in usable)
@@ -151,6 +153,8 @@ def layout_mode(heads: list[TimeLine], kinds: list[str], stripped: list[str] | N
         return "inline"
     if heads[0].sk == "namenum":
         return "suffix"
+    if heads[0].pk == "ui":
+        return "after"
     votes = []
     for t, limit in zip(heads, [*(h.line for h in heads[1:]), len(kinds)]):
         j = after_header(t.line, kinds, limit)
@@ -196,16 +200,17 @@ def _names_above(i: int, lo: int, kinds: list[str], stripped: list[str]) -> tupl
     return found[::-1], lo > 0
 
 
-def _first_of_after_block(lo: int, hi: int, kinds: list[str], stripped: list[str], *, first: bool = False):
+def _first_of_after_block(lo: int, hi: int, kinds: list[str], stripped: list[str], *, first=False, spaced=True):
     """In ``after`` mode, the author line of the block whose time line is ``hi``: the first text line after
     the previous block's buttons (``lo``); in the first block (article text above it), the first name-like
-    line followed by a blank line, else the first name-like line."""
+    line followed by a blank line where the other blocks' authors are (``spaced``), else by text, else the
+    first name-like line."""
     cands = [
         j for j in range(lo, hi) if kinds[j] == "text" and name_like(stripped[j]) and not sentence_like(stripped[j])
     ]
     if first:
-        spaced = [j for j in cands if j + 1 < hi and kinds[j + 1] == "blank"]
-        return (spaced or cands or [None])[0]
+        like = [j for j in cands if j + 1 < hi and (kinds[j + 1] == "blank") == spaced]
+        return (like or cands or [None])[0]
     j = lo
     while j < hi and kinds[j] != "text":
         j += 1
@@ -252,18 +257,21 @@ def _authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str])
 
 def _authorsafter_header(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple[list, list, list]:
     """``(starts, authors, numbers)`` where the author opens a block whose time follows the body."""
-    starts, authors, prev_end = [], [], 0
-    for b, t in enumerate(heads):
-        if b == 0:
-            lo = max((j + 1 for j in range(t.line) if kinds[j] in ("ui", "tail", "count")), default=0)
+    found = {}
+    for b in [*range(1, len(heads)), 0]:  # (the first block last: it is read like the others)
+        t = heads[b]
+        if b == 0:  # (where no block holds a blank line, the first starts after the article's last one)
+            inner = [kinds[j] for c, j0 in found.items() if j0 is not None for j in range(j0, heads[c].line)]
+            stop = ("ui", "tail", "count") + (("blank",) if found and "blank" not in inner else ())
+            lo = max((j + 1 for j in range(t.line) if kinds[j] in stop), default=0)
         else:
-            lo = after_header(heads[b - 1].line, kinds, t.line)
+            lo = max(after_header(heads[b - 1].line, kinds, t.line), heads[b - 1].line + 1)
             while lo < t.line and kinds[lo] in ("ui", "blank", "count", "avatar"):
                 lo += 1
-        j = _first_of_after_block(max(lo, prev_end), t.line, kinds, stripped, first=b == 0)
-        starts.append(j if j is not None else t.line)
-        authors.append(clean_author(stripped[j]) if j is not None else None)
-        prev_end = t.line + 1
+        blank = [kinds[j + 1] == "blank" for j in found.values() if j is not None]
+        found[b] = _first_of_after_block(lo, t.line, kinds, stripped, first=b == 0, spaced=sum(blank) * 2 >= len(blank))
+    starts = [found[b] if found[b] is not None else t.line for b, t in enumerate(heads)]
+    authors = [clean_author(stripped[found[b]]) if found[b] is not None else None for b in range(len(heads))]
     return starts, authors, [None] * len(heads)
 
 
@@ -369,8 +377,10 @@ def infer(lines: list[str]) -> Inferred | None:
             blocks[-1].markers.append(("reply", None, clean_author(parts[1]), None))
     tail = cut_tail(blocks[-1], kinds, mode)
     known = {fold(a) for a in authors if a}
-    for blk in blocks:
+    for blk, t in zip(blocks, heads):
         fill_body(blk, lines, stripped, kinds, mode, known)
+        if t.pk == "ui":  # buttons before the time, in its line ("Gefällt mir · Antworten · 3 Std.")
+            blk.ui_text = "\n".join(x for x in (t.prefix, blk.ui_text) if x)
     link_markers(blocks)
     desc = (
         f"{len(heads)} headers of one kind (before the time: {key[0]}"

@@ -24,6 +24,9 @@ _REL = (
     r"|(?:\d{1,4}|an?|one)[ \t]*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|hr|days?|weeks?|months?|years?"
     r"|yrs?|[hdwmy]|mo)\.?[ \t]+ago"
     r"|gerade eben|just now)"
+    # Facebook's and Instagram's compact ages ("Like · Reply · 3h", "2d · Edited"): only where the line or a
+    # separator follows (in a sentence "5m" is a length)
+    r"|\d{1,3}(?:h|m|d|w|y|min|mo|[ ]?(?:Std|Min|Tg|Wo)\.?)(?=[ \t]*(?:$|[·•|]))"
 )
 _DAY = r"(?i:heute|gestern|vorgestern|today|yesterday)"
 EXPR = re.compile(
@@ -49,6 +52,8 @@ _UNIT = {
     "hrs": 3600,
     "hr": 3600,
     "tag": 86400,
+    "tg": 86400,
+    "wo": 604800,
     "day": 86400,
     "woc": 604800,
     "wee": 604800,

@@ -1,0 +1,393 @@
+"""Table formats: CSV (delimiter sniffed, multi-line fields), JSON (nested replies flattened, API wrappers
+unwrapped), JSON Lines and Parquet read into a raw frame, each row with the line it starts on."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import ReadError
+from ..problems import Problems
+from ..schema import scrub_surrogates
+from ..sources import decode
+
+TABLE_SUFFIXES = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+
+
+_RECORD_KEYS = ("comments", "data", "items", "results", "records", "posts", "children")
+
+
+#: keys inside a record that hold its nested replies
+_NEST_KEYS = ("replies", "children", "comments", "answers")
+
+
+_EXCEL_SEP = re.compile(r"sep=(?P<sep>[^\n\r])[ \t]*\r?\n")
+
+
+_BLANK_LINE = re.compile(r"^[ \t]*$", re.MULTILINE)
+
+
+def _unwrap(rec: dict) -> dict:
+    """A record whose comment sits inside a wrapper, lifted out: API resources keep their fields a level down.
+
+    A YouTube ``commentThread`` becomes its top-level comment (its ``snippet`` fields at the top, the
+    thread's ``videoId`` kept) with its ``replies.comments`` as nested replies; a YouTube ``comment``
+    resource gets its ``snippet`` fields at the top; a Reddit API thing ``{"kind": "t1", "data": {...}}``
+    becomes its ``data``. Anything else is returned as it is.
+
+    >>> thread = {"id": "T", "snippet": {"videoId": "v", "topLevelComment": {"id": "T", "snippet": {
+    ...     "authorDisplayName": "@ann", "textOriginal": "hi"}}},
+    ...     "replies": {"comments": [{"id": "T.r", "snippet": {"parentId": "T", "authorDisplayName": "@ben"}}]}}
+    >>> top = _unwrap(thread)
+    >>> top["authorDisplayName"], top["videoId"], top["replies"][0]["parentId"], top["replies"][0]["videoId"]
+    ('@ann', 'v', 'T', 'v')
+    """
+    snippet = rec.get("snippet")
+    if isinstance(snippet, dict):
+        top = snippet.get("topLevelComment")
+        if isinstance(top, dict):
+            out = _unwrap(top)
+            for key, value in snippet.items():
+                if key != "topLevelComment":
+                    out.setdefault(key, value)
+            replies = rec.get("replies")
+            if isinstance(replies, dict):
+                replies = replies.get("comments")
+            if isinstance(replies, list):
+                out["replies"] = [
+                    {
+                        **_unwrap(r),
+                        **(
+                            {}
+                            if "videoId" in r.get("snippet", {}) or "videoId" not in out
+                            else {"videoId": out["videoId"]}
+                        ),
+                    }
+                    if isinstance(r, dict)
+                    else r
+                    for r in replies
+                ]
+            return out
+        return {**{k: v for k, v in rec.items() if k != "snippet"}, **snippet}
+    if set(rec) == {"kind", "data"} and isinstance(rec["data"], dict):
+        out = {"kind": rec["kind"], **rec["data"]}
+        replies = out.get("replies")
+        if replies == "":
+            del out["replies"]  # Reddit writes "" for no replies
+        elif isinstance(replies, dict) and isinstance(replies.get("data"), dict):
+            out["replies"] = replies["data"].get("children", [])  # a Listing
+        return out
+    return rec
+
+
+def flatten_json(obj, name: str, problems: Problems) -> list[dict]:
+    """Records from JSON: a list, a dict holding a list, a dict of records; nested replies flattened."""
+    out: list[dict] = []
+    seen = [0]  # items walked so far: each record's row is its ordinal among them
+
+    def walk_records(records, parent_key=None, article=None):
+        for i, rec in enumerate(records):
+            seen[0] += 1
+            if not isinstance(rec, dict):
+                problems.add(
+                    "not_a_record",
+                    f"record {seen[0]} is a {type(rec).__name__}, not an object; skipped",
+                    line=seen[0],
+                    excerpt_text=json.dumps(rec)[:120],
+                )
+                continue
+            rec = _unwrap(dict(rec))
+            rec["_row_line"] = seen[0]
+            children = None
+            for key in _NEST_KEYS:
+                v = rec.get(key)
+                if children is None and (
+                    isinstance(v, list)
+                    and all(isinstance(x, dict) for x in v)
+                    or isinstance(v, dict)
+                    and v
+                    and all(isinstance(x, dict) for x in v.values())
+                    or key == "replies"
+                    and isinstance(v, list | dict)
+                ):
+                    children = rec.pop(key)  # nested replies; any other value is an ordinary field
+            if parent_key is not None:
+                rec.setdefault("_nest_parent", parent_key)
+            if article is not None:
+                rec.setdefault("_article", article)
+            out.append(rec)
+            own = rec.get("ID", rec.get("id", rec.get("comment_id", rec.get("_key"))))
+            if own is None and parent_key is not None:
+                own = rec["_key"] = f"{parent_key}.{i}"  # nested reply without an id of its own
+            if isinstance(children, list):
+                walk_records(children, own, article)
+            elif isinstance(children, dict):
+                walk_records(
+                    [{"_key": k, **v} if isinstance(v, dict) else v for k, v in children.items()], own, article
+                )
+
+    def find(o, article=None) -> bool:
+        if isinstance(o, list):
+            walk_records(o, None, article)
+            return True
+        if not isinstance(o, dict):
+            return False
+        for key in _RECORD_KEYS:
+            if isinstance(o.get(key), list):
+                walk_records(o[key], None, article)
+                return True
+        dict_values = [v for v in o.values() if isinstance(v, dict)]
+        if dict_values and len(dict_values) == len(o):
+            # a dict keyed by id: either articles holding comment lists, or the comments themselves
+            if all(any(isinstance(v.get(k), list) for k in _RECORD_KEYS) or "article" in v for v in dict_values):
+                found = False
+                for k, v in o.items():
+                    found |= find(v.get("article", v), article=k)
+                return found
+            walk_records([{"_key": k, **v} for k, v in o.items()], None, article)
+            return True
+        if "article" in o:
+            return find(o["article"], article)
+        return False
+
+    if not find(obj):
+        raise ReadError(
+            f"JSON holds no list of comment records (it is a {type(obj).__name__}; expected a list "
+            f"of objects, or an object with one of the keys {', '.join(_RECORD_KEYS)})",
+            source=name,
+            line=1,
+        )
+    if not out:
+        raise ReadError(f"JSON holds no comment record (no object among its {seen[0]} items)", source=name, line=1)
+    return out
+
+
+def _jsonable(v):
+    if isinstance(v, dict | list):
+        return json.dumps(v, ensure_ascii=False)
+    return v
+
+
+def _cell(v):
+    """A DataFrame cell made safe for a str column: lone surrogates scrubbed, bytes decoded (else repr)."""
+    if isinstance(v, bytes | bytearray | memoryview):
+        try:
+            return decode(bytes(v))[0]
+        except (ReadError, UnicodeError):
+            return repr(bytes(v))
+    return scrub_surrogates(v) if isinstance(v, str) else v
+
+
+def load(source, problems: Problems) -> pd.DataFrame:
+    name = problems.source
+    if isinstance(source, pd.DataFrame):
+        df = source.copy()
+        for col in df.columns[(df.dtypes == object).to_numpy()]:  # noqa: E721
+            # Python strings may hold lone surrogates, which Arrow-backed str columns cannot
+            df[col] = df[col].map(_cell)
+        return df
+    path = Path(source)
+    if not path.exists():
+        raise ReadError("no such file", source=name)
+    kind = TABLE_SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise ReadError(
+            f"unknown table format '{path.suffix}' (use one of {', '.join(TABLE_SUFFIXES)}); "
+            "for a copied comment page use read_page",
+            source=name,
+        )
+    if kind == "parquet":
+        try:
+            return pd.read_parquet(path)
+        except Exception as e:  # pyarrow raises many types for a broken file
+            raise ReadError(f"not a readable Parquet file: {type(e).__name__}: {e}", source=name) from None
+    text, _ = decode(path.read_bytes(), name)
+    if not text.strip():
+        raise ReadError("the file is empty", source=name)
+    if kind in ("csv", "tsv"):
+        return _read_csv(*csv_text(text, tsv=kind == "tsv"), problems)
+    if kind == "jsonl":
+        records = []
+        for i, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as e:
+                problems.add("bad_json", f"not valid JSON: {e.msg}", line=i, excerpt_text=line)
+                continue
+            if not isinstance(rec, dict):
+                problems.add("not_a_record", "a JSON line that is not an object", line=i, excerpt_text=line)
+                continue
+            rec["_row_line"] = i
+            records.append(rec)
+        if not records:
+            raise ReadError("no JSON object found in the file", source=name)
+        return _normalize(records)
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ReadError(f"not valid JSON: {e.msg}", source=name, line=e.lineno) from None
+    return _normalize(flatten_json(obj, name, problems))
+
+
+def csv_text(text: str, *, tsv: bool = False) -> tuple[str, str]:
+    r"""``(text, delimiter)`` of a CSV file as read: Excel's ``sep=;`` first line names the delimiter (the
+    line is blanked, not dropped, so every record keeps its line number); else it is sniffed.
+
+    >>> csv_text("sep=;\na;b\n1;2\n")
+    ('\na;b\n1;2\n', ';')
+    """
+    if excel := _EXCEL_SEP.match(text):
+        return "\n" + text[excel.end() :], excel["sep"]
+    return text, "\t" if tsv else sniff_delimiter(text)
+
+
+def sniff_delimiter(text: str, candidates: str = ",;\t|") -> str:
+    r"""The field delimiter of a CSV text, read from its header line (``;`` from German Excel), else ``,``.
+
+    >>> sniff_delimiter("id;Autor;Datum;Text\n1;Ann;01.03.2019;Hallo, Welt\n"), sniff_delimiter("text\nHi\n")
+    (';', ',')
+    """
+    header = next((line for line in text.split("\n") if line.strip()), "")
+    try:
+        sniffed = csv.Sniffer().sniff(header, delimiters=candidates).delimiter
+    except csv.Error:
+        sniffed = ","
+    widths = {c: len(next(csv.reader([header], delimiter=c), [])) for c in candidates}
+    best = max(widths.values(), default=1)
+    if best <= 1:
+        return ","
+    if widths.get(sniffed, 0) == best:
+        return sniffed
+    return next(c for c in candidates if widths[c] == best)  # the sniffer's guess splits the header less
+
+
+def _read_csv(text: str, sep: str, problems: Problems) -> pd.DataFrame:
+    """CSV text to a frame of strings with ``_row_line``, the line each record starts on.
+
+    Plain files (no quotes, no blank lines, every line with the header's number of fields) go through
+    pandas' C parser; anything else through the csv module, which knows where each record starts, so
+    that quoted newlines, blank lines and rows with too few or too many fields keep their true lines.
+    """
+    body = text.rstrip("\n")
+    if '"' not in body and not _BLANK_LINE.search(body):
+        counts = pd.Series(body.split("\n"), dtype="str").str.count(re.escape(sep))
+        if (counts == counts.iloc[0]).all():
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("error")
+                    df = pd.read_csv(
+                        io.StringIO(body),
+                        sep=sep,
+                        dtype=str,
+                        keep_default_na=False,
+                        na_values=[""],
+                        index_col=False,
+                        engine="c",
+                    )
+                if df.columns.is_unique and not df.columns.str.match(r"^Unnamed: \d+$").any():
+                    return df
+            except (ValueError, Warning):  # pandas' ParserError is a ValueError: the csv module decides
+                pass
+    return _read_csv_records(text, sep, problems)
+
+
+def _read_csv_records(text: str, sep: str, problems: Problems) -> pd.DataFrame:
+    name = problems.source
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(max(old_limit, len(text) + 1))
+    records, starts, header, prev, last_start = [], [], None, 0, 0
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=False)
+        for rec in reader:
+            start, prev = prev + 1, reader.line_num
+            last_start = start
+            if not rec:
+                continue  # an empty line
+            if header is None:
+                header = rec
+                continue
+            records.append(rec)
+            starts.append(start)
+    except csv.Error as e:
+        raise ReadError(f"not a readable CSV file: {e}", source=name, line=prev + 1) from None
+    finally:
+        csv.field_size_limit(old_limit)
+    if header is None:
+        raise ReadError("the CSV file holds no header line", source=name, line=1)
+    rest = "\n".join(text.split("\n")[last_start - 1 :])
+    if rest.count('"') % 2:
+        # the quote swallowed the rest of the file into one record: keep the rows before it
+        if starts and starts[-1] == last_start:
+            records.pop()
+            starts.pop()
+        elif header is not None and not records:
+            header = None  # the header itself is the unterminated record
+        opened = [i for i, ch in enumerate(rest) if ch == '"'][::2][-1]  # the quote left open
+        quote_line = last_start + rest.count("\n", 0, opened)
+        where = "" if quote_line == last_start else f" (opened on line {quote_line})"
+        if header is None:
+            raise ReadError(f"a quote opened in the header{where} is never closed", source=name, line=last_start)
+        problems.add(
+            "unterminated_quote",
+            f"a quote opened in the record starting on line {last_start}{where} "
+            f"is never closed; the rest of the file from line {last_start} was not read as rows",
+            line=last_start,
+            excerpt_text=rest[:120],
+        )
+    width = len(header)
+    names, used = [], {}
+    for h in header:  # duplicate names spelled as pandas does: a, a.1, a.2
+        used[h] = used.get(h, -1) + 1
+        names.append(h if used[h] == 0 else f"{h}.{used[h]}")
+    extra = [None] * len(records)
+    for i, rec in enumerate(records):
+        if len(rec) > width:
+            extra[i] = sep.join(rec[width:])
+            problems.add(
+                "extra_fields",
+                f"{len(rec)} fields where the header has {width}; the extra ones are kept in column _extra_fields",
+                line=starts[i],
+                excerpt_text=extra[i],
+            )
+            records[i] = rec[:width]
+        elif len(rec) < width:
+            problems.add(
+                "missing_fields",
+                f"{len(rec)} fields where the header has {width}; the missing ones are NA",
+                line=starts[i],
+                excerpt_text=sep.join(rec),
+            )
+            records[i] = rec + [""] * (width - len(rec))
+    df = pd.DataFrame(
+        {n: pd.Series([r[j] for r in records], dtype="str") for j, n in enumerate(names)},
+        index=pd.RangeIndex(len(records)),
+    )
+    df = df.mask(df == "")
+    if any(e is not None for e in extra):
+        df["_extra_fields"] = pd.Series(extra, dtype="str")
+    df["_row_line"] = pd.array(starts, dtype="Int64")
+    return df
+
+
+def _normalize(records: list[dict]) -> pd.DataFrame:
+    df = pd.json_normalize(records)
+    for col in df.columns:
+        if df[col].dtype == object and df[col].map(lambda v: isinstance(v, dict | list)).any():
+            df[col] = df[col].map(_jsonable)
+    return df
