@@ -47,9 +47,9 @@ def _peak_mib() -> float:
 
 def _no_linking():
     """Switch reference resolution off, so a reader is timed alone."""
-    from commentgraph import mentions, schema
+    from commentgraph import references, schema
 
-    mentions.link_comments = lambda comments, **kw: (schema.empty("mentions"), schema.empty("replies"))
+    references.link_comments = lambda comments, **kw: (schema.empty("mentions"), schema.empty("replies"))
 
 
 def check(replies, truth) -> dict:
@@ -147,12 +147,9 @@ def child(stage: str, n: int) -> dict:
         out["wall_s"] = time.perf_counter() - t0
         out["rows"] = len(d.comments)
     elif stage == "resolve":
-        from commentgraph import mentions
+        from commentgraph.references.link import link_comments as link   # the real one, not the stand-in
 
         d = cg.read_table(c.parquet)
-        import importlib
-
-        link = importlib.reload(mentions).link_comments   # the real one again
         out["rss_before_mib"] = _peak_mib()
         t0 = time.perf_counter()
         _, replies = link(d.comments, **d.settings.get("resolver", {}))
@@ -345,12 +342,10 @@ def profile(stage: str, n: int, top: int = 30) -> None:
     elif stage == "read_table":
         prof.runcall(cg.read_table, c.parquet)
     elif stage == "resolve":
-        import importlib
-
-        from commentgraph import mentions
+        from commentgraph.references.link import link_comments
 
         d = cg.read_table(c.parquet)
-        prof.runcall(importlib.reload(mentions).link_comments, d.comments)
+        prof.runcall(link_comments, d.comments)
     elif stage == "pipeline":
         prof.runcall(cg.read_pages, c.pages)
     else:

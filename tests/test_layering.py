@@ -1,4 +1,4 @@
-"""The code's shape: ruff clean, imports flowing one way, small stages in the read/ wing."""
+"""The code's shape: ruff clean, imports flowing one way, small stages in the read/ and references/ wings."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ PKG = ROOT / "src" / "commentgraph"
 STAGES = [
     {"errors", "schema", "problems", "timeparse", "sources"},
     {"read"},
-    {"discussion", "pages", "tables", "accounting", "mentions", "filters", "corpus"},
+    {"discussion", "pages", "tables", "accounting", "references", "mentions", "edges", "filters", "corpus"},
 ]
 #: modules a lower stage may not import (everything right of the reader)
 RIGHT_OF_READ = {"graphs", "threads", "authors", "summary", "plots", "figures", "exports", "pseudonyms",
@@ -36,10 +36,21 @@ def test_ruff_lint_is_clean():
     assert got.returncode == 0, got.stdout[-3000:]
 
 
-def test_read_wing_is_ruff_formatted():
-    got = subprocess.run([*_ruff(), "format", "--check", str(PKG / "read")], capture_output=True, text=True,
+#: the wings held to the strict ruff config (their own ruff.toml) and to small stages
+WINGS = ("read", "references")
+
+
+@pytest.mark.parametrize("wing", WINGS)
+def test_wing_is_ruff_formatted(wing):
+    got = subprocess.run([*_ruff(), "format", "--check", str(PKG / wing)], capture_output=True, text=True,
                          cwd=ROOT)
     assert got.returncode == 0, got.stdout[-3000:]
+
+
+@pytest.mark.parametrize("wing", WINGS)
+def test_wing_has_the_strict_ruff_config(wing):
+    config = (PKG / wing / "ruff.toml").read_text(encoding="utf-8")
+    assert 'select = ["E", "F", "W", "B", "I", "UP"]' in config
 
 
 def _imports(path: Path) -> set[str]:
@@ -84,8 +95,9 @@ def test_imports_flow_one_way(path):
         assert theirs is None or theirs <= mine, f"{me} (stage {mine}) imports {other} (stage {theirs})"
 
 
-def test_read_wing_stages_are_small():
-    for path in (PKG / "read").glob("*.py"):
+@pytest.mark.parametrize("wing", WINGS)
+def test_wing_stages_are_small(wing):
+    for path in (PKG / wing).glob("*.py"):
         lines = path.read_text(encoding="utf-8").splitlines()
         assert len(lines) <= 400, f"{path.name}: {len(lines)} lines"
         tree = ast.parse("\n".join(lines))

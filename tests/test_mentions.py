@@ -8,6 +8,7 @@ import pytest
 
 import commentgraph as cg
 from commentgraph.mentions import link_comments, normalize_name
+from commentgraph.references import thread_roots
 
 REFS = Path(__file__).parent / "data" / "references"
 
@@ -269,14 +270,21 @@ GLOBE = {
 @pytest.mark.shared_data
 def test_globe_and_mail_mentions(public_data):
     d = cg.read_table(public_data / "globe_and_mail_explicit_parent_tidy.csv")
-    r = d.replies[d.replies["via"] == "mention"]
-    got = {s[:8]: t[:8] for s, t in zip(r["source_comment_id"], r["target_comment_id"].fillna("-"))}
+    m = d.mentions[d.mentions["edge"]]
+    at = m[m["rule"] != "address"]   # the @-references, labelled by hand; address openings are checked below
+    got = {s[:8]: t[:8] for s, t in zip(at["comment_id"], at["target_comment_id"].fillna("-"))}
     assert got == GLOBE
+    # address openings ("LPB, it's not about tenure"): 65 edges, each to a comment in the reply's own thread
+    # (the export's parents are thread roots), none to another thread
+    address = m[m["rule"] == "address"]
+    roots = pd.Series(thread_roots(d.comments).to_numpy(), index=d.comments["comment_id"].to_numpy())
+    assert len(address) == 65
+    assert (address["comment_id"].map(roots) == address["target_comment_id"].map(roots)).all()
     authors = d.comments.set_index("comment_id")["author"]
     moppet = d.mentions[d.mentions["raw"].str.contains("oppet|Miss M", case=False)]
-    assert set(moppet["target_comment_id"].map(authors)) == {"Miss Moppet"} and len(moppet) == 4
+    assert set(moppet["target_comment_id"].map(authors)) == {"Miss Moppet"} and len(moppet) == 5   # 4 @, "Miss Moppet:"
     agree = cg.parent_agreement(d)["agreement"].value_counts().to_dict()
-    assert agree == {"same thread": 28, "same": 2}
+    assert agree == {"same thread": 73, "same": 22}   # @-references 28 + 2, address openings 45 + 20
 
 
 def test_two_authors_with_one_normalised_name_are_told_apart_by_spelling():

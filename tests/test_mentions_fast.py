@@ -7,7 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commentgraph import mentions
-from commentgraph.mentions import _REPLY_START, _TOKEN, _TOKEN_GAP, _Authors, _candidates, _token_cuts
+from commentgraph.references.extract import REPLY_START as _REPLY_START
+from commentgraph.references.extract import candidates as _candidates
+from commentgraph.references.names import TOKEN as _TOKEN
+from commentgraph.references.names import TOKEN_GAP as _TOKEN_GAP
+from commentgraph.references.names import AuthorIndex as _Authors
+from commentgraph.references.names import token_cuts as _token_cuts
 
 
 def cuts_reference(tail, longest=None):

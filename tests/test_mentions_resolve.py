@@ -3,6 +3,7 @@
 import pandas as pd
 
 from commentgraph import mentions
+from commentgraph.references import evidence
 from commentgraph.mentions import link_comments
 
 
@@ -79,7 +80,7 @@ def test_candidates_in_chunks_give_the_same_picks(monkeypatch):
                      "text": f"@{other} ja" if i else "Hallo", "parent_id": None})
     c = pd.DataFrame(rows)
     whole = mentions.link_comments(c)
-    monkeypatch.setattr(mentions, "_PAIRS", 5)
+    monkeypatch.setattr(evidence, "_PAIRS", 5)
     chunked = mentions.link_comments(c)
     for a, b in zip(whole, chunked):
         pd.testing.assert_frame_equal(a, b)
@@ -95,8 +96,20 @@ def test_two_guests_are_two_people_for_the_self_reference_rule():
         r = cg.read_page(page + reply).replies
         assert r["target_comment_id"].str.endswith("/1").tolist() == [True], reply
         assert r["resolution"].tolist() == [how] and r["reason"].isna().all()
-    # a named author answering their own comment by number and name stays a sign-off: no edge
-    assert cg.read_page(page.replace("Gast", "Anna") + "@1 Anna: nein").replies.empty
+    # DESIGN.md: an explicit number to one's own earlier comment is a reply, with or without the name after
+    # it (a self-reply, filtered by self_replies=); the name alone naming oneself is a sign-off: no edge
+    anna = page.replace("Gast", "Anna")
+    for reply, how in (("@1 Anna: nein", "number+author"), ("@ 1 nein", "number")):
+        d = cg.read_page(anna + reply)
+        r = d.replies
+        assert r["target_comment_id"].str.endswith("/1").tolist() == [True], reply
+        assert r["resolution"].tolist() == [how]
+        assert r["reason"].tolist() == ["answers a comment by the same author"]
+        assert cg.reply_edges(d)["self_reply"].tolist() == [True]
+        assert cg.reply_edges(d, self_replies=False).empty
+    d = cg.read_page(anna + "@Anna nein")
+    assert d.replies.empty
+    assert d.mentions["reason"].tolist() == ["names the comment's own author (a sign-off or self-quote): no edge"]
 
 
 def test_a_hyphenated_double_name_is_not_its_first_part():

@@ -8,9 +8,9 @@ from .errors import ReadError
 from .explorer import explore, explorer_html, write_explorer
 from .exports import export_tables, write_gephi_csv, write_gexf, write_graphml
 from .figures import save_figure
-from .filters import PLACEHOLDER_AUTHORS, reply_edges
+from .edges import PLACEHOLDER_AUTHORS, reply_edges
 from .graphs import author_graph, reply_graph
-from .mentions import link_comments
+from .references import ResolverOptions, link_comments
 from .pages import read_page, read_pages
 from .plots import plot_arcs, plot_author_network, plot_latency, plot_thread_tree, plot_timeline
 from .pseudonyms import pseudonymize
@@ -28,7 +28,7 @@ __all__ = [
     "Discussion", "ReadError", "read_page", "read_pages", "read_table", "read_source", "sample_corpus",
     "account_lines", "account_rows", "check_accounting", "AccountingError",
     # references
-    "link_comments", "review_table", "apply_review", "resolution_scores", "parent_agreement",
+    "link_comments", "ResolverOptions", "review_table", "apply_review", "resolution_scores", "parent_agreement",
     # graphs and metrics
     "reply_graph", "author_graph", "reply_edges", "PLACEHOLDER_AUTHORS", "threads", "comment_threads",
     "authors", "reply_pairs", "summary",

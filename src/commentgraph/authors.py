@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .filters import author_edges, author_keys, is_placeholder
+from .edges import author_edges, author_keys, is_placeholder
 
 
 def pagerank(sources, targets, weights, n: int, *, alpha: float = 0.85, tol: float = 1e-12,
@@ -49,7 +49,7 @@ def authors(d, *, via=None, resolution=None, self_replies: bool = True, min_weig
     way), ``reciprocated`` (partners answered and answered back), ``out_degree`` / ``in_degree`` (edges
     of the author graph, as networkx counts them), ``pagerank`` (weighted PageRank of the author graph,
     where replies point at the answered: high = much answered by the much answered), ``first_at`` /
-    ``last_at`` (first and last comment). Filters as in :mod:`commentgraph.filters`.
+    ``last_at`` (first and last comment). Filters as in :mod:`commentgraph.edges`.
 
     >>> import pandas as pd
     >>> d = cg.read_table(pd.DataFrame({"id": [1, 2, 3], "user": ["Ann", "Ben", "Ann"], "body": "x",

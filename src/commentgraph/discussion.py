@@ -109,9 +109,9 @@ def make_discussion(articles, comments, problems, *, settings: dict, mentions=No
     comments = conform(comments, "comments", tz)
     problems = conform(problems, "problems", tz)
     if link and mentions is None:
-        from .mentions import link_comments
+        from .references import ResolverOptions, link_comments
 
-        mentions, replies = link_comments(comments, **settings.get("resolver", {}))
+        mentions, replies = link_comments(comments, **ResolverOptions.of(settings.get("resolver")).as_dict())
     mentions = conform(mentions if mentions is not None else pd.DataFrame(), "mentions", tz)
     replies = conform(replies if replies is not None else pd.DataFrame(), "replies", tz)
     return Discussion(articles, comments, mentions, replies, problems, settings)

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 import numpy as np
 import pandas as pd
 
-from .filters import _edges, author_edges, author_keys, is_placeholder
+from .edges import edge_positions, author_edges, author_keys, is_placeholder
 
 
 @contextmanager
@@ -102,7 +102,7 @@ def reply_graph(d, *, via=None, resolution=None, self_replies: bool = True):
     ``article_id``. Edges carry ``via``, ``resolution``, ``latency`` (Timedelta, None when the target is
     missing) and ``n_edges``: when two reply rows join the same pair (a mention and a parent), they share
     one edge, ``via`` becomes ``"mention+parent"`` and ``n_edges`` is 2. Options: see
-    :mod:`commentgraph.filters`.
+    :mod:`commentgraph.edges`.
 
     >>> import pandas as pd
     >>> from commentgraph.schema import conform
@@ -118,7 +118,7 @@ def reply_graph(d, *, via=None, resolution=None, self_replies: bool = True):
     """
     import networkx as nx
 
-    e = _edges(d, via=via, resolution=resolution, self_replies=self_replies)[0]
+    e = edge_positions(d, via=via, resolution=resolution, self_replies=self_replies)[0]
     c = d.comments
     g = nx.DiGraph()
     with _bulk():
@@ -191,7 +191,7 @@ def author_graph(d, *, multigraph: bool = False, via=None, resolution=None, self
                                               placeholder=("placeholder", "first")))
     g = nx.MultiDiGraph() if multigraph else nx.DiGraph()
     if multigraph:
-        e = _edges(d, via=via, resolution=resolution, self_replies=self_replies)[0]
+        e = edge_positions(d, via=via, resolution=resolution, self_replies=self_replies)[0]
         e = e[~e.duplicated(["source", "target"]).to_numpy()]   # one reply per comment answered (author_edges)
         e = e.merge(rel[["source_key", "target_key"]], on=["source_key", "target_key"], how="inner",
                     validate="many_to_one")

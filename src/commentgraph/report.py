@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import inspect
 import json
 import os
 import platform
@@ -251,11 +250,9 @@ def counts(d: Discussion) -> dict:
 
 def _resolver_settings(d: Discussion) -> dict:
     """The resolver options in effect: link_comments' defaults, overridden by what the reader was given."""
-    from .mentions import link_comments
+    from .references import DEFAULTS
 
-    defaults = {name: p.default for name, p in inspect.signature(link_comments).parameters.items()
-                if p.kind is inspect.Parameter.KEYWORD_ONLY and p.default is not inspect.Parameter.empty}
-    return defaults | dict(d.settings.get("resolver") or {})
+    return DEFAULTS | dict(d.settings.get("resolver") or {})
 
 
 def _versions() -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .threads import _distinct, _tree
+from .threads import distinct, thread_forest
 
 SUMMARY_COLUMNS = [
     "article_id", "title", "n_comments", "n_authors", "first_at", "last_at", "n_replies", "n_replying",
@@ -28,7 +28,7 @@ def summary(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     latency quartiles, linear interpolation); ``top_pair_a`` / ``top_pair_b`` / ``top_pair_replies``: the
     most active back-and-forth pair (replies both ways; the most replies in total, then the more even
     exchange; ``top_pair_a`` sent more), NA when none.
-    Filters as in :mod:`commentgraph.filters`.
+    Filters as in :mod:`commentgraph.edges`.
 
     >>> import pandas as pd
     >>> d = cg.read_table(pd.DataFrame({"id": [1, 2, 3], "user": ["Ann", "Ben", "Ann"], "body": "x",
@@ -43,7 +43,7 @@ def summary(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     """
     c = d.comments
     n = len(c)
-    t = _tree(d, via=via, resolution=resolution, self_replies=self_replies)
+    t = thread_forest(d, via=via, resolution=resolution, self_replies=self_replies)
     e, si, ti = t.edges, t.source_pos, t.target_pos
     arts = d.articles[["article_id", "title"]].drop_duplicates("article_id")
     arts = arts.set_index(arts["article_id"].astype("str"))["title"]
@@ -72,14 +72,14 @@ def summary(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     k = int(kcodes.max(initial=0)) + 1
 
     out["n_comments"] = np.bincount(a_c, minlength=m)
-    out["n_authors"] = np.bincount(_distinct(a_c * k + kcodes[:n]) // k, minlength=m)
+    out["n_authors"] = np.bincount(distinct(a_c * k + kcodes[:n]) // k, minlength=m)
     g = c["posted_at"].reset_index(drop=True).groupby(a_c)
     out["first_at"] = g.min().reindex(range(m)).to_numpy()
     out["last_at"] = g.max().reindex(range(m)).to_numpy()
 
     once = ~e.duplicated(["source", "target"]).to_numpy()   # one reply per (comment, comment answered)
     out["n_replies"] = np.bincount(a_e[once], minlength=m)
-    out["n_replying"] = np.bincount(a_c[_distinct(si)], minlength=m)
+    out["n_replying"] = np.bincount(a_c[distinct(si)], minlength=m)
     out["reply_share"] = (out["n_replying"] / out["n_comments"].where(out["n_comments"] > 0)).astype("Float64")
     out["n_missing_targets"] = np.bincount(a_e[miss_rows], minlength=m)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .filters import _edges, _filter_key, _memo, _readonly
+from .edges import edge_positions, filter_key, memoized, readonly
 
 
 def _sort_key(times: pd.Series) -> np.ndarray:
@@ -28,11 +28,11 @@ def _sort_key(times: pd.Series) -> np.ndarray:
     return np.where(times.isna().to_numpy(), np.iinfo(np.int64).max, t)
 
 
-def _distinct(values: np.ndarray) -> np.ndarray:
+def distinct(values: np.ndarray) -> np.ndarray:
     """Sorted distinct values of an int array (a sort, faster than ``np.unique`` on large arrays).
 
-    >>> from commentgraph.threads import _distinct
-    >>> _distinct(np.array([3, 1, 3, 2])).tolist()
+    >>> from commentgraph.threads import distinct
+    >>> distinct(np.array([3, 1, 3, 2])).tolist()
     [1, 2, 3]
     """
     v = np.sort(values)
@@ -91,7 +91,7 @@ class _Tree:
     """The thread forest on integer node positions: comments ``0..n-1``, missing targets ``n..``."""
 
     comments: pd.DataFrame
-    edges: pd.DataFrame      # filtered reply edges (see filters.reply_edges)
+    edges: pd.DataFrame      # filtered reply edges (see edges.reply_edges)
     source_pos: np.ndarray   # per edge
     target_pos: np.ndarray   # per edge, -1 for a missing target
     keys: pd.Series          # author key per comment
@@ -117,21 +117,21 @@ class _Tree:
         return out
 
 
-def _tree(d, *, via=None, resolution=None, self_replies: bool = True) -> _Tree:
+def thread_forest(d, *, via=None, resolution=None, self_replies: bool = True) -> _Tree:
     """The thread forest of ``d``: one parent per comment, cycles cut; see the module docstring.
     Computed once per Discussion and filters (threads, comment_threads and summary share it)."""
     filters = {"via": via, "resolution": resolution, "self_replies": self_replies}
     try:
-        what = ("tree", *_filter_key(via, resolution, self_replies))
+        what = ("tree", *filter_key(via, resolution, self_replies))
     except TypeError:
         return _compute_tree(d, **filters)
-    return _memo(d, what, lambda: _compute_tree(d, **filters))
+    return memoized(d, what, lambda: _compute_tree(d, **filters))
 
 
 def _compute_tree(d, **filters) -> _Tree:
     c = d.comments
     n = len(c)
-    e, si, ti, keys = _edges(d, **filters)
+    e, si, ti, keys = edge_positions(d, **filters)
     # one tree parent per comment: the first edge of each source in ``order``
     loop = si == ti  # a comment named as its own parent: never a tree edge, reported like a cycle
     perm = np.argsort(e["order"].to_numpy(), kind="stable")
@@ -160,7 +160,7 @@ def _compute_tree(d, **filters) -> _Tree:
     if len(first):
         via.iloc[si[first]] = e["via"].iloc[first].to_numpy()
     parent = np.where(has, parent, -1)
-    _readonly(root, depth, parent, cut)
+    readonly(root, depth, parent, cut)
     return _Tree(c, e, si, ti, keys, missing_ids, missing_articles.astype("str"), root, depth,
                  parent, via.where(has[:n]), cut)
 
@@ -169,7 +169,7 @@ def comment_threads(d, *, via=None, resolution=None, self_replies: bool = True) 
     """Per comment: ``comment_id``, ``article_id``, ``thread_id``, ``depth`` (tree edges below the root),
     ``parent`` (the one edge the tree uses, NA for a root), ``parent_via`` and ``cycle_broken``.
 
-    Filters as in :mod:`commentgraph.filters`; see the module docstring for how the parent is picked.
+    Filters as in :mod:`commentgraph.edges`; see the module docstring for how the parent is picked.
 
     >>> import pandas as pd
     >>> d = cg.read_table(pd.DataFrame({"id": [1, 2, 3], "user": ["Ann", "Ben", "Ann"], "body": "x",
@@ -179,7 +179,7 @@ def comment_threads(d, *, via=None, resolution=None, self_replies: bool = True) 
     >>> cg.comment_threads(d)[["comment_id", "thread_id", "depth", "parent"]].values.tolist()
     [['1', '1', 0, nan], ['2', '1', 1, '1'], ['3', '1', 2, '2']]
     """
-    t = _tree(d, via=via, resolution=resolution, self_replies=self_replies)
+    t = thread_forest(d, via=via, resolution=resolution, self_replies=self_replies)
     c = d.comments
     n = len(c)
     return pd.DataFrame({
@@ -219,7 +219,7 @@ def threads(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     >>> cg.threads(d)[["thread_id", "size", "depth", "n_authors", "duration"]].astype(str).values.tolist()
     [['1', '2', '1', '2', '0 days 00:30:00'], ['3', '1', '0', '1', '0 days 00:00:00']]
     """
-    t = _tree(d, via=via, resolution=resolution, self_replies=self_replies)
+    t = thread_forest(d, via=via, resolution=resolution, self_replies=self_replies)
     c = d.comments
     n = len(c)
     root = t.root[:n]
@@ -230,7 +230,7 @@ def threads(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     g = per.groupby("root", sort=True)
     roots = g.size().index.to_numpy()
     # distinct authors per root, on integer codes
-    pairs = _distinct(root * (author_code.max(initial=0) + 1) + author_code)
+    pairs = distinct(root * (author_code.max(initial=0) + 1) + author_code)
     n_authors = np.bincount(pairs // (author_code.max(initial=0) + 1), minlength=len(t.root))[roots]
     size = np.bincount(root, minlength=len(t.root))[roots]
     depth = np.zeros(len(t.root), dtype=np.int64)

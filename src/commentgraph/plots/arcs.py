@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..filters import reply_edges
+from ..edges import reply_edges
 from ..style import GREY, OKABE_ITO
 from ..threads import comment_threads
 from ._axes import axes_for, date_numbers, short, thread_colours, time_axis

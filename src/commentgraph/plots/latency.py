@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..filters import reply_edges
+from ..edges import reply_edges
 from ..style import OKABE_ITO
 from ._axes import axes_for
 

@@ -1,0 +1,233 @@
+"""Every reference in all texts at once: spans, written numbers and names, the author they match."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .address import address_at, openings
+from .match import fuzz_module, name_at
+from .names import AuthorIndex, author_indexes
+from .options import ResolverOptions
+
+#: ``@`` (or a full-width ``＠``, or two: ``@@Anna``) not inside a word, an e-mail address or a URL path
+#: (a dash may stand before it: ``-@Anna``); then an optional space; then a number (``12``, ``Nr. 12``,
+#: ``#12``; not ``12:30``, ``12,5``, ``12 Uhr``, ``12 %``), a letter or a long all-digit handle; then a
+#: bounded tail (at most 80 characters, up to the line end or the next ``@``) that holds the name.
+MENTION = re.compile(
+    r"(?:(?<![\w@＠/+=%&~\\-])|(?<=-)(?<![\w@＠/+=%&~\\-]-))(?P<ats>[@＠]{1,2})(?P<sp>[ \t\u00a0]?)"
+    r"(?:(?:(?:Nr|No|Nummer)\.?[ \t]?|\#[ \t]?)?(?P<num>\d{1,6})(?!\d)(?![.,:]\d)"
+    r"(?![ \t]?(?:%|€|\$|Uhr\b|Euro\b|EUR\b|Prozent\b|Dollar\b|USD\b|Jahre?n?\b))"
+    r"|(?=[^\W\d_]|\d{7}))"
+    r"(?P<tail>[^\n@＠]{0,80})"
+)
+_AT = re.compile("[@＠]")
+#: how an ``@`` was written, where it was not plain: the prefix of the reference's rule
+_FORMS = {"@@": "double-at+", "＠": "fullwidth-at+", "＠＠": "double-at+", "@＠": "double-at+", "＠@": "double-at+"}
+_SEP = re.compile(r"[ \t\u00a0]*[,:;.\-–—]?[ \t\u00a0]*")
+#: an unknown name right after an article is a noun, not a handle: ``das @Zeichen``, ``the @sign``
+_DETERMINER = re.compile(
+    r"(?:^|(?<=\W))(?:das|der|die|dem|den|des|ein|eine|einem|einen|the|an|a|this|that)[ \t]$", re.IGNORECASE
+)
+_URL_START = ("http:", "https:", "www.", "ftp:")
+
+
+#: a first line "Antwort auf Anna Müller", "Antwort an Anna Müller:", "In reply to Anna Müller",
+#: "Reply to @anna" (copied German and English pages): a reference to that author
+REPLY_START = r"(?i)\s*(?:Antwort (?:auf|an)|In reply to|Reply to)[ \t]"
+_REPLY_LINE = re.compile(
+    r"\s*(?P<phrase>(?:Antwort[ \t]+(?:auf|an)|In[ \t]+reply[ \t]+to|Reply[ \t]+to)[ \t]+@?[ \t]?)"
+    r"(?P<name>[^\W\d_][^\n@]{0,79})",
+    re.IGNORECASE,
+)
+
+
+def _matches(text: str):
+    """``MENTION.finditer(text)``, trying the pattern only where an ``@`` stands (every match
+    starts with one and none holds a second), which spares the engine a try at every character."""
+    match = MENTION.match
+    if "＠" in text:
+        at = [m.start() for m in _AT.finditer(text)]
+        end = 0
+        for pos in at:
+            m = match(text, pos) if pos >= end else None
+            if m is not None:
+                yield m
+                end = m.end()
+        return
+    find = text.find
+    pos = find("@")
+    while pos >= 0:
+        m = match(text, pos)
+        if m is None:
+            pos = find("@", pos + 1)
+        else:
+            yield m
+            pos = find("@", m.end())
+
+
+def candidates(text: pd.Series) -> np.ndarray:
+    """Which texts may hold a reference: an ``@``, or a first line that matches ``REPLY_START``.
+
+    ``REPLY_START`` is tried only on texts without ``@`` that contain "reply" or "antwort" in any
+    case: under ``re.IGNORECASE`` these letters match only their ASCII forms, so the filter misses
+    no match.
+
+    >>> candidates(pd.Series(["a@b", "Reply to Ben", "no reply to Ben", None])).tolist()
+    [True, True, False, False]
+    """
+    has_at = text.str.contains("[@＠]", regex=True).fillna(False).to_numpy(dtype=bool)
+    maybe = ~has_at & (
+        text.str.contains("reply", case=False, regex=False).fillna(False).to_numpy(dtype=bool)
+        | text.str.contains("antwort", case=False, regex=False).fillna(False).to_numpy(dtype=bool)
+    )
+    if maybe.any():
+        where = np.flatnonzero(maybe)
+        match = re.compile(REPLY_START).match
+        start = np.zeros(len(has_at), dtype=bool)
+        start[where] = [match(t) is not None for t in text.iloc[where].tolist()]
+        has_at = has_at | start
+    return has_at
+
+
+def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **overrides) -> pd.DataFrame:
+    """Every @-reference in ``comments["text"]`` with its span and the name it matched.
+
+    One row per reference: comment_id, article_id, start, end, raw, written_number,
+    written_name, matched_author (a known author of the article, or NA), rule, score, note.
+
+    >>> c = pd.DataFrame({"comment_id": ["a", "b"], "article_id": ["x", "x"], "author": ["Anna", "Ben"],
+    ...                   "text": ["mail me: max@example.org", "@1 Anna: ja, und @Ralf Meier\\nnein"]})
+    >>> extract(c)[["comment_id", "raw", "matched_author", "rule"]].fillna("-").values.tolist()
+    [['b', '@1 Anna', 'Anna', 'number+name:exact'], ['b', '@Ralf Meier', '-', 'name:unknown']]
+    """
+    opt = ResolverOptions.of(options, **overrides)
+    fuzz = fuzz_module()
+    opening = openings(comments["text"]) if opt.address else np.zeros(len(comments), dtype=bool)
+    take = candidates(comments["text"]) | opening
+    if not take.any():
+        return _extract_frame([])
+    articles, uniq = pd.factorize(comments["article_id"], use_na_sentinel=False)
+    need = np.zeros(len(uniq), dtype=bool)
+    need[articles[take]] = True
+    indexes = author_indexes(articles, comments["author"], need)
+    empty_index = AuthorIndex(())
+    members = _thread_members(comments, take & opening)
+    rows = []
+    for cid, aid, text, code, opens in zip(
+        comments["comment_id"][take].tolist(),  # column by column: a frame's .loc takes the texts slowly
+        comments["article_id"][take].tolist(),
+        comments["text"][take].tolist(),
+        articles[take].tolist(),
+        opening[take].tolist(),
+    ):
+        if not isinstance(text, str):
+            continue
+        idx = indexes.get(code, empty_index)
+        skip_to = 0
+        if opens or text[:1] in "AaIiRr" or text[:1].isspace():  # where a reply line or an address may open it
+            found, skip_to = _opening(text, idx, opt, fuzz, opens and members.get(cid))
+            rows.extend((cid, aid, *f) for f in found)
+        for m in _matches(text):
+            at = m.start()
+            if at >= skip_to and (not at or text[at - 1] in " \n\t" or not _in_url(text, at)):
+                got = _reference(text, m, idx, opt, fuzz)
+                if got is not None:
+                    rows.append((cid, aid, *got))
+    return _extract_frame(rows)
+
+
+def _thread_members(comments: pd.DataFrame, rows: np.ndarray) -> dict:
+    """comment id -> the authors of its thread (a frozenset), for the ``rows`` in threaded articles; True for the
+    other rows (an address is matched in the whole article there)."""
+    out = dict.fromkeys(comments.loc[rows, "comment_id"].tolist(), True)
+    if "thread" not in comments.columns or "_threaded" not in comments.columns:
+        return out
+    threaded = rows & comments["_threaded"].to_numpy(dtype=bool)
+    if not threaded.any():
+        return out
+    want = comments["thread"].isin(set(comments.loc[threaded, "thread"])).to_numpy(dtype=bool)
+    groups = comments.loc[want, ["thread", "author"]].dropna().groupby("thread")["author"].agg(frozenset)
+    for cid, thread in comments.loc[threaded, ["comment_id", "thread"]].itertuples(index=False):
+        out[cid] = groups.get(thread, frozenset())
+    return out
+
+
+def _opening(text: str, idx, opt, fuzz, opens) -> tuple[list, int]:
+    """The references a text opens with (a reply line, an address): (rows, where @-references may start)."""
+    line = _REPLY_LINE.match(text) if text[:1].isspace() or text[:1] in "AaIiRr" else None
+    if line is not None:
+        name = line.group("name")
+        got = name_at(name, idx, opt, direct=True, after_number=False, fuzz=fuzz)
+        # an author of the article; an unknown name only when it fills the line ("Antwort an Grund ..." is text)
+        if got is not None and (got[0] is not None or name[got[2] :].strip(" \t:") == ""):
+            author, written, end, _, score, note = got
+            at, end = line.start("phrase"), line.start("name") + end
+            return [(at, end, text[at:end], None, written, author, "reply-line", score, note)], end
+    got = address_at(text, idx, opt, opens if isinstance(opens, frozenset) else None) if opens else None
+    if got is None:
+        return [], 0
+    at, end, written, author, how = got
+    note = f"'{written}' read word by word as {author}" if how == "words" else ""
+    return [(at, end, text[at:end], None, written, author, "address", 100.0, note)], 0
+
+
+def _in_url(text: str, at: int) -> bool:
+    """Whether the ``@`` at ``at`` stands inside a URL (``https://host/@name``)."""
+    if not at or text[at - 1] in " \n\t":
+        return False
+    lo = max(0, at - 300)
+    ws = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at), lo - 1) + 1
+    return text[ws:at].lstrip("(<[\"'„“").startswith(_URL_START)
+
+
+def _reference(text: str, m: re.Match, idx, opt, fuzz):
+    """The reference an ``@`` match makes: (start, end, raw, number, written, author, rule, score, note) or None."""
+    at = m.start()
+    tail, num, sp, ats = m.group("tail", "num", "sp", "ats")
+    tail0 = m.start("tail")
+    form = _FORMS.get(ats, "") or ("dash-at+" if at and text[at - 1] == "-" else "")
+    if num is not None and not sp and num in idx.keys and m.start("num") == m.end("sp"):
+        got = name_at(num + tail, idx, opt, direct=True, after_number=False, fuzz=fuzz)  # "@921": a handle
+        if got is not None and got[3] == "name:digits":
+            author, written, end, rule, score, note = got
+            end += m.start("num")
+            return at, end, text[at:end], None, written, author, form + rule, score, note
+    if num is not None:
+        skip = _SEP.match(tail).end()
+        got = name_at(tail[skip:], idx, opt, direct=False, after_number=True, fuzz=fuzz)
+        if got is None or (got[0] is None and got[3] == "name:ambiguous"):
+            return at, tail0, text[at:tail0], int(num), None, None, form + "number", 100.0, ""
+        author, written, end, rule, score, note = got
+        end = tail0 + skip + end
+        return at, end, text[at:end], int(num), written, author, form + "number+" + rule, score, note
+    det = _DETERMINER.search(text, max(0, at - 8), at) is not None
+    got = name_at(tail, idx, opt, direct=not sp, after_number=False, fuzz=fuzz, after_determiner=det)
+    if got is None:
+        return None
+    author, written, end, rule, score, note = got
+    return at, tail0 + end, text[at : tail0 + end], None, written, author, form + rule, score, note
+
+
+_EXTRACT_DTYPES = {
+    "comment_id": "str",
+    "article_id": "str",
+    "start": "Int64",
+    "end": "Int64",
+    "raw": "str",
+    "written_number": "Int64",
+    "written_name": "str",
+    "matched_author": "str",
+    "rule": "str",
+    "score": "Float64",
+    "note": "str",
+}
+
+
+def _extract_frame(rows) -> pd.DataFrame:
+    if not rows:
+        return pd.DataFrame([], columns=list(_EXTRACT_DTYPES)).astype(_EXTRACT_DTYPES)
+    table = np.array(rows, dtype=object)  # one (len(rows), 11) block: cheaper than zip(*rows) on many rows
+    return pd.DataFrame({k: pd.array(table[:, j], dtype=t) for j, (k, t) in enumerate(_EXTRACT_DTYPES.items())})

@@ -1,0 +1,228 @@
+"""Author names: the key they are compared by, their aliases, and each article's author index."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+TOKEN = re.compile(r"[^\W_]+")  # letters and digits: the pieces of a name
+#: what may stand between the pieces of one name (a comma only after an initial: ``@B, Russell`` for ``B.Russell``)
+TOKEN_GAP = re.compile(r"[ .,'’_\-]{1,3}")
+_MAX_TOKENS = 6
+#: ``TOKEN``, then up to ``_MAX_TOKENS - 1`` times ``TOKEN_GAP`` and ``TOKEN`` (a gap counts only
+#: where a token follows it), in one match: the groups are token, gap, token, gap, ...
+_NAME_TOKENS = re.compile(
+    r"([^\W_]+)" + r"(?:([ .,'’_\-]{1,3})([^\W_]+)" * (_MAX_TOKENS - 1) + ")?" * (_MAX_TOKENS - 1)
+)
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿ"
+#: where a glued handle may end inside a token: ``argyle|You``, ``Rob_K|The``, ``Gillon|I``
+INNER_CUT = re.compile(rf"(?<=[{LOWER}0-9])(?=[{UPPER}])|(?<=[{UPPER}])(?=[{UPPER}][{LOWER}])")
+_NONALNUM = re.compile(r"[\W_]+")
+_WORD_SPLIT = re.compile(r"[\s_]+")
+_UMLAUTS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ı": "i", "ł": "l", "đ": "d"}
+)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def norm(s: str) -> str:
+    return _NONALNUM.sub("", unicodedata.normalize("NFKD", s.casefold().translate(_UMLAUTS)))
+
+
+def normalize_name(name) -> str:
+    """The key names are compared by: case-, space-, punctuation- and umlaut-insensitive.
+
+    >>> normalize_name("W. Merseburger"), normalize_name("Müller-Lüdenscheidt"), normalize_name("Rob_K")
+    ('wmerseburger', 'muellerluedenscheidt', 'robk')
+    >>> normalize_name("Mueller") == normalize_name("MÜLLER")
+    True
+    """
+    return norm(str(name))
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def aliases(a: str):
+    """The key of author ``a`` and the keys it may be written as (itself, first word, initials)."""
+    k = normalize_name(a)
+    if len(k) < 2:
+        return None
+    out = [k]
+    words = [w for w in (normalize_name(w) for w in _WORD_SPLIT.split(a)) if w]
+    if len(words) >= 2 and len(words[0]) >= 4:
+        out.append(words[0])  # "Gottlob" for "Gottlob Frege"
+    if len(words) >= 3:
+        out.append("".join(w[0] for w in words[:-1]) + words[-1])  # CCETown
+    return k, tuple(out)
+
+
+def author_key(a):
+    """The key an author is known by in an article, or None: no name, a placeholder, too short."""
+    if not isinstance(a, str) or a.startswith("["):  # "[removed]", "[deleted]": placeholders
+        return None
+    k = norm(a)
+    return k if len(k) >= 2 else None
+
+
+def author_indexes(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -> dict:
+    """article code -> :class:`AuthorIndex` for the articles where ``need[code]``, from the rows'
+    article codes ``articles`` and ``authors``; each name in the order it first appears."""
+    codes, uniq = pd.factorize(authors)  # a missing author: -1
+    norms = [author_key(a) for a in uniq.tolist()]
+    ok = np.array([k is not None for k in norms] + [False], dtype=bool)  # code -1: the extra last
+    rows = np.flatnonzero(need[articles] & ok[codes])
+    pair = articles[rows].astype(np.int64) * (len(uniq) + 1) + codes[rows]
+    rows = rows[np.sort(np.unique(pair, return_index=True)[1])]  # first row of each (article, author)
+    rows = rows[np.argsort(articles[rows], kind="stable")]
+    arts, auths = articles[rows], codes[rows]
+    cuts = np.flatnonzero(np.diff(arts)) + 1
+    names = uniq.take(auths).tolist() if len(auths) else []
+    out = {}
+    lo = 0
+    for hi in [*cuts.tolist(), len(rows)]:
+        if hi > lo:
+            part = auths[lo:hi].tolist()
+            out[int(arts[lo])] = AuthorIndex.of_names(names[lo:hi], [norms[i] for i in part])
+        lo = hi
+    return out
+
+
+class AuthorIndex:
+    """The authors known in one article, indexed for exact, prefix and fuzzy matching.
+
+    The sorted prefix index is built on first use: most references match exactly or by number.
+    """
+
+    __slots__ = ("keys", "shared", "_pairs", "_prefix", "_sorted", "first", "longest")
+
+    def __init__(self, authors):
+        names = []
+        norms = []
+        for a in authors:
+            k = author_key(a)
+            if k is not None:
+                names.append(a)
+                norms.append(k)
+        self._fill(names, norms)
+
+    @classmethod
+    def of_names(cls, names: list, norms: list):
+        """From names already checked by :func:`author_key` (in order, each once) and their keys."""
+        self = cls.__new__(cls)
+        self._fill(names, norms)
+        return self
+
+    def _fill(self, names, norms):
+        keys: dict[str, str] = dict(zip(reversed(norms), reversed(names)))  # the first spelling of a key
+        shared: dict[str, list[str]] = {}  # keys that several distinct authors normalise to
+        if len(keys) < len(set(names)):
+            for a, k in zip(names, norms):
+                first = keys[k]
+                if first != a:
+                    same = shared.setdefault(k, [first])
+                    if a not in same:
+                        same.append(a)
+        entries = names
+        self.keys = keys
+        self.shared = shared
+        self._pairs = entries
+        self._prefix = None
+        self._sorted = None
+        self.first = {k[0] for k in keys}
+        self.longest = max(map(len, keys), default=0)
+
+    def exact(self, tail: str):
+        """The longest cut of ``tail`` that is a key: (key, raw end), or None.
+
+        The cuts of the name-like start of ``tail``: after each of at most ``_MAX_TOKENS`` tokens
+        (letters and digits, joined by ``TOKEN_GAP``) and at each glued cut inside a token
+        (:func:`token_cuts`), each with the normalised text before it.  The search stops once
+        that text starts no key, since every later cut extends it.
+
+        >>> AuthorIndex(["Anna", "Anna Maria"]).exact("Anna-Maria hat recht"), AuthorIndex(["Ben"]).exact("Bert")
+        (('annamaria', 10), None)
+        >>> AuthorIndex(["B.Russell"]).exact("B, Russell: no"), AuthorIndex(["Anna", "Anna Maria"]).exact("Anna, Maria")
+        (('brussell', 10), ('anna', 4))
+        """
+        ordered = self._sorted
+        if ordered is None:
+            ordered = self._sorted = sorted(self.keys)
+        m = _NAME_TOKENS.match(tail)
+        if m is None:
+            return None
+        keys = self.keys
+        group, start, end = m.group, m.start, m.end
+        last = m.lastindex  # groups: token, gap, token, ...; the last that matched is a token
+        best = None
+        norm = ""
+        for i in range(1, last + 1, 2):
+            tn, inner = token_cuts(group(i))
+            for c, head in inner:
+                if norm + head in keys:
+                    best = (norm + head, start(i) + c)
+            norm += tn
+            if norm in keys:
+                best = (norm, end(i))
+            if i == last or ("," in group(i + 1) and len(group(i)) > 1):  # "Anna, Maria": two names
+                break
+            j = bisect.bisect_left(ordered, norm)
+            if j == len(ordered) or not ordered[j].startswith(norm):  # no key starts with norm
+                break
+        return best
+
+    def _index(self):
+        if self._prefix is None:
+            pairs = sorted({(al, a) for a in self._pairs for al in aliases(a)[1]})
+            self._prefix = ([k for k, _ in pairs], [a for _, a in pairs])
+        return self._prefix
+
+    @property
+    def prefix_keys(self):
+        return self._index()[0]
+
+    @property
+    def prefix_authors(self):
+        return self._index()[1]
+
+    fuzzy_keys = prefix_keys
+    fuzzy_authors = prefix_authors
+
+    @property
+    def names(self) -> list:
+        """The article's authors, each once, in the order they first appear."""
+        return self._pairs
+
+    def aliased(self, v: str) -> set:
+        """The authors one of whose keys (name, first word, initials) is exactly ``v``."""
+        keys, authors = self._index()
+        i = bisect.bisect_left(keys, v)
+        out = set()
+        while i < len(keys) and keys[i] == v:
+            out.add(authors[i])
+            i += 1
+        return out
+
+    def prefixed(self, v: str) -> set:
+        keys, authors = self._index()
+        i = bisect.bisect_left(keys, v)
+        out = set()
+        while i < len(keys) and keys[i].startswith(v):
+            out.add(authors[i])
+            i += 1
+            if len(out) > 5:
+                break
+        return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def token_cuts(tok: str):
+    """A token's normalised form and its inner cuts: (norm, ((offset, normalised head), ...))."""
+    inner = ()
+    if tok[1:].lower() != tok[1:]:  # an inner cut needs an upper-case letter after the first
+        inner = tuple((c.start(), norm(tok[: c.start()])) for c in INNER_CUT.finditer(tok))
+    return norm(tok), inner

@@ -1,0 +1,179 @@
+"""References readers see that plain ``@Name`` rules missed (issue 14), each worked out by hand."""
+
+import pandas as pd
+import pytest
+
+import commentgraph as cg
+from commentgraph.references import ResolverOptions, link_comments
+
+
+def thread(authors, texts, parents=None, **options):
+    """Comments 1..n of one article, ten minutes apart, numbered 1..n; mentions and replies."""
+    n = len(texts)
+    c = pd.DataFrame(
+        {
+            "comment_id": [str(i + 1) for i in range(n)],
+            "article_id": "x",
+            "number": range(1, n + 1),
+            "author": authors,
+            "text": texts,
+            "posted_at": pd.date_range("2019-03-01 10:00", periods=n, freq="10min", tz="Europe/Berlin"),
+            "parent_id": parents or [None] * n,
+        }
+    )
+    return link_comments(c, **options)
+
+
+AUTHORS = ["StevenDrennon", "B.Russell", "Anna", "921", "Bob12345678", "12345678", "Zed"]
+EARLIER = ["eins", "zwei", "drei", "vier", "fünf", "sechs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "rule", "target"),
+    [
+        ("-@StevenDrennon no", "@StevenDrennon", "dash-at+name:exact", "1"),  # a dash glued before the @
+        ("@B, Russell: yes", "@B, Russell", "name:comma", "2"),  # initial, comma, surname: B.Russell
+        ("@@Anna ok", "@@Anna", "double-at+name:exact", "3"),  # two @
+        ("＠Anna gut", "＠Anna", "fullwidth-at+name:exact", "3"),  # full-width ＠ (U+FF20)
+        ("@921 hm", "@921", "name:digits", "4"),  # an all-digit handle, not comment #921
+        ("@12345678 hm", "@12345678", "name:digits", "6"),  # seven digits and more: only a handle
+        ("@ 1 fine", "@ 1", "number", "1"),  # still a number: a space after @
+    ],
+)
+def test_at_forms_resolve_to_the_named_author(text, raw, rule, target):
+    m, r = thread(AUTHORS, [*EARLIER, text])
+    assert m[["raw", "rule", "target_comment_id"]].values.tolist() == [[raw, rule, target]]
+    assert r["target_comment_id"].tolist() == [target]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mail a-@b.de or x@@y",  # inside words: no references
+        "@1234567 is my number",  # seven digits naming no author: no reference (and not comment #1234567)
+        "@Anna, Maria said so",  # a comma joins pieces only after an initial: Anna, not 'Anna Maria'
+    ],
+)
+def test_at_forms_do_not_over_read(text):
+    m, _ = thread([*AUTHORS[:6], "Anna Maria", "Zed"], [*EARLIER, "Anna Maria war hier", text])
+    got = m[["raw", "matched_author"]].values.tolist() if len(m) else []
+    assert got == ([["@Anna", "Anna"]] if text.startswith("@Anna") else [])
+
+
+def test_an_address_opening_is_a_reference_to_the_latest_earlier_comment():
+    authors = ["Christopher Kay1", "Detalumis", "Zed", "Christopher Kay1", "Ann", "Zed"]
+    texts = [
+        "a",
+        "b",
+        "c",
+        "d",
+        "Chris K: Is there anything new in your comment?",
+        "Detalumis, your comment reminds me",
+    ]
+    m, r = thread(authors, texts)
+    assert m[["comment_id", "raw", "rule", "target_comment_id", "resolution"]].values.tolist() == [
+        ["5", "Chris K", "address", "4", "author"],  # word by word: Chris|topher K|ay1; the latest of two
+        ["6", "Detalumis", "address", "2", "author"],
+    ]
+    assert m["reason"].tolist() == [
+        "Christopher Kay1 has 2 earlier comments; took the latest; name matched by address: "
+        "'Chris K' read word by word as Christopher Kay1",
+        "name matched by address",
+    ]
+    assert r["via"].tolist() == ["mention", "mention"]
+    m, _ = thread(authors, texts, address=False)
+    assert m.empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sure, why not",  # an interjection, even though an author 'Sure Thing' writes here
+        "Update: the vote is in",  # a label
+        "Hey Zed :) nice",  # a smiley, not a colon after a name
+        "Like all things Zed, it works",  # more than a name before the comma
+    ],
+)
+def test_openings_that_are_not_addresses(text):
+    m, _ = thread(["Sure Thing", "Zed", "Ann"], ["a", "b", text])
+    assert m.empty
+
+
+def test_an_address_gives_no_edge_where_the_evidence_is_against_it():
+    # Zed wrote only later; Ann's only comment is in another thread; Bea's comment does not hold what is quoted
+    authors = ["Ann", "Bea", "Cem", "Dan", "Cem", "Dan", "Zed"]
+    texts = [
+        "root one",
+        "root two",
+        "Zed, where are you?",
+        "Ann: agreed",
+        'Bea, you wrote "the article says it all and more" - where?',
+        "Cem, hi",
+        "late",
+    ]
+    parents = [None, None, "2", "2", "2", "2", None]
+    m, r = thread(authors, texts, parents)
+    assert m[["raw", "outcome", "edge"]].values.tolist() == [
+        ["Zed", "address_unresolved", False],
+        ["Ann", "address_other_thread", False],
+        ["Bea", "address_quotes_other", False],
+        ["Cem", "author", True],
+    ]
+    assert m["reason"].tolist()[0] == (
+        "opens with the name of Zed, who wrote no comment here before the reply: not taken as an address: no edge"
+    )
+    mention_edges = r[r["via"] == "mention"]
+    assert mention_edges[["source_comment_id", "target_comment_id"]].values.tolist() == [["6", "5"]]
+
+
+def test_the_self_reply_rule_of_design():
+    # @2 Anna: by Anna to her own comment #2 is a self-reply edge; "@Anna" alone is a sign-off, no edge
+    m, r = thread(["Ben", "Anna", "Anna", "Anna"], ["a", "b", "@2 Anna: noch was", "Gruß @Anna"])
+    assert m[["outcome", "resolution", "edge"]].values.tolist() == [
+        ["number_author_own", "number+author", True],
+        ["self_name", "unresolved", False],
+    ]
+    assert r[["source_comment_id", "target_comment_id"]].values.tolist() == [["3", "2"]]
+
+
+def test_resolver_options_name_what_is_wrong():
+    with pytest.raises(ValueError, match="unknown resolver option 'ties'"):
+        ResolverOptions.of({"ties": "latest"})
+    with pytest.raises(ValueError, match="max_name_words must be a whole number of at least 1, not 0"):
+        ResolverOptions(max_name_words=0)
+    with pytest.raises(ValueError, match="unknown resolver option 'ties'"):
+        cg.read_table(
+            pd.DataFrame({"author": ["A"], "posted_at": ["2019-03-01 10:00"], "text": ["x"]}),
+            resolver={"ties": "latest"},
+        )
+    assert ResolverOptions().as_dict()["address"] is True
+
+
+def test_link_comments_signature_repeats_the_options_defaults():
+    import inspect
+
+    sig = {k: p.default for k, p in inspect.signature(link_comments).parameters.items() if p.kind is p.KEYWORD_ONLY}
+    assert sig == ResolverOptions().as_dict()
+
+
+def test_a_renamed_user_is_inferred_only_when_asked_and_the_thread_is_clear():
+    # thread of 1: Ann (1), Ben answers (2), Ann answers Ben as "@Benny" (3): Ben is the only other earlier
+    # participant; in thread 4 two others wrote before the reply, so "@Carla" stays open
+    authors = ["Ann", "Ben", "Ann", "Dan", "Eve", "Fay", "Dan"]
+    texts = ["a", "b", "@Benny ja", "d", "e", "f", "@Carla nein"]
+    parents = [None, "1", "1", None, "4", "4", "4"]
+    m, _ = thread(authors, texts, parents)
+    assert m["resolution"].tolist() == ["unresolved", "unresolved"]
+    m, r = thread(authors, texts, parents, infer_renamed=True)
+    assert m[["raw", "target_comment_id", "resolution", "outcome"]].fillna("-").values.tolist() == [
+        ["@Benny", "2", "inferred", "inferred_renamed"],
+        ["@Carla", "-", "unresolved", "unknown"],
+    ]
+    assert m.dtypes["target_comment_id"] == "str" and m.dtypes["target_number"] == "Int64"
+    assert m["reason"].tolist()[0] == (
+        "'Benny' is no author in this article; the reply's thread has one earlier "
+        "participant besides the replier, Ben: taken as that author under an older name"
+    )
+    mention = r[r["via"] == "mention"]
+    assert mention["target_comment_id"].fillna("-").tolist() == ["2", "-"]
+    assert mention["resolution"].tolist() == ["inferred", "unresolved"]
