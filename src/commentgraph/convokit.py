@@ -37,10 +37,17 @@ _CONVERSATION_KEYS = ("conversation_id", "root")
 _REPLY_KEYS = ("reply-to", "reply_to")
 
 
+_SIDE_FILES = ("speakers.json", "users.json", "conversations.json", "corpus.json", "index.json")
+
+
 def is_convokit_dir(path) -> bool:
-    """Whether ``path`` is a directory holding a ConvoKit ``utterances.jsonl`` (or ``utterances.json``)."""
+    """Whether ``path`` is a ConvoKit corpus directory: it holds ``utterances.jsonl`` (or ``.json``), or two
+    of ConvoKit's other files (a corpus whose utterances are missing, for :func:`read_convokit` to name)."""
     p = Path(path)
-    return p.is_dir() and any((p / name).is_file() for name in UTTERANCE_FILES)
+    if not p.is_dir():
+        return False
+    return any((p / name).is_file() for name in UTTERANCE_FILES) or sum(
+        (p / name).is_file() for name in _SIDE_FILES) >= 2
 
 
 # ---------------------------------------------------------------- writing
@@ -307,7 +314,7 @@ def read_convokit(path, *, tz: str = DEFAULT_TZ, strict: bool = False, resolver:
     folder = Path(path)
     if not folder.exists():
         raise ReadError("no such folder", source=str(folder))
-    if not is_convokit_dir(folder):
+    if not folder.is_dir() or not any((folder / n).is_file() for n in UTTERANCE_FILES):
         raise ReadError("not a ConvoKit corpus: the folder holds no utterances.jsonl", source=str(folder))
     name = str(folder / ("utterances.jsonl" if (folder / "utterances.jsonl").is_file() else "utterances.json"))
     probs = Problems(name, strict=strict)
