@@ -254,7 +254,8 @@ def _duckdb(source, name: str, table, query, chunk_rows: int) -> pd.DataFrame:
             source = source.sql(query) if query is not None else source.table(table)
         elif query is not None:
             source = source.query("rel", query)
-        reader = source.fetch_record_batch(chunk_rows)
+        fetch = getattr(source, "to_arrow_reader", None) or source.fetch_record_batch  # duckdb >= 1.5 / older
+        reader = fetch(chunk_rows)
         table_ = pa.Table.from_batches(list(reader), schema=reader.schema)
         return _frame(table_)
     except duckdb.Error as e:
