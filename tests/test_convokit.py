@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import commentgraph as cg
-from commentgraph.convokit import is_convokit_dir, read_convokit, write_convokit
+from commentgraph.convokit import is_convokit_dir
 from seed_links import LINKS
 
 DATA = Path(__file__).parent / "data"
@@ -32,7 +32,7 @@ def _tree_parents(d) -> set:
 
 
 def _round_trip(d, tmp_path):
-    back = read_convokit(write_convokit(d, tmp_path / "corpus"))
+    back = cg.read_convokit(cg.write_convokit(d, tmp_path / "corpus"))
     for col in KEPT:
         pd.testing.assert_series_equal(back.comments[col].reset_index(drop=True),
                                        d.comments[col].reset_index(drop=True), check_names=False)
@@ -48,7 +48,7 @@ def seed():
 
 
 def test_seed_corpus_files_follow_convokit_dump(seed, tmp_path):
-    out = write_convokit(seed, tmp_path / "seed")
+    out = cg.write_convokit(seed, tmp_path / "seed")
     assert sorted(p.name for p in out.iterdir()) == ["conversations.json", "corpus.json", "index.json",
                                                      "speakers.json", "utterances.jsonl"]
     utts = _lines(out / "utterances.jsonl")
@@ -124,7 +124,7 @@ def test_10k_corpus_round_trip(tmp_path):
 # ---------------------------------------------------------------- reading ConvoKit's own form
 
 def test_reads_a_corpus_as_convokit_dumps_it():
-    d = read_convokit(DATA / "convokit" / "dumped")
+    d = cg.read_convokit(DATA / "convokit" / "dumped")
     c = d.comments
     assert c["comment_id"].tolist() == ["u1", "u2", "u3", "u4", "v1"]
     assert c["author"].tolist() == ["alice", "bob", "carol", "alice", "dave"]
@@ -144,35 +144,35 @@ def test_reads_a_corpus_as_convokit_dumps_it():
 
 def test_reads_an_older_corpus_with_problem_rows():
     folder = DATA / "convokit" / "legacy"
-    d = read_convokit(folder)
+    d = cg.read_convokit(folder)
     assert d.comments["author"].tolist() == ["Ann", "Ben", "Ann"]
     assert d.comments["parent_id"].fillna("").tolist() == ["", "10", "11"]
     p = d.problems
     assert p[["line", "kind"]].values.tolist() == [[3, "bad_json"], [4, "bad_time"]]
     assert set(p["source"]) == {str(folder / "utterances.jsonl")}
     with pytest.raises(cg.ReadError, match=r"utterances.jsonl, line 3"):
-        read_convokit(folder, strict=True)
+        cg.read_convokit(folder, strict=True)
 
 
 def test_bad_corpus_folders_raise_read_error(tmp_path):
     with pytest.raises(cg.ReadError, match="no such folder"):
-        read_convokit(tmp_path / "nope")
+        cg.read_convokit(tmp_path / "nope")
     (tmp_path / "half").mkdir()
     for name in ("speakers.json", "corpus.json"):
         (tmp_path / "half" / name).write_text("{}", encoding="utf-8")
     assert is_convokit_dir(tmp_path / "half")
     with pytest.raises(cg.ReadError, match="no utterances.jsonl"):
-        read_convokit(tmp_path / "half")
+        cg.read_convokit(tmp_path / "half")
     with pytest.raises(cg.ReadError, match="no utterances.jsonl"):
         cg.read_source(tmp_path / "half")
     (tmp_path / "half" / "utterances.jsonl").write_text("[1]\n", encoding="utf-8")
     with pytest.raises(cg.ReadError, match="no utterance found"):
-        read_convokit(tmp_path / "half")
+        cg.read_convokit(tmp_path / "half")
     (tmp_path / "half" / "utterances.jsonl").write_text('{"id": "1", "speaker": "A", "text": "x", '
                                                         '"timestamp": 0}\n', encoding="utf-8")
     (tmp_path / "half" / "conversations.json").write_text("{broken", encoding="utf-8")
     with pytest.raises(cg.ReadError, match=r"conversations.json, line 1: not valid JSON"):
-        read_convokit(tmp_path / "half")
+        cg.read_convokit(tmp_path / "half")
 
 
 def test_read_source_takes_a_convokit_folder():
@@ -182,7 +182,7 @@ def test_read_source_takes_a_convokit_folder():
 
 def test_convokit_loads_our_corpus(seed, tmp_path):
     convokit = pytest.importorskip("convokit")
-    corpus = convokit.Corpus(filename=str(write_convokit(seed, tmp_path / "seed")))
+    corpus = convokit.Corpus(filename=str(cg.write_convokit(seed, tmp_path / "seed")))
     assert len(list(corpus.iter_utterances())) == 10
     assert len(list(corpus.iter_speakers())) == 8
     replies = {u.id: u.reply_to for u in corpus.iter_utterances()}

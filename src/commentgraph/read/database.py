@@ -103,8 +103,7 @@ def _quote(name: str) -> str:
 def _arrays(rows: list[tuple], ncol: int) -> list[pa.Array]:
     """One chunk's rows as Arrow columns; a column of mixed types (SQLite allows it) as text."""
     out = []
-    for j in range(ncol):
-        values = [r[j] for r in rows]
+    for values in zip(*rows) if rows else [()] * ncol:
         try:
             out.append(pa.array(values))
         except (pa.ArrowInvalid, pa.ArrowTypeError):
