@@ -81,12 +81,12 @@ def _scalar(v):
 def _roots(parent: np.ndarray) -> np.ndarray:
     """For a forest given as parent positions (-1 for a root), each node's root position."""
     root = np.where(parent < 0, np.arange(len(parent)), parent)
-    while True:  # pointer jumping: log(depth) rounds
-        nxt = np.where(parent[root] < 0, root, root[root]) if len(root) else root
-        nxt = np.where(parent < 0, np.arange(len(parent)), nxt)
+    for _ in range(64):  # pointer jumping: log2(depth) rounds (the thread tree has no cycles)
+        nxt = np.where(parent[root] < 0, root, root[root])
         if np.array_equal(nxt, root):
-            return root
+            break
         root = nxt
+    return root
 
 
 def _index(objects) -> dict[str, list[str]]:
@@ -337,7 +337,7 @@ def read_convokit(path, *, tz: str = DEFAULT_TZ, strict: bool = False, resolver:
     else:
         df = df.drop(columns="title")
     try:
-        d = read_table(df, columns=columns, tz=tz, strict=strict, resolver=resolver)
+        d = read_table(df, columns=columns, tz=tz, strict=strict, resolver=resolver, article_id=folder.name)
     except ReadError as e:
         raise ReadError(e.message, source=name, line=e.line) from None
     fixed = d.problems.assign(source=d.problems["source"].where(d.problems["source"] != "<DataFrame>", name))
