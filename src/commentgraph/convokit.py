@@ -59,8 +59,22 @@ def _package_version() -> str:
         return "unknown"
 
 
-def _iso(ts) -> str | None:
-    return None if pd.isna(ts) else ts.isoformat()
+
+def _isos(s: pd.Series) -> list:
+    """A tz-aware datetime column as ``Timestamp.isoformat()`` strings (offset kept), None for NaT.
+
+    >>> t = pd.to_datetime(["2019-03-01 10:00:00.25", "2019-07-01 10:00:00", None], format="ISO8601")
+    >>> _isos(pd.Series(t.tz_localize("Europe/Berlin")))
+    ['2019-03-01T10:00:00.250000+01:00', '2019-07-01T10:00:00+02:00', None]
+    """
+    ok = s.notna().to_numpy()
+    local = s.dt.tz_localize(None).to_numpy().astype("datetime64[us]")
+    utc = s.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy().astype("datetime64[us]")
+    minutes = np.where(ok, (local.view(np.int64) - utc.view(np.int64)) // 60_000_000, 0)  # microseconds
+    whole = local.astype("datetime64[s]") == local
+    text = np.where(whole, np.datetime_as_string(local, unit="s"), np.datetime_as_string(local, unit="us"))
+    offsets = {m: f"{'+' if m >= 0 else '-'}{abs(m) // 60:02d}:{abs(m) % 60:02d}" for m in set(minutes.tolist())}
+    return [t + offsets[m] if k else None for t, m, k in zip(text.tolist(), minutes.tolist(), ok.tolist())]
 
 
 def _scalar(v):
@@ -92,9 +106,10 @@ def _roots(parent: np.ndarray) -> np.ndarray:
 def _index(objects) -> dict[str, list[str]]:
     """ConvoKit's metadata index: each key's value types as ``str(type(v))``, in first-seen order."""
     out: dict[str, list[str]] = {}
+    names: dict[type, str] = {}
     for meta in objects:
         for k, v in meta.items():
-            t = str(type(v))
+            t = names.get(type(v)) or names.setdefault(type(v), str(type(v)))
             seen = out.setdefault(k, [])
             if t not in seen:
                 seen.append(t)
@@ -146,16 +161,17 @@ def write_convokit(d, path, *, via=None, resolution=None, self_replies: bool = T
     path.mkdir(parents=True, exist_ok=True)
     c = d.comments.reset_index(drop=True)
     links = _reply_to(d, via=via, resolution=resolution, self_replies=self_replies)
-    posted = c["posted_at"]
-    seconds = (posted.dt.tz_convert("UTC").dt.tz_localize(None) - pd.Timestamp("1970-01-01")).dt.total_seconds()
+    posted = _isos(c["posted_at"])
+    seconds = (c["posted_at"].dt.tz_convert("UTC").dt.tz_localize(None) - pd.Timestamp("1970-01-01")).dt.total_seconds()
     stamps = [None if s != s else (int(s) if float(s).is_integer() else s) for s in seconds.tolist()]
     metas = []
     with open(path / "utterances.jsonl", "w", encoding="utf-8") as f:
-        for i, row in enumerate(zip(c["comment_id"], c["article_id"], c["number"], c["author"], posted,
-                                    c["text"], c["parent_id"], c["line"], links["reply_to"], links["via"],
-                                    links["resolution"], links["reason"], links["conversation_id"])):
+        columns = [c["comment_id"], c["article_id"], c["number"], c["author"], posted, c["text"], c["parent_id"],
+                   c["line"], links["reply_to"], links["via"], links["resolution"], links["reason"],
+                   links["conversation_id"]]
+        for i, row in enumerate(zip(*(x if isinstance(x, list) else x.tolist() for x in columns))):
             cid, art, num, author, ts, text, parent, line, reply, how, res, reason, conv = row
-            meta = {"article_id": _scalar(art), "number": _scalar(num), "posted_at": _iso(ts),
+            meta = {"article_id": _scalar(art), "number": _scalar(num), "posted_at": ts,
                     "parent_id": _scalar(parent), "line": _scalar(line), "reply_via": _scalar(how),
                     "resolution": _scalar(res), "reason": _scalar(reason)}
             if pd.isna(author):
@@ -186,9 +202,9 @@ def _dump(path: Path, obj) -> None:
 def _speakers(c: pd.DataFrame) -> dict[str, dict]:
     who = c.assign(speaker=c["author"].fillna(""))
     g = who.groupby("speaker", sort=False)
-    first = g["posted_at"].min()
-    return {str(k): {"comments": int(n), "articles": int(a), "first_posted_at": _iso(first[k])}
-            for k, n, a in zip(g.size().index, g.size().to_numpy(), g["article_id"].nunique().to_numpy())}
+    first = _isos(g["posted_at"].min())
+    return {str(k): {"comments": int(n), "articles": int(a), "first_posted_at": f}
+            for k, n, a, f in zip(g.size().index, g.size().to_numpy(), g["article_id"].nunique().to_numpy(), first)}
 
 
 def _conversations(d, c: pd.DataFrame, links: pd.DataFrame) -> dict[str, dict]:
@@ -196,10 +212,11 @@ def _conversations(d, c: pd.DataFrame, links: pd.DataFrame) -> dict[str, dict]:
     t = pd.DataFrame({"conversation_id": links["conversation_id"], "article_id": c["article_id"],
                       "posted_at": c["posted_at"], "author": c["author"]})
     g = t.groupby("conversation_id", sort=False)
-    size, art, start, end = g.size(), g["article_id"].first(), g["posted_at"].min(), g["posted_at"].max()
-    return {str(k): {"article_id": str(art[k]), "article_title": _scalar(titles.get(art[k])),
-                     "size": int(size[k]), "start": _iso(start[k]), "end": _iso(end[k])}
-            for k in size.index}
+    size, art = g.size(), g["article_id"].first()
+    title = [_scalar(v) for v in art.map(titles).tolist()]
+    start, end = _isos(g["posted_at"].min()), _isos(g["posted_at"].max())
+    return {str(k): {"article_id": str(a), "article_title": ti, "size": int(n), "start": s0, "end": s1}
+            for k, a, ti, n, s0, s1 in zip(size.index, art.tolist(), title, size.to_numpy(), start, end)}
 
 
 def _corpus_meta(d, path: Path) -> dict:
@@ -271,31 +288,47 @@ def _cell(v):
     return json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
 
 
+_OURS = {"article_id", "number", "posted_at", "parent_id", "line", "author_missing"}
+
+
 def _frame(records: list[dict], conversations: dict) -> pd.DataFrame:
-    rows = []
-    for rec in records:
+    """The utterances as table columns (built column by column: a dict per row costs twice the time)."""
+    names = ("id", "speaker", "posted", "text", "reply_to", "conversation_id", "article", "title", "number",
+             "_row_line")
+    cols: dict[str, list] = {k: [] for k in names}
+    metas: dict[str, dict[int, object]] = {}
+    for i, rec in enumerate(records):
         meta = rec.get("meta") if isinstance(rec.get("meta"), dict) else {}
         conv = _first(rec, _CONVERSATION_KEYS)
         cmeta = _meta_of(conversations.get(str(conv))) if conv is not None else {}
-        stamp = rec.get("timestamp")
-        posted = meta.get("posted_at") if isinstance(meta.get("posted_at"), str) else stamp
-        if isinstance(posted, int | float) and not isinstance(posted, bool):
-            posted = pd.Timestamp(posted, unit="s", tz="UTC").isoformat()
+        ours = meta.get("posted_at")
         speaker = _first(rec, _SPEAKER_KEYS)
-        if meta.get("author_missing") is True or speaker == "":
+        if speaker == "" or meta.get("author_missing") is True:
             speaker = None
-        row = {"id": rec.get("id"), "speaker": speaker, "posted": posted, "text": rec.get("text"),
-               "reply_to": _first(rec, _REPLY_KEYS), "conversation_id": conv,
-               "article": meta.get("article_id", cmeta.get("article_id", conv)),
-               "title": cmeta.get("article_title", cmeta.get("title")),
-               "number": meta.get("number"), "_row_line": rec.get("_row_line")}
-        ours = {"article_id", "number", "posted_at", "parent_id", "line", "author_missing"}
-        row.update({f"meta.{k}": _cell(v) for k, v in meta.items() if k not in ours})
-        rows.append(row)
-    df = pd.DataFrame(rows)
+        cols["id"].append(rec.get("id"))
+        cols["speaker"].append(speaker)
+        cols["posted"].append(ours if isinstance(ours, str) else rec.get("timestamp"))
+        cols["text"].append(rec.get("text"))
+        cols["reply_to"].append(_first(rec, _REPLY_KEYS))
+        cols["conversation_id"].append(conv)
+        cols["article"].append(meta.get("article_id", cmeta.get("article_id", conv)))
+        cols["title"].append(cmeta.get("article_title", cmeta.get("title")))
+        cols["number"].append(meta.get("number"))
+        cols["_row_line"].append(rec.get("_row_line"))
+        for k, v in meta.items():
+            if k not in _OURS:
+                metas.setdefault(f"meta.{k}", {})[i] = _cell(v)
+    posted = cols["posted"]
+    at = [i for i, v in enumerate(posted) if isinstance(v, int | float) and not isinstance(v, bool)]
+    if at:  # Unix seconds (UTC) as ISO text, so one column holds both forms
+        iso = _isos(pd.Series(pd.to_datetime([float(posted[i]) for i in at], unit="s", utc=True)))
+        for i, v in zip(at, iso):
+            posted[i] = v
+    df = pd.DataFrame(cols)
     for col in ("id", "reply_to", "conversation_id", "article"):
-        df[col] = pd.Series([None if v is None or v != v else str(v) for v in df[col].tolist()], dtype="str")
-    return df
+        df[col] = pd.Series([None if v is None or v != v else str(v) for v in cols[col]], dtype="str")
+    extra = {k: [m.get(i) for i in range(len(records))] for k, m in metas.items()}
+    return pd.concat([df, pd.DataFrame(extra)], axis=1) if extra else df
 
 
 def read_convokit(path, *, tz: str = DEFAULT_TZ, strict: bool = False, resolver: dict | None = None):
