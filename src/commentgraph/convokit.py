@@ -198,7 +198,6 @@ def write_convokit(d, path, *, via=None, resolution=None, self_replies: bool = T
 def _dump(path: Path, obj) -> None:
     path.write_text(json.dumps(obj, ensure_ascii=False), encoding="utf-8")
 
-
 def _speakers(c: pd.DataFrame) -> dict[str, dict]:
     who = c.assign(speaker=c["author"].fillna(""))
     g = who.groupby("speaker", sort=False)
@@ -361,14 +360,11 @@ def read_convokit(path, *, tz: str = DEFAULT_TZ, strict: bool = False, resolver:
         df = df.drop(columns="_row_line")
     columns = {"comment_id": "id", "author": "speaker", "posted_at": "posted", "text": "text",
                "parent_id": "reply_to", "article_id": "article"}
-    if df["number"].notna().any():
-        columns["number"] = "number"
-    else:
-        df = df.drop(columns="number")
-    if df["title"].notna().any():
-        columns["title"] = "title"
-    else:
-        df = df.drop(columns="title")
+    for col in ("number", "title"):  # mapped where the corpus has them, else left out
+        if df[col].notna().any():
+            columns[col] = col
+        else:
+            df = df.drop(columns=col)
     try:
         d = read_table(df, columns=columns, tz=tz, strict=strict, resolver=resolver, article_id=folder.name)
     except ReadError as e:

@@ -9,6 +9,7 @@ all together: memory stays near the final table's size plus one chunk.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import nullcontext
 from pathlib import Path
 
 import pandas as pd
@@ -215,24 +216,13 @@ def _sqlalchemy(source, name: str, table, query, chunk_rows: int) -> pd.DataFram
         if table is None and query is None:
             raise ReadError("say which table to read: table='...' or query='...'", source=name)
         stmt = sa.text(query) if query is not None else sa.select(sa.text("*")).select_from(sa.table(table))
-        with engine.connect() if isinstance(engine, sa.engine.Engine) else _borrowed(engine) as con:
+        with (
+            engine.connect() if isinstance(engine, sa.engine.Engine) else nullcontext(engine) as con
+        ):  # a connection the caller owns stays open
             result = con.execution_options(stream_results=True).execute(stmt)
             return _frame(_fetch(result, list(result.keys()), chunk_rows))
     except sa.exc.SQLAlchemyError as e:
         raise ReadError(f"{type(e).__name__}: {str(e).splitlines()[0]}", source=name) from None
-
-
-class _borrowed:
-    """A connection the caller owns: used as a context manager without closing it."""
-
-    def __init__(self, con):
-        self.con = con
-
-    def __enter__(self):
-        return self.con
-
-    def __exit__(self, *exc):
-        return False
 
 
 def _duckdb(source, name: str, table, query, chunk_rows: int) -> pd.DataFrame:
