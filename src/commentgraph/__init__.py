@@ -2,6 +2,7 @@
 
 from .accounting import AccountingError, account_lines, account_rows, check_accounting
 from .authors import authors, reply_pairs
+from .convokit import read_convokit, write_convokit
 from .corpus import sample_corpus
 from .discussion import Discussion
 from .errors import ReadError
@@ -39,4 +40,6 @@ __all__ = [
     "explore", "explorer_html", "write_explorer",
     "write_gexf", "write_graphml", "write_gephi_csv", "export_tables",
     "ReportError", "run_report", "__version__",
+    # interop: ConvoKit corpora
+    "write_convokit", "read_convokit",
 ]

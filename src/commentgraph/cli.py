@@ -1,7 +1,8 @@
 """The ``commentgraph`` command: report, summary and export for any source the readers take.
 
-SOURCE is a copied comment page (text), a table export (CSV, TSV, JSON, JSONL, Parquet) or a
-folder of pages (one article each). ``--anonymize`` replaces author names by salted
+SOURCE is a copied comment page (text), a table export (CSV, TSV, JSON, JSONL, Parquet), a
+SQLite or DuckDB file holding one table, a ConvoKit corpus directory or a folder of pages (one
+article each). ``--anonymize`` replaces author names by salted
 pseudonyms right after reading; the salt is ``--salt S`` or else ``$COMMENTGRAPH_SALT``, and
 without either the command stops with an error (no default salt, so pseudonyms can be neither
 recomputed by others nor changed from run to run by accident).
@@ -65,15 +66,25 @@ def _export(args) -> int:
     from . import author_graph, export_tables, reply_graph, write_gexf, write_graphml
 
     stem = Path(args.source).stem or "commentgraph"
+    if args.format == "convokit":
+        from .convokit import write_convokit
+
+        folder = write_convokit(d, Path(args.out or f"{stem}_convokit"))
+        print(f"ConvoKit corpus ({len(d.comments)} utterances) written to {folder}")
+        return 0
     if args.format == "csv":
         folder = Path(args.out or f"{stem}_tables")
         export_tables(d, folder, format="csv")
         print(f"tables written to {folder}")
         return 0
     g = (reply_graph if args.graph == "reply" else author_graph)(d)
-    path = Path(args.out or f"{stem}_{args.graph}_graph.{args.format}")
+    suffix = "gexf" if args.format == "gexf-dynamic" else args.format
+    path = Path(args.out or f"{stem}_{args.graph}_graph.{suffix}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    (write_gexf if args.format == "gexf" else write_graphml)(g, path)
+    if args.format == "gexf-dynamic":  # spells from the comments' times, for Gephi's timeline
+        write_gexf(g, path, dynamic=True, discussion=d)
+    else:
+        (write_gexf if args.format == "gexf" else write_graphml)(g, path)
     print(f"{args.graph} graph ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges) written to {path}")
     return 0
 
@@ -81,7 +92,8 @@ def _export(args) -> int:
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``commentgraph`` command."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("source", help="a comment page, a table export, or a folder of pages")
+    common.add_argument("source", help="a comment page, a table export, a SQLite file, a ConvoKit corpus "
+                                       "directory, or a folder of pages")
     common.add_argument("--anonymize", action="store_true",
                         help="replace author names by salted pseudonyms right after reading")
     common.add_argument("--salt", default=None, help="the salt for --anonymize (default: $COMMENTGRAPH_SALT)")
@@ -95,11 +107,12 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("summary", parents=[common], help="print the tables of SOURCE")
     s.set_defaults(func=_summary)
     e = sub.add_parser("export", parents=[common], help="write the reply graph or the tables of SOURCE")
-    e.add_argument("--format", required=True, choices=("gexf", "graphml", "csv"))
+    e.add_argument("--format", required=True, choices=("gexf", "gexf-dynamic", "graphml", "csv", "convokit"))
     e.add_argument("--graph", choices=("reply", "author"), default="reply",
                    help="which graph for gexf/graphml (default: reply)")
     e.add_argument("--out", default=None,
-                   help="file (gexf, graphml) or folder (csv); default: named after SOURCE, in the current folder")
+                   help="file (gexf, graphml) or folder (csv, convokit); default: named after SOURCE, in the "
+                        "current folder")
     e.set_defaults(func=_export)
     return p
 

@@ -66,8 +66,34 @@ def _xml_safe(g):
     return h
 
 
-def write_gexf(g, path) -> Path:
+def _iso(t) -> str:
+    return t.isoformat()
+
+
+def _dynamic(g, h, discussion) -> None:
+    """Put spells (and author edges' dynamic ``replies``) on ``h``, the XML-safe copy of ``g``."""
+    from .spells import spells
+
+    node_spells, edge_spells, counts = spells(g, discussion)
+    for n in g.nodes:
+        if n in node_spells:
+            h.nodes[_clean(str(n))]["spells"] = [(_iso(s), _iso(e)) for s, e in node_spells[n]]
+    h_edges = list(h.edges(keys=True, data=True) if h.is_multigraph() else h.edges(data=True))
+    for (*_, data), spell, count in zip(h_edges, edge_spells, counts):
+        if spell:
+            data["spells"] = [(_iso(s), _iso(e)) for s, e in spell]
+        if count:
+            data["replies"] = [(k, _iso(s), _iso(e)) for k, s, e in count]
+    h.graph["mode"] = "dynamic"
+
+
+def write_gexf(g, path, *, dynamic: bool = False, discussion=None) -> Path:
     """Write a graph as GEXF 1.2 (Gephi's own format); returns the path.
+
+    ``dynamic=True`` writes a dynamic GEXF for Gephi's timeline (see :mod:`commentgraph.spells`): each
+    node exists from its comment's time (an author from their first comment, with ``discussion``), each
+    edge from the reply's time, as spells of ISO 8601 times; an author-graph edge gets a spell per reply
+    and a dynamic ``replies`` count when the ``discussion`` it was built from is given.
 
     >>> import networkx as nx, pandas as pd, tempfile, pathlib
     >>> g = nx.DiGraph(); g.add_edge("a", "b", via="mention", latency=pd.Timedelta(minutes=2))
@@ -78,7 +104,10 @@ def write_gexf(g, path) -> Path:
     import networkx as nx
 
     path = Path(path)
-    nx.write_gexf(_xml_safe(g), path)
+    h = _xml_safe(g)
+    if dynamic:
+        _dynamic(g, h, discussion)
+    nx.write_gexf(h, path)
     return path
 
 

@@ -50,8 +50,10 @@ def resolve_salt(salt: str | None = None) -> str:
 def read_source(source, *, anonymize: bool = False, salt: str | None = None) -> Discussion:
     """Read any source the way the report and the command do, pseudonymised at once when asked.
 
-    A folder is read with :func:`read_pages` (one article per file), a CSV/TSV/JSON/JSONL/
-    Parquet file or a DataFrame with :func:`read_table`, anything else with :func:`read_page`.
+    A folder is read with :func:`read_pages` (one article per file), or with :func:`read_convokit` when
+    it is a ConvoKit corpus (it holds ``utterances.jsonl``); a CSV/TSV/JSON/JSONL/Parquet file, a
+    SQLite or DuckDB file (its only table) or a DataFrame with :func:`read_table`, anything else with
+    :func:`read_page`.
     With ``anonymize=True`` author names are replaced by :func:`pseudonymize` before the
     Discussion is returned, so nothing downstream ever sees them; ``salt`` falls back to
     ``$COMMENTGRAPH_SALT`` (see :func:`resolve_salt`).
@@ -60,7 +62,9 @@ def read_source(source, *, anonymize: bool = False, salt: str | None = None) -> 
     >>> len(d.articles)
     2
     """
+    from .convokit import is_convokit_dir, read_convokit
     from .pages import read_page, read_pages
+    from .read.database import is_database
     from .tables import TABLE_SUFFIXES, read_table
 
     if anonymize:
@@ -72,8 +76,8 @@ def read_source(source, *, anonymize: bool = False, salt: str | None = None) -> 
         if not path.exists():
             raise ReadError("no such file or folder", source=str(source))
         if path.is_dir():
-            d = read_pages(path)
-        elif path.suffix.lower() in TABLE_SUFFIXES:
+            d = read_convokit(path) if is_convokit_dir(path) else read_pages(path)
+        elif path.suffix.lower() in TABLE_SUFFIXES or is_database(path):  # a SQLite/DuckDB file: its one table
             d = read_table(path)
         else:
             d = read_page(path)

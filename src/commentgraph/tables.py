@@ -12,6 +12,7 @@ from .discussion import Discussion, make_discussion
 from .errors import ReadError
 from .problems import Problems
 from .read import columns as tcols
+from .read import database
 from .read import fields
 from .read.columns import as_id, resolve_columns
 from .read.formats import TABLE_SUFFIXES, load
@@ -24,7 +25,8 @@ from .schema import DEFAULT_TZ
 
 def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, strict: bool = False,
                article_id: str | None = None, epoch_unit: str | None = None, scraped_at=None,
-               resolver: dict | None = None, html_text: bool = False) -> Discussion:
+               resolver: dict | None = None, html_text: bool = False, table: str | None = None,
+               query: str | None = None) -> Discussion:
     """Read a CSV, TSV, JSON, JSON Lines or Parquet export (or a DataFrame) into a Discussion.
 
     ``columns`` maps OUR column name to THE SOURCE's (``{"author": "user_name"}``); columns it does not
@@ -48,6 +50,10 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     (Hacker News, YouTube's ``textDisplay``, Disqus) an ``html_text`` notice says so, and
     ``html_text=True`` turns the markup into plain text (``html_to_text``).
 
+    Databases: a SQLite file (``.sqlite``, ``.db``; ``table="comments"`` or ``query="select ..."``), a
+    SQLAlchemy URL, a DuckDB file, relation or connection (see :mod:`commentgraph.read.database`); rows
+    are fetched in chunks, and a problem row's ``line`` is the row of the result.
+
     >>> import pandas as pd, commentgraph as cg
     >>> df = pd.DataFrame({"id": [1, 2], "user": ["Ann", "Ben"], "ts": [1551434700, 1551438300],
     ...                    "body": ["Hi", "@Ann no"], "reply_to": [None, 1]})
@@ -58,7 +64,11 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     >>> str(d.comments["posted_at"].iloc[0])
     '2019-03-01 11:05:00+01:00'
     """
-    name = "<DataFrame>" if isinstance(source, pd.DataFrame) else str(source)
+    db_name = None
+    if database.is_database(source, table, query):  # rows of a table or query, with their row numbers
+        db_name, article_id = database.describe(source, table, query), article_id or database.stem(source, table)
+        source = database.load(source, table=table, query=query)
+    name = db_name or ("<DataFrame>" if isinstance(source, pd.DataFrame) else str(source))
     if not isinstance(source, pd.DataFrame | str | Path):
         raise ReadError(f"cannot read a {type(source).__name__} as a table; give a path or a DataFrame")
     probs = Problems(name, strict=strict)
