@@ -348,7 +348,7 @@ def test_every_plot_on_the_globe_and_mail_export(public_data):
     boxes = [t.get_window_extent() for t in ax.texts]
     assert not [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
     head = ax.get_title(loc="left").replace("\n", " ")
-    assert head.startswith(f"Who answers whom: {len(talking):,} of {g.number_of_nodes():,} authors in ")
+    assert head.startswith(f"Who answers whom in 40 articles: {len(talking):,} of {g.number_of_nodes():,} authors in ")
     assert f"{g.number_of_nodes() - len(talking)} authors without replies" in head
     ax = cg.plot_latency(d)
     assert sum(p.get_height() for p in ax.patches) == (cg.reply_edges(d)["latency"] >= pd.Timedelta(0)).sum()

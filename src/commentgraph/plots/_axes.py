@@ -188,8 +188,8 @@ def pick_article(d, article_id=None):
         if article_id not in sizes.index:
             raise ValueError(f"article_id {article_id!r} is not an article of this Discussion "
                              "(see d.articles['article_id'])")
-        return article_id, f"article {list(sizes.index).index(article_id) + 1} of {len(sizes)}" \
-            if len(sizes) > 1 else ""
+        order = list(pd.unique(pd.concat([d.articles["article_id"], d.comments["article_id"]]).dropna()))
+        return article_id, f"article {order.index(article_id) + 1} of {len(order)}" if len(order) > 1 else ""
     if len(sizes) == 0:
         return None, ""
     return sizes.index[0], f"the largest of {count(len(sizes), 'article')}" if len(sizes) > 1 else ""
@@ -201,17 +201,19 @@ def title(ax, text: str) -> None:
 
     width = ax.get_position().width * ax.figure.get_size_inches()[0]
     chars = max(30, int(width * 72 / 6.2))  # about 6 pt per character at the title size
-    ax.set_title("\n".join(textwrap.wrap(text, chars)), loc="left", fontsize="medium")
+    ax.set_title("\n".join(textwrap.wrap(text, chars, break_on_hyphens=False)), loc="left", fontsize="medium")
 
 
 def title_above_legend(ax, text: str) -> None:
     """The title (see :func:`title`) above a legend that sits above the plot."""
     fig = ax.figure
     fig.draw_without_rendering()
-    height = ax.get_legend().get_window_extent(fig.canvas.get_renderer()).height * 72 / fig.dpi
+    renderer = fig.canvas.get_renderer()
+    top = ax.get_legend().get_window_extent(renderer).y1 - ax.get_window_extent(renderer).y1
+    height = max(top, 0) * 72 / fig.dpi
     title(ax, text)
     ax.title.set_text("")
-    ax.set_title(ax.get_title(loc="left"), loc="left", fontsize="medium", pad=height + 8)
+    ax.set_title(ax.get_title(loc="left"), loc="left", fontsize="medium", pad=height + 4)
 
 
 def figure_texts(fig) -> list:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from ..filters import reply_edges
 from ..style import OKABE_ITO
-from ._axes import axes_for, count, title
+from ._axes import article_name, axes_for, count, title
 
 #: (seconds, label) ticks of the log time axis
 TICKS = [(1, "1 s"), (10, "10 s"), (60, "1 min"), (600, "10 min"), (3600, "1 h"), (6 * 3600, "6 h"),
@@ -90,8 +91,9 @@ def plot_latency(d, *, bins: int | None = None, ax=None):
     left = len(e) - len(seconds)
     note = f"; {count(left, 'edge')} without a time left out (target not in data or not dated before)" \
         if left else ""
-    arts = e["article_id"].nunique() if len(e) else d.comments["article_id"].nunique()
-    title(ax, f"Time to reply: {count(len(seconds), 'reply edge')} of {count(arts, 'article')}{note}")
+    arts = pd.unique(d.comments["article_id"].dropna())
+    where = article_name(d, arts[0]) if len(arts) == 1 else count(len(arts), "article")
+    title(ax, f"Time to reply in {where}: {count(len(seconds), 'reply edge')}{note}")
     if len(seconds):
         handles, names = ax.get_legend_handles_labels()
         order = sorted(range(len(names)), key=lambda i: names[i].startswith("median"))  # histogram first

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 
 from ..graphs import author_graph
 from ..style import GREY, OKABE_ITO, PALETTE
-from ._axes import (axes_for, count, drop_overlapping, fit_texts, push_apart, short, title,
+from ._axes import (article_name, axes_for, count, drop_overlapping, fit_texts, push_apart, short, title,
                     title_above_legend)
 
 CIRCLE_MAX = 40  # up to this many authors sit on a circle (labels never overlap); more are laid out by group
@@ -86,11 +87,13 @@ def plot_author_network(d, *, min_weight: int = 1, max_authors: int = 1000, labe
     shown = g.number_of_nodes() - sum(1 for n in g if g.nodes[n].get("missing"))
     total -= n_missing
     large = g.number_of_nodes() > CIRCLE_MAX
+    arts = pd.unique(d.comments["article_id"].dropna())
+    where = article_name(d, arts[0]) if len(arts) == 1 else count(len(arts), "article")
 
     def heading(groups: int = 0) -> str:
         names = "names" if labels else f"names: top {top} by replies"
-        head = f"Who answers whom: {count(shown, 'author')}" if shown == total else \
-            f"Who answers whom: {shown:,} of {count(total, 'author')}"
+        head = f"Who answers whom in {where}: {count(shown, 'author')}" if shown == total else \
+            f"Who answers whom in {where}: {shown:,} of {count(total, 'author')}"
         if large:
             head += f" in {count(groups, 'group')}"
         notes = ([f"+ {count(n_missing, 'name')} not in data"] if n_missing else []) + \
