@@ -138,6 +138,7 @@ def plot_arcs(d, *, x: str = "time", article_id=None, ax=None):
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), borderaxespad=0.2)
 
     ax.autoscale_view()
+    later = _clip_stragglers(ax, xs) if x == "time" else 0
     ax.set_ylim(min(row_of.values(), default=0) - (LANE + 0.35 if missing.any() else 0.2), 0.95 * ROW)
     if x == "time":
         time_axis(ax, d.tz)
@@ -161,10 +162,26 @@ def plot_arcs(d, *, x: str = "time", article_id=None, ax=None):
         where = f"{len(articles)} of {count(len(n_all), 'article')}" if len(n_all) > len(articles) else \
             f"{count(len(articles), 'article')}"
         note = what
+    if later:
+        note += f"; {count(later, 'late comment')} beyond the right edge"
     title(ax, f"Who answers whom in {where} ({note})")
     if len(articles) > 1:
         _thin_ticks(ax)
     return ax
+
+
+def _clip_stragglers(ax, xs: np.ndarray) -> int:
+    """End the x axis where 99 % of the comments are when a few come much later (they would squeeze every
+    arc into a corner); returns how many comments lie beyond the new edge."""
+    ok = xs[np.isfinite(xs)]
+    if len(ok) < 20:
+        return 0
+    lo, q, hi = ok.min(), np.quantile(ok, 0.99), ok.max()
+    if hi - lo <= 1.5 * (q - lo) or q <= lo:
+        return 0
+    right = q + 0.03 * (q - lo)
+    ax.set_xlim(lo - 0.03 * (q - lo), right)
+    return int((ok > right).sum())
 
 
 def _thin_ticks(ax) -> None:

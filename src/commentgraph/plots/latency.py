@@ -187,7 +187,8 @@ def plot_article_distributions(d, *, fig=None):
     hist(axes[1, 1], lat, bins, "median time to reply" + (f" ({none} without left out)" if none else ""),
          "median time to reply (log scale)")
     _log_time_ticks(axes[1, 1], lat)
-    fig.suptitle(f"Per-article distributions: all {count(n, 'article')} ({count(int(size.sum()), 'comment')})",
+    which = f"all {count(n, 'article')}" if n > 1 else "one article only (a corpus shows more)"
+    fig.suptitle(f"Per-article distributions: {which} ({count(int(size.sum()), 'comment')})",
                  x=0.01, ha="left", fontsize="medium", fontweight="bold")
     return fig
 
