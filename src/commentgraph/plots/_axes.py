@@ -199,7 +199,10 @@ def title(ax, text: str) -> None:
     """The figure's title on ``ax``, left-aligned and wrapped to the Axes' width."""
     import textwrap
 
-    width = ax.get_position().width * ax.figure.get_size_inches()[0]
+    fig = ax.figure
+    box = ax.get_position()
+    alone = all(np.allclose(a.get_position().bounds, box.bounds) for a in fig.axes)  # twins share the box
+    width = (1 - box.x0 if alone else box.width) * fig.get_size_inches()[0]  # alone: over a legend at the right
     chars = max(30, int(width * 72 / 6.2))  # about 6 pt per character at the title size
     ax.set_title("\n".join(textwrap.wrap(text, chars, break_on_hyphens=False)), loc="left", fontsize="medium")
 
