@@ -184,7 +184,7 @@ def plot_article_distributions(d, *, fig=None):
     lat = np.maximum(lat[ok], 1.0)
     bins = np.geomspace(lat.min() / 1.5, lat.max() * 1.5, 16) if len(lat) else 10
     none = n - len(lat)
-    hist(axes[1, 1], lat, bins, "median time to reply" + (f" ({none} without left out)" if none else ""),
+    hist(axes[1, 1], lat, bins, "median time to reply" + (f" ({count(none, 'article')} without a dated reply left out)" if none else ""),
          "median time to reply (log scale)")
     _log_time_ticks(axes[1, 1], lat)
     which = f"all {count(n, 'article')}" if n > 1 else "one article only (a corpus shows more)"
