@@ -2,9 +2,10 @@
 None) and returns it. matplotlib is imported only when a plot is drawn."""
 
 from .arcs import plot_arcs
-from .latency import plot_latency
+from .latency import plot_article_distributions, plot_latency
 from .network import plot_author_network
 from .timeline import plot_timeline
 from .trees import plot_thread_tree
 
-__all__ = ["plot_timeline", "plot_arcs", "plot_thread_tree", "plot_author_network", "plot_latency"]
+__all__ = ["plot_timeline", "plot_arcs", "plot_thread_tree", "plot_author_network", "plot_latency",
+           "plot_article_distributions"]

@@ -8,7 +8,8 @@ import pandas as pd
 from ..edges import reply_edges
 from ..style import GREY, OKABE_ITO
 from ..threads import comment_threads
-from ._axes import axes_for, date_numbers, short, thread_colours, time_axis
+from ._axes import (article_name, article_sizes, axes_for, count, date_numbers, pick_article, short, subset,
+                    thread_colours, time_axis, title)
 
 ROW = 1.6  # vertical distance between two articles' baselines
 LANE = 0.45  # how far below its baseline a target that is not in the data is drawn
@@ -16,11 +17,15 @@ PEAK = 0.8  # height of the longest arc above its baseline
 MAX_LABELS = 12  # missing targets named beside their marker, at most
 
 
-def plot_arcs(d, *, x: str = "time", ax=None):
+def plot_arcs(d, *, x: str = "time", article_id=None, ax=None):
     """Arc diagram of the reply edges: each comment a dot on its article's baseline, each reply edge
     an arc from the reply back to the comment it answers, coloured by thread (grey: single comments).
     Targets that are not in the data (``@Ralf Meier``) are drawn apart, as hollow markers in a lane
-    below the baseline, reached by dashed arcs. One baseline per article.
+    below the baseline, reached by dashed arcs.
+
+    One article is shown: ``article_id``, or the one with most comments; the title names it and what
+    was left out. A list of article ids draws one baseline per article (names thinned where they would
+    overlap).
 
     ``x="time"`` places comments at their posting time (in the Discussion's zone), ``x="number"`` at
     their number on the page (position + 1 where there is none). The arcs are two collections with
@@ -38,6 +43,16 @@ def plot_arcs(d, *, x: str = "time", ax=None):
 
     if x not in ("time", "number"):
         raise ValueError(f"x must be 'time' or 'number', not {x!r}")
+    everything = d
+    if article_id is None or isinstance(article_id, str):
+        chosen, why = pick_article(d, article_id)
+        d = subset(d, [] if chosen is None else [chosen])
+    else:
+        known = set(article_sizes(d).index)
+        wrong = [a for a in article_id if a not in known]
+        if wrong:
+            raise ValueError(f"article_id {wrong[0]!r} is not an article of this Discussion")
+        d = subset(d, article_id)
     c = d.comments
     articles = pd.unique(pd.concat([d.articles["article_id"], c["article_id"]]).dropna())
     row_of = {a: -i * ROW for i, a in enumerate(articles)}
@@ -123,7 +138,8 @@ def plot_arcs(d, *, x: str = "time", ax=None):
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), borderaxespad=0.2)
 
     ax.autoscale_view()
-    ax.set_ylim(min(row_of.values(), default=0) - LANE - 0.35, 0.95 * ROW)
+    later = _clip_stragglers(ax, xs) if x == "time" else 0
+    ax.set_ylim(min(row_of.values(), default=0) - (LANE + 0.35 if missing.any() else 0.2), 0.95 * ROW)
     if x == "time":
         time_axis(ax, d.tz)
         ax.set_xlabel(f"time ({d.tz})")
@@ -137,7 +153,48 @@ def plot_arcs(d, *, x: str = "time", ax=None):
     else:
         ax.set_yticks([])
         ax.spines["left"].set_visible(False)
+    n_all = article_sizes(everything)
+    what = f"{count(len(c), 'comment')}, {count(len(e), 'reply edge')}"
+    if len(articles) == 1:
+        where = article_name(d, articles[0])
+        note = f"{why}: {what}" if why else what
+    else:
+        where = f"{len(articles)} of {count(len(n_all), 'article')}" if len(n_all) > len(articles) else \
+            f"{count(len(articles), 'article')}"
+        note = what
+    if later:
+        note += f"; {count(later, 'late comment')} beyond the right edge"
+    title(ax, f"Who answers whom in {where} ({note})")
+    if len(articles) > 1:
+        _thin_ticks(ax)
     return ax
+
+
+def _clip_stragglers(ax, xs: np.ndarray) -> int:
+    """End the x axis where 99 % of the comments are when a few come much later (they would squeeze every
+    arc into a corner); returns how many comments lie beyond the new edge."""
+    ok = xs[np.isfinite(xs)]
+    if len(ok) < 20:
+        return 0
+    lo, q, hi = ok.min(), np.quantile(ok, 0.99), ok.max()
+    if hi - lo <= 1.5 * (q - lo) or q <= lo:
+        return 0
+    right = q + 0.03 * (q - lo)
+    ax.set_xlim(lo - 0.03 * (q - lo), right)
+    return int((ok > right).sum())
+
+
+def _thin_ticks(ax) -> None:
+    """Hide each y tick label that would overlap one kept above it."""
+    ax.figure.draw_without_rendering()
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = []
+    for t in ax.get_yticklabels():
+        box = t.get_window_extent(renderer)
+        if any(box.overlaps(b) for b in boxes):
+            t.set_visible(False)
+        else:
+            boxes.append(box)
 
 
 __all__ = ["plot_arcs"]

@@ -7,9 +7,12 @@ import pandas as pd
 
 from ..style import GREY, OKABE_ITO
 from ..threads import comment_threads
-from ._axes import axes_for, fit_texts, short, thread_colours
+from ._axes import article_name, axes_for, count, fit_texts, short, thread_colours, title_above_legend
 
 MAX_LABELS = 80  # with more rows than this, labels are left out unless asked for
+MAX_ROWS = 200  # rows on one page; ``page=`` shows the others
+ROW_PT = 9.5  # labels need rows at least this far apart (points)
+LEGEND_THREADS = 6  # threads named in the legend, at most
 
 
 def _nodes(d) -> pd.DataFrame:
@@ -50,13 +53,16 @@ def _nodes(d) -> pd.DataFrame:
     return nodes.set_index("node").loc[order].reset_index()
 
 
-def plot_thread_tree(d, thread_id=None, *, labels: bool | None = None, ax=None):
+def plot_thread_tree(d, thread_id=None, *, labels: bool | None = None, max_rows: int = MAX_ROWS, page: int = 1,
+                     ax=None):
     """Draw one thread (``thread_id``: a thread id from ``cg.threads(d)``, or any comment id in it), or
     all threads, as a tree: one row per comment in reading order (each reply under the comment it
     answers, siblings by time), indented by reply depth, with elbow lines from parent to child.
 
     Labels read ``#<number> <author> · <time>``; a root that is not in the data is a hollow marker named
-    ``<name> (not in data)``. ``labels=None`` shows them when there are at most 80 rows.
+    ``<name> (not in data)``. ``labels=None`` shows them when there are at most 80 rows and the
+    rows are far enough apart to read them. More than ``max_rows`` rows are shown a page at a time
+    (``page=2`` the next ones); the title names the thread or articles, and which rows are shown.
     The tree lines are one collection with gid ``"tree-edges"`` (one segment pair per reply link).
 
     >>> d = cg.read_page("01.03.2019 10:00 Anna 1\\n\\nHallo\\n\\n01.03.2019 12:30 Ben 2\\n\\nNa")
@@ -76,9 +82,21 @@ def plot_thread_tree(d, thread_id=None, *, labels: bool | None = None, ax=None):
                                  "(see cg.threads(d)['thread_id'])")
             thread_id = hit.iloc[0]
         nodes = nodes.loc[nodes["thread_id"] == thread_id].reset_index(drop=True)
+    head = _heading(d, nodes, thread_id)
+    total = len(nodes)
+    pages = max(1, -(-total // max(max_rows, 1)))
+    if not 1 <= page <= pages:
+        raise ValueError(f"page must be between 1 and {pages}, not {page}")
+    if pages > 1:
+        first = (page - 1) * max_rows
+        nodes = nodes.iloc[first:first + max_rows].reset_index(drop=True)
+        head += f": rows {first + 1:,}–{first + len(nodes):,} of {total:,} (page {page} of {pages}; page= for more)"
     n = len(nodes)
-    show = labels if labels is not None else n <= MAX_LABELS
     ax = axes_for(ax, size=(6.4, float(np.clip(0.24 * n + 0.8, 2.0, 14.0))) if ax is None else None)
+    room = ax.figure.get_size_inches()[1] * ax.get_position().height * 72 / max(n, 1) >= ROW_PT
+    show = labels if labels is not None else (n <= MAX_LABELS and room)
+    if labels is None and n <= MAX_LABELS and not room:
+        head += " (labels left out: too little height)"
 
     y = -np.arange(n, dtype=float)
     xs = nodes["depth"].to_numpy(dtype=float)
@@ -135,13 +153,41 @@ def plot_thread_tree(d, thread_id=None, *, labels: bool | None = None, ax=None):
         ax.set_yticks([])
     ax.set_xticks(range(int(xs.max(initial=0)) + 1))
     ax.set_xlabel("reply depth")
-    handles = [Line2D([], [], marker="o", linestyle="none", color=GREY, label="comment")]
+    multi = [t for t in pd.unique(nodes["thread_id"]) if colour_of[t] != GREY]
+    handles = []
+    if 0 < len(multi) <= LEGEND_THREADS:
+        first_row = nodes.drop_duplicates("thread_id").set_index("thread_id")
+        for t in multi:
+            r = first_row.loc[t]
+            root = f"{short(r['author'], 20)}" if r["missing"] else \
+                (f"#{r['number']}" if pd.notna(r["number"]) else short(r["author"], 20))
+            handles.append(Line2D([], [], marker="o", color=colour_of[t],
+                                  label=f"thread from {root} ({count(int(sizes[t]), 'comment')})"))
+    elif multi:
+        handles.append(Line2D([], [], marker="o", color=colour_of[multi[0]], label="a thread (colour per thread)"))
+    if (nodes["thread_id"].map(colour_of) == GREY).any():
+        handles.append(Line2D([], [], marker="o", linestyle="none", color=GREY, label="comment without replies"))
     if miss.any():
         handles.append(Line2D([], [], marker="o", linestyle="none", markerfacecolor="white",
                               color=OKABE_ITO["vermillion"], label="not in data"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), borderaxespad=0.2)
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.01), ncols=2, borderaxespad=0.2)
+    title_above_legend(ax, head)
     fit_texts(ax, texts)
     return ax
+
+
+def _heading(d, nodes: pd.DataFrame, thread_id) -> str:
+    """What the tree shows: one thread (its root, size and article) or all threads of the articles."""
+    arts = pd.unique(nodes["article_id"].dropna())
+    where = article_name(d, arts[0]) if len(arts) == 1 else count(len(arts), "article")
+    if thread_id is not None:
+        r = nodes.iloc[0]
+        root = f"{short(r['author'], 30)} (not in data)" if r["missing"] else \
+            (f"#{r['number']} {short(r['author'], 30)}" if pd.notna(r["number"]) else short(r["author"], 30))
+        depth = int(nodes["depth"].max()) if len(nodes) else 0
+        return f"Thread from {root} in {where} ({count(int((~nodes['missing']).sum()), 'comment')}, depth {depth})"
+    n_threads = nodes["thread_id"].nunique()
+    return f"All {count(n_threads, 'thread')} of {where}"
 
 
 __all__ = ["plot_thread_tree"]
