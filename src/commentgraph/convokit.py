@@ -28,6 +28,7 @@ import pandas as pd
 
 from .errors import ReadError
 from .problems import Problems
+from .read.records import json_lines
 from .schema import DEFAULT_TZ
 
 UTTERANCE_FILES = ("utterances.jsonl", "utterances.json")
@@ -253,21 +254,7 @@ def _utterances(folder: Path, probs: Problems) -> list[dict]:
         text = jsonl.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
         raise ReadError(f"not UTF-8 text: {e.reason}", source=probs.source) from None
-    out = []
-    for i, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            probs.add("bad_json", f"not valid JSON: {e.msg}", line=i, excerpt_text=line)
-            continue
-        if not isinstance(rec, dict):
-            probs.add("not_a_record", "a JSON line that is not an object", line=i, excerpt_text=line)
-            continue
-        rec["_row_line"] = i
-        out.append(rec)
-    return out
+    return json_lines(text, probs)
 
 
 def _first(rec: dict, keys: tuple[str, ...]):

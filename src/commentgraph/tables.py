@@ -18,7 +18,8 @@ from .read.columns import as_id, resolve_columns
 from .read.formats import TABLE_SUFFIXES, load
 # (public helpers of the table reader stay importable from here)
 from .read.columns import CANDIDATES, REQUIRED, html_to_text, link_parents  # noqa: F401, E402
-from .read.formats import csv_text, flatten_json, sniff_delimiter  # noqa: F401
+from .read.formats import csv_text, sniff_delimiter  # noqa: F401
+from .read.records import flatten_json  # noqa: F401
 from .read.stamps import relative_seconds  # noqa: F401
 from .schema import DEFAULT_TZ
 

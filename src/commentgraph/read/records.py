@@ -1,0 +1,181 @@
+"""JSON comment records: API wrappers unwrapped, nested replies flattened (the nesting gives the parent), JSON
+Lines read line by line; what is no comment record is a problems row or a clear error."""
+
+from __future__ import annotations
+
+import json
+
+from ..errors import ReadError
+from ..problems import Problems
+
+RECORD_KEYS = ("comments", "data", "items", "results", "records", "posts", "children")
+
+
+#: keys inside a record that hold its nested replies
+_NEST_KEYS = ("replies", "children", "comments", "answers")
+
+
+def _unwrap(rec: dict) -> dict:
+    """A record whose comment sits inside a wrapper, lifted out: API resources keep their fields a level down.
+
+    A YouTube ``commentThread`` becomes its top-level comment (its ``snippet`` fields at the top, the
+    thread's ``videoId`` kept) with its ``replies.comments`` as nested replies; a YouTube ``comment``
+    resource gets its ``snippet`` fields at the top; a Reddit API thing ``{"kind": "t1", "data": {...}}``
+    becomes its ``data``. Anything else is returned as it is.
+
+    >>> thread = {"id": "T", "snippet": {"videoId": "v", "topLevelComment": {"id": "T", "snippet": {
+    ...     "authorDisplayName": "@ann", "textOriginal": "hi"}}},
+    ...     "replies": {"comments": [{"id": "T.r", "snippet": {"parentId": "T", "authorDisplayName": "@ben"}}]}}
+    >>> top = _unwrap(thread)
+    >>> top["authorDisplayName"], top["videoId"], top["replies"][0]["parentId"], top["replies"][0]["videoId"]
+    ('@ann', 'v', 'T', 'v')
+    """
+    snippet = rec.get("snippet")
+    if isinstance(snippet, dict):
+        top = snippet.get("topLevelComment")
+        if isinstance(top, dict):
+            out = _unwrap(top)
+            for key, value in snippet.items():
+                if key != "topLevelComment":
+                    out.setdefault(key, value)
+            replies = rec.get("replies")
+            if isinstance(replies, dict):
+                replies = replies.get("comments")
+            if isinstance(replies, list):
+                out["replies"] = [
+                    {
+                        **_unwrap(r),
+                        **(
+                            {}
+                            if "videoId" in r.get("snippet", {}) or "videoId" not in out
+                            else {"videoId": out["videoId"]}
+                        ),
+                    }
+                    if isinstance(r, dict)
+                    else r
+                    for r in replies
+                ]
+            return out
+        return {**{k: v for k, v in rec.items() if k != "snippet"}, **snippet}
+    if set(rec) == {"kind", "data"} and isinstance(rec["data"], dict):
+        out = {"kind": rec["kind"], **rec["data"]}
+        replies = out.get("replies")
+        if replies == "":
+            del out["replies"]  # Reddit writes "" for no replies
+        elif isinstance(replies, dict) and isinstance(replies.get("data"), dict):
+            out["replies"] = replies["data"].get("children", [])  # a Listing
+        return out
+    return rec
+
+
+def flatten_json(obj, name: str, problems: Problems) -> list[dict]:
+    """Records from JSON: a list, a dict holding a list, a dict of records; nested replies flattened."""
+    out: list[dict] = []
+    seen = [0]  # items walked so far: each record's row is its ordinal among them
+
+    def walk_records(records, parent_key=None, article=None):
+        for i, rec in enumerate(records):
+            seen[0] += 1
+            if not isinstance(rec, dict):
+                problems.add(
+                    "not_a_record",
+                    f"record {seen[0]} is a {type(rec).__name__}, not an object; skipped",
+                    line=seen[0],
+                    excerpt_text=json.dumps(rec)[:120],
+                )
+                continue
+            rec = _unwrap(dict(rec))
+            rec["_row_line"] = seen[0]
+            children = None
+            for key in _NEST_KEYS:
+                v = rec.get(key)
+                if children is None and (
+                    isinstance(v, list)
+                    and all(isinstance(x, dict) for x in v)
+                    or isinstance(v, dict)
+                    and v
+                    and all(isinstance(x, dict) for x in v.values())
+                    or key == "replies"
+                    and isinstance(v, list | dict)
+                ):
+                    children = rec.pop(key)  # nested replies; any other value is an ordinary field
+            if parent_key is not None:
+                rec.setdefault("_nest_parent", parent_key)
+            if article is not None:
+                rec.setdefault("_article", article)
+            out.append(rec)
+            own = rec.get("ID", rec.get("id", rec.get("comment_id", rec.get("_key"))))
+            if own is None and parent_key is not None:
+                own = rec["_key"] = f"{parent_key}.{i}"  # nested reply without an id of its own
+            if isinstance(children, list):
+                walk_records(children, own, article)
+            elif isinstance(children, dict):
+                walk_records(
+                    [{"_key": k, **v} if isinstance(v, dict) else v for k, v in children.items()], own, article
+                )
+
+    def find(o, article=None) -> bool:
+        if isinstance(o, list):
+            walk_records(o, None, article)
+            return True
+        if not isinstance(o, dict):
+            return False
+        for key in RECORD_KEYS:
+            if isinstance(o.get(key), list):
+                walk_records(o[key], None, article)
+                return True
+        dict_values = [v for v in o.values() if isinstance(v, dict)]
+        if dict_values and len(dict_values) == len(o):
+            # a dict keyed by id: either articles holding comment lists, or the comments themselves
+            if all(any(isinstance(v.get(k), list) for k in RECORD_KEYS) or "article" in v for v in dict_values):
+                found = False
+                for k, v in o.items():
+                    found |= find(v.get("article", v), article=k)
+                return found
+            walk_records([{"_key": k, **v} for k, v in o.items()], None, article)
+            return True
+        if "article" in o:
+            return find(o["article"], article)
+        return False
+
+    if not find(obj):
+        raise ReadError(
+            f"JSON holds no list of comment records (it is a {type(obj).__name__}; expected a list "
+            f"of objects, or an object with one of the keys {', '.join(RECORD_KEYS)})",
+            source=name,
+            line=1,
+        )
+    if not out:
+        raise ReadError(f"JSON holds no comment record (no object among its {seen[0]} items)", source=name, line=1)
+    return out
+
+
+def jsonable(v):
+    if isinstance(v, dict | list):
+        return json.dumps(v, ensure_ascii=False)
+    return v
+
+
+def json_lines(text: str, problems: Problems) -> list[dict]:
+    """The objects of a JSON Lines text, each with its line (``_row_line``); a line that is not JSON, or not an
+    object, is a problems row.
+
+    >>> p = Problems("x.jsonl")
+    >>> json_lines('{"a": 1}\\n\\n[2]\\n{', p), [r["kind"] for r in p.rows]
+    ([{'a': 1, '_row_line': 1}], ['not_a_record', 'bad_json'])
+    """
+    records = []
+    for i, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            problems.add("bad_json", f"not valid JSON: {e.msg}", line=i, excerpt_text=line)
+            continue
+        if not isinstance(rec, dict):
+            problems.add("not_a_record", "a JSON line that is not an object", line=i, excerpt_text=line)
+            continue
+        rec["_row_line"] = i
+        records.append(rec)
+    return records
