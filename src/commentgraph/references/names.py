@@ -61,6 +61,7 @@ def aliases(a: str):
     return k, tuple(out)
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def author_key(a):
     """The key an author is known by in an article, or None: no name, a placeholder, too short."""
     if not isinstance(a, str) or a.startswith("["):  # "[removed]", "[deleted]": placeholders
