@@ -17,6 +17,7 @@ import polars as pl
 from .address import openings
 from .each import FORMS, REPLY_START, opening, reference, thread_members
 from .exact import SAFE, KeyTable, exact_hits, norm_first
+from .keys import values_at
 from .match import fuzz_module
 from .names import AuthorIndex, author_indexes
 from .options import ResolverOptions
@@ -34,9 +35,10 @@ MENTION = re.compile(
     r"(?P<tail>[^\n@＠]{0,80})"
 )
 _SEP = r"^[ \t\u00a0]*[,:;.\-–—]?[ \t\u00a0]*"  # each.SEP for Polars
-#: more than ``w`` words with no punctuation that may end a name: a run of name words (at most ``w``, titles
-#: like ``Dr.`` aside, which hold a dot) ends before the punctuation it would need
-_UNENDED = r"^(?:[^\s:,;!?).]+\s+){{{w}}}[^\s:,;!?).]"
+#: how a name after a number may end (``@12 Ralf Meier:``): its words each start a chunk of the text with a
+#: capital, at most ``w`` of them (a title like ``Dr.`` holds a dot), the last holding punctuation or ending
+#: the text; where this does not match, the words after the number are no name (``@12 Stadt leider Ziel.``)
+_MAY_END = r"^(?:\p{{Lu}}\S*\s+){{0,{k}}}\p{{Lu}}\S*?(?:[:,;!?).]|$)"
 
 
 def candidates(text: pd.Series) -> np.ndarray:
@@ -54,7 +56,7 @@ def candidates(text: pd.Series) -> np.ndarray:
     if maybe.any():
         where = np.flatnonzero(maybe)
         match = re.compile(REPLY_START).match
-        at[where] = [match(t) is not None for t in text.iloc[where].tolist()]
+        at[where] = [match(t) is not None for t in values_at(text, where)]
     return at
 
 
@@ -76,7 +78,7 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
         return _extract_frame([])
     codes, _ = pd.factorize(comments["article_id"], use_na_sentinel=False)
     rows = np.flatnonzero(take)
-    texts = [t if isinstance(t, str) else "" for t in comments["text"].iloc[rows].tolist()]
+    texts = [t if isinstance(t, str) else "" for t in values_at(comments["text"], rows)]
     reader = _Reader(comments, codes, rows, opt)
     found, skip = reader.openings(texts, opens[rows])
     spans = Spans(texts, MENTION)
@@ -121,7 +123,7 @@ class _Reader:
 
     def openings(self, texts: list[str], opens: np.ndarray) -> tuple[list, np.ndarray]:
         """The references texts open with (reply lines, addresses), and where each text's ``@``-references start."""
-        first = first_chars(as_polars(self.comments["text"].iloc[self.rows]))
+        first = first_chars(as_polars(self.comments["text"]), self.rows)
         may = opens | first.isin(list("AaIiRr") + [""]).to_numpy() | np.array([c.isspace() for c in first])
         where = np.flatnonzero(may & (first != "").to_numpy())
         self.build(self.rows[where])
@@ -164,7 +166,7 @@ def _columns(spans: Spans, arts: np.ndarray, table: KeyTable, max_words: int) ->
     is_num = pd.notna(nums)
     skip = np.where(is_num, tail.str.extract(_SEP, 0).str.len_chars().fill_null(0).to_numpy(), 0)
     name = tail.str.slice(pl.Series(skip, dtype=pl.Int64))
-    props = norm_first(first_chars(name))
+    props = norm_first(first_chars(name, None))
     art = arts[spans.row]
     residue = ~props["alpha"].to_numpy(dtype=bool) & (props["digit"].to_numpy(dtype=bool) | ~is_num)
     residue |= props["alpha"].to_numpy(dtype=bool) & (props["key0"] == "").to_numpy()
@@ -188,7 +190,8 @@ def _columns(spans: Spans, arts: np.ndarray, table: KeyTable, max_words: int) ->
     miss = ~got & ~residue
     # a capitalised name no author has: unknown, a prefix, a fuzzy match; but after a number, only a name
     # that ends in punctuation or the line end ("@12 Ralf Meier:"), which sentences often do not in time
-    prose = is_num & name.str.contains(_UNENDED.format(w=max_words)).fill_null(False).to_numpy().astype(bool)
+    ends = name.str.contains(_MAY_END.format(k=max(0, max_words - 1))).fill_null(True).to_numpy().astype(bool)
+    prose = is_num & ~ends
     residue |= miss & upper & ~prose
     residue |= miss & ~is_num & (sps == "")  # "@anna": a lowercase handle, maybe
     take = ~residue & (got | is_num)  # the rest of the misses ("@ anna ...") are no reference

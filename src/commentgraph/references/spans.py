@@ -32,9 +32,12 @@ def has_at(text: pl.Series) -> np.ndarray:
     return text.str.contains("[@＠]").fill_null(False).to_numpy().astype(bool)
 
 
-def first_chars(text: pl.Series) -> pd.Series:
-    """The first character of each text ('' for an empty text or no text)."""
-    return pd.Series(text.str.slice(0, 1).fill_null("").to_numpy(), dtype=object)
+def first_chars(text: pl.Series, rows: np.ndarray | None) -> pd.Series:
+    """The first character of each text (of the texts at positions ``rows``; '' for an empty text or none)."""
+    first = text.str.slice(0, 1)
+    if rows is not None:
+        first = first.gather(rows)
+    return pd.Series(first.fill_null("").to_numpy(), dtype=object)
 
 
 class Spans:
