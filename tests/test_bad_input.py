@@ -190,3 +190,17 @@ def test_semicolon_csv_with_a_multiline_field_is_accounted_row_by_row(tmp_path):
     d = cg.read_table(p, columns={"comment_id": "id", "author": "user", "posted_at": "time", "text": "body"})
     assert d.comments["text"].tolist() == ["Hallo\nzweite Zeile", "Ja"]
     assert cg.check_accounting(cg.account_rows(p, d))
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+def test_lone_surrogate_escapes_in_json_are_replaced_and_reported(tmp_path, suffix):
+    # "\ud800" is valid JSON but no Unicode text: no str column holds it, pandas raised from deep inside
+    rows = ['{"author": "Anna\\ud800", "text": "ja \\udc00", "posted_at": "2024-01-01T10:00:00Z"}',
+            '{"author": "Ben", "text": "@Anna nein \\ud83d\\ude00", "posted_at": "2024-01-01T11:00:00Z"}']
+    p = tmp_path / f"x{suffix}"
+    p.write_text("[" + ",\n".join(rows) + "]" if suffix == ".json" else "\n".join(rows) + "\n", encoding="utf-8")
+    d = cg.read_table(p)
+    assert d.comments["author"].tolist() == ["Anna\ufffd", "Ben"]
+    assert d.comments["text"].tolist() == ["ja \ufffd", "@Anna nein \U0001F600"]
+    bad = d.problems[d.problems["kind"] == "bad_text"]
+    assert bad["line"].tolist() == [1] and "U+FFFD" in bad["message"].iloc[0]

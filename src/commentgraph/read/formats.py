@@ -16,7 +16,7 @@ from ..errors import ReadError
 from ..problems import Problems
 from ..schema import scrub_surrogates
 from ..sources import decode
-from .records import flatten_json, json_lines, jsonable
+from .records import flatten_json, json_lines, jsonable, loads
 
 TABLE_SUFFIXES = {
     ".csv": "csv",
@@ -79,7 +79,7 @@ def load(source, problems: Problems) -> pd.DataFrame:
             raise ReadError("no JSON object found in the file", source=name)
         return _normalize(records)
     try:
-        obj = json.loads(text)
+        obj = loads(text, problems)
     except json.JSONDecodeError as e:
         raise ReadError(f"not valid JSON: {e.msg}", source=name, line=e.lineno) from None
     return _normalize(flatten_json(obj, name, problems))

@@ -4,9 +4,11 @@ Lines read line by line; what is no comment record is a problems row or a clear 
 from __future__ import annotations
 
 import json
+import re
 
 from ..errors import ReadError
 from ..problems import Problems
+from ..schema import scrub_surrogates
 
 RECORD_KEYS = ("comments", "data", "items", "results", "records", "posts", "children")
 
@@ -169,7 +171,7 @@ def json_lines(text: str, problems: Problems) -> list[dict]:
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            rec = loads(line, problems, line=i)
         except json.JSONDecodeError as e:
             problems.add("bad_json", f"not valid JSON: {e.msg}", line=i, excerpt_text=line)
             continue
@@ -179,3 +181,44 @@ def json_lines(text: str, problems: Problems) -> list[dict]:
         rec["_row_line"] = i
         records.append(rec)
     return records
+
+
+#: a JSON escape of a UTF-16 surrogate: paired ones make one character, a lone one no Unicode text
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def loads(text: str, problems: Problems, line: int | None = None):
+    r"""``json.loads(text)`` with lone surrogates (``"\ud800"`` without its pair: valid JSON, no Unicode
+    text, and no str column can hold it) replaced by U+FFFD in keys and values, which a problems row says.
+
+    >>> p = Problems("x.json")
+    >>> loads('[{"text": "a\\ud800b", "ok": "\\ud83d\\ude00"}]', p), [r["kind"] for r in p.rows]
+    ([{'text': 'a�b', 'ok': '😀'}], ['bad_text'])
+    """
+    obj = json.loads(text)
+    found = _SURROGATE.search(text)
+    if found is None:
+        return obj
+    count = [0]
+    obj = _scrub(obj, count)
+    if count[0]:
+        at = line if line is not None else text.count("\n", 0, found.start()) + 1
+        problems.add(
+            "bad_text",
+            f"{count[0]} string(s) hold lone UTF-16 surrogate escapes (no Unicode text): each shown as U+FFFD",
+            line=at,
+            excerpt_text=text[max(0, found.start() - 40) : found.end() + 40],
+        )
+    return obj
+
+
+def _scrub(obj, count: list):
+    if isinstance(obj, str):
+        clean = scrub_surrogates(obj)
+        count[0] += clean != obj
+        return clean
+    if isinstance(obj, list):
+        return [_scrub(v, count) for v in obj]
+    if isinstance(obj, dict):
+        return {_scrub(k, count): _scrub(v, count) for k, v in obj.items()}
+    return obj
