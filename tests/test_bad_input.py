@@ -204,3 +204,16 @@ def test_lone_surrogate_escapes_in_json_are_replaced_and_reported(tmp_path, suff
     assert d.comments["text"].tolist() == ["ja \ufffd", "@Anna nein \U0001F600"]
     bad = d.problems[d.problems["kind"] == "bad_text"]
     assert bad["line"].tolist() == [1] and "U+FFFD" in bad["message"].iloc[0]
+
+
+def test_json_nested_too_deeply_is_a_read_error_or_a_problems_row(tmp_path):
+    deep = "[" * 100_000 + "]" * 100_000
+    p = tmp_path / "deep.json"
+    p.write_text(deep, encoding="utf-8")
+    with pytest.raises(cg.ReadError, match="nested too deeply"):
+        cg.read_table(p)
+    p = tmp_path / "deep.jsonl"
+    p.write_text('{"author": "A", "text": "x", "posted_at": "2024-01-01"}\n' + deep + "\n", encoding="utf-8")
+    d = cg.read_table(p)
+    assert len(d.comments) == 1
+    assert d.problems[["line", "kind"]].values.tolist() == [[2, "bad_json"]]

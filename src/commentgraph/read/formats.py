@@ -82,6 +82,8 @@ def load(source, problems: Problems) -> pd.DataFrame:
         obj = loads(text, problems)
     except json.JSONDecodeError as e:
         raise ReadError(f"not valid JSON: {e.msg}", source=name, line=e.lineno) from None
+    except RecursionError:
+        raise ReadError("JSON nested too deeply to be comment records", source=name) from None
     return _normalize(flatten_json(obj, name, problems))
 
 

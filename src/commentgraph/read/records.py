@@ -175,6 +175,9 @@ def json_lines(text: str, problems: Problems) -> list[dict]:
         except json.JSONDecodeError as e:
             problems.add("bad_json", f"not valid JSON: {e.msg}", line=i, excerpt_text=line)
             continue
+        except RecursionError:
+            problems.add("bad_json", "JSON nested too deeply to be a comment record", line=i, excerpt_text=line)
+            continue
         if not isinstance(rec, dict):
             problems.add("not_a_record", "a JSON line that is not an object", line=i, excerpt_text=line)
             continue
