@@ -16,14 +16,15 @@ SHARED = ROOT.parent / "shared"
 
 AUTHORS = ["Anna", "Anna Maria", "Anna-Lena", "W. Merseburger", "Rob_K", "Lutz26", "B.Russell", "Müller",
            "Hallenser144", "Hallenser14_4", "921", "ANNA", "Dr. Lehmann", "Stiller Pendler3", "argyle5663", "İsmail",
-           "e\u0301mile", "Straß", "[deleted]", None]
+           "e\u0301mile", "Straß", "_lurker_", "[deleted]", None]
 PIECES = ["@", "@ ", "@@", "＠", "-@", "@Nr. ", "@#", "@ Nr.", "12", "7", "3", "921", "1234567", "12:30", "12,5",
           " Uhr", " %", "Anna", "anna", "Anna Maria", "Anna-Lena", "Anna-Maria", "W. Merseburger", "Merseburger",
           "Rob K", "Rob_K", "Lutz26", "Lutz26You", "B, Russell", "Müller", "Mueller", "Hallenser144", "Hallenser14_4",
           "Dr. Lehmann", "Stiller Pendler3", "Ralf Meier", "Ich", "Sie haben recht", "Genau", "das ", "the ", "argyle",
           "ANNA", "İsmail", "e\u0301mile", "Straß", "Strass", "Ⅻ", "²", ":", ",", ", ", ".", "!", "?", ")", " ", "  ",
           "\n", "\t", "\u00a0", "https://x.org/", "mail", "x@y.org", "Antwort auf ", "In reply to ", "Reply to ",
-          "Sure, ", "Detalumis, ", "Chris K: ", "Hey ", "ja", "nein", "lol", "’s", "'", "-", "ß", "wir"]
+          "Sure, ", "Detalumis, ", "Chris K: ", "Hey ", "ja", "nein", "lol", "’s", "'", "-", "ß", "wir", "_", "_lurker_",
+          "__lurker"]
 
 texts = st.lists(st.sampled_from(PIECES), min_size=0, max_size=14).map("".join)
 

@@ -177,3 +177,17 @@ def test_a_renamed_user_is_inferred_only_when_asked_and_the_thread_is_clear():
     mention = r[r["via"] == "mention"]
     assert mention["target_comment_id"].fillna("-").tolist() == ["2", "-"]
     assert mention["resolution"].tolist() == ["inferred", "unresolved"]
+
+
+@pytest.mark.parametrize(
+    ("text", "got"),
+    [
+        ("@_lurker_ hi", [["@_lurker", "_lurker_", "1"]]),  # a handle opening with underscores
+        ("@__lurker hi", [["@__lurker", "_lurker_", "1"]]),
+        ("@_nobody_ hi and @_ alone", []),  # underscores before no known author, or before nothing: no reference
+        ("mail_@_lurker_", []),  # inside a word
+    ],
+)
+def test_underscore_handles(text, got):
+    m, _ = thread(["_lurker_", "Zed"], ["eins", text])
+    assert (m[["raw", "matched_author", "target_comment_id"]].values.tolist() if len(m) else []) == got

@@ -25,13 +25,14 @@ from .spans import Spans, as_polars, first_chars, has_at
 
 #: ``@`` (or a full-width ``＠``, or two: ``@@Anna``) not inside a word, an e-mail address or a URL path
 #: (a dash may stand before it: ``-@Anna``); then an optional space; then a number (``12``, ``Nr. 12``,
-#: ``#12``; not ``12:30``, ``12,5``, ``12 Uhr``, ``12 %``), a letter or a long all-digit handle; then a
+#: ``#12``; not ``12:30``, ``12,5``, ``12 Uhr``, ``12 %``), a letter, underscores before a handle (``@_anna_``)
+#: or a long all-digit handle; then a
 #: bounded tail (at most 80 characters, up to the line end or the next ``@``) that holds the name.
 MENTION = re.compile(
     r"(?:(?<![\w@＠/+=%&~\\-])|(?<=-)(?<![\w@＠/+=%&~\\-]-))(?P<ats>[@＠]{1,2})(?P<sp>[ \t\u00a0]?)"
     r"(?:(?:(?:Nr|No|Nummer)\.?[ \t]?|\#[ \t]?)?(?P<num>\d{1,6})(?!\d)(?![.,:]\d)"
     r"(?![ \t]?(?:%|€|\$|Uhr\b|Euro\b|EUR\b|Prozent\b|Dollar\b|USD\b|Jahre?n?\b))"
-    r"|(?=[^\W\d_]|\d{7}))"
+    r"|(?=[^\W\d_]|_+[^\W_]|\d{7}))"
     r"(?P<tail>[^\n@＠]{0,80})"
 )
 _SEP = r"^[ \t\u00a0]*[,:;.\-–—]?[ \t\u00a0]*"  # each.SEP for Polars
