@@ -274,17 +274,20 @@ def test_globe_and_mail_mentions(public_data):
     at = m[m["rule"] != "address"]   # the @-references, labelled by hand; address openings are checked below
     got = {s[:8]: t[:8] for s, t in zip(at["comment_id"], at["target_comment_id"].fillna("-"))}
     assert got == GLOBE
-    # address openings ("LPB, it's not about tenure"): 65 edges, each to a comment in the reply's own thread
-    # (the export's parents are thread roots), none to another thread
+    # address openings ("LPB, it's not about tenure"): 68 edges, each to a comment in the reply's own thread
+    # (the export's parents are thread roots), none to another thread; three by surname alone, read by hand:
+    # "Bloggins, you still have no idea ...", "Beal : I recycle ...", "Shore, truly, you need to get a life."
     address = m[m["rule"] == "address"]
     roots = pd.Series(thread_roots(d.comments).to_numpy(), index=d.comments["comment_id"].to_numpy())
-    assert len(address) == 65
+    assert len(address) == 68
+    surnames = address[address["raw"].isin(["Bloggins", "Beal", "Shore"])]
+    assert sorted(surnames["matched_author"]) == ["Bob Beal", "Joey Bloggins", "Mark Shore"]
     assert (address["comment_id"].map(roots) == address["target_comment_id"].map(roots)).all()
     authors = d.comments.set_index("comment_id")["author"]
     moppet = d.mentions[d.mentions["raw"].str.contains("oppet|Miss M", case=False)]
     assert set(moppet["target_comment_id"].map(authors)) == {"Miss Moppet"} and len(moppet) == 5   # 4 @, "Miss Moppet:"
     agree = cg.parent_agreement(d)["agreement"].value_counts().to_dict()
-    assert agree == {"same thread": 73, "same": 22}   # @-references 28 + 2, address openings 45 + 20
+    assert agree == {"same thread": 76, "same": 22}   # @-references 28 + 2, address openings 48 + 20
 
 
 def test_two_authors_with_one_normalised_name_are_told_apart_by_spelling():

@@ -167,9 +167,11 @@ def _columns(spans: Spans, arts: np.ndarray, table: KeyTable, max_words: int) ->
     is_num = pd.notna(nums)
     skip = np.where(is_num, tail.str.extract(_SEP, 0).str.len_chars().fill_null(0).to_numpy(), 0)
     name = tail.str.slice(pl.Series(skip, dtype=pl.Int64))
-    props = norm_first(first_chars(name, None))
+    first = first_chars(name, None)
+    props = norm_first(first)
     art = arts[spans.row]
-    residue = ~props["alpha"].to_numpy(dtype=bool) & (props["digit"].to_numpy(dtype=bool) | ~is_num)
+    odd = props["digit"].to_numpy(dtype=bool) | (first == "_").to_numpy() | ~is_num  # digits, "_anna", "@²"
+    residue = ~props["alpha"].to_numpy(dtype=bool) & odd
     residue |= props["alpha"].to_numpy(dtype=bool) & (props["key0"] == "").to_numpy()
     residue |= ~name.str.contains(SAFE).fill_null(False).to_numpy().astype(bool)
     digits = is_num & (sps == "")  # "@921": maybe a handle made of digits

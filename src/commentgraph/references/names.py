@@ -48,7 +48,8 @@ def normalize_name(name) -> str:
 
 @functools.lru_cache(maxsize=1 << 18)
 def aliases(a: str):
-    """The key of author ``a`` and the keys it may be written as (itself, first word, initials)."""
+    """The key of author ``a``, the keys it may be written as (itself, first word, initials, last word), and
+    those of them a written name may match fuzzily (not the last word: ``Schule`` is not ``Chloé Schulze``)."""
     k = normalize_name(a)
     if len(k) < 2:
         return None
@@ -58,7 +59,10 @@ def aliases(a: str):
         out.append(words[0])  # "Gottlob" for "Gottlob Frege"
     if len(words) >= 3:
         out.append("".join(w[0] for w in words[:-1]) + words[-1])  # CCETown
-    return k, tuple(out)
+    fuzzy = tuple(out)
+    if len(words) >= 2 and len(words[-1]) >= 4:
+        out.append(words[-1])  # "Holzherr" for "Martin Holzherr", "Webbaer" for "Dr. Webbaer": not fuzzily
+    return k, tuple(out), fuzzy
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -99,7 +103,7 @@ class AuthorIndex:
     The sorted prefix index is built on first use: most references match exactly or by number.
     """
 
-    __slots__ = ("keys", "shared", "_pairs", "_prefix", "_sorted", "first", "longest")
+    __slots__ = ("keys", "shared", "_pairs", "_prefix", "_fuzzy", "_sorted", "first", "longest")
 
     def __init__(self, authors):
         names = []
@@ -133,6 +137,7 @@ class AuthorIndex:
         self.shared = shared
         self._pairs = entries
         self._prefix = None
+        self._fuzzy = None
         self._sorted = None
         self.first = {k[0] for k in keys}
         self.longest = max(map(len, keys), default=0)
@@ -182,6 +187,12 @@ class AuthorIndex:
             self._prefix = ([k for k, _ in pairs], [a for _, a in pairs])
         return self._prefix
 
+    def _fuzzy_index(self):
+        if self._fuzzy is None:
+            pairs = sorted({(al, a) for a in self._pairs for al in aliases(a)[2]})
+            self._fuzzy = ([k for k, _ in pairs], [a for _, a in pairs])
+        return self._fuzzy
+
     @property
     def prefix_keys(self):
         return self._index()[0]
@@ -190,8 +201,13 @@ class AuthorIndex:
     def prefix_authors(self):
         return self._index()[1]
 
-    fuzzy_keys = prefix_keys
-    fuzzy_authors = prefix_authors
+    @property
+    def fuzzy_keys(self):
+        return self._fuzzy_index()[0]
+
+    @property
+    def fuzzy_authors(self):
+        return self._fuzzy_index()[1]
 
     @property
     def names(self) -> list:
