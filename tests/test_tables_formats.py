@@ -160,3 +160,18 @@ def test_german_exports(name):
         assert parents(d) == {"a2": "a1", "a3": "a2"} and not len(d.problems)
         r = d.replies.set_index("source_comment_id")
         assert r.loc["a2", "latency"] == pd.Timedelta(hours=1)  # 01:30 CET -> 03:30 CEST
+
+
+def test_column_names_with_spaces_dashes_and_capitals_are_found(tmp_path):
+    # the column names of a YouTube comment export as spreadsheet tools write them
+    p = tmp_path / "yt.csv"
+    p.write_text("Comment ID,Parent ID,Author Display Name,Text Original,Published At,Like Count\n"
+                 "c1,,Anna Berg,First!,2024-03-01T10:00:00Z,3\n"
+                 "c2,c1,Ben Cole,@Anna Berg no,2024-03-01T10:05:00Z,0\n", encoding="utf-8")
+    d = cg.read_table(p)
+    assert d.comments["comment_id"].tolist() == ["c1", "c2"]
+    assert d.comments["parent_id"].tolist()[1] == "c1"
+    assert d.comments["author"].tolist() == ["Anna Berg", "Ben Cole"]
+    assert d.comments["text"].tolist() == ["First!", "@Anna Berg no"]
+    assert d.comments["posted_at"].dt.tz_convert("UTC").dt.strftime("%H:%M").tolist() == ["10:00", "10:05"]
+    assert sorted(d.replies["via"].astype(str)) == ["mention", "parent"]

@@ -169,18 +169,23 @@ def resolve_columns(df: pd.DataFrame, columns: dict | None, name: str, line: int
         dups = sorted({str(c) for c in df.columns[df.columns.duplicated()]})
         raise ReadError(f"column name(s) {', '.join(dups)} appear more than once", source=name, line=line)
     lower = {str(c).lower(): c for c in df.columns}
+    loose: dict = {}  # "Parent ID", "parent-id", "Published At": spaces, dashes and underscores aside
+    for c in df.columns:
+        loose.setdefault(_loose(c), c)
     used = set(columns.values())
-    for ours, names in CANDIDATES.items():
-        if ours in columns:
-            continue
-        for cand in names:
-            src = lower.get(cand.lower())
-            if src is not None and src not in used:
-                if ours == "article_id" and len(df) and df[src].isna().mean() > 0.5:
-                    continue  # filled on few rows (a story's url among its comments): not the article column
-                columns[ours] = src
-                used.add(src)
-                break
+    for names_of in (lower, loose):  # every candidate as written first, then loosely
+        key = str.lower if names_of is lower else _loose
+        for ours, names in CANDIDATES.items():
+            if ours in columns:
+                continue
+            for cand in names:
+                src = names_of.get(key(cand))
+                if src is not None and src not in used:
+                    if ours == "article_id" and len(df) and df[src].isna().mean() > 0.5:
+                        continue  # filled on few rows (a story's url among its comments): not the article column
+                    columns[ours] = src
+                    used.add(src)
+                    break
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         raise ReadError(
@@ -191,6 +196,16 @@ def resolve_columns(df: pd.DataFrame, columns: dict | None, name: str, line: int
             line=line,
         )
     return columns
+
+
+def _loose(name) -> str:
+    """A column name as compared when no candidate matches it exactly (case aside): without spaces, dashes and
+    underscores (``Parent ID`` = ``parent_id``, ``Published At`` = ``published_at``).
+
+    >>> _loose("Parent ID"), _loose("author.name"), _loose(3)
+    ('parentid', 'author.name', '3')
+    """
+    return re.sub(r"[\s_\-]+", "", str(name).lower())
 
 
 def as_id(s: pd.Series, float_text: bool = True) -> pd.Series:
