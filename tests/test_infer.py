@@ -601,6 +601,13 @@ MORE = {
     "hacker news": ("Show HN: Something\npg 3 hours ago [–]\n\nNice work.\n\nreply\n\n"
                     "dang 2 hours ago | parent | next [–]\n\nThanks.\n\nreply\n",
                     ["pg", "dang"], ["2020-01-15 09:00", "2020-01-15 10:00"], ["Nice work.", "Thanks."]),
+    "hacker news ('| next' alone)": ("Ask HN: Something\nalice 3 hours ago | next [–]\n\nFirst.\n\nreply\n\n"
+                                    "bob 2 hours ago | next [–]\n\nSecond.\n\nreply\n",
+                                    ["alice", "bob"], ["2020-01-15 09:00", "2020-01-15 10:00"], ["First.", "Second."]),
+    "youtube (1.2K likes)": ("@anna_k\n3 hours ago\nGreat song!\n1.2K\nReply\n\n@ben-r\n2 hours ago (edited)\n"
+                             "Still good\n45\nReply\n3 replies\n",
+                             ["@anna_k", "@ben-r"], ["2020-01-15 09:00", "2020-01-15 10:00"],
+                             ["Great song!", "Still good"]),
     "old reddit": ("comments\nuser_one 12 points 3 hours ago\n\nFirst.\n\npermalinkembedsavereportreply\n"
                    "user_two 5 points 2 hr. ago\n\nSecond.\n\npermalinkembedsavereportreply\n",
                    ["user_one", "user_two"], ["2020-01-15 09:00", "2020-01-15 10:00"], ["First.", "Second."]),

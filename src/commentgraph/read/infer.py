@@ -90,7 +90,7 @@ def _suffix_kind(s: str) -> str:
         return "none"
     if _NUMBER_SUFFIX.fullmatch(s):
         return "num"
-    if vocab.is_ui(s) or vocab.is_symbols(s) or vocab.SAYS.match(" " + s):  # ("NAME on DATE said:")
+    if vocab.is_ui(s) or vocab.is_bar(s) or vocab.is_symbols(s) or vocab.SAYS.match(" " + s):  # ("... said:")
         return "ui"
     if (m := _NAME_NUMBER.fullmatch(s)) and name_like(m["name"]):
         return "namenum"

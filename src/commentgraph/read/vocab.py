@@ -175,6 +175,18 @@ def is_ui(s: str) -> bool:
     return _LETTER_WORDS.match(" ".join(words)) is not None
 
 
+def is_bar(s: str) -> bool:
+    """Button words after a separator, as headers end (Hacker News' "| next [–]"): one word is enough here.
+
+    >>> is_bar("| next [–]"), is_bar("| parent | next [–]"), is_bar("| Ralf")
+    (True, True, False)
+    """
+    if s[:1] not in "|·•" or len(s) > 80:
+        return False
+    words = _NOT_LETTERS.sub(" ", s).split()
+    return bool(words) and _LETTER_WORDS.match(" ".join(words)) is not None
+
+
 def is_symbols(s: str) -> bool:
     """A short line without letters or digits: arrows, vote buttons, a dash ("△ ▽", "[–]", "›").
 
@@ -184,9 +196,10 @@ def is_symbols(s: str) -> bool:
     return 0 < len(s) <= 12 and not any(ch.isalnum() for ch in s)
 
 
-#: a counter alone on a line: votes, recommendations, thanks ("2", "0", "+12", "1.158")
+#: a counter alone on a line: votes, recommendations, thanks ("2", "0", "+12", "1.158", YouTube's "1.2K")
 COUNT_LINE = re.compile(
     r"^[ \t]*[+\-−±]?\d{1,3}(?:[.,]\d{3})*[ \t]*$"
+    r"|^[ \t]*\d{1,3}(?:[.,]\d)?[ \t]?(?:[KkM]|(?i:Tsd|Mio)\.?)[ \t]*$"  # "1.2K", "12K", "3,4 Tsd."
     r"|^[ \t]*\d{1,6}[ \t]+(?i:likes?|punkte|points|stimmen|votes|empfehlungen)[ \t]*$"
 )
 #: a post number alone on a line ("#661", "Nr. 12", "#1.1")
