@@ -608,6 +608,10 @@ MORE = {
                              "Still good\n45\nReply\n3 replies\n",
                              ["@anna_k", "@ben-r"], ["2020-01-15 09:00", "2020-01-15 10:00"],
                              ["Great song!", "Still good"]),
+    "substack (yearless dates, 'Liked by Author')": ("Comments\n\nJane Doe\nJan 3\nGreat post!\n12\nReply\nShare\n\n"
+                                                   "Bob Ray\nJan 4\nI disagree.\nLiked by Author\n3\nReply\nShare\n",
+                                                   ["Jane Doe", "Bob Ray"], ["2020-01-03 00:00", "2020-01-04 00:00"],
+                                                   ["Great post!", "I disagree."]),
     "old reddit": ("comments\nuser_one 12 points 3 hours ago\n\nFirst.\n\npermalinkembedsavereportreply\n"
                    "user_two 5 points 2 hr. ago\n\nSecond.\n\npermalinkembedsavereportreply\n",
                    ["user_one", "user_two"], ["2020-01-15 09:00", "2020-01-15 10:00"], ["First.", "Second."]),

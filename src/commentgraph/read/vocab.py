@@ -105,7 +105,10 @@ UI_LINE = re.compile(
     r"[ \t]+(?:anzeigen|laden|einblenden|ausblenden)[ \t]*$"
     r"|^[ \t]*(?:show|view|load|hide)[ \t]+(?:all[ \t]+)?\d{0,6}[ \t]*(?:more[ \t]+)?(?:repl(?:y|ies)|comments?)"
     r"[ \t]*$"
-    r"|^[ \t]*(?:weitere|mehr)[ \t]+(?:kommentare|antworten)[ \t]+(?:laden|anzeigen)[ \t]*$",
+    r"|^[ \t]*(?:weitere|mehr)[ \t]+(?:kommentare|antworten)[ \t]+(?:laden|anzeigen)[ \t]*$"
+    # Substack's and YouTube's marks of the author's like: "Liked by Author", "Liked by creator"
+    r"|^[ \t]*(?:liked[ \t]+by[ \t]+(?:the[ \t]+)?(?:author|creator)|gefällt[ \t]+(?:dem|der)[ \t]+(?:autor|autorin))"
+    r"[ \t]*$",
     re.IGNORECASE,
 )
 #: more words that buttons and link bars are made of (reddit's "permalink embed save report reply", Hacker
