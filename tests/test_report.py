@@ -10,7 +10,8 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 import commentgraph as cg
-from commentgraph.report import NOTEBOOKS, SALT_ENV, ReportError, notebooks_dir, render_html, resolve_salt
+from commentgraph.report import (NOTEBOOKS, SALT_ENV, ReportError, display_path, notebooks_dir, render_html,
+                                 resolve_salt)
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data/synthetic/sample_corpus.csv"
@@ -67,7 +68,7 @@ def test_anonymize_without_a_salt_is_an_error_before_anything_is_written(sample_
 
 def test_missing_notebooks_folder_is_a_clear_error(monkeypatch, tmp_path):
     monkeypatch.setattr(cg, "__file__", str(tmp_path / "site" / "commentgraph" / "__init__.py"))
-    with pytest.raises(ReportError, match=r"notebooks not found .*pip install -e"):
+    with pytest.raises(ReportError, match=r"notebooks not found in .*; reinstall commentgraph"):
         notebooks_dir()
 
 
@@ -130,8 +131,8 @@ def test_report_on_the_sample_writes_notebooks_html_figures_tables(sample_report
     _, out, _ = sample_report
     assert sorted(p.stem for p in (out / "notebooks").glob("*.ipynb")) == list(NOTEBOOKS)
     assert sorted(p.stem for p in (out / "html").glob("*.html")) == [*NOTEBOOKS, "explorer"]
-    for ext in ("png", "svg", "pdf"):
-        assert len(list((out / "figures").glob(f"*.{ext}"))) == 11
+    for ext in ("png", "svg", "pdf"):  # 01: 2, 02: 2, 03: 3; 04 needs two or more articles
+        assert len(list((out / "figures").glob(f"*.{ext}"))) == 7
     for name in NOTEBOOKS:
         nb = nbformat.read(out / "notebooks" / f"{name}.ipynb", as_version=4)
         assert not [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
@@ -165,7 +166,7 @@ def test_manifest_traces_every_output_to_its_input_and_settings(sample_report):
     sample, out, manifest = sample_report
     on_disk = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert on_disk == json.loads(json.dumps(manifest, default=str))
-    assert on_disk["inputs"] == [{"name": sample.name, "path": str(sample), "bytes": sample.stat().st_size,
+    assert on_disk["inputs"] == [{"name": sample.name, "path": display_path(sample), "bytes": sample.stat().st_size,
                                   "sha256": _sha(sample)}]
     assert on_disk["versions"]["commentgraph"] == cg.__version__
     assert on_disk["tz"] == "Europe/Berlin" and on_disk["reader"]["reader"] == "read_page"
@@ -224,10 +225,11 @@ def test_report_on_a_multi_article_source(tmp_path):
     assert manifest["counts"]["articles"] == 6 and manifest["counts"]["comments"] == 103
     assert manifest["reader"]["reader"] == "read_table"
     corpus_figures = next(r for r in manifest["notebooks"] if r["notebook"] == "04_corpus")["figures"]
-    assert len(corpus_figures) == 9
+    assert sorted(corpus_figures) == sorted(f"{stem}.{ext}" for stem in ("04_article_distributions", "04_thread_sizes")
+                                            for ext in ("png", "svg", "pdf"))
     nb = nbformat.read(tmp_path / "corpus" / "notebooks" / "04_corpus.ipynb", as_version=4)
     printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
-    assert "corpus: source: 6 articles, 103 comments" in printed
+    assert "6 articles, 103 comments" in printed
     summary = pd.read_csv(tmp_path / "corpus" / "tables" / "summary.csv")
     assert len(summary) == 6
 
