@@ -35,8 +35,8 @@ def short_id(value: str, width: int = ID_WIDTH) -> str:
         return value
     if "/" in value:
         head, tail = value.rsplit("/", 1)
-        if len(tail) <= width - 4:
-            return f"{head[: max(width - len(tail) - 2, 4)].rstrip('/')}…/{tail}" if len(tail) > 4 else f"{head[:8]}…/{tail}"
+        if len(tail) <= width - 10:
+            return f"{head[:8]}…/{tail}"
     return f"{value[:10]}…{value[-7:]}"
 
 
