@@ -54,6 +54,8 @@ def test_an_index_that_means_something_becomes_a_column():
     t = pd.DataFrame({"n": [1]}, index=pd.Index(["Ann"], name="author"))
     assert cells(cg.readable_table(t)) == ["Ann", "1"]
     assert cells(cg.readable_table(t.reset_index(drop=True))) == ["1"]
+    sorted_rows = pd.DataFrame({"n": [1, 2]}).sort_values("n", ascending=False)  # row numbers 1, 0: not shown
+    assert cells(cg.readable_table(sorted_rows)) == ["2", "1"]
 
 
 def test_short_ids_keep_their_end():

@@ -147,7 +147,7 @@ def readable_table(table: pd.DataFrame, *, top: int = 15, empty: str = "no rows"
     with their zone under the column name, every missing value as ``–``. Only the first ``top`` rows are
     shown, and a line says how many were left out; an empty table shows ``empty`` instead (say what it
     means: ``"no problems found"``). ``note`` is added below the table. The index is shown as columns when
-    it is not a plain row number (``index=None``), or as ``index`` says. Comment text is always escaped.
+    it has a name (``index=None``; row numbers, even sorted, are left out), or as ``index`` says. Comment text is always escaped.
 
     >>> t = pd.DataFrame({"author": ["Ann"], "share": [0.384615], "latency": [pd.Timedelta("11:23:02.718")]})
     >>> print(repr(readable_table(t)))
@@ -156,8 +156,8 @@ def readable_table(table: pd.DataFrame, *, top: int = 15, empty: str = "no rows"
     >>> repr(readable_table(t.iloc[:0], empty="no problems found"))
     'no problems found'
     """
-    if index is None:
-        index = not isinstance(table.index, pd.RangeIndex)
+    if index is None:  # a named index means something (an article, an author); row numbers do not
+        index = any(name is not None for name in table.index.names)
     if index:
         table = table.reset_index()
     return ReadableTable(table, top=top, empty=empty, note=note)
