@@ -298,7 +298,8 @@ def _salt_fingerprint(salt: str) -> str:
 
 # ---------------------------------------------------------------- the index page
 
-def write_index(out, d: Discussion, pages, explorer, *, source=None, tz: str | None = None) -> Path:
+def write_index(out, d: Discussion, pages, explorer, *, source=None, tz: str | None = None,
+                notes: dict | None = None) -> Path:
     """Write ``out/index.html``: links to the explorer, every notebook page, figure and table, and the manifest;
     above them what was read (named relative to the working folder) and the time zone times are shown in."""
     from html import escape
@@ -307,9 +308,11 @@ def write_index(out, d: Discussion, pages, explorer, *, source=None, tz: str | N
 
     out = Path(out)
 
+    notes = notes or {}
+
     def links(paths):
-        return "".join(f'<li><a href="{escape(p.relative_to(out).as_posix())}">{escape(p.name)}</a></li>'
-                       for p in paths)
+        return "".join(f'<li><a href="{escape(p.relative_to(out).as_posix())}">{escape(p.name)}</a>'
+                       + (f" ({escape(notes[p.stem])})" if p.stem in notes else "") + "</li>" for p in paths)
 
     c = counts(d)
     figures = sorted((out / "figures").glob("*.svg"))
@@ -425,7 +428,8 @@ def run_report(source, out, *, tz: str | None = None, anonymize: bool = False, s
         steps.set_postfix_str("explorer")
         explorer = write_explorer(d, dirs["html"] / "explorer.html")
         index = write_index(out, d, [dirs["html"] / f"{name}.html" for name in NOTEBOOKS], explorer,
-                            source=source, tz=tz)
+                            source=source, tz=tz, notes={r["notebook"]: f"not run: needs {NEEDS_ARTICLES[r['notebook']]} "
+                                                         "or more articles" for r in runs if "skipped" in r})
         made_by |= {explorer: "run_report", index: "run_report"}
         steps.update()
 
