@@ -296,7 +296,16 @@ def test_pages_hide_code_and_parameters_unless_asked_and_show_readable_tables(sa
     assert "0 days" not in page
     # long ids shortened, the full id in a tooltip
     assert '<span title="mdr_2019-02-28_trump_kim_hanoi_comments/15">mdr_2019…/15</span>' in page
-    assert "image/png" in page or "data:image/png;base64" in page
+    # figures inline at twice the pixel density of the size they are shown at (sharp when zoomed)
+    import base64
+    import io
+
+    from PIL import Image
+
+    timeline = (out / "html" / "02_timeline.html").read_text(encoding="utf-8")
+    images = re.findall(r'<img [^>]*?src="data:image/png;base64,([^"]+)"[^>]*?width="(\d+)"', timeline)
+    assert len(images) == 2
+    assert all(Image.open(io.BytesIO(base64.b64decode(data))).size[0] >= 2 * int(width) - 2 for data, width in images)
     assert manifest["show_code"] is False
     corpus = (out / "html" / "04_corpus.html").read_text(encoding="utf-8")
     assert "it needs 2 or more, and this source holds 1" in corpus and "synthetic" not in corpus.lower()
