@@ -101,7 +101,10 @@ def display_path(path) -> str:
     >>> display_path(Path.cwd() / "data" / "page.txt")
     'data/page.txt'
     """
-    return Path(os.path.relpath(Path(path).absolute(), Path.cwd())).as_posix()
+    try:
+        return Path(os.path.relpath(Path(path).absolute(), Path.cwd())).as_posix()
+    except ValueError:  # another drive (Windows): no relative path exists; the name alone, never the absolute path
+        return Path(path).name
 
 
 @contextlib.contextmanager
@@ -161,9 +164,10 @@ def execute_notebook(notebook, output, *, source, out_dir, tz: str | None = None
         except NoSuchKernel:
             raise ReportError(f"no Jupyter kernel named {kernel!r}; install one with "
                               f"`{sys.executable} -m ipykernel install --sys-prefix --name {kernel}`") from None
-    nb = nbformat.read(str(output), as_version=4)  # papermill records where it ran: names, not absolute paths
-    nb.metadata.get("papermill", {}).update(input_path=Path(notebook).name, output_path=output.name)
-    nbformat.write(nb, str(output))
+    if output.is_file():  # papermill records where it ran: names, not absolute paths
+        nb = nbformat.read(str(output), as_version=4)
+        nb.metadata.get("papermill", {}).update(input_path=Path(notebook).name, output_path=output.name)
+        nbformat.write(nb, str(output))
     if failed:
         raise ReportError(failed)
     return output
