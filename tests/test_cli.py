@@ -98,6 +98,6 @@ def test_report_command_on_the_sample(sample_path, tmp_path):
     r = run("report", sample_path, "--out", tmp_path / "out")
     assert r.returncode == 0, r.stderr[-2000:]
     assert "Traceback" not in r.stderr and "commentgraph report" in r.stderr  # the progress bar
-    assert r.stdout.startswith(f"report written to {tmp_path / 'out'}: 5 notebooks, 6 HTML pages, 33 figure files")
+    assert r.stdout.startswith(f"report written to {tmp_path / 'out'}: 5 notebooks, 6 HTML pages, 21 figure files")
     assert f"the thread explorer is {tmp_path / 'out' / 'html' / 'explorer.html'}" in r.stdout
     assert (tmp_path / "out" / "manifest.json").is_file()

@@ -8,17 +8,18 @@ import nbformat
 import pytest
 
 import commentgraph as cg
-from commentgraph.report import NOTEBOOKS, execute_notebook, notebooks_dir
+from commentgraph.report import NOTEBOOKS, ReportError, display_path, execute_notebook, notebooks_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "notebooks"
-PARAMETERS = ["source", "out_dir", "anonymize", "salt"]
+CORPUS = ROOT / "data/synthetic/sample_corpus.csv"
+PARAMETERS = ["source", "out_dir", "tz", "anonymize", "salt"]
 #: figure stems each notebook saves (each as PNG, SVG and PDF)
 FIGURES = {
     "01_load_and_check": ["01_declared_vs_parsed", "01_comments_per_author"],
-    "02_timeline": ["02_timeline", "02_latency", "02_cumulative"],
+    "02_timeline": ["02_timeline", "02_latency"],
     "03_discussion_structure": ["03_arcs", "03_thread_tree", "03_author_network"],
-    "04_corpus": ["04_articles", "04_latency_by_article", "04_thread_sizes"],
+    "04_corpus": ["04_article_distributions", "04_thread_sizes"],
     "05_explore": [],
 }
 
@@ -83,10 +84,13 @@ def test_saves_every_figure_through_save_figure_into_out_dir(name):
 @pytest.mark.slow
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_runs_on_the_sample_and_writes_its_figures(name, sample_path, tmp_path):
-    executed = execute_notebook(FOLDER / f"{name}.ipynb", tmp_path / f"{name}.ipynb", source=sample_path,
+    source = CORPUS if name == "04_corpus" else sample_path  # 04 compares articles: the sample has one
+    executed = execute_notebook(FOLDER / f"{name}.ipynb", tmp_path / f"{name}.ipynb", source=source,
                                 out_dir=tmp_path / "figures")
     nb = nbformat.read(executed, as_version=4)
-    assert nb.metadata["papermill"]["parameters"]["source"] == str(sample_path.resolve())
+    given = nb.metadata["papermill"]["parameters"]
+    assert given["source"] == display_path(source) and not Path(given["source"]).is_absolute()
+    assert given["tz"] is None and nb.metadata["papermill"]["input_path"] == f"{name}.ipynb"
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert errors == []
     made = sorted(p.name for p in (tmp_path / "figures").iterdir()) if (tmp_path / "figures").exists() else []
@@ -96,9 +100,10 @@ def test_runs_on_the_sample_and_writes_its_figures(name, sample_path, tmp_path):
     figure_cells = [c for c in nb.cells if c.cell_type == "code" and "save_figure(" in c.source]
     shown = [c for c in figure_cells if any("image/png" in o.get("data", {}) for o in c.get("outputs", []))]
     assert len(shown) == len(figure_cells) == len(FIGURES[name])
-    if name == "04_corpus":  # one article in the sample: the notebook says it falls back to the synthetic corpus
-        printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
-        assert "corpus: SYNTHETIC sample corpus: 6 articles, 103 comments" in printed
+    printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
+    assert "Times are shown in Europe/Berlin, the default zone" in printed
+    if name == "04_corpus":
+        assert "6 articles, 103 comments" in printed
     if name == "05_explore":  # the explorer is shown as a widget, its text form says what it holds
         shown = [o for c in nb.cells for o in c.get("outputs", []) if "application/vnd.jupyter.widget-view+json" in
                  o.get("data", {})]
@@ -106,3 +111,13 @@ def test_runs_on_the_sample_and_writes_its_figures(name, sample_path, tmp_path):
         assert shown[0]["data"]["text/plain"].startswith(
             "commentgraph explorer: 1 article, 10 comments, 6 threads, 5 references")
         assert "widgets" not in nb.metadata  # no widget state: the data is not copied into the notebook
+
+
+@pytest.mark.slow
+def test_the_corpus_notebook_stops_on_a_single_article_and_invents_nothing(sample_path, tmp_path):
+    with pytest.raises(ReportError, match="04_corpus compares articles: it needs two or more, and .* holds 1"):
+        execute_notebook(FOLDER / "04_corpus.ipynb", tmp_path / "04.ipynb", source=sample_path,
+                         out_dir=tmp_path / "figures")
+    assert not (tmp_path / "figures").exists() or not any((tmp_path / "figures").iterdir())
+    code = "\n".join(c.source for c in load("04_corpus").cells if c.cell_type == "code")
+    assert "sample_corpus" not in code

@@ -10,7 +10,8 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 import commentgraph as cg
-from commentgraph.report import NOTEBOOKS, SALT_ENV, ReportError, notebooks_dir, render_html, resolve_salt
+from commentgraph.report import (NOTEBOOKS, SALT_ENV, ReportError, display_path, notebooks_dir, render_html,
+                                 resolve_salt)
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data/synthetic/sample_corpus.csv"
@@ -67,7 +68,7 @@ def test_anonymize_without_a_salt_is_an_error_before_anything_is_written(sample_
 
 def test_missing_notebooks_folder_is_a_clear_error(monkeypatch, tmp_path):
     monkeypatch.setattr(cg, "__file__", str(tmp_path / "site" / "commentgraph" / "__init__.py"))
-    with pytest.raises(ReportError, match=r"notebooks not found .*pip install -e"):
+    with pytest.raises(ReportError, match=r"notebooks not found in .*; reinstall commentgraph"):
         notebooks_dir()
 
 
@@ -130,8 +131,8 @@ def test_report_on_the_sample_writes_notebooks_html_figures_tables(sample_report
     _, out, _ = sample_report
     assert sorted(p.stem for p in (out / "notebooks").glob("*.ipynb")) == list(NOTEBOOKS)
     assert sorted(p.stem for p in (out / "html").glob("*.html")) == [*NOTEBOOKS, "explorer"]
-    for ext in ("png", "svg", "pdf"):
-        assert len(list((out / "figures").glob(f"*.{ext}"))) == 11
+    for ext in ("png", "svg", "pdf"):  # 01: 2, 02: 2, 03: 3; 04 needs two or more articles
+        assert len(list((out / "figures").glob(f"*.{ext}"))) == 7
     for name in NOTEBOOKS:
         nb = nbformat.read(out / "notebooks" / f"{name}.ipynb", as_version=4)
         assert not [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
@@ -165,7 +166,7 @@ def test_manifest_traces_every_output_to_its_input_and_settings(sample_report):
     sample, out, manifest = sample_report
     on_disk = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert on_disk == json.loads(json.dumps(manifest, default=str))
-    assert on_disk["inputs"] == [{"name": sample.name, "path": str(sample), "bytes": sample.stat().st_size,
+    assert on_disk["inputs"] == [{"name": sample.name, "path": display_path(sample), "bytes": sample.stat().st_size,
                                   "sha256": _sha(sample)}]
     assert on_disk["versions"]["commentgraph"] == cg.__version__
     assert on_disk["tz"] == "Europe/Berlin" and on_disk["reader"]["reader"] == "read_page"
@@ -224,10 +225,11 @@ def test_report_on_a_multi_article_source(tmp_path):
     assert manifest["counts"]["articles"] == 6 and manifest["counts"]["comments"] == 103
     assert manifest["reader"]["reader"] == "read_table"
     corpus_figures = next(r for r in manifest["notebooks"] if r["notebook"] == "04_corpus")["figures"]
-    assert len(corpus_figures) == 9
+    assert sorted(corpus_figures) == sorted(f"{stem}.{ext}" for stem in ("04_article_distributions", "04_thread_sizes")
+                                            for ext in ("png", "svg", "pdf"))
     nb = nbformat.read(tmp_path / "corpus" / "notebooks" / "04_corpus.ipynb", as_version=4)
     printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
-    assert "corpus: source: 6 articles, 103 comments" in printed
+    assert "6 articles, 103 comments" in printed
     summary = pd.read_csv(tmp_path / "corpus" / "tables" / "summary.csv")
     assert len(summary) == 6
 
@@ -255,3 +257,75 @@ def test_a_failing_notebook_stops_the_report_naming_the_cell(sample_path, tmp_pa
         cg.run_report(sample_path, tmp_path / "out", progress=False, notebooks=folder)
     executed = nbformat.read(tmp_path / "out" / "notebooks" / "01_load_and_check.ipynb", as_version=4)
     assert executed.cells[-1].outputs[0]["ename"] == "ValueError"
+
+
+@pytest.mark.slow
+def test_no_report_file_holds_an_absolute_path_of_the_source_or_the_checkout(sample_path, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)  # the working folder: files are named relative to it
+    out = tmp_path / "r"
+    manifest = cg.run_report(sample_path.resolve(), out, progress=False)
+    needles = [str(sample_path.resolve()), str(ROOT) + "/"]
+    files = [p for p in out.rglob("*") if p.is_file()]
+    assert len(files) == len(manifest["outputs"]) + 1  # and manifest.json
+    holding = [(p.relative_to(out).as_posix(), n) for p in files for n in needles
+               if n.encode() in p.read_bytes() or n.encode("utf-16-be") in p.read_bytes()]
+    assert holding == []
+    assert manifest["inputs"][0]["path"] == "data/raw/mdr_2019-02-28_trump_kim_hanoi_comments.txt"
+    articles = pd.read_csv(out / "tables" / "articles.csv")
+    assert articles["source"].tolist() == ["data/raw/mdr_2019-02-28_trump_kim_hanoi_comments.txt"]
+    nb = nbformat.read(out / "notebooks" / "02_timeline.ipynb", as_version=4)
+    assert nb.metadata["papermill"]["input_path"] == "02_timeline.ipynb"
+
+
+@pytest.mark.slow
+def test_pages_hide_code_and_parameters_unless_asked_and_show_readable_tables(sample_report, sample_path, tmp_path):
+    import re
+
+    _, out, manifest = sample_report
+    page = (out / "html" / "01_load_and_check.html").read_text(encoding="utf-8")
+    assert 'hl-ipython3' not in page and "read_source" not in page  # no code cell's input
+    assert "COMMENTGRAPH_SALT environment" not in page and "Parameters.</strong>" not in page  # parameter cells, note
+    assert "Source: data/raw/mdr_2019-02-28_trump_kim_hanoi_comments.txt" in page
+    assert "Times are shown in Europe/Berlin, the default zone" in page
+    # the seed's reply edges by hand: #15 answers #12 (2019-03-01 11:39 -> 2019-03-02 12:47: 1 d 1 h),
+    # #10 answers #9 (10:23 -> 11:25: 1 h 2 min), #7 answers #6 (2019-02-28 22:02 -> 2019-03-01 09:05: 11 h 3 min)
+    for cell in (">1 d 1 h<", ">1 h 2 min<", ">11 h 3 min<"):
+        assert cell in page
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", page, re.S)
+    assert len(cells) > 50 and not [c for c in cells if "\\n" in c or "\n" in c or c in ("NaN", "&lt;NA&gt;", "NaT")]
+    assert "0 days" not in page
+    # long ids shortened, the full id in a tooltip
+    assert '<span title="mdr_2019-02-28_trump_kim_hanoi_comments/15">mdr_2019…/15</span>' in page
+    # figures inline at twice the pixel density of the size they are shown at (sharp when zoomed)
+    import base64
+    import io
+
+    from PIL import Image
+
+    timeline = (out / "html" / "02_timeline.html").read_text(encoding="utf-8")
+    images = re.findall(r'<img [^>]*?src="data:image/png;base64,([^"]+)"[^>]*?width="(\d+)"', timeline)
+    assert len(images) == 2
+    assert all(Image.open(io.BytesIO(base64.b64decode(data))).size[0] >= 2 * int(width) - 2 for data, width in images)
+    assert manifest["show_code"] is False
+    corpus = (out / "html" / "04_corpus.html").read_text(encoding="utf-8")
+    assert "it needs 2 or more, and this source holds 1" in corpus and "synthetic" not in corpus.lower()
+    assert next(r for r in manifest["notebooks"] if r["notebook"] == "04_corpus")["figures"] == []
+    # --show-code keeps the code (not the parameter cells)
+    shown = cg.run_report(sample_path, tmp_path / "code", progress=False, show_code=True)
+    page = (tmp_path / "code" / "html" / "01_load_and_check.html").read_text(encoding="utf-8")
+    assert 'hl-ipython3' in page and ">read_source<" in page and shown["show_code"] is True
+    assert "COMMENTGRAPH_SALT environment" not in page and "Parameters.</strong>" not in page
+
+
+@pytest.mark.slow
+def test_report_shows_times_in_the_zone_asked_for(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    manifest = cg.run_report(CORPUS, tmp_path / "utc", tz="UTC", progress=False)
+    assert manifest["tz"] == "UTC" and manifest["tz_given"] is True
+    comments = pd.read_csv(tmp_path / "utc" / "tables" / "comments.csv")
+    raw = pd.read_csv(CORPUS)
+    # the corpus's times carry +01:00: shown in UTC they are an hour earlier (08:07+01:00 -> 07:07+00:00)
+    assert raw["posted_at"].iloc[0] == "2019-03-01T08:07:00+01:00"
+    assert comments["posted_at"].iloc[0] == "2019-03-01T07:07:00+00:00"
+    page = (tmp_path / "utc" / "html" / "02_timeline.html").read_text(encoding="utf-8")
+    assert "Times are shown in UTC, as asked." in page and "<small>UTC</small>" in page

@@ -1,8 +1,8 @@
 """The ``commentgraph`` command: report, summary and export for any source the readers take.
 
 SOURCE is a copied comment page (text), a table export (CSV, TSV, JSON, JSONL, Parquet), a
-SQLite or DuckDB file holding one table, a ConvoKit corpus directory or a folder of pages (one
-article each). ``--anonymize`` replaces author names by salted
+SQLite or DuckDB file holding one table, a ConvoKit corpus directory, a folder of pages (one
+article each) or a folder of table exports. ``--tz`` names the time zone times are shown in. ``--anonymize`` replaces author names by salted
 pseudonyms right after reading; the salt is ``--salt S`` or else ``$COMMENTGRAPH_SALT``, and
 without either the command stops with an error (no default salt, so pseudonyms can be neither
 recomputed by others nor changed from run to run by accident).
@@ -21,13 +21,14 @@ _TEXT_WIDTH = 60
 
 
 def _read(args):
-    return read_source(args.source, anonymize=args.anonymize, salt=args.salt)
+    return read_source(args.source, tz=args.tz, anonymize=args.anonymize, salt=args.salt)
 
 
 def _report(args) -> int:
     from .report import run_report
 
-    m = run_report(args.source, args.out, anonymize=args.anonymize, salt=args.salt, progress=not args.quiet)
+    m = run_report(args.source, args.out, tz=args.tz, anonymize=args.anonymize, salt=args.salt,
+                   progress=not args.quiet, show_code=args.show_code)
     kinds = [Path(o["path"]).parts[0] for o in m["outputs"]]
     c = m["counts"]
     print(f"report written to {args.out}: {kinds.count('notebooks')} notebooks, {kinds.count('html')} HTML pages, "
@@ -93,16 +94,21 @@ def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``commentgraph`` command."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("source", help="a comment page, a table export, a SQLite file, a ConvoKit corpus "
-                                       "directory, or a folder of pages")
+                                       "directory, or a folder of pages or of exports")
     common.add_argument("--anonymize", action="store_true",
                         help="replace author names by salted pseudonyms right after reading")
     common.add_argument("--salt", default=None, help="the salt for --anonymize (default: $COMMENTGRAPH_SALT)")
+    common.add_argument("--tz", default=None, metavar="ZONE",
+                        help="time zone to show times in and to read naive times in, e.g. America/Toronto "
+                             "(default: Europe/Berlin)")
     p = argparse.ArgumentParser(prog="commentgraph", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
     r = sub.add_parser("report", parents=[common], help="run the notebooks on SOURCE into a report folder")
     r.add_argument("--out", required=True, help="the report folder (created if missing)")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
+    r.add_argument("--show-code", action="store_true", help="keep the notebooks' code on the HTML pages "
+                                                            "(hidden by default: the pages are for readers)")
     r.set_defaults(func=_report)
     s = sub.add_parser("summary", parents=[common], help="print the tables of SOURCE")
     s.set_defaults(func=_summary)

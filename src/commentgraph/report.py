@@ -47,13 +47,15 @@ def resolve_salt(salt: str | None = None) -> str:
     return salt
 
 
-def read_source(source, *, anonymize: bool = False, salt: str | None = None) -> Discussion:
+def read_source(source, *, tz: str | None = None, anonymize: bool = False, salt: str | None = None) -> Discussion:
     """Read any source the way the report and the command do, pseudonymised at once when asked.
 
-    A folder is read with :func:`read_pages` (one article per file), or with :func:`read_convokit` when
-    it is a ConvoKit corpus (it holds ``utterances.jsonl``); a CSV/TSV/JSON/JSONL/Parquet file, a
-    SQLite or DuckDB file (its only table) or a DataFrame with :func:`read_table`, anything else with
-    :func:`read_page`.
+    The reader is picked by :func:`commentgraph.read.source.read_source`: a folder of pages
+    (:func:`read_pages`), a folder of table exports (each file with :func:`read_table`, into one
+    Discussion), a ConvoKit corpus folder (:func:`read_convokit`), a CSV/TSV/JSON/JSONL/Parquet file, a
+    SQLite or DuckDB file (its only table) or a DataFrame (:func:`read_table`), anything else
+    (:func:`read_page`). ``tz`` (default Europe/Berlin) goes to the reader's ``tz=``: the zone times are
+    shown in, and naive times are read in.
     With ``anonymize=True`` author names are replaced by :func:`pseudonymize` before the
     Discussion is returned, so nothing downstream ever sees them; ``salt`` falls back to
     ``$COMMENTGRAPH_SALT`` (see :func:`resolve_salt`).
@@ -62,25 +64,11 @@ def read_source(source, *, anonymize: bool = False, salt: str | None = None) -> 
     >>> len(d.articles)
     2
     """
-    from .convokit import is_convokit_dir, read_convokit
-    from .pages import read_page, read_pages
-    from .read.database import is_database
-    from .tables import TABLE_SUFFIXES, read_table
+    from .read.source import read_source as read_any
 
     if anonymize:
         salt = resolve_salt(salt)  # fail before reading anything
-    if isinstance(source, pd.DataFrame):
-        d = read_table(source)
-    else:
-        path = Path(source)
-        if not path.exists():
-            raise ReadError("no such file or folder", source=str(source))
-        if path.is_dir():
-            d = read_convokit(path) if is_convokit_dir(path) else read_pages(path)
-        elif path.suffix.lower() in TABLE_SUFFIXES or is_database(path):  # a SQLite/DuckDB file: its one table
-            d = read_table(path)
-        else:
-            d = read_page(path)
+    d = read_any(source, tz=tz)
     if anonymize:
         from .pseudonyms import pseudonymize
 
@@ -91,18 +79,32 @@ def read_source(source, *, anonymize: bool = False, salt: str | None = None) -> 
 # ---------------------------------------------------------------- notebooks
 
 def notebooks_dir() -> Path:
-    """The folder holding the report notebooks: ``notebooks/`` of the source tree the package runs from.
+    """The folder holding the report notebooks.
 
-    The package is meant to be installed editable (``pip install -e .``) from a checkout, whose
-    ``notebooks/`` folder holds the one copy of each notebook.
+    From a checkout (an editable install) that is its top-level ``notebooks/``, the copy analysts open
+    and edit; from an installed wheel, the copy the build put into the package (``commentgraph/notebooks``).
     """
     import commentgraph
 
-    folder = Path(commentgraph.__file__).resolve().parents[2] / "notebooks"
-    if not all((folder / f"{name}.ipynb").is_file() for name in NOTEBOOKS):
-        raise ReportError(f"report notebooks not found in {folder}; install commentgraph from a checkout "
-                          "with `pip install -e .` (the notebooks live in its notebooks/ folder)")
-    return folder
+    package = Path(commentgraph.__file__).resolve().parent
+    places = [package.parents[1] / "notebooks", package / "notebooks"]
+    for folder in places:
+        if all((folder / f"{name}.ipynb").is_file() for name in NOTEBOOKS):
+            return folder
+    raise ReportError(f"report notebooks not found in {places[1]} (nor in {places[0]}); reinstall commentgraph "
+                      "(`pip install commentgraph`, or `pip install .` in a checkout): the wheel carries them")
+
+
+def display_path(path) -> str:
+    """``path`` relative to the working folder (``..`` where needed), as reports name files: never absolute.
+
+    >>> display_path(Path.cwd() / "data" / "page.txt")
+    'data/page.txt'
+    """
+    try:
+        return Path(os.path.relpath(Path(path).absolute(), Path.cwd())).as_posix()
+    except ValueError:  # another drive (Windows): no relative path exists; the name alone, never the absolute path
+        return Path(path).name
 
 
 @contextlib.contextmanager
@@ -127,37 +129,47 @@ def _kernel_environment(salt: str | None):
                 os.environ[k] = v
 
 
-def execute_notebook(notebook, output, *, source, out_dir, anonymize: bool = False, salt: str | None = None,
-                     timeout: int = 600, kernel: str = KERNEL) -> Path:
+def execute_notebook(notebook, output, *, source, out_dir, tz: str | None = None, anonymize: bool = False,
+                     salt: str | None = None, timeout: int = 600, kernel: str = KERNEL) -> Path:
     """Run one notebook with papermill (``kernel``, by default ``python3``) and write the executed copy to ``output``.
 
-    ``source`` and ``out_dir`` become the notebook's parameters (as absolute paths). The salt
-    is handed to the kernel through ``$COMMENTGRAPH_SALT``, never as a parameter, so it is not
-    recorded in the executed notebook. A failing cell raises :class:`ReportError`, naming the
-    cell and the error; the executed copy is still written, showing where it stopped.
+    ``source``, ``out_dir`` and ``tz`` become the notebook's parameters; paths are given relative to the
+    working folder (:func:`display_path`), where the kernel runs, so no absolute path of the analyst's
+    machine is written into the executed notebook or its page. The salt is handed to the kernel through
+    ``$COMMENTGRAPH_SALT``, never as a parameter, so it is not recorded in the executed notebook. A failing
+    cell raises :class:`ReportError`, naming the cell and the error; the executed copy is still written,
+    showing where it stopped.
     """
+    import nbformat
     import papermill
     from jupyter_client.kernelspec import NoSuchKernel
     from papermill.exceptions import PapermillExecutionError
 
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    params = {"source": str(Path(source).resolve()), "out_dir": str(Path(out_dir).resolve()),
+    params = {"source": display_path(source), "out_dir": display_path(out_dir), "tz": tz,
               "anonymize": bool(anonymize), "salt": None}
     if anonymize:
         salt = resolve_salt(salt)
+    failed = None
     with _kernel_environment(salt if anonymize else None):
         try:
             papermill.execute_notebook(str(notebook), str(output), parameters=params, kernel_name=kernel,
-                                       progress_bar=False, log_output=False, cwd=str(output.parent),
+                                       progress_bar=False, log_output=False, cwd=str(Path.cwd()),
                                        execution_timeout=timeout, store_widget_state=False,
                                        extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
         except PapermillExecutionError as e:
-            raise ReportError(f"notebook {Path(notebook).stem} failed in cell {e.exec_count}: {e.ename}: "
-                              f"{e.evalue} (see {output})") from None
+            failed = (f"notebook {Path(notebook).stem} failed in cell {e.exec_count}: {e.ename}: "
+                      f"{e.evalue} (see {output})")
         except NoSuchKernel:
             raise ReportError(f"no Jupyter kernel named {kernel!r}; install one with "
                               f"`{sys.executable} -m ipykernel install --sys-prefix --name {kernel}`") from None
+    if output.is_file():  # papermill records where it ran: names, not absolute paths
+        nb = nbformat.read(str(output), as_version=4)
+        nb.metadata.get("papermill", {}).update(input_path=Path(notebook).name, output_path=output.name)
+        nbformat.write(nb, str(output))
+    if failed:
+        raise ReportError(failed)
     return output
 
 
@@ -185,19 +197,29 @@ def _defuse(nb) -> int:
     return n
 
 
-def render_html(notebook, output) -> Path:
+#: cells left off every page: the parameter cells (the notebook's and the one papermill injects) and the
+#: note explaining them (tagged ``parameters-note``); the page says what it was run on instead
+HIDDEN_TAGS = {"parameters", "injected-parameters", "parameters-note"}
+
+
+def render_html(notebook, output, *, show_code: bool = False) -> Path:
     """Write an HTML rendering of an executed notebook (nbconvert, lab template) to ``output``.
 
+    The page is for people who read: code cells show their outputs only (``show_code=True`` keeps the
+    code), and the parameter cells are left off (:data:`HIDDEN_TAGS`).
     Comment text reaches the page only as escaped text: the notebooks show tables through
-    ``DataFrame.to_html`` (which escapes), and any output that still carries a script, an event
-    handler or a ``javascript:`` link is shown as plain (escaped) text instead.
+    ``DataFrame.to_html`` or :func:`readable_table` (both escape), and any output that still carries a
+    script, an event handler or a ``javascript:`` link is shown as plain (escaped) text instead.
     """
     import nbformat
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(str(notebook), as_version=4)
+    nb.cells = [c for c in nb.cells if not HIDDEN_TAGS & set(c.get("metadata", {}).get("tags", []))]
     _defuse(nb)
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    exporter = HTMLExporter(template_name="lab", exclude_input=not show_code, exclude_input_prompt=not show_code,
+                            exclude_output_prompt=not show_code)
+    body, _ = exporter.from_notebook_node(nb)
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(body, encoding="utf-8")
@@ -231,7 +253,7 @@ def sha256(path) -> str:
 def _inputs(source) -> list[dict]:
     path = Path(source)
     files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    return [{"name": p.name, "path": str(p), "bytes": p.stat().st_size, "sha256": sha256(p)} for p in files]
+    return [{"name": p.name, "path": display_path(p), "bytes": p.stat().st_size, "sha256": sha256(p)} for p in files]
 
 
 def counts(d: Discussion) -> dict:
@@ -280,20 +302,28 @@ def _salt_fingerprint(salt: str) -> str:
 
 # ---------------------------------------------------------------- the index page
 
-def write_index(out, d: Discussion, pages, explorer) -> Path:
-    """Write ``out/index.html``: links to the explorer, every notebook page, figure and table, and the manifest."""
+def write_index(out, d: Discussion, pages, explorer, *, source=None, tz: str | None = None,
+                notes: dict | None = None) -> Path:
+    """Write ``out/index.html``: links to the explorer, every notebook page, figure and table, and the manifest;
+    above them what was read (named relative to the working folder) and the time zone times are shown in."""
     from html import escape
+
+    from .readable import time_zone_note
 
     out = Path(out)
 
+    notes = notes or {}
+
     def links(paths):
-        return "".join(f'<li><a href="{escape(p.relative_to(out).as_posix())}">{escape(p.name)}</a></li>'
-                       for p in paths)
+        return "".join(f'<li><a href="{escape(p.relative_to(out).as_posix())}">{escape(p.name)}</a>'
+                       + (f" ({escape(notes[p.stem])})" if p.stem in notes else "") + "</li>" for p in paths)
 
     c = counts(d)
     figures = sorted((out / "figures").glob("*.svg"))
     tables = sorted(p for p in (out / "tables").glob("*") if p.is_file())
-    body = (f"<h1>commentgraph report</h1><p>{c['articles']} article(s), {c['comments']} comments, "
+    what = "a DataFrame" if source is None or isinstance(source, pd.DataFrame) else display_path(source)
+    body = (f"<h1>commentgraph report</h1><p>Source: <code>{escape(what)}</code>. "
+            f"{escape(time_zone_note(d, tz))}</p><p>{c['articles']} article(s), {c['comments']} comments, "
             f"{c['references']} references ({c['resolved']} resolved), {c['reply_edges']} reply edges, "
             f"{c['problems']} problems.</p>"
             f'<p><a href="{escape(Path(explorer).relative_to(out).as_posix())}"><b>explorer.html</b></a>: '
@@ -311,8 +341,26 @@ def write_index(out, d: Discussion, pages, explorer) -> Path:
 
 # ---------------------------------------------------------------- the report
 
-def run_report(source, out, *, anonymize: bool = False, salt: str | None = None, progress: bool = True,
-               notebooks=None) -> dict:
+#: notebooks that compare articles: they run only on a source with at least this many
+NEEDS_ARTICLES = {"04_corpus": 2}
+
+
+def _skipped_notebook(notebook, output, reason: str) -> Path:
+    """Write, in place of a notebook that does not apply to the source, its title and the reason."""
+    import nbformat
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    title = next((c for c in nb.cells if c.cell_type == "markdown"), new_markdown_cell(f"# {Path(notebook).stem}"))
+    out = new_notebook(cells=[title, new_markdown_cell(f"**Not run on this source.** {reason}")],
+                       metadata=nb.metadata)
+    output = Path(output)
+    nbformat.write(out, str(output))
+    return output
+
+
+def run_report(source, out, *, tz: str | None = None, anonymize: bool = False, salt: str | None = None,
+               progress: bool = True, notebooks=None, show_code: bool = False) -> dict:
     """Run every report notebook on ``source`` and write everything into the folder ``out``.
 
     ``out`` receives ``notebooks/`` (the executed notebooks), ``html/`` (one page each, and
@@ -321,6 +369,11 @@ def run_report(source, out, *, anonymize: bool = False, salt: str | None = None,
     graphs), ``index.html`` linking everything, and ``manifest.json``: the inputs with their SHA-256, the package and library
     versions, reader and resolver settings, time zone, counts, and every output file with its
     SHA-256 and the notebook that made it. Returns the manifest.
+
+    The pages are for readers: code is hidden unless ``show_code``; files are named relative to the
+    working folder, never by absolute paths. ``tz`` is the zone times are shown in (the readers' ``tz=``;
+    default Europe/Berlin). A notebook that compares articles (``04_corpus``) is not run on a source with
+    one article: its page says so, and no sample data stands in.
 
     The source is read (and checked) before anything is written: an unreadable source raises
     :class:`ReadError`. ``anonymize=True`` pseudonymises authors right after reading, in the
@@ -331,7 +384,11 @@ def run_report(source, out, *, anonymize: bool = False, salt: str | None = None,
 
     started = time.perf_counter()
     salt = resolve_salt(salt) if anonymize else None
-    d = read_source(source, anonymize=anonymize, salt=salt)
+    if not isinstance(source, pd.DataFrame):
+        if not Path(source).exists():
+            raise ReadError("no such file or folder", source=str(source))
+        source = display_path(source)  # read by its relative name, so tables and pages never hold an absolute path
+    d = read_source(source, tz=tz, anonymize=anonymize, salt=salt)
     if not len(d.comments):
         raise ReadError("no comments found; nothing to report", source=str(source))
     folder = Path(notebooks) if notebooks is not None else notebooks_dir()
@@ -353,18 +410,30 @@ def run_report(source, out, *, anonymize: bool = False, salt: str | None = None,
             steps.set_postfix_str(name)
             before = set(dirs["figures"].iterdir())
             t0 = time.perf_counter()
-            executed = execute_notebook(folder / f"{name}.ipynb", dirs["notebooks"] / f"{name}.ipynb",
-                                        source=source, out_dir=dirs["figures"], anonymize=anonymize, salt=salt)
+            need = NEEDS_ARTICLES.get(name, 1)
+            skipped = None
+            if len(d.articles) < need:
+                skipped = (f"This notebook compares articles side by side: it needs {need} or more, and this "
+                           f"source holds {len(d.articles)}. Pages 01 to 03 and the explorer describe that one "
+                           "article. (No sample data is put in its place.)")
+                executed = _skipped_notebook(folder / f"{name}.ipynb", dirs["notebooks"] / f"{name}.ipynb", skipped)
+            else:
+                executed = execute_notebook(folder / f"{name}.ipynb", dirs["notebooks"] / f"{name}.ipynb",
+                                            source=source, out_dir=dirs["figures"], tz=tz, anonymize=anonymize,
+                                            salt=salt)
             seconds = time.perf_counter() - t0
             steps.update()
-            html = render_html(executed, dirs["html"] / f"{name}.html")
+            html = render_html(executed, dirs["html"] / f"{name}.html", show_code=show_code)
             steps.update()
             figures = sorted(set(dirs["figures"].iterdir()) - before)
             made_by |= {p: name for p in [executed, html, *figures]}
-            runs.append({"notebook": name, "seconds": round(seconds, 2), "figures": [p.name for p in figures]})
+            runs.append({"notebook": name, "seconds": round(seconds, 2), "figures": [p.name for p in figures],
+                         **({"skipped": skipped} if skipped else {})})
         steps.set_postfix_str("explorer")
         explorer = write_explorer(d, dirs["html"] / "explorer.html")
-        index = write_index(out, d, [dirs["html"] / f"{name}.html" for name in NOTEBOOKS], explorer)
+        index = write_index(out, d, [dirs["html"] / f"{name}.html" for name in NOTEBOOKS], explorer,
+                            source=source, tz=tz, notes={r["notebook"]: f"not run: needs {NEEDS_ARTICLES[r['notebook']]} "
+                                                         "or more articles" for r in runs if "skipped" in r})
         made_by |= {explorer: "run_report", index: "run_report"}
         steps.update()
 
@@ -376,6 +445,8 @@ def run_report(source, out, *, anonymize: bool = False, salt: str | None = None,
         "reader": {k: v for k, v in d.settings.items() if k != "resolver"},
         "resolver": _resolver_settings(d),
         "tz": d.tz,
+        "tz_given": tz is not None,
+        "show_code": bool(show_code),
         "anonymize": bool(anonymize),
         "salt_fingerprint": _salt_fingerprint(salt) if anonymize else None,
         "kernel": KERNEL,

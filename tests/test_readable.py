@@ -1,0 +1,65 @@
+"""readable_table: what a reader sees of a table, worked out by hand."""
+
+import re
+
+import pandas as pd
+
+import commentgraph as cg
+from commentgraph.readable import NA, short_id
+
+
+def cells(t):
+    return re.findall(r"<td[^>]*>(.*?)</td>", t._repr_html_(), re.S)
+
+
+def test_values_are_formatted_for_reading():
+    t = pd.DataFrame({
+        "comment_id": ["mdr_2019-02-28_trump_kim_hanoi_comments/15", "c2"],
+        "text": ["line one\nline two", "<script>alert(1)</script>"],
+        "share": [0.384615, None],
+        "size": [4.0, 12.0],
+        "latency": [pd.Timedelta("0 days 11:23:02.718"), pd.NaT],
+        "posted_at": pd.to_datetime(["2019-03-01 11:39", None]).tz_localize("Europe/Berlin"),
+        "label": pd.array(["x", None], dtype="str"),
+        "n": pd.array([3, None], dtype="Int64"),
+        "flag": [True, False],
+    })
+    got = cells(cg.readable_table(t))
+    assert got[:9] == ['<span title="mdr_2019-02-28_trump_kim_hanoi_comments/15">mdr_2019…/15</span>',
+                       "line one line two", "0.38", "4", "11 h 23 min", "2019-03-01 11:39", "x", "3", "yes"]
+    assert got[9:] == ["c2", "&lt;script&gt;alert(1)&lt;/script&gt;", NA, "12", NA, NA, NA, NA, "no"]
+    html = cg.readable_table(t)._repr_html_()
+    assert "<script>" not in html and "<small>Europe/Berlin</small>" in html
+    # text left, numbers right
+    assert re.search(r'<td style="text-align:left;[^"]*">line one', html)
+    assert re.search(r'<td style="text-align:right;[^"]*">0.38<', html)
+
+
+def test_long_tables_are_cut_and_say_how_many_rows_were_left_out():
+    t = pd.DataFrame({"n": range(70)})
+    r = cg.readable_table(t, top=20)
+    assert len(cells(r)) == 20 and r.left_out == 50
+    assert "The first 20 of 70 rows; 50 more rows not shown." in r._repr_html_()
+    assert repr(r).endswith("The first 20 of 70 rows; 50 more rows not shown.")
+    assert "not shown" not in cg.readable_table(t.head(20), top=20)._repr_html_()
+
+
+def test_an_empty_table_says_what_that_means():
+    empty = pd.DataFrame({"kind": pd.Series([], dtype="str")})
+    assert cg.readable_table(empty, empty="no problems found")._repr_html_() == "<p><em>no problems found</em></p>"
+    assert repr(cg.readable_table(empty, empty="no problems found")) == "no problems found"
+
+
+def test_an_index_that_means_something_becomes_a_column():
+    t = pd.DataFrame({"n": [1]}, index=pd.Index(["Ann"], name="author"))
+    assert cells(cg.readable_table(t)) == ["Ann", "1"]
+    assert cells(cg.readable_table(t.reset_index(drop=True))) == ["1"]
+    sorted_rows = pd.DataFrame({"n": [1, 2]}).sort_values("n", ascending=False)  # row numbers 1, 0: not shown
+    assert cells(cg.readable_table(sorted_rows)) == ["2", "1"]
+
+
+def test_short_ids_keep_their_end():
+    assert short_id("abc") == "abc"
+    assert short_id("aede0301627e467882122820b1721ac6") == "aede030162…1721ac6"
+    assert short_id("a" * 30 + "/12") == "aaaaaaaa…/12"
+    assert short_id("a" * 30 + "/" + "b" * 12) == "aaaaaaaaaa…bbbbbbb"  # a long last part: start and end
