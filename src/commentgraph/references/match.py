@@ -109,15 +109,20 @@ def _digit_handle(tail, idx):
     return idx.keys[m.group()], m.group(), m.end(), "name:digits", 100.0, ""
 
 
+def _underscored(tail, idx, opt, **how):
+    """``@_anna_``: a handle that starts with underscores names only a known author."""
+    lead = len(tail) - len(tail.lstrip("_"))
+    got = name_at(tail[lead:], idx, opt, **how)
+    if got is None or got[0] is None:
+        return None
+    author, _, end, rule, score, note = got
+    return author, tail[: lead + end], lead + end, rule, score, note
+
+
 def name_at(tail, idx, opt, *, direct, after_number, fuzz, after_determiner=False):
     """Match the name at the start of ``tail``: (author or None, written, end, rule, score, note)."""
-    if tail[:1] == "_":  # "@_anna_": a handle that starts with underscores names only a known author
-        lead = len(tail) - len(tail.lstrip("_"))
-        got = name_at(tail[lead:], idx, opt, direct=direct, after_number=after_number, fuzz=fuzz)
-        if got is None or got[0] is None:
-            return None
-        author, _, end, rule, score, note = got
-        return author, tail[: lead + end], lead + end, rule, score, note
+    if tail[:1] == "_":
+        return _underscored(tail, idx, opt, direct=direct, after_number=after_number, fuzz=fuzz)
     if tail[:1].isdigit():
         return _digit_handle(tail, idx)
     if not tail or not tail[0].isalpha():
