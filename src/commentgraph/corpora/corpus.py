@@ -157,6 +157,17 @@ class Corpus:
 
         return author_graph_of(*self._author_parts(via, resolution, self_replies, min_weight))
 
+    def duplicate_ids(self) -> pd.DataFrame:
+        """Comment ids found more than once across the corpus (``comment_id``, ``n``): exports keep their own
+        ids verbatim, so two exports of one thread (or two sites numbering from 1) collide; pages never do.
+        One shuffle of the ids; empty when every id is unique."""
+        with dask.config.set(CONFIG):
+            counts = self.comments["comment_id"].value_counts(split_out=max(1, self.npartitions // 8))
+            dup = counts[counts > 1]
+            got = self.client.compute(dup).result() if self.client is not None else dup.compute()
+        out = got.rename("n").rename_axis("comment_id").reset_index()
+        return out.sort_values("comment_id", ignore_index=True).astype({"n": "int64"})
+
     # ------------------------------------------------------------ out of Dask
     def discussion(self, article_ids=None):
         """A plain in-memory Discussion of the articles ``article_ids`` (all when None)."""
