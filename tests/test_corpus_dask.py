@@ -254,3 +254,65 @@ def test_real_exports_from_shared_data(client, public_data):
     same_tables(corpus, d)
     same_metrics(corpus, d)
     assert int(corpus.summary()["n_replies"].sum()) == len(cg.reply_graph(d).edges)
+
+
+# ---------------------------------------------------------------- the command
+
+def test_command_summary_on_an_existing_scheduler(client, capsys):
+    from commentgraph.cli import main
+
+    address = client.scheduler_info()["address"]
+    assert main(["summary", str(SAMPLE), "--scheduler", address, "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "1 article(s), 10 comments, 5 mentions, 5 reply edges, 1 problems" in out
+    assert "count_mismatch" in out and "W. Merseburger" in out
+
+
+def test_command_export_on_dask(client, tmp_path, capsys):
+    from commentgraph.cli import main
+
+    address = client.scheduler_info()["address"]
+    d = cg.read_pages(LABELLED)
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for f in LABELLED:
+        shutil.copy(f, folder / f.name)
+    graphml = tmp_path / "authors.graphml"
+    assert main(["export", str(folder), "--scheduler", address, "--quiet", "--format", "graphml", "--graph", "author",
+                 "--out", str(graphml)]) == 0
+    g, h = nx.read_graphml(graphml), cg.author_graph(d)
+    assert sorted(g.nodes) == sorted(h.nodes) and g.number_of_edges() == h.number_of_edges()
+    assert main(["export", str(folder), "--scheduler", address, "--quiet", "--format", "parquet",
+                 "--out", str(tmp_path / "saved")]) == 0
+    back = cg.read_corpus(tmp_path / "saved", client=client)
+    assert back.npartitions == 1 and len(back.comments) == len(d.comments)
+    assert main(["export", str(folder), "--scheduler", address, "--quiet", "--format", "csv",
+                 "--out", str(tmp_path / "csv")]) == 0
+    got = pd.read_csv(next((tmp_path / "csv" / "comments").glob("*.csv")))
+    assert sorted(got["comment_id"]) == sorted(d.comments["comment_id"])
+    assert "written to" in capsys.readouterr().out
+
+
+def test_command_report_on_dask_says_it_runs_in_memory(tmp_path, capsys):
+    from commentgraph.cli import main
+
+    assert main(["report", str(SAMPLE), "--workers", "2", "--out", str(tmp_path / "r")]) == 1
+    assert "in memory" in capsys.readouterr().err
+    assert not (tmp_path / "r").exists()
+
+
+def test_command_with_local_workers(capsys):
+    from commentgraph.cli import main
+
+    assert main(["summary", str(SAMPLE), "--workers", "1", "--quiet"]) == 0
+    assert "10 comments, 5 mentions" in capsys.readouterr().out
+
+
+def test_read_corpus_errors_name_the_source(tmp_path):
+    with pytest.raises(cg.ReadError, match="no such file or folder"):
+        cg.read_corpus(tmp_path / "nowhere")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(cg.ReadError, match="holds no files"):
+        cg.read_corpus(tmp_path / "empty")
+    with pytest.raises(cg.ReadError, match="matches no files"):
+        cg.read_corpus(str(tmp_path / "*.txt"))

@@ -91,6 +91,10 @@ class Corpus:
         self._persisted = True
         return self
 
+    def _frames_len(self, name: str):
+        """A delayed row count of one table (computed with others in one pass over the files)."""
+        return self._tables()[name].shape[0]
+
     def __repr__(self) -> str:
         kinds = sorted({p.kind for p in self.parts})
         return f"Corpus: {len(self.parts)} partition(s) of {', '.join(kinds)}; tables {', '.join(TABLES)} on Dask"
