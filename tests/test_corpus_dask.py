@@ -99,6 +99,14 @@ def test_labelled_pages_one_file_per_partition(client):
     same_tables(corpus, d)
     same_metrics(corpus, d)
     same_metrics(corpus, d, via="mention", self_replies=False)
+    # all metrics in one pass equal the one-by-one calls
+    every = corpus.metrics(min_weight=2)
+    assert list(every) == ["summary", "threads", "authors", "reply_pairs", "author_graph"]
+    pd.testing.assert_frame_equal(every["authors"], cg.authors(d, min_weight=2), rtol=1e-9)
+    pd.testing.assert_frame_equal(every["reply_pairs"], cg.reply_pairs(d, min_weight=2))
+    assert nx.utils.graphs_equal(every["author_graph"], cg.author_graph(d, min_weight=2))
+    with pytest.raises(ValueError, match="unknown metric"):
+        corpus.metrics("pagerank")
     assert corpus.comments.npartitions == 4
     # each partition holds whole articles
     per_part = corpus.comments.map_partitions(lambda c: c[["article_id"]].drop_duplicates()).compute()

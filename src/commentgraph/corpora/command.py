@@ -32,8 +32,8 @@ def _summary(corpus) -> int:
                                            meta=pd.DataFrame({"kind": pd.Series([], dtype="str"),
                                                               "n": pd.Series([], dtype="int64")}))
     problems = corpus._compute([kinds])[0].groupby("kind")["n"].sum().sort_values(ascending=False)
-    per_article = corpus.summary()
-    authors = corpus.authors()
+    got = corpus.metrics("summary", "authors")   # one pass over the files
+    per_article, authors = got["summary"], got["authors"]
     print(f"Corpus: {n['articles']} article(s), {n['comments']} comments, {n['mentions']} mentions, "
           f"{n['replies']} reply edges, {n['problems']} problems; {corpus.npartitions} partition(s) on Dask")
     sections = [("per article", per_article),

@@ -112,54 +112,75 @@ class Corpus:
                 progress(futures)
             return self.client.gather(futures)
 
-    def _per_part(self, what: str, filters: dict) -> list:
+    def _per_part(self, whats: tuple[str, ...], filters: dict) -> list[dict]:
+        """Per partition, ``{metric: its part}`` for every metric in ``whats``, the partition read once."""
         if self._persisted:
             pieces = {n: self._frames[n].to_delayed() for n in TABLES}
-            parts = [dask.delayed(_metric_of_tables)({n: pieces[n][i] for n in TABLES}, self.settings, what, filters)
-                     for i in range(self.npartitions)]
+            loaded = [{n: pieces[n][i] for n in TABLES} for i in range(self.npartitions)]
         else:
-            parts = [dask.delayed(P.metric, pure=True)(p, self.options, self.meta, self.settings, what, filters)
-                     for p in self.parts]
-        return self._compute(parts)
+            loaded = self._loaded()
+        tasks = [dask.delayed(_metrics_of_tables, pure=True)(x, self.settings, whats, filters) for x in loaded]
+        return self._compute(tasks)
+
+    METRICS = ("summary", "threads", "authors", "reply_pairs", "author_graph")
+
+    def metrics(self, *what: str, via=None, resolution=None, self_replies: bool = True,
+                min_weight: int = 1) -> dict:
+        """Several metrics in one pass over the files: ``{name: result}`` for names among ``summary``,
+        ``threads``, ``authors``, ``reply_pairs``, ``author_graph`` (all when none are named); each equals its
+        method's result."""
+        what = what or self.METRICS
+        unknown = set(what) - set(self.METRICS)
+        if unknown:
+            raise ValueError(f"unknown metric(s) {sorted(unknown)}; choose from {list(self.METRICS)}")
+        if min_weight < 1:
+            raise ValueError(f"min_weight must be at least 1, got {min_weight}")
+        whats = tuple(w for w in ("summary", "threads") if w in what)
+        if set(what) & {"authors", "reply_pairs", "author_graph"}:
+            whats += ("authors",)
+        got = self._per_part(whats, {"via": via, "resolution": resolution, "self_replies": self_replies})
+        out = {w: _stack([g[w] for g in got]) for w in ("summary", "threads") if w in what}
+        if "authors" in whats:
+            from ..authors import _pairs, author_table
+            from ..edges import combine_author_edges, combine_author_stats
+            from ..graphs import author_graph_of
+
+            stats = combine_author_stats([g["authors"][0] for g in got])
+            rel = combine_author_edges([g["authors"][1] for g in got], min_weight=min_weight)
+            if "authors" in what:
+                out["authors"] = author_table(stats, rel)
+            if "reply_pairs" in what:
+                out["reply_pairs"] = _pairs(rel, ["source_key", "target_key"])
+            if "author_graph" in what:
+                out["author_graph"] = author_graph_of(stats, rel)
+        return {w: out[w] for w in what}
 
     # ------------------------------------------------------------ metrics (pandas)
     def summary(self, *, via=None, resolution=None, self_replies: bool = True) -> pd.DataFrame:
         """:func:`commentgraph.summary` of the whole corpus: one row per article (computed per partition)."""
-        return _stack(self._per_part("summary", {"via": via, "resolution": resolution, "self_replies": self_replies}))
+        return self.metrics("summary", via=via, resolution=resolution, self_replies=self_replies)["summary"]
 
     def threads(self, *, via=None, resolution=None, self_replies: bool = True) -> pd.DataFrame:
         """:func:`commentgraph.threads` of the whole corpus: one row per thread (computed per partition)."""
-        return _stack(self._per_part("threads", {"via": via, "resolution": resolution, "self_replies": self_replies}))
-
-    def _author_parts(self, via, resolution, self_replies, min_weight):
-        from ..edges import combine_author_edges, combine_author_stats
-
-        if min_weight < 1:
-            raise ValueError(f"min_weight must be at least 1, got {min_weight}")
-        got = self._per_part("authors", {"via": via, "resolution": resolution, "self_replies": self_replies})
-        return (combine_author_stats([g[0] for g in got]),
-                combine_author_edges([g[1] for g in got], min_weight=min_weight))
+        return self.metrics("threads", via=via, resolution=resolution, self_replies=self_replies)["threads"]
 
     def authors(self, *, via=None, resolution=None, self_replies: bool = True, min_weight: int = 1) -> pd.DataFrame:
         """:func:`commentgraph.authors` of the whole corpus: per-author stats and author relations per
         partition, summed across partitions, then degrees, partners and PageRank on the sums."""
-        from ..authors import author_table
-
-        return author_table(*self._author_parts(via, resolution, self_replies, min_weight))
+        return self.metrics("authors", via=via, resolution=resolution, self_replies=self_replies,
+                            min_weight=min_weight)["authors"]
 
     def reply_pairs(self, *, via=None, resolution=None, self_replies: bool = True,
                     min_weight: int = 1) -> pd.DataFrame:
         """:func:`commentgraph.reply_pairs` of the whole corpus (author relations summed across partitions)."""
-        from ..authors import _pairs
-
-        return _pairs(self._author_parts(via, resolution, self_replies, min_weight)[1], ["source_key", "target_key"])
+        return self.metrics("reply_pairs", via=via, resolution=resolution, self_replies=self_replies,
+                            min_weight=min_weight)["reply_pairs"]
 
     def author_graph(self, *, via=None, resolution=None, self_replies: bool = True, min_weight: int = 1):
         """:func:`commentgraph.author_graph` of the whole corpus (a networkx DiGraph) from edge counts summed
         across partitions."""
-        from ..graphs import author_graph_of
-
-        return author_graph_of(*self._author_parts(via, resolution, self_replies, min_weight))
+        return self.metrics("author_graph", via=via, resolution=resolution, self_replies=self_replies,
+                            min_weight=min_weight)["author_graph"]
 
     def duplicate_ids(self) -> pd.DataFrame:
         """Comment ids found more than once across the corpus (``comment_id``, ``n``): exports keep their own
@@ -206,8 +227,9 @@ def _stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _metric_of_tables(tables: dict, settings: dict, what: str, filters: dict):
-    return P.metric_of(P.discussion(tables, settings), what, filters)
+def _metrics_of_tables(tables: dict, settings: dict, whats: tuple, filters: dict) -> dict:
+    d = P.discussion(tables, settings)
+    return {w: P.metric_of(d, w, filters) for w in whats}
 
 
 def _articles_only(tables: dict, keep: list[str]) -> dict:

@@ -168,11 +168,6 @@ def discussion(tables: dict[str, pd.DataFrame], settings: dict) -> Discussion:
                            mentions=tables["mentions"], replies=tables["replies"], link=False)
 
 
-def metric(part: Part, options: dict, meta: dict, settings: dict, what: str, filters: dict):
-    """A metric of one partition's articles (see :func:`metric_of`)."""
-    return metric_of(discussion(load(part, options, meta), settings), what, filters)
-
-
 def metric_of(d: Discussion, what: str, filters: dict):
     """``summary`` / ``threads`` of ``d`` (pandas, one row per article or thread), or for ``authors`` the
     per-author stats and author relations that combine across partitions."""
