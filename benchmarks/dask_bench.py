@@ -8,7 +8,9 @@ The work is what an analyst runs on a corpus: read the pages, resolve references
 ``threads``, ``authors``, ``reply_pairs`` and the author graph. In memory: ``read_pages`` and the
 ``cg.*`` functions in one fresh process (its peak RSS). On Dask: ``read_corpus`` on a LocalCluster of
 ``--workers`` processes with one thread each and ``Corpus.metrics()`` (one pass over the files), the peak
-RSS of every worker process (``ru_maxrss``, read on the worker) and of the driver. Without the in-memory
+RSS of every worker process (``VmHWM``, read on the worker) and of the driver (the client, which also runs
+the LocalCluster's scheduler, and gathers the metrics: the threads table and the author graph are
+corpus-sized). Without the in-memory
 run, its memory is projected from ``--per-million-gib`` (measured at 1M). Results go to
 ``benchmarks/results/dask-<n>.json`` (not committed).
 """
@@ -28,6 +30,14 @@ MARK = "BENCH-RESULT "
 
 
 def _peak_mib() -> float:
+    """This process's own peak RSS: ``VmHWM`` (``ru_maxrss`` keeps the parent's peak across fork and exec, so
+    a child of the process that generated the corpus would report the generator's memory)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

@@ -113,6 +113,18 @@ def test_labelled_pages_one_file_per_partition(client):
     assert per_part["article_id"].is_unique
 
 
+def test_a_glob_and_a_persisted_corpus(client):
+    folder = LABELLED[0].parent
+    corpus = cg.read_corpus(str(folder / "*.txt"), client=client, partition_bytes=1)
+    assert [p.files[0] for p in corpus.parts] == [str(f) for f in LABELLED]
+    d = cg.read_pages(LABELLED)
+    kept = cg.read_corpus(LABELLED, client=client, partition_bytes=1).persist()
+    assert kept.comments.npartitions == 4
+    pd.testing.assert_frame_equal(kept.summary(), corpus.summary())
+    pd.testing.assert_frame_equal(kept.authors(), cg.authors(d), rtol=1e-9)
+    same_tables(kept, d)
+
+
 def test_resolver_options_and_tz_reach_every_partition(client):
     opts = {"tz": "UTC", "resolver": RESOLVER}
     corpus = cg.read_corpus(LABELLED, client=client, partition_bytes=1, **opts)
