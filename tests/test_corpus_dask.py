@@ -152,6 +152,7 @@ def pages_10k(tmp_path_factory):
     return pages, c.meta
 
 
+@pytest.mark.slow
 def test_generated_10k_with_bad_files(client, pages_10k):
     pages, meta = pages_10k
     files = sorted(str(p) for p in pages.iterdir())
@@ -185,6 +186,7 @@ def test_generated_10k_with_bad_files(client, pages_10k):
     same_metrics(corpus, d)
 
 
+@pytest.mark.slow
 def test_strict_raises_on_the_bad_file(client, pages_10k):
     pages, _ = pages_10k
     corpus = cg.read_corpus(pages, client=client, strict=True, partition_bytes=256 * 1024)
@@ -192,6 +194,7 @@ def test_strict_raises_on_the_bad_file(client, pages_10k):
         corpus.problems.compute()
 
 
+@pytest.mark.slow
 def test_parquet_round_trip_and_discussion(client, pages_10k, tmp_path):
     pages, _ = pages_10k
     corpus = cg.read_corpus(pages, client=client, partition_bytes=512 * 1024)
@@ -214,6 +217,8 @@ def test_parquet_round_trip_and_discussion(client, pages_10k, tmp_path):
         got = getattr(sub, name)
         pd.testing.assert_frame_equal(_sorted(got), _sorted(_like(getattr(d, name), got, name)), obj=name)
     pd.testing.assert_frame_equal(cg.summary(sub), cg.summary(d))
+    with pytest.raises(ValueError, match="no such article.*nope"):
+        back.discussion(article_ids=["a000003", "nope"])
 
 
 def test_pseudonyms_equal_the_whole_corpus_pseudonymised(client):
@@ -321,6 +326,7 @@ def test_command_report_on_dask_says_it_runs_in_memory(tmp_path, capsys):
     assert not (tmp_path / "r").exists()
 
 
+@pytest.mark.slow
 def test_command_with_local_workers(capsys):
     from commentgraph.cli import main
 

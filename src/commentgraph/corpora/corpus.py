@@ -205,7 +205,12 @@ class Corpus:
         else:
             got = self._compute([tables[n] for n in TABLES])
             got = [dict(zip(TABLES, got, strict=True))]
-        return P.discussion(P.concat(got, self.meta), self.settings)
+        tables = P.concat(got, self.meta)
+        if article_ids is not None:
+            missing = sorted(set(keep) - set(tables["articles"]["article_id"]))
+            if missing:
+                raise ValueError(f"no such article(s) in the corpus: {', '.join(missing[:10])}")
+        return P.discussion(tables, self.settings)
 
     def to_parquet(self, path) -> Path:
         """Write the five tables as partitioned Parquet datasets ``<path>/<table>/part.<i>.parquet`` (one file
@@ -267,7 +272,8 @@ def open_corpus(source, *, client=None, progress: bool = False, partition_bytes:
         found = Corpus(parts, options, client=client, progress=progress)
         tasks = [dask.delayed(P.names, pure=True)(p, options) for p in parts]
         names = sorted(set().union(*found._compute(tasks))) if tasks else []
-        options = {**options, "salt": salt, "names": tuple(names)}
+        # (one task holds the names; each partition's task refers to it instead of carrying a copy)
+        options = {**options, "salt": salt, "names": dask.delayed(tuple(names), pure=True)}
     return Corpus(parts, options, client=client, progress=progress)
 
 

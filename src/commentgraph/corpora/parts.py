@@ -143,7 +143,7 @@ def settings_of(options: dict, kinds) -> dict:
 def load(part: Part, options: dict, meta: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """One partition's tables in ``meta``'s columns and dtypes, pseudonymised when ``options`` holds a salt."""
     tables = read_part(part, options)
-    if options.get("salt") is not None and part.kind != "parquet":
+    if options.get("salt") is not None:
         from ..pseudonyms import pseudonymize
 
         tz = options.get("tz", "Europe/Berlin")
