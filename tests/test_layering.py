@@ -108,3 +108,38 @@ def test_wing_stages_are_small(wing):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 size = node.end_lineno - node.lineno + 1
                 assert size <= 80, f"{path.name}:{node.name} has {size} lines"
+
+
+#: the one wing that may import Dask (the optional ``dask`` extra)
+DASK_WING = "corpora"
+
+
+def _imports_dask(path: Path) -> list[tuple[int, bool]]:
+    """``(line, at module level)`` of each ``import dask...`` / ``import distributed...`` in a module."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    top = {id(n) for n in tree.body}
+    out = []
+    for node in ast.walk(tree):
+        names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                 else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+        if any(n.split(".")[0] in ("dask", "distributed", "dask_jobqueue") for n in names):
+            out.append((node.lineno, id(node) in top))
+    return out
+
+
+@pytest.mark.parametrize("path", sorted(PKG.rglob("*.py")), ids=lambda p: str(p.relative_to(PKG)))
+def test_only_the_corpus_wing_imports_dask(path):
+    rel = path.relative_to(PKG)
+    found = _imports_dask(path)
+    if rel.parts[0] != DASK_WING:
+        assert not found, f"{rel} imports Dask (only {DASK_WING}/ may, the extra being optional)"
+    elif path.name in ("__init__.py", "plan.py", "parts.py"):
+        # the wing's entry and the partition code (run on workers) import no Dask at module level
+        assert not [line for line, top in found if top], f"{rel} imports Dask at import time"
+
+
+def test_importing_the_package_does_not_import_dask():
+    code = "import sys, commentgraph as cg; cg.read_corpus; print(any(m.split('.')[0] in ('dask', 'distributed') for m in sys.modules))"
+    got = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert got.returncode == 0, got.stderr[-2000:]
+    assert got.stdout.strip() == "False"

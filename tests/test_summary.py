@@ -63,3 +63,15 @@ def test_summary_one_row_per_article_in_a_corpus():
     assert s.loc[a, "reciprocity"] == 1.0 and s.loc[b, "reciprocity"] == 0.0
     assert (s.loc[a, "top_pair_a"], s.loc[a, "top_pair_replies"]) == ("Anna", 2)
     assert s.loc[a, "latency_median"] == pd.Timedelta(minutes=30)
+
+
+def test_summary_dtypes_do_not_follow_the_data():
+    """An article without a title and without any readable time keeps the columns' dtypes (str, tz-aware),
+    so summaries of parts of a corpus stack without turning into object columns."""
+    d = cg.read_table(pd.DataFrame({"id": ["1", "2"], "user": ["Ann", "Ben"], "body": ["x", "y"],
+                                    "ts": ["3 hours ago", "2 hours ago"]}),
+                      columns={"comment_id": "id", "author": "user", "text": "body", "posted_at": "ts"})
+    s = cg.summary(d)
+    assert s["title"].isna().all() and s["first_at"].isna().all()
+    assert str(s["title"].dtype) == "str"
+    assert str(s["first_at"].dtype) == str(s["last_at"].dtype) == "datetime64[us, Europe/Berlin]"

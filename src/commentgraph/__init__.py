@@ -4,6 +4,7 @@ from .accounting import AccountingError, account_lines, account_rows, check_acco
 from .authors import authors, reply_pairs
 from .convokit import read_convokit, write_convokit
 from .corpus import sample_corpus
+from .corpora import read_corpus
 from .discussion import Discussion
 from .errors import ReadError
 from .explorer import explore, explorer_html, write_explorer
@@ -28,7 +29,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     # read
-    "Discussion", "ReadError", "read_page", "read_pages", "read_table", "read_source", "sample_corpus",
+    "Discussion", "ReadError", "read_page", "read_pages", "read_table", "read_source", "sample_corpus", "read_corpus",
     "account_lines", "account_rows", "check_accounting", "AccountingError",
     # references
     "link_comments", "ResolverOptions", "review_table", "apply_review", "resolution_scores", "parent_agreement",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .edges import author_edges, author_keys, is_placeholder
+from .edges import author_edges, author_stats, is_placeholder
 
 
 def pagerank(sources, targets, weights, n: int, *, alpha: float = 0.85, tol: float = 1e-12,
@@ -59,24 +59,23 @@ def authors(d, *, via=None, resolution=None, self_replies: bool = True, min_weig
     >>> cg.authors(d)[["author", "n_comments", "replies_sent", "reciprocated"]].values.tolist()
     [['Ann', 2, 1, 1], ['Ben', 1, 1, 1]]
     """
-    c = d.comments
     rel = author_edges(d, via=via, resolution=resolution, self_replies=self_replies, min_weight=min_weight)
-    keys = author_keys(c["author"], c["comment_id"])
-    per = pd.DataFrame({"author": keys, "name": c["author"].astype("str"), "placeholder": is_placeholder(c["author"]),
-                        "article_id": c["article_id"], "posted_at": c["posted_at"]})
-    g = per.groupby("author", sort=False)
-    table = pd.DataFrame({
-        "name": g["name"].first(), "placeholder": g["placeholder"].first(), "n_comments": g.size(),
-        "n_articles": g["article_id"].nunique(), "first_at": g["posted_at"].min(), "last_at": g["posted_at"].max(),
-    })
+    return author_table(author_stats(d.comments), rel)
+
+
+def author_table(stats: pd.DataFrame, rel: pd.DataFrame) -> pd.DataFrame:
+    """The :func:`authors` table from per-author stats (:func:`commentgraph.edges.author_stats`) and the
+    author relations (:func:`commentgraph.edges.author_edges`)."""
+    table = stats.copy(deep=False)
+    dtype = stats["first_at"].dtype
     extra = pd.Index(rel["target_key"].unique()).difference(table.index, sort=False)
     if len(extra):
         names = (rel.drop_duplicates("target_key").set_index("target_key")["target_name"].reindex(extra)
                  .astype("str").reset_index(drop=True))
         table = pd.concat([table, pd.DataFrame({
             "name": names.to_numpy(), "placeholder": is_placeholder(names), "n_comments": 0, "n_articles": 0,
-            "first_at": pd.Series(pd.NaT, index=range(len(extra)), dtype=c["posted_at"].dtype).to_numpy(),
-            "last_at": pd.Series(pd.NaT, index=range(len(extra)), dtype=c["posted_at"].dtype).to_numpy(),
+            "first_at": pd.Series(pd.NaT, index=range(len(extra)), dtype=dtype).to_numpy(),
+            "last_at": pd.Series(pd.NaT, index=range(len(extra)), dtype=dtype).to_numpy(),
         }, index=extra)])
     table["missing"] = table.index.isin(extra)
     idx = table.index

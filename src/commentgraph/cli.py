@@ -27,6 +27,10 @@ def _read(args):
 def _report(args) -> int:
     from .report import run_report
 
+    if _on_dask(args):
+        raise ReportError("report runs its notebooks on the whole Discussion in memory; with --workers/--scheduler "
+                          "use `summary` or `export` (export --format parquet saves the corpus)")
+
     m = run_report(args.source, args.out, tz=args.tz, anonymize=args.anonymize, salt=args.salt,
                    progress=not args.quiet, show_code=args.show_code)
     kinds = [Path(o["path"]).parts[0] for o in m["outputs"]]
@@ -38,9 +42,17 @@ def _report(args) -> int:
     return 0
 
 
+def _on_dask(args) -> bool:
+    return bool(getattr(args, "workers", None) or getattr(args, "scheduler", None))
+
+
 def _summary(args) -> int:
     import pandas as pd
 
+    if _on_dask(args):
+        from .corpora.command import corpus_command
+
+        return corpus_command(args)
     d = _read(args)
     from . import summary, threads
 
@@ -63,6 +75,10 @@ def _summary(args) -> int:
 
 
 def _export(args) -> int:
+    if _on_dask(args):
+        from .corpora.command import corpus_command
+
+        return corpus_command(args)
     d = _read(args)
     from . import author_graph, export_tables, reply_graph, write_gexf, write_graphml
 
@@ -72,6 +88,10 @@ def _export(args) -> int:
 
         folder = write_convokit(d, Path(args.out or f"{stem}_convokit"))
         print(f"ConvoKit corpus ({len(d.comments)} utterances) written to {folder}")
+        return 0
+    if args.format == "parquet":
+        folder = d.to_parquet(Path(args.out or f"{stem}_tables"))
+        print(f"tables written to {folder}")
         return 0
     if args.format == "csv":
         folder = Path(args.out or f"{stem}_tables")
@@ -101,6 +121,10 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--tz", default=None, metavar="ZONE",
                         help="time zone to show times in and to read naive times in, e.g. America/Toronto "
                              "(default: Europe/Berlin)")
+    common.add_argument("--workers", type=int, default=None,
+                        help="compute on Dask, on a LocalCluster of N worker processes (needs commentgraph[dask])")
+    common.add_argument("--scheduler", default=None,
+                        help="compute on Dask, on the cluster at this scheduler address (or scheduler file)")
     p = argparse.ArgumentParser(prog="commentgraph", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
@@ -111,9 +135,12 @@ def parser() -> argparse.ArgumentParser:
                                                             "(hidden by default: the pages are for readers)")
     r.set_defaults(func=_report)
     s = sub.add_parser("summary", parents=[common], help="print the tables of SOURCE")
+    s.add_argument("--quiet", action="store_true", help="no Dask progress bar")
     s.set_defaults(func=_summary)
     e = sub.add_parser("export", parents=[common], help="write the reply graph or the tables of SOURCE")
-    e.add_argument("--format", required=True, choices=("gexf", "gexf-dynamic", "graphml", "csv", "convokit"))
+    e.add_argument("--format", required=True, choices=("gexf", "gexf-dynamic", "graphml", "csv", "parquet",
+                                                             "convokit"))
+    e.add_argument("--quiet", action="store_true", help="no Dask progress bar")
     e.add_argument("--graph", choices=("reply", "author"), default="reply",
                    help="which graph for gexf/graphml (default: reply)")
     e.add_argument("--out", default=None,

@@ -50,6 +50,52 @@ def author_keys(names: pd.Series, ids: pd.Series) -> pd.Series:
     return out
 
 
+def author_stats(comments: pd.DataFrame) -> pd.DataFrame:
+    """Per author node key (first appearance order): ``name``, ``placeholder``, ``n_comments``,
+    ``n_articles``, ``first_at``, ``last_at``. Parts of a corpus holding whole articles add up
+    (``n_comments``, ``n_articles`` summed, times by min and max; see :func:`combine_author_stats`).
+
+    >>> from commentgraph.edges import author_stats
+    >>> c = pd.DataFrame({"author": ["Ann", "Ben", "Ann"], "comment_id": ["1", "2", "3"], "article_id": "a",
+    ...                   "posted_at": pd.to_datetime(["2019-03-01", "2019-03-02", "2019-03-03"])})
+    >>> author_stats(c)["n_comments"].to_dict()
+    {'Ann': 2, 'Ben': 1}
+    """
+    keys = author_keys(comments["author"], comments["comment_id"])
+    per = pd.DataFrame({"author": keys, "name": comments["author"].reset_index(drop=True).astype("str"),
+                        "placeholder": is_placeholder(comments["author"]),
+                        "article_id": comments["article_id"].reset_index(drop=True),
+                        "posted_at": comments["posted_at"].reset_index(drop=True)})
+    g = per.groupby("author", sort=False)
+    return pd.DataFrame({
+        "name": g["name"].first(), "placeholder": g["placeholder"].first(), "n_comments": g.size(),
+        "n_articles": g["article_id"].nunique(), "first_at": g["posted_at"].min(), "last_at": g["posted_at"].max(),
+    })
+
+
+def combine_author_stats(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """:func:`author_stats` of parts holding disjoint articles -> the stats of all of them."""
+    both = pd.concat(parts)
+    g = both.groupby(level=0, sort=False)
+    out = pd.DataFrame({"name": g["name"].first(), "placeholder": g["placeholder"].first(),
+                        "n_comments": g["n_comments"].sum(), "n_articles": g["n_articles"].sum(),
+                        "first_at": g["first_at"].min(), "last_at": g["last_at"].max()})
+    return out.rename_axis("author")
+
+
+def combine_author_edges(parts: list[pd.DataFrame], *, min_weight: int = 1) -> pd.DataFrame:
+    """:func:`author_edges` of parts holding disjoint articles (each read with ``min_weight=1``) -> those of
+    all of them, relations lighter than ``min_weight`` dropped."""
+    both = pd.concat(parts, ignore_index=True)
+    g = both.groupby(["source_key", "target_key"], sort=False)
+    out = pd.DataFrame({"weight": g["weight"].sum(), "first_at": g["first_at"].min(), "last_at": g["last_at"].max(),
+                        "target_name": g["target_name"].first()}).reset_index()
+    out["weight"] = out["weight"].astype("int64")
+    if min_weight > 1:
+        out = out[out["weight"] >= min_weight].reset_index(drop=True)
+    return out
+
+
 def _as_set(value, name: str, known: Iterable[str] | None = None) -> list[str] | None:
     if value is None:
         return None

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 import numpy as np
 import pandas as pd
 
-from .edges import edge_positions, author_edges, author_keys, is_placeholder
+from .edges import edge_positions, author_edges, author_stats, is_placeholder
 
 
 @contextmanager
@@ -180,21 +180,24 @@ def author_graph(d, *, multigraph: bool = False, via=None, resolution=None, self
     >>> cg.author_graph(d, multigraph=True).number_of_edges()
     2
     """
-    import networkx as nx
-
     rel = author_edges(d, via=via, resolution=resolution, self_replies=self_replies, min_weight=min_weight)
-    c = d.comments
-    keys = author_keys(c["author"], c["comment_id"])
-    nodes = (pd.DataFrame({"key": keys, "name": c["author"].astype("str"),
-                           "placeholder": is_placeholder(c["author"])})
-             .groupby("key", sort=False).agg(name=("name", "first"), n_comments=("name", "size"),
-                                              placeholder=("placeholder", "first")))
-    g = nx.MultiDiGraph() if multigraph else nx.DiGraph()
+    e = None
     if multigraph:
         e = edge_positions(d, via=via, resolution=resolution, self_replies=self_replies)[0]
         e = e[~e.duplicated(["source", "target"]).to_numpy()]   # one reply per comment answered (author_edges)
         e = e.merge(rel[["source_key", "target_key"]], on=["source_key", "target_key"], how="inner",
                     validate="many_to_one")
+    return author_graph_of(author_stats(d.comments), rel, replies=e)
+
+
+def author_graph_of(nodes: pd.DataFrame, rel: pd.DataFrame, *, replies: pd.DataFrame | None = None):
+    """The author graph from per-author stats (:func:`commentgraph.edges.author_stats`: ``name``,
+    ``n_comments``, ``placeholder`` by node key) and relations (:func:`commentgraph.edges.author_edges`);
+    a ``MultiDiGraph`` when ``replies`` (one row per reply edge) is given."""
+    import networkx as nx
+
+    multigraph, e = replies is not None, replies
+    g = nx.MultiDiGraph() if multigraph else nx.DiGraph()
     known = nodes.index.get_indexer(rel["target_key"]) >= 0  # the group keys are distinct: isin, without its slow path
     ends = rel.loc[~known, ["target_key", "target_name"]].drop_duplicates("target_key")
     with _bulk():

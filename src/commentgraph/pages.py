@@ -182,11 +182,37 @@ def _bulk(items: list) -> dict[int, tuple[bulk.Plain, int]]:
     return out
 
 
+def page_files(source) -> list:
+    """The page sources ``read_pages`` reads for ``source``, in its order (a folder: its files sorted by name).
+
+    >>> page_files(["a.txt", "b.txt"])
+    ['a.txt', 'b.txt']
+    """
+    return _expand(source)
+
+
+def page_article_ids(names) -> list[str]:
+    """The article ids ``read_pages`` gives page files named ``names`` (their stems, ``~2``, ``~3`` on repeats).
+
+    >>> page_article_ids(["x/a.txt", "y/a.txt", "b.html"])
+    ['a', 'a~2', 'b']
+    """
+    used: dict[str, int] = {}
+    out = []
+    for name in names:
+        aid = Path(str(name)).stem
+        used[aid] = used.get(aid, 0) + 1
+        out.append(f"{aid}~{used[aid]}" if used[aid] > 1 else aid)
+    return out
+
+
 def read_pages(sources, *, tz: str = DEFAULT_TZ, strict: bool = False, resolver: dict | None = None,
-               scraped_at=None) -> Discussion:
+               scraped_at=None, article_ids: list[str] | None = None) -> Discussion:
     """Read many pages (paths, texts, or a folder of page files) into one Discussion, one article each.
 
-    Article ids stay unique even when two sources are copies of one page (``page~2``).
+    Article ids stay unique even when two sources are copies of one page (``page~2``). ``article_ids``
+    (one per source, distinct) replaces them: a part of a larger set of files keeps the ids the whole set
+    gets (see :func:`page_article_ids`).
 
     >>> import commentgraph as cg
     >>> page = "01.03.2019 10:00 Anna 1\\n\\nHallo"
@@ -200,8 +226,15 @@ def read_pages(sources, *, tz: str = DEFAULT_TZ, strict: bool = False, resolver:
         raise ReadError("no pages given")
     tables, used = PageTables(tz, strict, _scrape_time(scraped_at, tz, "<pages>")), {}
     where = _bulk(items)
+    if article_ids is not None:
+        article_ids = [str(a) for a in article_ids]
+        if len(article_ids) != len(items) or len(set(article_ids)) != len(article_ids):
+            raise ValueError(f"article_ids must be {len(items)} distinct ids, one per page")
+    given = iter(article_ids) if article_ids is not None else None
 
     def unique(aid: str) -> str:
+        if given is not None:
+            return next(given)
         used[aid] = used.get(aid, 0) + 1
         return f"{aid}~{used[aid]}" if used[aid] > 1 else aid
 

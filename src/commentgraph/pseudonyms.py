@@ -159,7 +159,18 @@ def _spans(text: str, find, lookup, fixed: list[tuple[int, int, str]]) -> list[t
     return spans
 
 
-def pseudonymize(d: Discussion, *, salt, opt_out=(), digits: int | None = None) -> Discussion:
+def discussion_names(d: Discussion) -> list[str]:
+    """The names :func:`pseudonymize` replaces in ``d``: authors, names written in mentions, reply ends.
+
+    >>> sorted(set(discussion_names(cg.read_page("01.03.2019 10:00 Anna 1\\n\\nHallo @Ben"))))
+    ['Anna', 'Ben']
+    """
+    m, r = d.mentions, d.replies
+    return [*d.comments["author"].dropna(), *m["written_name"].dropna(), *m["target_author"].dropna(),
+            *r["target_author"].dropna(), *r["source_author"].dropna()]
+
+
+def pseudonymize(d: Discussion, *, salt, opt_out=(), digits: int | None = None, names=()) -> Discussion:
     """A Discussion whose authors are pseudonyms, in every table and inside the comment text.
 
     Names are replaced in ``comments.author``, ``mentions`` (``raw``, ``written_name``,
@@ -167,7 +178,9 @@ def pseudonymize(d: Discussion, *, salt, opt_out=(), digits: int | None = None) 
     in the text (multi-word names, any case) and in problem excerpts. Comments by authors in
     ``opt_out`` are dropped (a ``problems`` row counts them); replies to them keep a dangling,
     pseudonymised target. ``settings["pseudonymized"]`` records how (never the salt).
-    See :func:`pseudonym_map` for how labels are made.
+    See :func:`pseudonym_map` for how labels are made. ``names`` adds names known beyond ``d`` (a part of a
+    corpus passes :func:`discussion_names` of the whole corpus, so its labels, collisions and the names
+    replaced in its texts are the whole corpus's).
 
     >>> d = cg.read_page("01.03.2019 10:00 Anna Berg 1\\n\\nHallo\\n\\n01.03.2019 11:00 Ben 2\\n\\nNa, anna berg?")
     >>> p = pseudonymize(d, salt="s3cret")
@@ -180,9 +193,8 @@ def pseudonymize(d: Discussion, *, salt, opt_out=(), digits: int | None = None) 
         raise TypeError("opt_out must be a list of names, not one string")
     opted = {identity_key(n) for n in opt_out if isinstance(n, str)}
 
-    names = [*comments["author"].dropna(), *mentions["written_name"].dropna(),
-             *mentions["target_author"].dropna(), *replies["target_author"].dropna(),
-             *replies["source_author"].dropna(), *[n for n in opt_out if isinstance(n, str)]]
+    names = [*discussion_names(d), *[n for n in names if isinstance(n, str)],
+             *[n for n in opt_out if isinstance(n, str)]]
     mapping = pseudonym_map(names, salt=salt, digits=digits)
     width = len(next(iter(mapping.values())).split()[-1]) if mapping else digits
 
@@ -290,4 +302,4 @@ def pseudonymize(d: Discussion, *, salt, opt_out=(), digits: int | None = None) 
                      settings=settings)
 
 
-__all__ = ["pseudonymize", "pseudonym_map", "identity_key"]
+__all__ = ["pseudonymize", "pseudonym_map", "identity_key", "discussion_names"]

@@ -61,7 +61,7 @@ def summary(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
         return pd.Series(values).reindex(range(m), fill_value=fill).to_numpy()
 
     out = pd.DataFrame(index=index)
-    out["title"] = arts.reindex(index).astype("str").to_numpy()
+    out["title"] = arts.reindex(index).astype("str").array   # (str even when no article has a title)
 
     # authors: integer codes over comment authors and missing targets' names
     miss_rows = np.flatnonzero(ti < 0)
@@ -74,8 +74,9 @@ def summary(d, *, via=None, resolution=None, self_replies: bool = True) -> pd.Da
     out["n_comments"] = np.bincount(a_c, minlength=m)
     out["n_authors"] = np.bincount(distinct(a_c * k + kcodes[:n]) // k, minlength=m)
     g = c["posted_at"].reset_index(drop=True).groupby(a_c)
-    out["first_at"] = g.min().reindex(range(m)).to_numpy()
-    out["last_at"] = g.max().reindex(range(m)).to_numpy()
+    # (``.array`` keeps the tz-aware dtype even when an article has no time at all)
+    out["first_at"] = g.min().reindex(range(m)).astype(c["posted_at"].dtype).array
+    out["last_at"] = g.max().reindex(range(m)).astype(c["posted_at"].dtype).array
 
     once = ~e.duplicated(["source", "target"]).to_numpy()   # one reply per (comment, comment answered)
     out["n_replies"] = np.bincount(a_e[once], minlength=m)
