@@ -318,12 +318,24 @@ def test_command_export_on_dask(client, tmp_path, capsys):
     assert "written to" in capsys.readouterr().out
 
 
-def test_command_report_on_dask_says_it_runs_in_memory(tmp_path, capsys):
+@pytest.mark.slow
+def test_command_report_on_dask(tmp_path, capsys, monkeypatch):
+    # the corpus is read and resolved on a LocalCluster, saved in the report folder, and the report's
+    # notebooks read that: the sample's 10 comments and 5 references, as in memory
+    import json
+
     from commentgraph.cli import main
 
-    assert main(["report", str(SAMPLE), "--workers", "2", "--out", str(tmp_path / "r")]) == 1
-    assert "in memory" in capsys.readouterr().err
-    assert not (tmp_path / "r").exists()
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", str(SAMPLE), "--workers", "1", "--quiet", "--out", "r"]) == 0
+    assert "saved to r/corpus" in capsys.readouterr().out
+    counts = json.loads((tmp_path / "r" / "manifest.json").read_text(encoding="utf-8"))["counts"]
+    assert (counts["comments"], counts["references"]) == (10, 5)
+    saved = cg.read_source(tmp_path / "r" / "corpus")
+    mem = cg.read_page(SAMPLE)
+    pd.testing.assert_frame_equal(saved.comments, mem.comments)
+    pd.testing.assert_frame_equal(saved.mentions, mem.mentions)
+    assert (tmp_path / "r" / "html" / "03_discussion_structure.html").exists()
 
 
 @pytest.mark.slow

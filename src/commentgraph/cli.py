@@ -27,11 +27,12 @@ def _read(args):
 def _report(args) -> int:
     from .report import run_report
 
-    if _on_dask(args):
-        raise ReportError("report runs its notebooks on the whole Discussion in memory; with --workers/--scheduler "
-                          "use `summary` or `export` (export --format parquet saves the corpus)")
+    source, anonymize = args.source, args.anonymize
+    if _on_dask(args):  # read and resolved on Dask, saved beside the report; its notebooks read that in memory
+        from .corpora.command import corpus_for_report
 
-    m = run_report(args.source, args.out, tz=args.tz, anonymize=args.anonymize, salt=args.salt,
+        source, anonymize = corpus_for_report(args, Path(args.out) / "corpus"), False
+    m = run_report(source, args.out, tz=args.tz, anonymize=anonymize, salt=args.salt,
                    progress=not args.quiet, show_code=args.show_code)
     kinds = [Path(o["path"]).parts[0] for o in m["outputs"]]
     c = m["counts"]

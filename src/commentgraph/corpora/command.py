@@ -29,6 +29,19 @@ def corpus_command(args) -> int:
         return _export(corpus, args, quiet)
 
 
+def corpus_for_report(args, folder: Path) -> Path:
+    """``commentgraph report SOURCE --workers N``: the corpus read (and pseudonymised) on Dask, saved to
+    ``folder`` (``Corpus.to_parquet``), which the report's notebooks then read as one Discussion in memory."""
+    quiet = getattr(args, "quiet", False)
+    with dask_client(workers=args.workers, scheduler=args.scheduler, quiet=quiet) as client:
+        zone = {"tz": check_tz(args.tz)} if getattr(args, "tz", None) else {}
+        corpus = read_corpus(args.source, client, anonymize=args.anonymize, salt=args.salt, progress=not quiet,
+                             **zone)
+        corpus.to_parquet(folder)
+    print(f"corpus read on Dask ({corpus.npartitions} partitions) and saved to {folder}; the report reads it")
+    return folder
+
+
 def _summary(corpus) -> int:
     n = dict(zip(TABLES, corpus._compute([corpus._frames_len(name) for name in TABLES]), strict=True))
     kinds = corpus.problems.map_partitions(lambda p: p["kind"].value_counts().rename("n").reset_index(),

@@ -29,7 +29,8 @@ def _is_table(path: Path) -> bool:
 def source_kind(source) -> str:
     """What ``source`` is, which says how :func:`read_source` reads it.
 
-    ``"frame"`` (a DataFrame), ``"convokit"`` (a ConvoKit corpus folder), ``"tables"`` (a folder of table
+    ``"frame"`` (a DataFrame), ``"convokit"`` (a ConvoKit corpus folder), ``"corpus"`` (a corpus saved by
+    ``Corpus.to_parquet``), ``"tables"`` (a folder of table
     exports: CSV, TSV, JSON, JSON Lines, Parquet), ``"pages"`` (a folder of copied pages), ``"table"`` (one
     export, or a SQLite/DuckDB file) or ``"page"``. A folder that mixes exports and pages, or holds
     nothing to read, is a :class:`ReadError` naming files of each kind.
@@ -46,6 +47,8 @@ def source_kind(source) -> str:
         return "table" if _is_table(path) else "page"
     if is_convokit_dir(path):
         return "convokit"
+    if (path / "corpus.json").is_file():
+        return "corpus"
     files = sorted(p for p in path.iterdir() if p.is_file() and not _is_side_file(p))
     if not files:
         raise ReadError("the folder holds no pages or exports to read", source=str(source))
@@ -128,6 +131,8 @@ def read_source(source, *, tz: str | None = None):
     kind = source_kind(source)
     if kind == "tables":
         return _read_exports(Path(source), tz)
+    if kind == "corpus":
+        return read_saved_corpus(Path(source), tz)
     readers = {
         "frame": read_table,
         "table": read_table,
@@ -138,4 +143,30 @@ def read_source(source, *, tz: str | None = None):
     return readers[kind](source, tz=tz)
 
 
-__all__ = ["read_source", "source_kind", "check_tz"]
+def read_saved_corpus(folder: Path, tz: str | None = None):
+    """A corpus saved by ``Corpus.to_parquet`` as one in-memory Discussion (its partitions in order, no Dask
+    needed), times shown in ``tz`` (default: the zone it was read in)."""
+    import json
+
+    from ..discussion import TABLES, Discussion
+
+    saved = json.loads((folder / "corpus.json").read_text(encoding="utf-8"))
+    settings = dict(saved.get("settings") or {})
+    tables = {}
+    for name in TABLES:
+        parts = sorted((folder / name).glob("part.*.parquet"), key=lambda p: int(p.name.split(".")[1]))
+        if not parts:
+            raise ReadError(f"the saved corpus has no {name} files", source=str(folder / name))
+        frames = [pd.read_parquet(p) for p in parts]
+        table = pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
+        if tz is not None:
+            for col in table.columns:
+                if isinstance(table[col].dtype, pd.DatetimeTZDtype):
+                    table[col] = table[col].dt.tz_convert(tz)
+        tables[name] = table
+    if tz is not None:
+        settings["tz"] = tz
+    return Discussion(**tables, settings=settings)
+
+
+__all__ = ["read_source", "source_kind", "check_tz", "read_saved_corpus"]
