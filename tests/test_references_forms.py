@@ -191,3 +191,19 @@ def test_a_renamed_user_is_inferred_only_when_asked_and_the_thread_is_clear():
 def test_underscore_handles(text, got):
     m, _ = thread(["_lurker_", "Zed"], ["eins", text])
     assert (m[["raw", "matched_author", "target_comment_id"]].values.tolist() if len(m) else []) == got
+
+
+def test_the_sample_page_by_hand():
+    # the seed's five references, read off the page (comments 15, 11, 10, 9, 7 of the sample)
+    from pathlib import Path
+
+    from commentgraph.references.context import prepare
+    from commentgraph.references.extract import extract
+
+    root = Path(__file__).resolve().parents[1]
+    d = cg.read_page(root / "data/raw/mdr_2019-02-28_trump_kim_hanoi_comments.txt")
+    got = extract(prepare(d.comments))
+    assert got["raw"].tolist() == ["@ 12", "@Ralf Meier", "@9 W. Merseburger", "@ 7, Meckersack", "@6 W. Merseburger"]
+    assert got["written_number"].tolist() == [12, pd.NA, 9, 7, 6]
+    assert got["rule"].tolist() == ["number", "name:unknown", "number+name:exact", "number+name:exact",
+                                    "number+name:exact"]

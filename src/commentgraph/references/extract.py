@@ -1,10 +1,4 @@
-"""Every reference in all texts at once: spans, written numbers and names, the author they match.
-
-The common forms are read column by column: ``@12`` or ``@ 12`` alone, a number followed by a known author's
-name, and ``@Name`` with ``Name`` an author of the article, matched by a join of every written name's cuts
-against the article's author keys (:mod:`.exact`). The rest (reply lines, addresses, unknown names, prefixes,
-fuzzy matches, digit handles, names the joins cannot judge) is read one reference at a time (:mod:`.each`).
-"""
+"""Every reference in all texts at once: spans, written numbers and names, the author they match."""
 
 from __future__ import annotations
 
@@ -13,15 +7,13 @@ import re
 import numpy as np
 import pandas as pd
 import polars as pl
+import pyarrow as pa
 
-from .address import openings
-from .each import FORMS, REPLY_START, opening, reference, thread_members
-from .exact import SAFE, KeyTable, exact_hits, norm_first
+from .address import address_at, openings
 from .keys import values_at
-from .match import fuzz_module
+from .match import fuzz_module, name_at
 from .names import AuthorIndex, author_indexes
 from .options import ResolverOptions
-from .spans import Spans, as_polars, first_chars, has_at
 
 #: ``@`` (or a full-width ``＠``, or two: ``@@Anna``) not inside a word, an e-mail address or a URL path
 #: (a dash may stand before it: ``-@Anna``); then an optional space; then a number (``12``, ``Nr. 12``,
@@ -35,30 +27,81 @@ MENTION = re.compile(
     r"|(?=[^\W\d_]|_+[^\W_]|\d{7}))"
     r"(?P<tail>[^\n@＠]{0,80})"
 )
-_SEP = r"^[ \t\u00a0]*[,:;.\-–—]?[ \t\u00a0]*"  # each.SEP for Polars
-#: how a name after a number may end (``@12 Ralf Meier:``): its words each start a chunk of the text with a
-#: capital, at most ``w`` of them (a title like ``Dr.`` holds a dot), the last holding punctuation or ending
-#: the text; where this does not match, the words after the number are no name (``@12 Stadt leider Ziel.``)
-_MAY_END = r"^(?:\p{{Lu}}\S*\s+){{0,{k}}}\p{{Lu}}\S*?(?:[:,;!?).]|$)"
+_AT = re.compile("[@＠]")
+#: how an ``@`` was written, where it was not plain: the prefix of the reference's rule
+_FORMS = {"@@": "double-at+", "＠": "fullwidth-at+", "＠＠": "double-at+", "@＠": "double-at+", "＠@": "double-at+"}
+_SEP = re.compile(r"[ \t\u00a0]*[,:;.\-–—]?[ \t\u00a0]*")
+#: an unknown name right after an article is a noun, not a handle: ``das @Zeichen``, ``the @sign``
+_DETERMINER = re.compile(
+    r"(?:^|(?<=\W))(?:das|der|die|dem|den|des|ein|eine|einem|einen|the|an|a|this|that)[ \t]$", re.IGNORECASE
+)
+_URL_START = ("http:", "https:", "www.", "ftp:")
+
+
+#: a first line "Antwort auf Anna Müller", "Antwort an Anna Müller:", "In reply to Anna Müller",
+#: "Reply to @anna" (copied German and English pages): a reference to that author
+REPLY_START = r"(?i)\s*(?:Antwort (?:auf|an)|In reply to|Reply to)[ \t]"
+_REPLY_LINE = re.compile(
+    r"\s*(?P<phrase>(?:Antwort[ \t]+(?:auf|an)|In[ \t]+reply[ \t]+to|Reply[ \t]+to)[ \t]+@?[ \t]?)"
+    r"(?P<name>[^\W\d_][^\n@]{0,79})",
+    re.IGNORECASE,
+)
+
+
+def _matches(text: str):
+    """``MENTION.finditer(text)``, trying the pattern only where an ``@`` stands (every match
+    starts with one and none holds a second), which spares the engine a try at every character."""
+    match = MENTION.match
+    if "＠" in text:
+        at = [m.start() for m in _AT.finditer(text)]
+        end = 0
+        for pos in at:
+            m = match(text, pos) if pos >= end else None
+            if m is not None:
+                yield m
+                end = m.end()
+        return
+    find = text.find
+    pos = find("@")
+    while pos >= 0:
+        m = match(text, pos)
+        if m is None:
+            pos = find("@", pos + 1)
+        else:
+            yield m
+            pos = find("@", m.end())
 
 
 def candidates(text: pd.Series) -> np.ndarray:
     """Which texts may hold a reference: an ``@``, or a first line that matches ``REPLY_START``.
 
     ``REPLY_START`` is tried only on texts without ``@`` that contain "reply" or "antwort" in any
-    case (a superset of its matches), and then by Python's engine.
+    case: under ``re.IGNORECASE`` these letters match only their ASCII forms, so the filter misses
+    no match.
 
     >>> candidates(pd.Series(["a@b", "Reply to Ben", "no reply to Ben", None])).tolist()
     [True, True, False, False]
     """
-    col = as_polars(text)
-    at = has_at(col)
-    maybe = ~at & col.str.contains("(?i)reply|antwort").fill_null(False).to_numpy().astype(bool)
+    col = _as_polars(text)
+    has_at = col.str.contains("[@＠]").fill_null(False).to_numpy().astype(bool)
+    maybe = ~has_at & col.str.contains("(?i)reply|antwort").fill_null(False).to_numpy().astype(bool)
     if maybe.any():
         where = np.flatnonzero(maybe)
         match = re.compile(REPLY_START).match
-        at[where] = [match(t) is not None for t in values_at(text, where)]
-    return at
+        has_at[where] = [match(t) is not None for t in values_at(text, where)]
+    return has_at
+
+
+def _as_polars(text: pd.Series) -> pl.Series:
+    """``text`` as a Polars string column (null where a value is no string), without copying Arrow data."""
+    try:
+        arr = pa.array(text.array)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, UnicodeError):
+        arr = None
+    if arr is None or not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        values = [t.encode("utf-8", "replace").decode("utf-8") if isinstance(t, str) else None for t in text.tolist()]
+        arr = pa.array(values, type=pa.large_string())
+    return pl.Series(arr)
 
 
 def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **overrides) -> pd.DataFrame:
@@ -73,180 +116,9 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
     [['b', '@1 Anna', 'Anna', 'number+name:exact'], ['b', '@Ralf Meier', '-', 'name:unknown']]
     """
     opt = ResolverOptions.of(options, **overrides)
-    opens = openings(comments["text"]) if opt.address else np.zeros(len(comments), dtype=bool)
-    take = candidates(comments["text"]) | opens
-    if not take.any():
-        return _extract_frame([])
-    codes, _ = pd.factorize(comments["article_id"], use_na_sentinel=False)
-    rows = np.flatnonzero(take)
-    texts = [t if isinstance(t, str) else "" for t in values_at(comments["text"], rows)]
-    reader = _Reader(comments, codes, rows, opt)
-    found, skip = reader.openings(texts, opens[rows])
-    spans = Spans(texts, MENTION)
-    spans.keep(_outside_urls(spans, texts, skip))
-    fast, residue = _columns(spans, codes[rows], reader.table, opt.max_name_words)
-    reader.build(rows[spans.row[residue]])
-    for j in residue.tolist():
-        r = int(spans.row[j])
-        got = reference(texts[r], MENTION.match(texts[r], int(spans.at[j])), reader.index(rows[r]), opt, reader.fuzz)
-        if got is not None:
-            found.append((r, int(spans.at[j]), *got))
-    ids = comments[["comment_id", "article_id"]].iloc[rows].reset_index(drop=True)
-    out = pd.concat([_extract_frame(found, keyed=True), fast], ignore_index=True)
-    out = out.sort_values(["_row", "_at"], kind="stable").reset_index(drop=True)
-    out["comment_id"] = ids["comment_id"].take(out["_row"]).astype("str").array
-    out["article_id"] = ids["article_id"].take(out["_row"]).astype("str").array
-    return out[list(_EXTRACT_DTYPES)]
-
-
-_NO_AUTHORS = AuthorIndex(())
-
-
-class _Reader:
-    """What the one-at-a-time readers need: author indexes of the articles they meet, built when first met."""
-
-    def __init__(self, comments, codes, rows, opt):
-        self.comments, self.codes, self.rows, self.opt = comments, codes, rows, opt
-        self.fuzz = fuzz_module()
-        self.table = KeyTable(codes, comments["author"])
-        self._indexes: dict = {}
-
-    def build(self, rows: np.ndarray) -> None:
-        """Build the author indexes of the articles of comment ``rows`` (positions) not built yet."""
-        need = np.zeros(self.codes.max() + 1, dtype=bool)
-        need[self.codes[rows]] = True
-        need[list(self._indexes)] = False
-        if need.any():
-            self._indexes.update(author_indexes(self.codes, self.comments["author"], need))
-
-    def index(self, row: int) -> AuthorIndex:
-        return self._indexes.get(int(self.codes[row]), _NO_AUTHORS)
-
-    def openings(self, texts: list[str], opens: np.ndarray) -> tuple[list, np.ndarray]:
-        """The references texts open with (reply lines, addresses), and where each text's ``@``-references start."""
-        first = first_chars(as_polars(self.comments["text"]), self.rows)
-        may = opens | first.isin(list("AaIiRr") + [""]).to_numpy() | np.array([c.isspace() for c in first])
-        where = np.flatnonzero(may & (first != "").to_numpy())
-        self.build(self.rows[where])
-        starts = np.zeros(len(self.comments), dtype=bool)
-        starts[self.rows[opens]] = True
-        members = thread_members(self.comments, starts)
-        skip = np.zeros(len(texts), dtype=np.int64)
-        found = []
-        cids = self.comments["comment_id"].iloc[self.rows[where]].tolist()
-        for r, cid in zip(where.tolist(), cids):
-            got, skip[r] = opening(
-                texts[r], self.index(self.rows[r]), self.opt, self.fuzz, opens[r] and members.get(cid)
-            )
-            found.extend((r, -1, *f) for f in got)
-        return found, skip
-
-
-def _outside_urls(spans: Spans, texts: list[str], skip: np.ndarray) -> np.ndarray:
-    """Which matches stand after the text's opening and not inside a URL (``https://host/@name``)."""
-    from .each import in_url
-
-    keep = spans.at >= skip[spans.row]
-    joined = spans.joined
-    for j in np.flatnonzero(keep & (spans.at > 0)).tolist():
-        if joined[spans.match[j].start() - 1] not in " \n\t":
-            keep[j] = not in_url(texts[spans.row[j]], int(spans.at[j]))
-    return keep
-
-
-def _columns(spans: Spans, arts: np.ndarray, table: KeyTable, max_words: int) -> tuple[pd.DataFrame, np.ndarray]:
-    """The references the joins read (a frame keyed by text row and start), and the matches left to rules."""
-    n = len(spans)
-    if not n:
-        return _extract_frame([], keyed=True), np.zeros(0, dtype=np.int64)
-    ms = spans.match
-    ats, sps, nums, tails = (np.array(g, dtype=object) for g in zip(*(m.groups() for m in ms)))
-    tail = pl.Series(tails, dtype=pl.String)
-    base = spans.base[spans.row]
-    tail0 = np.fromiter((m.start("tail") for m in ms), np.int64, n) - base
-    is_num = pd.notna(nums)
-    skip = np.where(is_num, tail.str.extract(_SEP, 0).str.len_chars().fill_null(0).to_numpy(), 0)
-    name = tail.str.slice(pl.Series(skip, dtype=pl.Int64))
-    first = first_chars(name, None)
-    props = norm_first(first)
-    art = arts[spans.row]
-    odd = props["digit"].to_numpy(dtype=bool) | (first == "_").to_numpy() | ~is_num  # digits, "_anna", "@²"
-    residue = ~props["alpha"].to_numpy(dtype=bool) & odd
-    residue |= props["alpha"].to_numpy(dtype=bool) & (props["key0"] == "").to_numpy()
-    residue |= ~name.str.contains(SAFE).fill_null(False).to_numpy().astype(bool)
-    digits = is_num & (sps == "")  # "@921": maybe a handle made of digits
-    if digits.any():
-        where = np.flatnonzero(digits)
-        residue[where[table.lookup(art[where], nums[where]) >= 0]] = True
-    names = pd.Series(name.to_numpy(), dtype=object)
-    want = np.flatnonzero(~residue & props["alpha"].to_numpy(dtype=bool))
-    hit = np.full(n, -1, dtype=np.int64)
-    end = np.zeros(n, dtype=np.int64)
-    if len(want):
-        hit[want], end[want] = exact_hits(names.iloc[want], art[want], table)
-    nm = names.tolist()
-    after = np.array([s[e : e + 2] if h >= 0 else "" for s, e, h in zip(nm, end.tolist(), hit.tolist())], dtype=object)
-    hyphen = np.array([a[:1] == "-" and a[1:2].isupper() for a in after.tolist()], dtype=bool)
-    got = hit >= 0
-    residue |= got & (hyphen | table.shared[hit])
-    upper = props["upper"].to_numpy(dtype=bool)
-    miss = ~got & ~residue
-    # a capitalised name no author has: unknown, a prefix, a fuzzy match; but after a number, only a name
-    # that ends in punctuation or the line end ("@12 Ralf Meier:"), which sentences often do not in time
-    ends = name.str.contains(_MAY_END.format(k=max(0, max_words - 1))).fill_null(True).to_numpy().astype(bool)
-    prose = is_num & ~ends
-    residue |= miss & upper & ~prose
-    residue |= miss & ~is_num & (sps == "")  # "@anna": a lowercase handle, maybe
-    take = ~residue & (got | is_num)  # the rest of the misses ("@ anna ...") are no reference
-    return _fast_frame(spans, take, got, is_num, ats, nums, tail0, skip, end, nm, hit, after, table), np.flatnonzero(
-        residue
-    )
-
-
-def _fast_frame(spans, take, got, is_num, ats, nums, tail0, skip, end, nm, hit, after, table) -> pd.DataFrame:
-    j = np.flatnonzero(take)
-    named = got[j]
-    pos = spans.base[spans.row[j]]
-    at = spans.at[j]
-    stop = np.where(named, tail0[j] + skip[j] + end[j], tail0[j])
-    joined = spans.joined
-    raw = [joined[a:b] for a, b in zip((pos + at).tolist(), (pos + stop).tolist())]
-    written = np.array([nm[k][: end[k]] if g else None for k, g in zip(j.tolist(), named.tolist())], dtype=object)
-    how = np.array(
-        [
-            ("glued" if a[:1].isalnum() else "comma" if "," in w else "exact") if g else ""
-            for a, w, g in zip(after[j].tolist(), written.tolist(), named.tolist())
-        ],
-        dtype=object,
-    )
-    dash = np.array([a > 0 and joined[p + a - 1] == "-" for p, a in zip(pos.tolist(), at.tolist())], dtype=bool)
-    form = np.array([FORMS.get(s, "") for s in ats[j].tolist()], dtype=object)
-    form = np.where((form == "") & dash, "dash-at+", form)
-    kind = np.where(is_num[j], np.where(named, "number+name:", "number"), "name:")
-    author = np.where(named, table.author[hit[j]], None)
-    frame = {
-        "_row": spans.row[j],
-        "_at": at,
-        "start": at,
-        "end": stop,
-        "raw": raw,
-        "written_number": [int(x) if isinstance(x, str) else None for x in nums[j].tolist()],
-        "written_name": written,
-        "matched_author": author,
-        "rule": form + kind + how,
-        "score": 100.0,
-        "note": "",
-    }
-    return pd.DataFrame(frame).astype(_KEYED_DTYPES)
-
-
-def extract_each(comments: pd.DataFrame, options: ResolverOptions | None = None, **overrides) -> pd.DataFrame:
-    """:func:`extract` one text and one reference at a time, every reference by the rules of :mod:`.each`:
-    slower, and the reading the joins of :func:`extract` must equal (a test holds them equal)."""
-    opt = ResolverOptions.of(options, **overrides)
     fuzz = fuzz_module()
-    opens = openings(comments["text"]) if opt.address else np.zeros(len(comments), dtype=bool)
-    take = candidates(comments["text"]) | opens
+    opening = openings(comments["text"]) if opt.address else np.zeros(len(comments), dtype=bool)
+    take = candidates(comments["text"]) | opening
     if not take.any():
         return _extract_frame([])
     articles, uniq = pd.factorize(comments["article_id"], use_na_sentinel=False)
@@ -254,35 +126,101 @@ def extract_each(comments: pd.DataFrame, options: ResolverOptions | None = None,
     need[articles[take]] = True
     indexes = author_indexes(articles, comments["author"], need)
     empty_index = AuthorIndex(())
-    members = thread_members(comments, take & opens)
+    members = _thread_members(comments, take & opening)
     rows = []
-    for cid, aid, text, code, first in zip(
-        comments["comment_id"][take].tolist(),
+    for cid, aid, text, code, opens in zip(
+        comments["comment_id"][take].tolist(),  # column by column: a frame's .loc takes the texts slowly
         comments["article_id"][take].tolist(),
         comments["text"][take].tolist(),
         articles[take].tolist(),
-        opens[take].tolist(),
+        opening[take].tolist(),
     ):
         if not isinstance(text, str):
             continue
         idx = indexes.get(code, empty_index)
         skip_to = 0
-        if first or text[:1] in "AaIiRr" or text[:1].isspace():
-            found, skip_to = opening(text, idx, opt, fuzz, first and members.get(cid))
+        if opens or text[:1] in "AaIiRr" or text[:1].isspace():  # where a reply line or an address may open it
+            found, skip_to = _opening(text, idx, opt, fuzz, opens and members.get(cid))
             rows.extend((cid, aid, *f) for f in found)
-        for m in Spans([text], MENTION).match:
+        for m in _matches(text):
             at = m.start()
             if at >= skip_to and (not at or text[at - 1] in " \n\t" or not _in_url(text, at)):
-                got = reference(text, m, idx, opt, fuzz)
+                got = _reference(text, m, idx, opt, fuzz)
                 if got is not None:
                     rows.append((cid, aid, *got))
     return _extract_frame(rows)
 
 
-def _in_url(text, at):
-    from .each import in_url
+def _thread_members(comments: pd.DataFrame, rows: np.ndarray) -> dict:
+    """comment id -> the authors of its thread (a frozenset), for the ``rows`` in threaded articles; True for the
+    other rows (an address is matched in the whole article there)."""
+    out = dict.fromkeys(comments.loc[rows, "comment_id"].tolist(), True)
+    if "thread" not in comments.columns or "_threaded" not in comments.columns:
+        return out
+    threaded = rows & comments["_threaded"].to_numpy(dtype=bool)
+    if not threaded.any():
+        return out
+    want = comments["thread"].isin(set(comments.loc[threaded, "thread"])).to_numpy(dtype=bool)
+    groups = comments.loc[want, ["thread", "author"]].dropna().groupby("thread")["author"].agg(frozenset)
+    for cid, thread in comments.loc[threaded, ["comment_id", "thread"]].itertuples(index=False):
+        out[cid] = groups.get(thread, frozenset())
+    return out
 
-    return in_url(text, at)
+
+def _opening(text: str, idx, opt, fuzz, opens) -> tuple[list, int]:
+    """The references a text opens with (a reply line, an address): (rows, where @-references may start)."""
+    line = _REPLY_LINE.match(text) if text[:1].isspace() or text[:1] in "AaIiRr" else None
+    if line is not None:
+        name = line.group("name")
+        got = name_at(name, idx, opt, direct=True, after_number=False, fuzz=fuzz)
+        # an author of the article; an unknown name only when it fills the line ("Antwort an Grund ..." is text)
+        if got is not None and (got[0] is not None or name[got[2] :].strip(" \t:") == ""):
+            author, written, end, _, score, note = got
+            at, end = line.start("phrase"), line.start("name") + end
+            return [(at, end, text[at:end], None, written, author, "reply-line", score, note)], end
+    got = address_at(text, idx, opt, opens if isinstance(opens, frozenset) else None) if opens else None
+    if got is None:
+        return [], 0
+    at, end, written, author, how = got
+    note = f"'{written}' read word by word as {author}" if how == "words" else ""
+    return [(at, end, text[at:end], None, written, author, "address", 100.0, note)], 0
+
+
+def _in_url(text: str, at: int) -> bool:
+    """Whether the ``@`` at ``at`` stands inside a URL (``https://host/@name``)."""
+    if not at or text[at - 1] in " \n\t":
+        return False
+    lo = max(0, at - 300)
+    ws = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at), lo - 1) + 1
+    return text[ws:at].lstrip("(<[\"'„“").startswith(_URL_START)
+
+
+def _reference(text: str, m: re.Match, idx, opt, fuzz):
+    """The reference an ``@`` match makes: (start, end, raw, number, written, author, rule, score, note) or None."""
+    at = m.start()
+    tail, num, sp, ats = m.group("tail", "num", "sp", "ats")
+    tail0 = m.start("tail")
+    form = _FORMS.get(ats, "") or ("dash-at+" if at and text[at - 1] == "-" else "")
+    if num is not None and not sp and num in idx.keys and m.start("num") == m.end("sp"):
+        got = name_at(num + tail, idx, opt, direct=True, after_number=False, fuzz=fuzz)  # "@921": a handle
+        if got is not None and got[3] == "name:digits":
+            author, written, end, rule, score, note = got
+            end += m.start("num")
+            return at, end, text[at:end], None, written, author, form + rule, score, note
+    if num is not None:
+        skip = _SEP.match(tail).end()
+        got = name_at(tail[skip:], idx, opt, direct=False, after_number=True, fuzz=fuzz)
+        if got is None or (got[0] is None and got[3] == "name:ambiguous"):
+            return at, tail0, text[at:tail0], int(num), None, None, form + "number", 100.0, ""
+        author, written, end, rule, score, note = got
+        end = tail0 + skip + end
+        return at, end, text[at:end], int(num), written, author, form + "number+" + rule, score, note
+    det = _DETERMINER.search(text, max(0, at - 8), at) is not None
+    got = name_at(tail, idx, opt, direct=not sp, after_number=False, fuzz=fuzz, after_determiner=det)
+    if got is None:
+        return None
+    author, written, end, rule, score, note = got
+    return at, tail0 + end, text[at : tail0 + end], None, written, author, form + rule, score, note
 
 
 _EXTRACT_DTYPES = {
@@ -298,15 +236,10 @@ _EXTRACT_DTYPES = {
     "score": "Float64",
     "note": "str",
 }
-#: a frame of references keyed by the text's row among those read and the reference's start (-1: an opening)
-_KEYED_DTYPES = {"_row": "int64", "_at": "int64"} | {
-    k: v for k, v in _EXTRACT_DTYPES.items() if k not in ("comment_id", "article_id")
-}
 
 
-def _extract_frame(rows, keyed: bool = False) -> pd.DataFrame:
-    dtypes = _KEYED_DTYPES if keyed else _EXTRACT_DTYPES
+def _extract_frame(rows) -> pd.DataFrame:
     if not rows:
-        return pd.DataFrame([], columns=list(dtypes)).astype(dtypes)
+        return pd.DataFrame([], columns=list(_EXTRACT_DTYPES)).astype(_EXTRACT_DTYPES)
     table = np.array(rows, dtype=object)  # one (len(rows), 11) block: cheaper than zip(*rows) on many rows
-    return pd.DataFrame({k: pd.array(table[:, j], dtype=t) for j, (k, t) in enumerate(dtypes.items())})
+    return pd.DataFrame({k: pd.array(table[:, j], dtype=t) for j, (k, t) in enumerate(_EXTRACT_DTYPES.items())})
