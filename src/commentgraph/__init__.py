@@ -9,7 +9,7 @@ from .discussion import Discussion
 from .errors import ReadError
 from .explorer import explore, explorer_html, write_explorer
 from .exports import export_tables, write_gephi_csv, write_gexf, write_graphml
-from .figures import save_figure
+from .figures import figure_alt_text, save_figure
 from .edges import PLACEHOLDER_AUTHORS, reply_edges
 from .graphs import author_graph, reply_graph
 from .references import ResolverOptions, link_comments
@@ -39,7 +39,7 @@ __all__ = [
     # figures, exports, privacy, report
     "plot_timeline", "plot_arcs", "plot_thread_tree", "plot_author_network", "plot_latency",
     "plot_article_distributions", "readable_table", "time_zone_note",
-    "save_figure", "report_style", "style_path", "pseudonymize",
+    "save_figure", "figure_alt_text", "report_style", "style_path", "pseudonymize",
     # exploration
     "explore", "explorer_html", "write_explorer",
     "write_gexf", "write_graphml", "write_gephi_csv", "export_tables",
