@@ -377,8 +377,10 @@ def test_every_image_on_every_report_page_says_what_it_shows(sample_report):
     assert all(a.strip() and "No description" not in a for page in alts.values() for a in page)
     # the figures' own titles, as the notebooks set them
     assert alts["01_load_and_check"][0] == "Comments declared and parsed: the one article"
-    assert alts["01_load_and_check"][1] == "Comments per author: all 9"
-    assert [a.split(":")[0] for a in alts["02_timeline"]] == ["Comments over time", "Reply latency"]
+    assert alts["01_load_and_check"][1] == "Comments per author: all 8"  # Ralf Meier wrote none of the visible ones
+    assert [a.split(" in “")[0] for a in alts["02_timeline"] + alts["03_discussion_structure"]] == [
+        "Comments over time", "Time to reply", "Who answers whom", "Thread from #6 W. Merseburger", "Who answers whom"]
+    assert alts["03_discussion_structure"][1].endswith("(4 comments, depth 3)")
 
 
 @pytest.mark.slow
