@@ -87,3 +87,17 @@ def test_a_missing_target_keeps_its_name_when_shortened():
     assert short_id("missing:article:" + "Dr. Hans-Joachim Müller-Lüdenscheidt") == "missing:…:Dr. Hans-Joac…"  # 24 characters
     html = cg.readable_table(pd.DataFrame({"node": [node]}))._repr_html_()
     assert f'<span title="{node}">missing:…:Ralf Meier</span>' in html
+
+
+def test_the_time_zone_note_says_utc_for_epoch_times_the_reader_noticed():
+    mixed = pd.DataFrame({"author": ["A", "B"], "created": [1551430000, 1551431000000], "text": ["x", "y"]})
+    d = cg.read_table(mixed, columns={"posted_at": "created"})
+    assert (d.problems["kind"] == "epoch_units").any()
+    assert cg.time_zone_note(d) == (
+        "Times are shown in Europe/Berlin, the default zone (choose another with --tz or the tz parameter). "
+        "The export's times (created) are epoch numbers, which are UTC, and were converted to Europe/Berlin.")
+    assert str(d.comments["posted_at"].iloc[0]) == "2019-03-01 09:46:40+01:00"  # 08:46:40 UTC
+    named = cg.read_table(mixed.rename(columns={"created": "created_utc"}), columns={"posted_at": "created_utc"})
+    assert "(created_utc) are UTC and were converted" in cg.time_zone_note(named)
+    plain = cg.read_table(cg.sample_corpus(articles=2))
+    assert "UTC" not in cg.time_zone_note(plain)

@@ -203,7 +203,8 @@ def time_zone_note(d, tz: str | None = None) -> str:
     """One sentence for a page saying which time zone its times are shown in, and why.
 
     ``tz`` is the zone asked for (``--tz``, the notebooks' ``tz`` parameter) or None when none was; an
-    export whose time column is named for UTC is said to be UTC, converted.
+    export whose time column is named for UTC, or whose times were read from epoch numbers (as far as the
+    reader records it: an ``epoch_units`` notice), is said to be UTC, converted.
 
     >>> d = cg.read_table(cg.sample_corpus(articles=2))
     >>> time_zone_note(d)
@@ -215,8 +216,14 @@ def time_zone_note(d, tz: str | None = None) -> str:
         return f"Times are shown in {d.tz}, as asked."
     note = f"Times are shown in {d.tz}, the default zone (choose another with --tz or the tz parameter)."
     column = str((d.settings.get("columns") or {}).get("posted_at", ""))
-    if d.settings.get("reader") == "read_table" and "utc" in column.lower():
+    if d.settings.get("reader") != "read_table":
+        return note
+    if "utc" in column.lower():
         note += f" The export's times ({column}) are UTC and were converted to {d.tz}."
+    elif "kind" in d.problems and (d.problems["kind"] == "epoch_units").any():
+        # the reader says so only when the epochs mix units; epochs in one unit, and ISO times ending in Z,
+        # leave no trace in the Discussion (the readers record no more than that)
+        note += f" The export's times ({column}) are epoch numbers, which are UTC, and were converted to {d.tz}."
     return note
 
 
