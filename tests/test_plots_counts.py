@@ -64,3 +64,15 @@ def test_no_texts_overlap_drawn_alone_or_on_a_notebook_axes(corpus10k, seed, giv
                 assert overlapping_texts(fig) == [], draw.__name__
                 assert cg.figure_alt_text(fig) == draw(d).get_title(loc="left").replace("\n", " ")
             plt.close("all")
+
+
+def test_the_reply_share_panel_speaks_per_cent_as_the_tables_do():
+    d = cg.read_table(cg.sample_corpus(articles=6))
+    with cg.report_style():
+        fig = cg.plot_article_distributions(d)
+        fig.canvas.draw()
+    panel = fig.axes[1]
+    median = cg.summary(d)["reply_share"].median()
+    assert panel.get_title(loc="left") == f"reply share (median {median * 100:.0f} %)"
+    assert [t.get_text() for t in panel.get_xticklabels()] == ["0 %", "20 %", "40 %", "60 %", "80 %", "100 %"]
+    plt.close("all")
