@@ -91,6 +91,58 @@ def test_html_page_shows_comment_html_as_text(tmp_path):
         "&lt;script&gt;alert('x')&lt;/script&gt;") == 3  # shown, as text, three times
 
 
+def _png(colour) -> str:
+    import base64
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (4, 2), colour).save(buf, format="PNG")
+    return base64.b64encode(buf.getvalue()).decode()
+
+
+def _alts(page: str) -> list[str]:
+    """The alt text of every <img> on a page ('' where it has none)."""
+    import html
+    import re
+
+    imgs = re.findall(r"<img\b[^>]*>", page)
+    return [html.unescape(m.group(1)) if (m := re.search(r'\salt="([^"]*)"', img)) else "" for img in imgs]
+
+
+def test_inline_figures_get_their_titles_as_alt_text_else_the_heading_above(tmp_path):
+    from nbformat.v4 import new_markdown_cell
+
+    titled = 'Comments per author: <b>Ann</b> & "Ben"'
+    nb = new_notebook(cells=[
+        new_markdown_cell("## Activity\n\nSome words."),
+        new_code_cell("fig", outputs=[new_output("display_data", data={"image/png": _png("red"), "text/plain": "F"},
+                                                 metadata={"image/png": {"alt": titled, "width": 4, "height": 2}})]),
+        new_code_cell("fig2", outputs=[new_output("display_data", data={"image/png": _png("blue"), "text/plain": "F"})]),
+    ])
+    nbformat.write(nb, tmp_path / "in.ipynb")
+    page = render_html(tmp_path / "in.ipynb", tmp_path / "out.html").read_text(encoding="utf-8")
+    assert _alts(page) == [titled, "Figure: Activity"]
+    assert "<b>Ann</b>" not in page  # the title is escaped in the attribute
+    assert 'width="4"' in page or "width=4" in page  # the other attributes stay
+
+
+def test_a_figure_alt_text_names_its_titles():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (a, b, c) = plt.subplots(1, 3)
+    fig.suptitle("Ten articles")
+    a.set_title("Comments per article")
+    b.set(xlabel="hours", ylabel="replies")
+    assert cg.figure_alt_text(fig) == "Ten articles. Comments per article. replies against hours"
+    assert cg.figure_alt_text(plt.subplots()[0]) == "A figure without a title"
+    plt.close("all")
+
+
 def test_sample_corpus_is_synthetic_reproducible_and_matches_the_committed_file():
     df = cg.sample_corpus()
     assert df.equals(cg.sample_corpus()) and not df.equals(cg.sample_corpus(seed=1))
@@ -315,6 +367,20 @@ def test_pages_hide_code_and_parameters_unless_asked_and_show_readable_tables(sa
     page = (tmp_path / "code" / "html" / "01_load_and_check.html").read_text(encoding="utf-8")
     assert 'hl-ipython3' in page and ">read_source<" in page and shown["show_code"] is True
     assert "COMMENTGRAPH_SALT environment" not in page and "Parameters.</strong>" not in page
+
+
+@pytest.mark.slow
+def test_every_image_on_every_report_page_says_what_it_shows(sample_report):
+    _, out, _ = sample_report
+    alts = {p.stem: _alts(p.read_text(encoding="utf-8")) for p in sorted((out / "html").glob("*.html"))}
+    assert sum(len(a) for a in alts.values()) == 7  # 01: 2, 02: 2, 03: 3 (04 not run on one article)
+    assert all(a.strip() and "No description" not in a for page in alts.values() for a in page)
+    # the figures' own titles, as the notebooks set them
+    assert alts["01_load_and_check"][0] == "Comments declared and parsed: the one article"
+    assert alts["01_load_and_check"][1] == "Comments per author: all 8"  # Ralf Meier wrote none of the visible ones
+    assert [a.split(" in “")[0] for a in alts["02_timeline"] + alts["03_discussion_structure"]] == [
+        "Comments over time", "Time to reply", "Who answers whom", "Thread from #6 W. Merseburger", "Who answers whom"]
+    assert alts["03_discussion_structure"][1].endswith("(4 comments, depth 3)")
 
 
 @pytest.mark.slow

@@ -9,13 +9,13 @@ from .discussion import Discussion
 from .errors import ReadError
 from .explorer import explore, explorer_html, write_explorer
 from .exports import export_tables, write_gephi_csv, write_gexf, write_graphml
-from .figures import save_figure
+from .figures import figure_alt_text, save_figure
 from .edges import PLACEHOLDER_AUTHORS, reply_edges
 from .graphs import author_graph, reply_graph
 from .references import ResolverOptions, link_comments
 from .pages import read_page, read_pages
-from .plots import (plot_arcs, plot_article_distributions, plot_author_network, plot_latency, plot_thread_tree,
-                    plot_timeline)
+from .plots import (plot_arcs, plot_article_distributions, plot_author_network, plot_comments_per_author,
+                    plot_declared_vs_parsed, plot_latency, plot_thread_sizes, plot_thread_tree, plot_timeline)
 from .pseudonyms import pseudonymize
 from .readable import readable_table, time_zone_note
 from .report import ReportError, read_source, run_report
@@ -38,8 +38,9 @@ __all__ = [
     "authors", "reply_pairs", "summary",
     # figures, exports, privacy, report
     "plot_timeline", "plot_arcs", "plot_thread_tree", "plot_author_network", "plot_latency",
-    "plot_article_distributions", "readable_table", "time_zone_note",
-    "save_figure", "report_style", "style_path", "pseudonymize",
+    "plot_article_distributions", "plot_declared_vs_parsed", "plot_comments_per_author", "plot_thread_sizes",
+    "readable_table", "time_zone_note",
+    "save_figure", "figure_alt_text", "report_style", "style_path", "pseudonymize",
     # exploration
     "explore", "explorer_html", "write_explorer",
     "write_gexf", "write_graphml", "write_gephi_csv", "export_tables",

@@ -48,4 +48,74 @@ def save_figure(fig, path_stem, formats=("png", "svg", "pdf"), *, dpi: int = 300
     return paths
 
 
-__all__ = ["save_figure", "FORMATS"]
+def figure_alt_text(fig) -> str:
+    """What ``fig`` shows, in words, for an image's alt text: its overall title and every Axes' title.
+
+    An untitled Axes is described by its axis labels; a figure with neither says so.
+
+    >>> import matplotlib.pyplot as plt
+    >>> fig, (a, b) = plt.subplots(1, 2)
+    >>> _ = fig.suptitle("Four articles"), a.set_title("Size"), b.set(xlabel="hours", ylabel="replies")
+    >>> cg.figure_alt_text(fig)
+    'Four articles. Size. replies against hours'
+    """
+    if not hasattr(fig, "axes"):
+        fig = getattr(fig, "figure", fig)
+    parts = []
+    sup = getattr(fig, "_suptitle", None)
+    if sup is not None and sup.get_text().strip():
+        parts.append(sup.get_text())
+    for ax in fig.axes:
+        titles = [ax.get_title(loc) for loc in ("left", "center", "right") if ax.get_title(loc).strip()]
+        if titles:
+            parts.extend(titles)
+        elif ax.get_xlabel().strip() and ax.get_ylabel().strip():
+            parts.append(f"{ax.get_ylabel()} against {ax.get_xlabel()}")
+    text = ". ".join(dict.fromkeys(" ".join(p.split()) for p in parts))
+    return text or "A figure without a title"
+
+
+#: marks a display formatter already wrapped by :func:`describe_inline_figures`
+_DESCRIBED = "_commentgraph_alt_text"
+
+
+def describe_inline_figures() -> bool:
+    """In IPython, give every figure shown inline its :func:`figure_alt_text` as alt text; True when on.
+
+    The text goes into the output's metadata (``{"image/png": {"alt": ...}}``), where the report's pages
+    read it (:func:`commentgraph.report.render_html`). :func:`report_style` turns this on, after the figure
+    is drawn, since the inline backend resets the formatters when it starts; outside IPython it does nothing.
+    """
+    import sys
+
+    if "IPython" not in sys.modules:
+        return False
+    from IPython import get_ipython
+
+    ip = get_ipython()
+    if ip is None or not hasattr(ip, "display_formatter"):
+        return False
+    from matplotlib.figure import Figure
+
+    for mime in ("image/png", "image/svg+xml", "image/jpeg"):
+        formatter = ip.display_formatter.formatters.get(mime)
+        try:
+            show = formatter.lookup_by_type(Figure) if formatter is not None else None
+        except KeyError:
+            show = None
+        if show is None or getattr(show, _DESCRIBED, False):
+            continue
+
+        def described(fig, _show=show):
+            got = _show(fig)
+            if got is None:
+                return None
+            data, metadata = got if isinstance(got, tuple) else (got, None)
+            return data, {**(metadata or {}), "alt": figure_alt_text(fig)}
+
+        setattr(described, _DESCRIBED, True)
+        formatter.for_type(Figure, described)
+    return True
+
+
+__all__ = ["save_figure", "figure_alt_text", "describe_inline_figures", "FORMATS"]

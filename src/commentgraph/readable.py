@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import numpy as np
@@ -15,6 +16,10 @@ NA = "–"
 ID_WIDTH = 18
 #: text longer than this is cut with an ellipsis
 TEXT_WIDTH = 160
+#: columns named like this hold a share (0..1) and are shown in per cent (``reply_share``, ``reciprocity``)
+SHARE_NAME = re.compile(r"(?:^|_)(?:share|fraction|proportion|reciprocity)(?:$|_)", re.IGNORECASE)
+#: how reply_graph names a node for a target not in the data: ``missing:<article_id>:<name>``
+MISSING = "missing:"
 
 
 def _is_id(name) -> bool:
@@ -29,8 +34,19 @@ def short_id(value: str, width: int = ID_WIDTH) -> str:
     'mdr_2019…/15'
     >>> short_id("8f14e45fceea167a5a36dedd4bea2543"), short_id("c12")
     ('8f14e45fce…bea2543', 'c12')
+
+    A missing target's node (``missing:<article_id>:<name>``) keeps the name, the part a reader needs:
+
+    >>> short_id("missing:mdr_2019-02-28_trump_kim_hanoi_comments:Ralf Meier")
+    'missing:…:Ralf Meier'
     """
     value = str(value)
+    if value.startswith(MISSING) and value.count(":") >= 2:
+        width = max(width, 24)  # a name may use a few more characters than an id
+        if len(value) <= width:
+            return value
+        name, keep = value.rsplit(":", 1)[1], width - len(MISSING) - 2
+        return f"{MISSING}…:{name if len(name) <= keep else name[: keep - 1] + '…'}"
     if len(value) <= width:
         return value
     if "/" in value:
@@ -44,6 +60,24 @@ def _number(v: float) -> str:
     if abs(v) >= 1:
         return f"{v:,.2f}".rstrip("0").rstrip(".")
     return f"{v:.2g}" if v else "0"
+
+
+def _percent(v: float) -> str:
+    """A share (0..1) in per cent: whole per cents, one significant digit below 1 %.
+
+    >>> _percent(0.615385), _percent(0.004), _percent(0.0), _percent(1.0)
+    ('62 %', '0.4 %', '0 %', '100 %')
+    """
+    p = v * 100
+    return f"{p:.1g} %" if 0 < abs(p) < 1 else f"{p:.0f} %"
+
+
+def _is_share(s: pd.Series, values: np.ndarray) -> bool:
+    """A column named for a share (:data:`SHARE_NAME`) whose values all lie between 0 and 1."""
+    if not SHARE_NAME.search(str(s.name)) or pd.api.types.is_bool_dtype(s.dtype):
+        return False
+    ok = values[~np.isnan(values)]
+    return bool(len(ok)) and bool(np.all((ok >= 0) & (ok <= 1)))
 
 
 def _duration(v: pd.Timedelta) -> str:
@@ -67,7 +101,8 @@ def _cells(s: pd.Series) -> tuple[list[str], list[str | None], bool]:
     elif pd.api.types.is_numeric_dtype(s.dtype):
         values = s.to_numpy(dtype=float, na_value=np.nan)
         whole = np.all(np.isnan(values) | (values == np.round(values)))
-        shown = [None if n else (f"{int(v)}" if whole else _number(v)) for v, n in zip(values, na)]
+        fmt = _percent if _is_share(s, values) else (lambda v: f"{int(v)}") if whole else _number
+        shown = [None if n else fmt(v) for v, n in zip(values, na)]
         numeric = True
     else:
         text = [None if n else " ".join(str(v).split()) for v, n in zip(s, na)]
@@ -143,7 +178,8 @@ def readable_table(table: pd.DataFrame, *, top: int = 15, empty: str = "no rows"
 
     Text is left-aligned on one line (line breaks become spaces, very long text is cut with ``…``), ids
     longer than 18 characters are shortened (:func:`short_id`) with the full id as a tooltip, whole numbers
-    print without decimals and others rounded, durations in words (``11 h 23 min``), times to the minute
+    print without decimals and others rounded, shares (columns named like ``reply_share`` or ``reciprocity``,
+    values 0..1) in per cent (``62 %``; only the display: the table keeps its numbers), durations in words (``11 h 23 min``), times to the minute
     with their zone under the column name, every missing value as ``–``. Only the first ``top`` rows are
     shown, and a line says how many were left out; an empty table shows ``empty`` instead (say what it
     means: ``"no problems found"``). ``note`` is added below the table. The index is shown as columns when
@@ -152,7 +188,7 @@ def readable_table(table: pd.DataFrame, *, top: int = 15, empty: str = "no rows"
     >>> t = pd.DataFrame({"author": ["Ann"], "share": [0.384615], "latency": [pd.Timedelta("11:23:02.718")]})
     >>> print(repr(readable_table(t)))
     author share     latency
-       Ann  0.38 11 h 23 min
+       Ann  38 % 11 h 23 min
     >>> repr(readable_table(t.iloc[:0], empty="no problems found"))
     'no problems found'
     """
@@ -167,7 +203,8 @@ def time_zone_note(d, tz: str | None = None) -> str:
     """One sentence for a page saying which time zone its times are shown in, and why.
 
     ``tz`` is the zone asked for (``--tz``, the notebooks' ``tz`` parameter) or None when none was; an
-    export whose time column is named for UTC is said to be UTC, converted.
+    export whose time column is named for UTC, or whose times were read from epoch numbers (as far as the
+    reader records it: an ``epoch_units`` notice), is said to be UTC, converted.
 
     >>> d = cg.read_table(cg.sample_corpus(articles=2))
     >>> time_zone_note(d)
@@ -179,8 +216,14 @@ def time_zone_note(d, tz: str | None = None) -> str:
         return f"Times are shown in {d.tz}, as asked."
     note = f"Times are shown in {d.tz}, the default zone (choose another with --tz or the tz parameter)."
     column = str((d.settings.get("columns") or {}).get("posted_at", ""))
-    if d.settings.get("reader") == "read_table" and "utc" in column.lower():
+    if d.settings.get("reader") != "read_table":
+        return note
+    if "utc" in column.lower():
         note += f" The export's times ({column}) are UTC and were converted to {d.tz}."
+    elif "kind" in d.problems and (d.problems["kind"] == "epoch_units").any():
+        # the reader says so only when the epochs mix units; epochs in one unit, and ISO times ending in Z,
+        # leave no trace in the Discussion (the readers record no more than that)
+        note += f" The export's times ({column}) are epoch numbers, which are UTC, and were converted to {d.tz}."
     return note
 
 

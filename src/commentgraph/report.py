@@ -197,16 +197,79 @@ def _defuse(nb) -> int:
     return n
 
 
+#: an inline image on a page: its ``src`` (group 1) and its other attributes
+_IMG = re.compile(r'<img\b([^>]*?)\ssrc="([^"]*)"([^>]*)>', re.IGNORECASE)
+_IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif")
+
+
+def _alt_texts(nb) -> dict[str, str]:
+    """For each inline image of ``nb``: its ``data:`` URL -> alt text.
+
+    The alt text is what the figure shows: its titles, recorded in the output's metadata when it was drawn
+    (:func:`commentgraph.figures.describe_inline_figures`, on under :func:`report_style`); an image without
+    one is named by the heading above it.
+    """
+    out, heading = {}, None
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            found = re.findall(r"^#+\s+(.+)$", cell.source, re.MULTILINE)
+            heading = found[-1].strip() if found else heading
+            continue
+        for output in cell.get("outputs", []):
+            for mime in _IMAGE_TYPES:
+                data = output.get("data", {}).get(mime)
+                if not data:
+                    continue
+                data = "".join(data) if isinstance(data, list) else data
+                alt = (output.get("metadata", {}).get(mime) or {}).get("alt") or output.get("metadata", {}).get("alt")
+                alt = alt or (f"Figure: {heading}" if heading else "Figure")
+                out[f"data:{mime};base64,{data.strip()}"] = " ".join(str(alt).split())
+    return out
+
+
+def _with_alt_texts(html: str, alts: dict[str, str]) -> str:
+    """``html`` with each inline image's alt attribute set from ``alts`` (by its ``src``)."""
+    from html import escape
+
+    def one(m):
+        before, src, after = m.groups()
+        alt = alts.get(src.replace("\n", "").strip())
+        if alt is None:
+            return m.group(0)
+        rest = re.sub(r'\salt="[^"]*"', "", before + after)
+        return f'<img src="{src}" alt="{escape(alt, quote=True)}"{rest}>'
+
+    return _IMG.sub(one, html)
+
+
 #: cells left off every page: the parameter cells (the notebook's and the one papermill injects) and the
 #: note explaining them (tagged ``parameters-note``); the page says what it was run on instead
 HIDDEN_TAGS = {"parameters", "injected-parameters", "parameters-note"}
+
+
+@contextlib.contextmanager
+def _quiet_alt_warning(exporter):
+    """Hold back nbconvert's "Alternative text is missing" warning (render_html adds the alt texts after it)."""
+    import logging
+
+    class Drop(logging.Filter):
+        def filter(self, record):
+            return "Alternative text is missing" not in str(record.msg)
+
+    drop = Drop()
+    exporter.log.addFilter(drop)
+    try:
+        yield
+    finally:
+        exporter.log.removeFilter(drop)
 
 
 def render_html(notebook, output, *, show_code: bool = False) -> Path:
     """Write an HTML rendering of an executed notebook (nbconvert, lab template) to ``output``.
 
     The page is for people who read: code cells show their outputs only (``show_code=True`` keeps the
-    code), and the parameter cells are left off (:data:`HIDDEN_TAGS`).
+    code), and the parameter cells are left off (:data:`HIDDEN_TAGS`). Every inline figure has an alt text
+    naming what it shows: its titles (:func:`commentgraph.figure_alt_text`), else the heading above it.
     Comment text reaches the page only as escaped text: the notebooks show tables through
     ``DataFrame.to_html`` or :func:`readable_table` (both escape), and any output that still carries a
     script, an event handler or a ``javascript:`` link is shown as plain (escaped) text instead.
@@ -219,7 +282,9 @@ def render_html(notebook, output, *, show_code: bool = False) -> Path:
     _defuse(nb)
     exporter = HTMLExporter(template_name="lab", exclude_input=not show_code, exclude_input_prompt=not show_code,
                             exclude_output_prompt=not show_code)
-    body, _ = exporter.from_notebook_node(nb)
+    with _quiet_alt_warning(exporter):  # nbconvert warns of images without alt text: they get it below
+        body, _ = exporter.from_notebook_node(nb)
+    body = _with_alt_texts(body, _alt_texts(nb))
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(body, encoding="utf-8")

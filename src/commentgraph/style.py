@@ -61,6 +61,10 @@ def report_style():
         # figure of the notebook from being shown
         if interactive is not None:
             mpl.rcParams["interactive"] = interactive
+        # and figures shown inline carry their titles as alt text (the backend is running by now)
+        from .figures import describe_inline_figures
+
+        describe_inline_figures()
 
 
 __all__ = ["OKABE_ITO", "PALETTE", "GREY", "style_path", "report_style"]

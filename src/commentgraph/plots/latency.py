@@ -137,6 +137,8 @@ def plot_article_distributions(d, *, fig=None):
 
     if fig is None:
         fig = plt.figure(figsize=(7.2, 5.2), layout="constrained")
+    from matplotlib.ticker import FuncFormatter
+
     s = summary(d)
     axes = fig.subplots(2, 2)
     n = len(s)
@@ -161,8 +163,6 @@ def plot_article_distributions(d, *, fig=None):
     size = s["n_comments"].to_numpy(dtype=float)
     wide = len(size) and size.max() > 20 * max(size.min(), 1)
     if wide:
-        from matplotlib.ticker import FuncFormatter
-
         axes[0, 0].set_xscale("log")
         axes[0, 0].xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
         bins = np.geomspace(max(size.min(), 1) / 1.2, size.max() * 1.2, 16)
@@ -172,9 +172,10 @@ def plot_article_distributions(d, *, fig=None):
          "comments per article" + (" (log scale)" if wide else ""))
     share = s["reply_share"].to_numpy(dtype=float, na_value=np.nan)
     hist(axes[0, 1], share, np.linspace(0, 1, 21),
-         f"reply share (median {np.nanmedian(share):.0%})" if np.isfinite(share).any() else "reply share",
+         f"reply share (median {np.nanmedian(share) * 100:.0f} %)" if np.isfinite(share).any() else "reply share",
          "share of comments that reply")
     axes[0, 1].set_xlim(0, 1)
+    axes[0, 1].xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v * 100:.0f} %"))  # per cent, as the tables show it
     depth = s["longest_chain"].to_numpy(dtype=float)
     top = int(depth.max()) if n else 1
     hist(axes[1, 0], depth, np.arange(-0.5, top + 1.5, 1), "depth (longest reply chain)", "replies in a chain")
