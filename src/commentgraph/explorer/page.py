@@ -155,7 +155,7 @@ def _left_out_note(d: Discussion, keep: list, left: list, *, article_ids, max_co
     every = 'cg.write_explorer(d, "explorer.html", max_comments=None)'
     mb = page_bytes / n_keep * n_all / 1e6 if n_keep else None
     more = ("" if mb is None else f" (about {mb:,.0f} MB, which a browser may fail to open)" if mb >= 30
-            else f" (about {mb:.1f} MB)")
+            else f" (about {mb:.1f} MB)" if mb >= 1 else f" (about {mb * 1000:.0f} KB)")
     items = []
     for a in left[:MAX_LISTED]:
         t = titles.get(a)
