@@ -173,7 +173,7 @@ def _left_out_note(d: Discussion, keep: list, left: list, *, article_ids, max_co
         "<p>To explore them, write another page from Python: "
         f"<code>{esc(some)}</code> for the articles you pick (their ids are listed below), or "
         f"<code>{esc(every)}</code> for all of them{esc(more)}. "
-        "In JupyterLab, <code>cg.explore(d)</code> shows every article (it loads one at a time).</p>\n"
+        "In JupyterLab, <code>cg.explore(d)</code> shows every article, sending the browser one at a time.</p>\n"
         f"<details><summary>{'the article' if len(left) == 1 else f'the {len(left):,} articles'} left out, "
         "most comments first</summary>"
         f"<ol>{''.join(items)}</ol></details>\n</div>\n"
