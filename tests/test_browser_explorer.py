@@ -297,3 +297,30 @@ def test_newest_first_reverses_siblings_and_keeps_the_tree(browser, tmp_path):
     kids_shown, ids = order()
     assert kids_shown == oldest_first[::-1] and ids[0] == thread   # the root stays on top
     page.close()
+
+
+def test_a_corpus_over_the_budget_says_what_it_left_out(browser, tmp_path):
+    d = cg.read_source(cg.sample_corpus())          # 103 comments; 100 fit: the 9-comment article is left out
+    path = cg.write_explorer(d, tmp_path / "explorer.html", max_comments=100)
+    page = open_page(browser, path)
+    note = page.locator(".cg-omitted")
+    expect(note).to_be_visible()
+    text = " ".join(note.inner_text().split())
+    assert "It holds 5 of 6 articles (94 of 103 comments)" in text and "max_comments=100" in text
+    assert "Left out: 1 article, 9 comments." in text
+    assert 'cg.write_explorer(d, "explorer.html", article_ids=["synthetic-06"])' in text
+    assert re.search(r'max_comments=None\) for all of them \(about \d+ KB\)', text)
+    note.locator("summary").click()
+    assert note.locator("li").all_inner_texts() == [
+        "synthetic-06 · [synthetic] Readers discuss the harbour festival · 9 comments"]
+    # the explorer below works on the articles it holds, and offers only those
+    picker = page.locator(".cg-article")
+    assert picker.locator("option").evaluate_all("els => els.map(e => e.value)") == [
+        f"synthetic-0{k}" for k in range(1, 6)]
+    page.locator(".cg-thread button").first.click()
+    assert page.locator(".cg-comment").count() >= 1
+    # the notice leaves the explorer the rest of the window: the thread list ends inside it
+    assert page.locator(".cg-explorer").bounding_box()["y"] + page.locator(".cg-explorer").bounding_box()["height"] <= 900 + 1
+    screenshot(page, "explorer_left_out")
+    assert page.seen["errors"] == []
+    page.close()

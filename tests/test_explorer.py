@@ -1,5 +1,6 @@
 """The explorer without a browser: its data, its HTML page, and the widget's state (select, jump, review)."""
 
+import html
 import json
 import re
 from pathlib import Path
@@ -212,3 +213,69 @@ def test_the_widget_repr_says_what_it_holds(seed):
     w = cg.explore(seed, reviews=None)
     assert repr(w) == "commentgraph explorer: 1 article, 10 comments, 6 threads, 5 references"
     assert isinstance(w.reviewed(), pd.DataFrame) and w.reviewed().empty
+
+
+# ---------------------------------------------------------------- the page's budget
+
+
+def omitted(page: str) -> str | None:
+    """The page's notice of what it left out, as text (None: it holds everything)."""
+    m = re.search(r'<div class="cg-omitted" role="note">(.*?)</div>', page, re.S)
+    return None if m is None else " ".join(re.sub(r"<[^>]+>", " ", m.group(1)).split())
+
+
+def test_the_sample_page_and_corpus_are_embedded_whole_by_default(sample_path):
+    d = cg.read_page(sample_path)
+    page = cg.explorer_html(d)
+    assert omitted(page) is None and "(10 comments)</title>" in page
+    assert sum(len(a["c"]["id"]) for a in page_data(page)["data"].values()) == len(d.comments) == 10
+    corpus = cg.read_source(cg.sample_corpus())
+    assert omitted(cg.explorer_html(corpus)) is None
+    assert len(page_data(cg.explorer_html(corpus))["articles"]) == 6
+
+
+def test_a_budget_keeps_whole_articles_most_discussed_first_and_says_what_is_left_out():
+    d = cg.read_source(cg.sample_corpus())
+    sizes = d.comments.groupby("article_id").size()   # 03: 25, 04: 24, 05: 19, 01: 13, 02: 13, 06: 9
+    page = cg.explorer_html(d, max_comments=60)
+    data = page_data(page)
+    kept = [a["id"] for a in data["articles"]]
+    assert kept == ["synthetic-03", "synthetic-04", "synthetic-06"]   # 25 + 24 fit, 19 and 13 not, 9 does
+    full = explorer_data(d)["data"]
+    for aid in kept:   # whole articles, exactly as the full page would show them
+        assert sorted(data["data"][aid]["c"]["id"]) == sorted(d.comments.loc[d.comments["article_id"] == aid, "comment_id"])
+        assert data["data"][aid] == full[aid]
+    assert sum(sizes[kept]) == 58 <= 60
+    note = omitted(page)
+    assert "It holds 3 of 6 articles (58 of 103 comments)" in note and "max_comments=60" in note
+    assert "Left out: 3 articles, 45 comments." in note
+    assert 'article_ids=["synthetic-05", "synthetic-01"]' in html.unescape(note)
+    assert 'max_comments=None' in note
+    assert re.findall(r"synthetic-0\d", note.split("most comments first")[1]) == ["synthetic-05", "synthetic-01", "synthetic-02"]
+    assert "(58 of 103 comments)</title>" in page
+    # no budget: everything
+    assert omitted(cg.explorer_html(d, max_comments=None)) is None
+
+
+def test_article_ids_pick_articles_and_the_budget_still_holds(tmp_path):
+    d = cg.read_source(cg.sample_corpus())
+    page = cg.write_explorer(d, tmp_path / "x.html", article_ids=["synthetic-05", "synthetic-01"]).read_text()
+    assert [a["id"] for a in page_data(page)["articles"]] == ["synthetic-01", "synthetic-05"]   # in d's order
+    assert "Left out: 4 articles, 71 comments." in omitted(page) and "the articles picked" in omitted(page)
+    # an article larger than the budget on its own is left out, and the page says to lift the budget
+    page = cg.explorer_html(d, article_ids="synthetic-03", max_comments=20)
+    assert page_data(page)["articles"] == []
+    assert "synthetic-03 · [synthetic] Readers discuss the river clean-up · 25 comments — larger than the budget" \
+        " on its own: add max_comments=None" in omitted(page)
+    assert omitted(cg.explorer_html(d, article_ids=["synthetic-03"], max_comments=None)).startswith(
+        "Not everything is on this page. It holds 1 of 6 articles (25 of 103 comments)")
+    with pytest.raises(ValueError, match="no such article in the Discussion: nope"):
+        cg.explorer_html(d, article_ids=["synthetic-01", "nope"])
+
+
+def test_the_notice_escapes_titles_and_ids():
+    d = cg.read_source(cg.sample_corpus())
+    d = d.replace(articles=d.articles.assign(title=d.articles["title"].where(
+        d.articles["article_id"] != "synthetic-06", "<img src=x onerror=alert(1)>")))
+    page = cg.explorer_html(d, max_comments=20)
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page

@@ -1,11 +1,12 @@
 """Explore a Discussion thread by thread, with the evidence for each reply edge: a widget and an HTML page.
 
 ``explore(d)`` is the JupyterLab widget (anywidget); ``write_explorer(d, path)`` writes the same
-explorer as one self-contained HTML page. Both run the code in ``static/``.
+explorer as one self-contained HTML page (whole articles up to ``max_comments``, default
+:data:`MAX_COMMENTS`, most-discussed first; the page says what it left out). Both run the code in ``static/``.
 """
 
 from .data import explorer_data
-from .page import explorer_html, write_explorer
+from .page import MAX_COMMENTS, choose_articles, explorer_html, write_explorer
 from .reviews import load_reviews, review_rows, reviews_path, save_reviews
 
 
@@ -30,5 +31,5 @@ def explore(d, *, reviews="auto"):
     return _explore(d, reviews=reviews)
 
 
-__all__ = ["explore", "explorer_data", "explorer_html", "write_explorer", "review_rows", "reviews_path",
-           "load_reviews", "save_reviews"]
+__all__ = ["explore", "explorer_data", "explorer_html", "write_explorer", "choose_articles", "MAX_COMMENTS",
+           "review_rows", "reviews_path", "load_reviews", "save_reviews"]
