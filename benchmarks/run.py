@@ -8,7 +8,8 @@
 For every size it runs, each in its own subprocess: ``floor`` (pandas.read_parquet of the same rows),
 ``read_pages`` and ``read_table`` (the readers, reference resolution switched off), ``resolve``
 (``link_comments`` on the comments), ``reply_graph``, ``author_graph``, ``threads``, ``summary`` (each
-timed alone on a Discussion read beforehand), and ``pipeline`` (what an analyst runs: ``read_pages``
+timed alone on a Discussion read beforehand), ``figures`` (each library figure drawn and written as a PNG, on
+that Discussion), and ``pipeline`` (what an analyst runs: ``read_pages``
 with resolution, then threads, summary, reply_graph and author_graph, in one process). It prints wall
 time (the fastest of 3 fresh runs up to 100k comments, the cores being shared), the child's peak RSS
 (``ru_maxrss``), comments per second and the ratio to the floor, checks the
@@ -31,7 +32,10 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results"
 SIZES = (10_000, 100_000, 1_000_000)
 STAGES = ("floor", "read_pages", "read_table", "resolve", "reply_graph", "author_graph", "threads", "summary",
-          "pipeline")
+          "figures", "pipeline")
+#: the library's figures the ``figures`` stage draws (each once, on a Discussion read beforehand, saved as PNG)
+FIGURES = ("plot_timeline", "plot_arcs", "plot_thread_tree", "plot_author_network", "plot_latency",
+           "plot_article_distributions", "plot_comments_per_author", "plot_declared_vs_parsed", "plot_thread_sizes")
 MARK = "BENCH-RESULT "
 
 #: targets of issue 7 at 1M comments (ratios to the floor; seconds; GiB)
@@ -113,6 +117,28 @@ def resolved(c):
     return Discussion.read_parquet(folder)  # as later runs will see it (no memoised results carried over)
 
 
+def _figures(d) -> dict:
+    """Seconds to draw each of :data:`FIGURES` and write it as a PNG (what a report does with it)."""
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    import commentgraph as cg
+
+    steps = {}
+    for name in FIGURES:
+        t = time.perf_counter()
+        got = getattr(cg, name)(d)
+        fig = got if hasattr(got, "savefig") else got.figure
+        fig.savefig(io.BytesIO(), format="png", dpi=100)
+        plt.close("all")
+        steps[name] = time.perf_counter() - t
+    return steps
+
+
 def child(stage: str, n: int) -> dict:
     import numpy  # noqa: F401  (the floor's own imports are not timed: neither are ours)
     import pandas as pd
@@ -174,6 +200,12 @@ def child(stage: str, n: int) -> dict:
             steps[name] = time.perf_counter() - t1
         out["wall_s"] = time.perf_counter() - t0
         out["steps"] = steps
+        out["rows"] = len(d.comments)
+    elif stage == "figures":
+        d = resolved(c)
+        out["rss_before_mib"] = _peak_mib()
+        out["steps"] = _figures(d)
+        out["wall_s"] = sum(out["steps"].values())
         out["rows"] = len(d.comments)
     else:
         fn = _fn(stage)
@@ -240,10 +272,10 @@ def report(rows: list[dict], n: int, meta: dict) -> list[dict]:
         vals = [by.get(s, {}).get("wall_s") for s in need]
         if all(v is not None for v in vals):
             comp.append({"stage": name, "n": n, "wall_s": sum(vals), "composite": True})
-    steps = by.get("pipeline", {}).get("steps") or {}
-    for k, v in steps.items():
-        if v is not None:
-            comp.append({"stage": f"  pipeline: {k}", "n": n, "wall_s": v, "composite": True})
+    for stage in ("pipeline", "figures"):
+        for k, v in (by.get(stage, {}).get("steps") or {}).items():
+            if v is not None:
+                comp.append({"stage": f"  {stage}: {k}", "n": n, "wall_s": v, "composite": True})
     out = []
     print(f"\n== {n:,} comments, {meta['articles']:,} articles, {meta['page_bytes'] / 2**20:,.0f} MiB of page "
           f"text, {meta['references']:,} true references")
