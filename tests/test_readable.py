@@ -3,6 +3,7 @@
 import re
 
 import pandas as pd
+import pytest
 
 import commentgraph as cg
 from commentgraph.readable import NA, short_id
@@ -101,3 +102,21 @@ def test_the_time_zone_note_says_utc_for_epoch_times_the_reader_noticed():
     assert "(created_utc) are UTC and were converted" in cg.time_zone_note(named)
     plain = cg.read_table(cg.sample_corpus(articles=2))
     assert "UTC" not in cg.time_zone_note(plain)
+
+
+@pytest.mark.parametrize(("times", "says", "first_utc"), [
+    (["2024-01-01T10:00:00Z", "2024-01-01T11:00:00+00:00"], "are written in UTC (Z, +00:00) and were converted",
+     "10:00"),
+    (["1704103200", "1704106800"], "are epoch numbers, which are UTC, and were converted", "10:00"),
+    (["2024-01-01T10:00:00-05:00", "2024-01-01T11:00:00Z"], "carry their offsets and were converted", "15:00"),
+    (["2024-01-01 10:00", "2024-01-01 11:00"], None, "09:00"),   # naive: Berlin time, nothing to add
+])
+def test_time_zone_note_says_how_the_export_wrote_its_times(times, says, first_utc):
+    d = cg.read_table(pd.DataFrame({"author": ["A", "B"], "text": ["x", "y"], "posted_at": times}))
+    note = cg.time_zone_note(d)
+    assert note.startswith("Times are shown in Europe/Berlin, the default zone")
+    if says is None:
+        assert "export" not in note
+    else:
+        assert says in note and note.endswith("to Europe/Berlin.")
+    assert d.comments["posted_at"].dt.tz_convert("UTC").dt.strftime("%H:%M").iloc[0] == first_utc

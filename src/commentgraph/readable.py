@@ -203,12 +203,15 @@ def time_zone_note(d, tz: str | None = None) -> str:
     """One sentence for a page saying which time zone its times are shown in, and why.
 
     ``tz`` is the zone asked for (``--tz``, the notebooks' ``tz`` parameter) or None when none was; an
-    export whose time column is named for UTC, or whose times were read from epoch numbers (as far as the
-    reader records it: an ``epoch_units`` notice), is said to be UTC, converted.
+    export whose time column is named for UTC, or whose times were all written as epoch numbers or with a
+    UTC offset (``Z``, ``+00:00``; the table reader counts them in ``d.settings["time_forms"]``), is said
+    to be UTC, converted; times with other offsets are said to be converted.
 
-    >>> d = cg.read_table(cg.sample_corpus(articles=2))
-    >>> time_zone_note(d)
+    >>> d = cg.read_table(cg.sample_corpus(articles=2))   # times written with their offsets (+01:00)
+    >>> time_zone_note(d)[:98]
     'Times are shown in Europe/Berlin, the default zone (choose another with --tz or the tz parameter).'
+    >>> time_zone_note(d)[99:]
+    "The export's times (posted_at) carry their offsets and were converted to Europe/Berlin."
     >>> time_zone_note(cg.read_table(cg.sample_corpus(articles=2), tz="UTC"), "UTC")
     'Times are shown in UTC, as asked.'
     """
@@ -218,11 +221,23 @@ def time_zone_note(d, tz: str | None = None) -> str:
     column = str((d.settings.get("columns") or {}).get("posted_at", ""))
     if d.settings.get("reader") != "read_table":
         return note
+    forms = d.settings.get("time_forms") or {}
+    written = sum(forms.values())
+    utc = forms.get("epoch", 0) + forms.get("utc", 0)
     if "utc" in column.lower():
         note += f" The export's times ({column}) are UTC and were converted to {d.tz}."
+    elif written and utc == written:
+        how = (
+            "epoch numbers, which are UTC,"
+            if forms.get("epoch") == written
+            else "written in UTC (Z, +00:00)"
+            if not forms.get("epoch")
+            else "epoch numbers and times written in UTC"
+        )
+        note += f" The export's times ({column}) are {how} and were converted to {d.tz}."
+    elif written and utc + forms.get("offset", 0) == written:
+        note += f" The export's times ({column}) carry their offsets and were converted to {d.tz}."
     elif "kind" in d.problems and (d.problems["kind"] == "epoch_units").any():
-        # the reader says so only when the epochs mix units; epochs in one unit, and ISO times ending in Z,
-        # leave no trace in the Discussion (the readers record no more than that)
         note += f" The export's times ({column}) are epoch numbers, which are UTC, and were converted to {d.tz}."
     return note
 

@@ -94,7 +94,8 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     author = fields.strings(col("author"))
     text, maybe = fields.texts(col("text"))
     scrape = fields.scrape_time(scraped_at, tz, name)
-    posted = fields.times(col("posted_at"), str(cols["posted_at"]), tz, epoch_unit, scrape, rows, probs)
+    forms: dict = {}
+    posted = fields.times(col("posted_at"), str(cols["posted_at"]), tz, epoch_unit, scrape, rows, probs, forms)
     fields.missing(author, rows, probs, "missing_author", "no author; kept with author NA")
     fields.missing(text, rows, probs, "missing_text", "no text; kept with an empty text")
     text = fields.markup(text.fillna(""), maybe, html_text, rows, probs)
@@ -118,5 +119,5 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     if n == 0:
         probs.add("no_comments", "the table has no rows")
     settings = {"tz": tz, "reader": "read_table", "columns": cols, "resolver": dict(resolver or {}),
-                "parent_ids": parent_how}
+                "parent_ids": parent_how, "time_forms": forms}
     return make_discussion(fields.articles(art, titles, name), comments, probs.frame(), settings=settings)

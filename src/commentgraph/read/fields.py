@@ -72,13 +72,19 @@ def scrape_time(scraped_at, tz: str, name: str) -> pd.Timestamp | None:
         raise ReadError(f"scraped_at {scraped_at!r} is not a time: {e}", source=name) from None
 
 
-def times(values: pd.Series, column: str, tz: str, epoch_unit, scrape, rows: np.ndarray, probs: Problems):
+def times(values: pd.Series, column: str, tz: str, epoch_unit, scrape, rows: np.ndarray, probs: Problems, forms=None):
     """The time column as stamps in ``tz``. A column named for UTC (``created_utc``) holds UTC times even
-    when written without an offset; relative times are read against ``scrape``."""
+    when written without an offset; relative times are read against ``scrape``. ``forms`` (a dict), when
+    given, receives how many values were written as epoch numbers, with a UTC offset (``Z``, ``+00:00``;
+    naive ones in a column named for UTC count here too), another offset, or none."""
     naive_tz = "UTC" if re.search(r"utc", column, re.IGNORECASE) else tz
     notes: list[str] = []
     dst: dict = {}
     posted, bad_time = read_times(values, naive_tz, epoch_unit, notes, dst)
+    if forms is not None:
+        forms.update(dst["forms"])
+        if naive_tz != tz:
+            forms["utc"], forms["naive"] = forms["utc"] + forms["naive"], 0
     for note in notes:
         probs.add("epoch_units" if note.startswith("epoch") else "date_order", note, severity="notice")
     written = values.reset_index(drop=True)

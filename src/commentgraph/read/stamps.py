@@ -14,6 +14,7 @@ from ..timeparse import DATETIME, combine, localize, slash_order
 from . import times
 
 _OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
+_UTC_OFFSET = r"(?:Z|[+-]00:?00)$"
 
 
 _PAGE_TIME = re.compile(rf"^\s*{DATETIME}\s*$")
@@ -48,13 +49,17 @@ def read_times(
     dtype = pd.DatetimeTZDtype(unit=TIME_UNIT, tz=tz)
     out = pd.Series(pd.NaT, index=range(n), dtype=dtype)
     amb, shf = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    forms = {"epoch": 0, "utc": 0, "offset": 0, "naive": 0}  # how many values were written how
     if dst is not None:
-        dst.update(ambiguous=amb, shifted=shf)
+        dst.update(ambiguous=amb, shifted=shf, forms=forms)
     if pd.api.types.is_datetime64_any_dtype(raw.dtype):
         s = raw.reset_index(drop=True)
         if s.dt.tz is None:
+            forms["naive"] = int(s.notna().sum())
             stamps, amb[:], shf[:] = localize(s, tz)
             return stamps, np.zeros(n, bool)
+        zone = str(s.dt.tz)  # stamps already in the zone shown count as written without an offset
+        forms["utc" if zone == "UTC" else "naive" if zone == tz else "offset"] = int(s.notna().sum())
         return s.dt.tz_convert(tz).astype(dtype), np.zeros(n, bool)
     s = raw.reset_index(drop=True)
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
@@ -66,13 +71,17 @@ def read_times(
         is_num = text.str.fullmatch(r"-?\d{9,19}(?:\.\d+)?").fillna(False).to_numpy(dtype=bool)
         num = pd.to_numeric(text.where(is_num), errors="coerce").astype("Float64")
     if is_num.any():
+        forms["epoch"] = int(is_num.sum())
         out.loc[np.flatnonzero(is_num)] = _epochs(num[is_num], epoch_unit, notes, tz, dtype)
     rest = ~is_num & text.notna().to_numpy()
     if rest.any():
         idx = np.flatnonzero(rest)
         t = text[rest]
         aware = t.str.contains(_OFFSET).fillna(False).to_numpy(dtype=bool)
+        forms["naive"] = int((~aware).sum())
         if aware.any():
+            forms["utc"] = int(t[aware].str.contains(_UTC_OFFSET).sum())
+            forms["offset"] = int(aware.sum()) - forms["utc"]
             p = pd.to_datetime(t[aware], format="ISO8601", utc=True, errors="coerce")
             p = p.where((p >= pd.Timestamp("0001-01-02", tz="UTC")) & (p <= pd.Timestamp("9999-12-30", tz="UTC")))
             out.loc[idx[aware]] = p.dt.tz_convert(tz).astype(dtype).to_numpy()
