@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
 
 from .edges import edge_positions, author_edges, author_stats, is_placeholder
-
-
-@contextmanager
-def _bulk():
-    """No cyclic garbage collection while a graph is filled: millions of new attribute dicts and
-    Timestamps would otherwise trigger collections that scan the growing graph again and again."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
+from .schema import no_cycle_collection
 
 
 def _plain(s: pd.Series, *more: pd.Series) -> list:
@@ -121,7 +107,7 @@ def reply_graph(d, *, via=None, resolution=None, self_replies: bool = True):
     e = edge_positions(d, via=via, resolution=resolution, self_replies=self_replies)[0]
     c = d.comments
     g = nx.DiGraph()
-    with _bulk():
+    with no_cycle_collection():
         _reply_graph(g, c, e)
     return g
 
@@ -200,7 +186,7 @@ def author_graph_of(nodes: pd.DataFrame, rel: pd.DataFrame, *, replies: pd.DataF
     g = nx.MultiDiGraph() if multigraph else nx.DiGraph()
     known = nodes.index.get_indexer(rel["target_key"]) >= 0  # the group keys are distinct: isin, without its slow path
     ends = rel.loc[~known, ["target_key", "target_name"]].drop_duplicates("target_key")
-    with _bulk():
+    with no_cycle_collection():
         ids = nodes.index.tolist()
         attrs = [{"name": name, "n_comments": n, "placeholder": ph, "missing": False}
                  for name, n, ph in zip(_plain(nodes["name"]), nodes["n_comments"].astype(np.int64).tolist(),

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
-
 import pandas as pd
 
-from ..schema import empty
+from ..schema import empty, no_cycle_collection
 from .context import prepare
 from .evidence import evidence
 from .extract import extract
@@ -63,27 +60,13 @@ def link_comments(
         address=address,
         infer_renamed=infer_renamed,
     )
-    with _no_cycle_collection():
+    with no_cycle_collection():
         c = prepare(comments)
         found = extract(c, opt)
         if not len(found):
             return empty("mentions"), replies(empty("mentions"), c)
         mentions = infer_renamed_(decide(evidence(found, c, opt), opt), c, opt)
         return mentions, replies(mentions, c)
-
-
-@contextlib.contextmanager
-def _no_cycle_collection():
-    """Python's cyclic garbage collector paused: resolution makes millions of small objects (matches, tuples,
-    strings) that hold no cycles, and the collector rescanned all of them again and again (a fifth of the
-    time of ``link_comments`` at 1M comments). Memory is still freed as usual; cycles wait for the end."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def replies_from(mentions: pd.DataFrame, comments: pd.DataFrame) -> pd.DataFrame:
