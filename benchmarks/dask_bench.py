@@ -64,7 +64,7 @@ def on_dask(pages: str, workers: int, memory_limit: str | None, partition_mib: i
 
     kw = {"memory_limit": memory_limit} if memory_limit else {}
     t_start = time.perf_counter()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, **kw) as cluster, \
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", **kw) as cluster, \
             Client(cluster) as client:
         t0 = time.perf_counter()
         corpus = cg.read_corpus(pages, client, partition_bytes=partition_mib * 2**20)

@@ -31,7 +31,7 @@ PUBLIC = ROOT.parent / "shared" / "data-public" / "globe_and_mail_sfu"
 
 @pytest.fixture(scope="module")
 def client():
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                                        memory_limit="3GiB")
     c = distributed.Client(cluster)
     yield c
