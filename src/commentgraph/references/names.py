@@ -181,16 +181,19 @@ class AuthorIndex:
                 break
         return best
 
+    def _alias_table(self, which: int) -> tuple[list, list]:
+        """The authors' aliases (``aliases(a)[which]``: 1 for prefix matching, 2 for fuzzy) sorted, and whose."""
+        pairs = sorted({(al, a) for a in self._pairs for al in aliases(a)[which]})
+        return [k for k, _ in pairs], [a for _, a in pairs]
+
     def _index(self):
         if self._prefix is None:
-            pairs = sorted({(al, a) for a in self._pairs for al in aliases(a)[1]})
-            self._prefix = ([k for k, _ in pairs], [a for _, a in pairs])
+            self._prefix = self._alias_table(1)
         return self._prefix
 
     def _fuzzy_index(self):
         if self._fuzzy is None:
-            pairs = sorted({(al, a) for a in self._pairs for al in aliases(a)[2]})
-            self._fuzzy = ([k for k, _ in pairs], [a for _, a in pairs])
+            self._fuzzy = self._alias_table(2)
         return self._fuzzy
 
     @property
