@@ -44,7 +44,8 @@ def read_times(
 
     Slash dates (``03/01/2019 10:00``) are month first unless a day above 12 in the column says day
     first; when nothing decides, the doubt is appended to ``notes``. Local times that happen twice or
-    never (daylight saving) are marked in ``dst["ambiguous"]`` / ``dst["shifted"]`` (see ``localize``)."""
+    never (daylight saving) are marked in ``dst["ambiguous"]`` / ``dst["shifted"]`` (see ``localize``);
+    ``dst["forms"]`` counts how the values were written (epoch numbers, a UTC offset, another offset, none)."""
     n = len(raw)
     dtype = pd.DatetimeTZDtype(unit=TIME_UNIT, tz=tz)
     out = pd.Series(pd.NaT, index=range(n), dtype=dtype)
