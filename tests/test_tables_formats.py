@@ -175,3 +175,95 @@ def test_column_names_with_spaces_dashes_and_capitals_are_found(tmp_path):
     assert d.comments["text"].tolist() == ["First!", "@Anna Berg no"]
     assert d.comments["posted_at"].dt.tz_convert("UTC").dt.strftime("%H:%M").tolist() == ["10:00", "10:05"]
     assert sorted(d.replies["via"].astype(str)) == ["mention", "parent"]
+
+
+# ---- API dumps of other comment systems (fixtures written by hand in each API's documented shape)
+
+
+def test_wordpress_rest_api_comments():
+    # /wp-json/wp/v2/comments: ``author`` is a user id (0 for guests), the name is ``author_name``; ``parent``
+    # 0 means a top-level comment; ``date_gmt`` is UTC without an offset; ``post`` is the article
+    d = cg.read_table(DATA / "wordpress_rest_comments.json", tz="UTC")
+    c = d.comments
+    assert c["author"].tolist() == ["Jane Doe", "Bob", "Carl"]
+    assert c["article_id"].tolist() == ["55"] * 3
+    assert parents(d) == {"102": "101"}
+    assert c["posted_at"].tolist() == [pd.Timestamp("2021-03-03 15:12", tz="UTC"),
+                                       pd.Timestamp("2021-03-03 16:00", tz="UTC"),
+                                       pd.Timestamp("2021-03-04 08:00", tz="UTC")]
+    assert kinds(d) == ["html_text"]  # no dangling parent for the zeros
+    m = d.mentions
+    assert m.loc[m["comment_id"] == "102", "target_comment_id"].tolist() == ["101"]  # @Jane Doe
+    assert cg.read_table(DATA / "wordpress_rest_comments.json", html_text=True).comments["text"].iloc[0] == \
+        "Great piece. I\u2019d add one thing."
+
+
+def test_mastodon_context_ancestors_and_descendants():
+    # /api/v1/statuses/:id/context: two lists of statuses, ``in_reply_to_id``, the author under ``account``
+    d = cg.read_table(DATA / "mastodon_context.json", tz="UTC")
+    c = d.comments
+    assert c["comment_id"].tolist() == ["1001", "1002", "1003"]
+    assert c["author"].tolist() == ["ann@example.social", "bo", "cy@other.net"]  # the handle: never empty
+    assert parents(d) == {"1002": "1001", "1003": "1002"}
+    assert c["posted_at"].iloc[1] == pd.Timestamp("2023-05-01 10:05", tz="UTC")
+
+
+def test_facebook_graph_comments():
+    d = cg.read_table(DATA / "facebook_graph_comments.json", tz="UTC")
+    c = d.comments
+    assert c["author"].tolist() == ["Anna Schmidt", "Peter M."]
+    assert parents(d) == {"10_2": "10_1"}
+    assert c["posted_at"].tolist() == [pd.Timestamp("2020-01-02 10:00", tz="UTC"),
+                                       pd.Timestamp("2020-01-02 11:00", tz="UTC")]
+    assert kinds(d) == []
+
+
+def test_disqus_api_posts_prefer_the_raw_message():
+    d = cg.read_table(DATA / "disqus_api_posts.json", tz="UTC")
+    c = d.comments
+    assert c["text"].tolist() == ["First!", "Hi MaryJ"]  # raw_message, not the HTML message
+    assert c["article_id"].tolist() == ["900", "900"]  # the thread
+    assert parents(d) == {"5002": "5001"}
+    assert kinds(d) == []
+
+
+def test_discourse_topic_parents_are_post_numbers():
+    # /t/:id.json: posts under post_stream.posts; ``reply_to_post_number`` names a post_number, not an id
+    d = cg.read_table(DATA / "discourse_topic.json", tz="UTC")
+    c = d.comments
+    assert c["article_id"].tolist() == ["77"] * 3
+    assert c["number"].tolist() == [1, 2, 3]
+    assert parents(d) == {"9002": "9001", "9003": "9002"}
+    assert d.settings["parent_ids"]["number_parents"] == 2
+    assert "dangling_parent" not in kinds(d)
+
+
+def test_stack_exchange_comments_epoch_seconds_and_owner():
+    d = cg.read_table(DATA / "stackexchange_comments.json", tz="UTC")
+    c = d.comments
+    assert c["author"].tolist() == ["Ann", "Ben"]
+    assert c["article_id"].tolist() == ["42", "42"]
+    assert c["posted_at"].iloc[0] == pd.Timestamp(1600000000, unit="s", tz="UTC")
+    r = d.replies
+    assert r[["source_comment_id", "target_comment_id"]].values.tolist() == [["2", "1"]]  # @Ann
+
+
+def test_numeric_author_ids_stay_when_no_names_are_given():
+    df = pd.DataFrame({"author": [3, 4], "text": ["a", "b"], "date": ["2020-01-01 10:00", "2020-01-01 11:00"]})
+    assert cg.read_table(df).comments["author"].tolist() == ["3", "4"]
+
+
+def test_parent_numbers_are_not_taken_where_most_name_no_number():
+    # one parent of three names a number by chance: the column holds ids, and the two others dangle
+    df = pd.DataFrame({"id": ["a", "b", "c", "d"], "number": [1, 2, 3, 4], "parent": [None, "2", "zz", "yy"],
+                       "author": list("ABCD"), "text": list("wxyz"), "date": ["2020-01-01 10:00"] * 4})
+    d = cg.read_table(df)
+    assert parents(d) == {"b": "2", "c": "zz", "d": "yy"}
+    assert "number_parents" not in d.settings["parent_ids"]
+
+
+def test_a_dict_with_no_list_of_objects_is_a_clear_error(tmp_path):
+    p = tmp_path / "meta.json"
+    p.write_text('{"meta": {"count": 3}, "tags": ["a", "b"]}', encoding="utf-8")
+    with pytest.raises(cg.ReadError, match="holds no list of comment records"):
+        cg.read_table(p)

@@ -40,7 +40,7 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     mapped are kept after ours. Nested JSON replies are
     flattened, the nesting giving ``parent_id`` where no parent column exists; API resources that wrap
     a comment (YouTube ``commentThreads``/``comments``, Reddit ``{"kind", "data"}`` things) are unwrapped.
-    A naive time in a column named for UTC (``created_utc``) is UTC.
+    A naive time in a column named for UTC (``created_utc``, ``date_gmt``) is UTC.
 
     Parent ids are reconciled with the comment ids by ``link_parents``: a type prefix such as Reddit's
     ``t1_`` is dropped where that resolves them, and a parent naming the comment's article (Reddit's
@@ -104,7 +104,8 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     parent, parent_how = tcols.null_str(n), {}
     if "parent_id" in cols:
         nested = raw["_nest_parent"] if "_nest_parent" in raw.columns and cols["parent_id"] != "_nest_parent" else None
-        parent, parent_how = fields.parents(col("parent_id"), nested, written, ids, art, dup, rows, probs)
+        parent, parent_how = fields.parents(col("parent_id"), nested, written, ids, art, dup, rows, probs,
+                                            number=number if "number" in cols else None)
 
     comments = pd.DataFrame({
         "comment_id": ids, "article_id": art, "number": number, "author": author, "posted_at": posted,

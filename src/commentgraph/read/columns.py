@@ -16,132 +16,7 @@ import polars as pl
 import pyarrow as pa
 
 from ..errors import ReadError
-
-#: our column -> source names tried (case-insensitive) when ``columns`` does not map it
-CANDIDATES = {
-    "comment_id": [
-        "comment_id",
-        "id",
-        "ID",
-        "commentid",
-        "comment id",
-        "post_id",
-        "cid",
-        "_key",
-        "objectID",
-        "kommentar_id",
-        "kommentar-id",
-    ],
-    "article_id": [
-        "article_id",
-        "articleid",
-        "article",
-        "story_id",
-        "thread_id_article",
-        "url",
-        "page",
-        "streamId",
-        "link_id",
-        "_article",
-        "videoId",
-        "video_id",
-        "submission_id",
-        "thread_id",
-        "artikel_id",
-        "artikel-id",
-        "artikel",
-    ],
-    "number": ["number", "comment_number", "nr", "no", "index_on_page"],
-    "author": [
-        "author",
-        "user_name",
-        "username",
-        "user",
-        "name",
-        "screen_name",
-        "sender.name",
-        "author_name",
-        "commenter",
-        "nickname",
-        "by",
-        "authorName",
-        "authorDisplayName",
-        "author_username",
-        "autor",
-        "nutzer",
-        "nutzername",
-        "benutzer",
-        "benutzername",
-        "verfasser",
-        "author.name",
-        "user.name",
-        "author.username",
-        "user.username",
-        "user.screen_name",
-    ],
-    "posted_at": [
-        "posted_at",
-        "posted_at_utc",
-        "created_at",
-        "created",
-        "created_utc",
-        "unix_timestamp",
-        "timestamp",
-        "time",
-        "date",
-        "datetime",
-        "post_time",
-        "published",
-        "published_at",
-        "createdAt",
-        "publishedAt",
-        "datum",
-        "zeit",
-        "zeitpunkt",
-        "ts",
-    ],
-    "text": [
-        "text",
-        "body",
-        "comment",
-        "comment_text",
-        "commentText",
-        "content",
-        "message",
-        "textOriginal",
-        "textDisplay",
-        "raw_message",
-        "kommentar",
-        "kommentartext",
-        "nachricht",
-        "inhalt",
-    ],
-    "parent_id": [
-        "parent_id",
-        "parentID",
-        "parent",
-        "parentid",
-        "in_reply_to",
-        "reply_to",
-        "parent_comment_id",
-        "_nest_parent",
-        "isReplyToId",
-        "isReplyTo",
-        "in_reply_to_id",
-        "parent_post",
-        "antwort_auf",
-        "antwort auf",
-        "antwort-auf",
-        "eltern-id",
-        "eltern_id",
-        "elternid",
-    ],
-    "title": ["title", "article_title", "headline", "story_title", "subject"],
-}
-
-
-REQUIRED = ("author", "posted_at", "text")
-
+from .aliases import CANDIDATES, REQUIRED
 
 #: largest whole number kept exactly (ids and numbers beyond it are not whole numbers we can trust)
 MAX_WHOLE = 2**53
@@ -186,6 +61,7 @@ def resolve_columns(df: pd.DataFrame, columns: dict | None, name: str, line: int
                     columns[ours] = src
                     used.add(src)
                     break
+    _named_author(df, columns, used)
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         raise ReadError(
@@ -206,6 +82,22 @@ def _loose(name) -> str:
     ('parentid', 'author.name', '3')
     """
     return re.sub(r"[\s_\-]+", "", str(name).lower())
+
+
+def _named_author(df: pd.DataFrame, columns: dict, used: set) -> None:
+    """An author column of numbers (WordPress' ``author`` user id beside ``author_name``) gives way to a
+    later candidate that holds names."""
+    src = columns.get("author")
+    if src is None or not pd.api.types.is_numeric_dtype(df[src].dtype) or pd.api.types.is_bool_dtype(df[src].dtype):
+        return
+    lower = {str(c).lower(): c for c in df.columns}
+    for cand in CANDIDATES["author"]:
+        other = lower.get(cand.lower())
+        if other is not None and other not in used and not pd.api.types.is_numeric_dtype(df[other].dtype):
+            columns["author"] = other
+            used.discard(src)
+            used.add(other)
+            return
 
 
 def as_id(s: pd.Series, float_text: bool = True) -> pd.Series:
@@ -293,8 +185,9 @@ def link_parents(parent: pd.Series, ids: pd.Series, article: pd.Series) -> tuple
             if ok.sum() * 2 >= len(still):
                 new.loc[still.index[ok.to_numpy()]] = added[ok]
                 how["added_prefix"] = str(px)
-    # (3) a parent that names the article: the comment answers the article, it has no parent
-    drop = names_article & ~new[open_].isin(known)
+    # (3) a parent that names the article, or 0 or -1 naming no comment (WordPress' 0): the comment
+    # answers the article, it has no parent
+    drop = (names_article | p_open.isin(["0", "-1"])) & ~new[open_].isin(known)
     how["article_parents"] = int(drop.sum())
     new.loc[drop.index[drop.to_numpy()]] = pd.NA
     return new, how

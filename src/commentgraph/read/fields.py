@@ -73,11 +73,11 @@ def scrape_time(scraped_at, tz: str, name: str) -> pd.Timestamp | None:
 
 
 def times(values: pd.Series, column: str, tz: str, epoch_unit, scrape, rows: np.ndarray, probs: Problems, forms=None):
-    """The time column as stamps in ``tz``. A column named for UTC (``created_utc``) holds UTC times even
+    """The time column as stamps in ``tz``. A column named for UTC (``created_utc``, ``date_gmt``) holds UTC times even
     when written without an offset; relative times are read against ``scrape``. ``forms`` (a dict), when
     given, receives how many values were written as epoch numbers, with a UTC offset (``Z``, ``+00:00``;
     naive ones in a column named for UTC count here too), another offset, or none."""
-    naive_tz = "UTC" if re.search(r"utc", column, re.IGNORECASE) else tz
+    naive_tz = "UTC" if re.search(r"utc|gmt", column, re.IGNORECASE) else tz
     notes: list[str] = []
     dst: dict = {}
     posted, bad_time = read_times(values, naive_tz, epoch_unit, notes, dst)
@@ -184,9 +184,20 @@ def ids(values: pd.Series | None, art: pd.Series, rows: np.ndarray, probs: Probl
     return pd.Series(new, dtype="str"), out, dup
 
 
-def parents(values: pd.Series, nested: pd.Series | None, written, ids_, art, dup, rows, probs: Problems) -> tuple:
+def parents(
+    values: pd.Series,
+    nested: pd.Series | None,
+    written,
+    ids_,
+    art,
+    dup,
+    rows,
+    probs: Problems,
+    number: pd.Series | None = None,
+) -> tuple:
     """``(parent_id, how)``: parent ids reconciled with the comment ids (see ``link_parents``), a nested reply's
-    parent where none is written, self-parents dropped; one notice for the parents naming no comment."""
+    parent where none is written, parents written as comment numbers (Discourse's ``reply_to_post_number``)
+    made ids, self-parents dropped; one notice for the parents naming no comment."""
     parent = as_id(values)
     if nested is not None:
         parent = parent.fillna(as_id(nested))  # a nested reply without an explicit parent
@@ -198,6 +209,8 @@ def parents(values: pd.Series, nested: pd.Series | None, written, ids_, art, dup
         for a, w, c in zip(art, written, ids_):
             own.setdefault((a, w), c)
         parent = pd.Series([p if pd.isna(p) else own.get((a, p), p) for a, p in zip(art, parent)], dtype="str")
+    if number is not None:
+        parent = _numbered_parents(parent, ids_, art, number, how)
     selfp = (parent == ids_).fillna(False).to_numpy(dtype=bool)
     for i in np.flatnonzero(selfp):
         probs.add("self_parent", "a comment names itself as parent; parent dropped", line=int(rows[i]))
@@ -213,6 +226,31 @@ def parents(values: pd.Series, nested: pd.Series | None, written, ids_, art, dup
             severity="notice",
         )
     return parent, how
+
+
+def _numbered_parents(parent: pd.Series, ids_: pd.Series, art: pd.Series, number: pd.Series, how: dict) -> pd.Series:
+    """Parents naming no comment id but a comment number of their article, taken as that comment, where
+    at least half of such parents do (decided from the data: the column holds numbers, not ids).
+
+    >>> how = {}
+    >>> _numbered_parents(pd.Series([None, "1", "2"], dtype="str"), pd.Series(["a", "b", "c"], dtype="str"),
+    ...                   pd.Series(["t"] * 3, dtype="str"), pd.Series([1, 2, 3], dtype="Int64"), how).tolist(), how
+    ([nan, 'a', 'b'], {'number_parents': 2})
+    """
+    open_ = (parent.notna() & ~parent.isin(pd.Index(ids_))).to_numpy(dtype=bool)
+    has = number.notna().to_numpy(dtype=bool)
+    if not open_.any() or not has.any():
+        return parent
+    key = art.astype("str") + "\x1f" + number.astype("str")
+    by_number = pd.Series(ids_[has].to_numpy(), index=pd.Index(key[has].to_numpy())).groupby(level=0).first()
+    asked = (art[open_].astype("str") + "\x1f" + parent[open_].astype("str")).to_numpy()
+    got = by_number.reindex(asked)
+    if got.notna().sum() * 2 < len(got):
+        return parent
+    out = parent.copy()
+    out.iloc[np.flatnonzero(open_)] = got.where(got.notna(), parent[open_].to_numpy()).to_numpy()
+    how["number_parents"] = int(got.notna().sum())
+    return out.astype("str")
 
 
 def articles(art: pd.Series, titles: pd.Series, name: str) -> pd.DataFrame:

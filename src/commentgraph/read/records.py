@@ -10,7 +10,7 @@ from ..errors import ReadError
 from ..problems import Problems
 from ..schema import scrub_surrogates
 
-RECORD_KEYS = ("comments", "data", "items", "results", "records", "posts", "children")
+RECORD_KEYS = ("comments", "data", "items", "results", "records", "posts", "children", "response")
 
 
 #: keys inside a record that hold its nested replies
@@ -138,18 +138,40 @@ def flatten_json(obj, name: str, problems: Problems) -> list[dict]:
             return True
         if "article" in o:
             return find(o["article"], article)
-        return False
+        return _lists_within(o, walk_records, article)
 
     if not find(obj):
         raise ReadError(
             f"JSON holds no list of comment records (it is a {type(obj).__name__}; expected a list "
-            f"of objects, or an object with one of the keys {', '.join(RECORD_KEYS)})",
+            f"of objects, or an object holding lists of objects, e.g. under one of the keys {', '.join(RECORD_KEYS)})",
             source=name,
             line=1,
         )
     if not out:
         raise ReadError(f"JSON holds no comment record (no object among its {seen[0]} items)", source=name, line=1)
     return out
+
+
+def _record_lists(o: dict) -> list[list]:
+    """The non-empty lists of objects among ``o``'s values."""
+    return [v for v in o.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
+
+
+def _lists_within(o: dict, walk, article) -> bool:
+    """Records under keys of other names: every list of objects among the object's values (Mastodon's
+    ``ancestors`` and ``descendants``), else among its values' values (Discourse's ``post_stream.posts``).
+
+    >>> got = []
+    >>> _lists_within({"ancestors": [{"id": 1}], "descendants": [{"id": 2}], "n": 2},
+    ...               lambda recs, _, a: got.extend(recs), None), got
+    (True, [{'id': 1}, {'id': 2}])
+    """
+    lists = _record_lists(o)
+    if not lists:
+        lists = [x for v in o.values() if isinstance(v, dict) for x in _record_lists(v)]
+    for records in lists:
+        walk(records, None, article)
+    return bool(lists)
 
 
 def jsonable(v):
