@@ -98,6 +98,9 @@ def compare(folder: Path, only: str | None = None, quiet_added: bool = True) -> 
         if only and only not in name:
             continue
         sub = folder / _key(name)
+        if not sub.exists():
+            print(f"NEW  {name}: no golden (an input added since they were saved)")
+            continue
         d, err = _read(reader, source)
         if (sub / "error.txt").exists() or err:
             old = (sub / "error.txt").read_text() if (sub / "error.txt").exists() else None
