@@ -267,3 +267,33 @@ def test_a_dict_with_no_list_of_objects_is_a_clear_error(tmp_path):
     p.write_text('{"meta": {"count": 3}, "tags": ["a", "b"]}', encoding="utf-8")
     with pytest.raises(cg.ReadError, match="holds no list of comment records"):
         cg.read_table(p)
+
+
+def test_excel_workbook_the_sheet_with_comments_is_read(tmp_path):
+    # the shape of a comment-export service's workbook: an info sheet first, Excel dates, whole numbers
+    import datetime as dt
+
+    p = tmp_path / "export.xlsx"
+    df = pd.DataFrame({"Name": ["Anna Schmidt", "Ben", "007"],
+                       "Date": [dt.datetime(2019, 3, 1, 10, 0), dt.datetime(2019, 3, 1, 10, 5), "01.03.2019 10:07"],
+                       "Likes": [3, 0, None], "Comment": ["Erster", "@Anna Schmidt nein", "Ja"],
+                       "ID": [101, 102, 103], "Parent": [None, 101, 102]})
+    with pd.ExcelWriter(p) as w:
+        pd.DataFrame({"info": ["Exported by a service"]}).to_excel(w, sheet_name="About", index=False)
+        df.to_excel(w, sheet_name="Comments", index=False)
+    d = cg.read_table(p, tz="UTC")
+    c = d.comments
+    assert c["comment_id"].tolist() == ["101", "102", "103"]  # not 101.0
+    assert c["author"].tolist() == ["Anna Schmidt", "Ben", "007"]
+    assert c["posted_at"].tolist() == [UTC10, UTC10 + pd.Timedelta(minutes=5), UTC10 + pd.Timedelta(minutes=7)]
+    assert c["row"].tolist() == [2, 3, 4]  # the workbook's rows
+    assert parents(d) == {"102": "101", "103": "102"}
+    assert kinds(d) == ["excel_sheet"]
+    assert "'Comments' of 2" in d.problems["message"].iloc[0]
+
+
+def test_a_broken_workbook_is_a_clear_error(tmp_path):
+    p = tmp_path / "broken.xlsx"
+    p.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(cg.ReadError, match="not a readable Excel workbook"):
+        cg.read_table(p)

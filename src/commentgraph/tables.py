@@ -28,7 +28,7 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
                article_id: str | None = None, epoch_unit: str | None = None, scraped_at=None,
                resolver: dict | None = None, html_text: bool = False, table: str | None = None,
                query: str | None = None) -> Discussion:
-    """Read a CSV, TSV, JSON, JSON Lines or Parquet export (or a DataFrame) into a Discussion.
+    """Read a CSV, TSV, JSON, JSON Lines, Parquet or Excel export (or a DataFrame) into a Discussion.
 
     ``columns`` maps OUR column name to THE SOURCE's (``{"author": "user_name"}``); columns it does not
     map are looked for under common names (``CANDIDATES``). Required: author, posted_at, text; optional:

@@ -1,5 +1,5 @@
 """Table formats: CSV (delimiter sniffed, multi-line fields), JSON (nested replies flattened, API wrappers
-unwrapped), JSON Lines and Parquet read into a raw frame, each row with the line it starts on."""
+unwrapped), JSON Lines, Parquet and Excel read into a raw frame, each row with the line it starts on."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ TABLE_SUFFIXES = {
     ".ndjson": "jsonl",
     ".parquet": "parquet",
     ".pq": "parquet",
+    ".xlsx": "excel",
+    ".xlsm": "excel",
 }
 
 
@@ -68,6 +70,8 @@ def load(source, problems: Problems) -> pd.DataFrame:
             return pd.read_parquet(path)
         except Exception as e:  # pyarrow raises many types for a broken file
             raise ReadError(f"not a readable Parquet file: {type(e).__name__}: {e}", source=name) from None
+    if kind == "excel":
+        return _read_excel(path, problems)
     text, _ = decode(path.read_bytes(), name)
     if not text.strip():
         raise ReadError("the file is empty", source=name)
@@ -85,6 +89,51 @@ def load(source, problems: Problems) -> pd.DataFrame:
     except RecursionError:
         raise ReadError("JSON nested too deeply to be comment records", source=name) from None
     return _normalize(flatten_json(obj, name, problems))
+
+
+def _excel_cell(v):
+    """An Excel cell as the text a CSV export of it holds: whole numbers without ``.0``, times in ISO."""
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return str(int(v))
+    if hasattr(v, "isoformat"):
+        return v.isoformat(sep=" ") if hasattr(v, "hour") else v.isoformat()
+    return scrub_surrogates(str(v))
+
+
+def _read_excel(path: Path, problems: Problems) -> pd.DataFrame:
+    """The sheet of an Excel workbook that holds comments, as strings with the row each record is on: the
+    first sheet whose header names an author, a time and a text (as ``read_table`` looks for them), else
+    the first sheet with rows; a notice names the sheet read when there are several."""
+    from .columns import resolve_columns
+
+    try:
+        sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl")
+    except ImportError as e:
+        raise ReadError(f"reading Excel needs openpyxl ({e})", source=problems.source) from None
+    except Exception as e:  # openpyxl raises many types for a broken or encrypted file
+        raise ReadError(f"not a readable Excel workbook: {type(e).__name__}: {e}", source=problems.source) from None
+    filled = {k: df for k, df in sheets.items() if len(df.columns)}
+    if not filled:
+        raise ReadError("the workbook has no sheet with a header row", source=problems.source)
+
+    def holds_comments(df):
+        try:
+            resolve_columns(df, None, problems.source)
+            return True
+        except ReadError:
+            return False
+
+    name = next((k for k, df in filled.items() if holds_comments(df)), next(iter(filled)))
+    df = filled[name].map(_excel_cell).astype("str").where(filled[name].notna())
+    df.columns = [str(c) for c in df.columns]
+    df["_row_line"] = range(2, len(df) + 2)  # (row 1 is the header)
+    if len(sheets) > 1:
+        problems.add(
+            "excel_sheet", f"read sheet {name!r} of {len(sheets)} ({', '.join(map(repr, sheets))})", severity="notice"
+        )
+    return df
 
 
 def csv_text(text: str, *, tsv: bool = False) -> tuple[str, str]:
