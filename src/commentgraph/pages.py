@@ -132,7 +132,10 @@ def read_page(source, *, tz: str = DEFAULT_TZ, strict: bool = False, article_id:
 
 def _expand(sources) -> list:
     if isinstance(sources, str | Path) and looks_like_path(sources) and Path(sources).is_dir():
-        files = sorted(p for p in Path(sources).iterdir() if p.is_file() and not p.name.startswith("."))
+        # (names sorted as strings: sorting 5,000 Path objects cost ~0.1 s)
+        with os.scandir(sources) as it:
+            names = sorted(e.name for e in it if not e.name.startswith(".") and e.is_file())
+        files = [Path(sources) / name for name in names]
         if not files:
             raise ReadError("the folder holds no files", source=str(sources))
         return files

@@ -89,3 +89,35 @@ def number_notes(numbers: np.ndarray, line_of, probs: Problems) -> None:
             excerpt_text=str(int(numbers[k + 1])),
             severity="notice",
         )
+
+
+def pages_number_gaps(numbers: np.ndarray, bounds: np.ndarray) -> tuple[dict, np.ndarray, np.ndarray]:
+    """:func:`number_notes` for many pages at once (page ``j``: ``numbers[bounds[j]:bounds[j + 1]]``, unique
+    numbers): ``(gaps, mixed, lo_hi)``, the gap note of each page that runs one way (page -> message),
+    which pages run both ways (for ``number_notes``), and each page's ``[min, max]``. (Per page with
+    numpy it cost ~0.1 ms.)
+
+    >>> gaps, mixed, lo_hi = pages_number_gaps(np.array([1, 2, 5, 9, 7, 3, 1, 2]), np.array([0, 3, 6, 8]))
+    >>> gaps, mixed.tolist(), lo_hi.tolist()
+    ({0: 'numbers 3..4 are missing between 1 and 5', 1: 'numbers 4..6, 8 are missing between 3 and 9'}, \
+[False, False, False], [[1, 5], [3, 9], [1, 2]])
+    """
+    bounds = np.asarray(bounds, dtype=np.int64)
+    n_pages = len(bounds) - 1
+    page = np.repeat(np.arange(n_pages), np.diff(bounds))
+    steps = np.diff(numbers)
+    inner = page[1:] == page[:-1]
+    up = np.bincount(page[1:][inner & (steps > 0)], minlength=n_pages)
+    down = np.bincount(page[1:][inner & (steps < 0)], minlength=n_pages)
+    mixed = (up > 0) & (down > 0)
+    at = np.flatnonzero(inner & (np.abs(steps) > 1) & ~mixed[page[1:]])
+    spans: dict[int, list] = {}
+    for j, a, b in zip(page[at].tolist(), numbers[at].tolist(), numbers[at + 1].tolist()):
+        spans.setdefault(j, []).append(span(a + 1, b - 1) if a < b else span(b + 1, a - 1))
+    starts = bounds[:-1]
+    lo, hi = np.minimum.reduceat(numbers, starts), np.maximum.reduceat(numbers, starts)
+    gaps = {
+        j: f"numbers {', '.join(x if up[j] else x[::-1])} are missing between {lo[j]} and {hi[j]}"
+        for j, x in spans.items()
+    }
+    return gaps, mixed, np.stack([lo, hi], axis=1)

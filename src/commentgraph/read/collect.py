@@ -13,11 +13,12 @@ from array import array
 import numpy as np
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..problems import Problems
 from ..timeparse import date_days, time_seconds
 from . import bulk
-from .checks import number_notes
+from .checks import number_notes, pages_number_gaps
 from .head import page_head
 
 #: per-comment values only some pages have (sparse: comment index -> value)
@@ -129,8 +130,8 @@ class PageTables:
         c = plain.comments.slice(lo, hi - lo)
         self.dates.frombytes(self.interned(c.get_column("date"), self.date).tobytes())
         self.times.frombytes(self.interned(c.get_column("time"), self.time).tobytes())
-        self.authors.append(c.get_column("author").to_arrow().cast(pa.large_string()))
-        self.texts.append(c.get_column("text").to_arrow().cast(pa.large_string()))
+        self.authors.append(_large(c.get_column("author")))
+        self.texts.append(_large(c.get_column("text")))
         numbers, lines = c.get_column("number").to_numpy(), c.get_column("line").to_numpy()
         self.numbers.frombytes(numbers.astype(np.int64).tobytes())
         self.has_number += b"\x01" * len(c)
@@ -140,6 +141,7 @@ class PageTables:
         empty = np.flatnonzero((c.get_column("text") == "").to_numpy()).tolist()
         excerpt = dict(zip(empty, c.get_column("header").gather(empty).to_list())) if empty else {}
         bounds = np.concatenate([[0], np.cumsum(sizes)])
+        gaps, mixed, lo_hi = pages_number_gaps(numbers, bounds)
         for j, k in enumerate(ks):
             a, b, name, aid = int(bounds[j]), int(bounds[j + 1]), names[j], article_ids[j]
             probs = Problems(name, rows=self.rows)
@@ -152,11 +154,11 @@ class PageTables:
                     severity="notice",
                 )
             self.splits.append((len(self.rows), self.n, b - a, name))
-            nums = numbers[a:b]
-            if not (np.all(np.diff(nums) == -1) or np.all(np.diff(nums) == 1)):
-                number_notes(nums, lines[a:b], probs)  # (numbers unique: no ids by line)
-            present = [int(nums.min()), int(nums.max())]
-            title, updated, declared = page_head(plain.heads[k], b - a, present, probs)
+            if j in gaps:  # (numbers unique: no ids by line)
+                probs.add("number_gap", gaps[j], severity="notice")
+            elif mixed[j]:
+                number_notes(numbers[a:b], lines[a:b], probs)
+            title, updated, declared = page_head(plain.heads[k], b - a, lo_hi[j].tolist(), probs)
             n_lines = int(plain.n_lines[k])
             self.page_lines.append(n_lines)
             self.page_ids.append(aid)
@@ -177,3 +179,9 @@ class PageTables:
     def time(self, time: str) -> int:
         """The index of a written time in ``time_keys`` (added when new)."""
         return _intern(time, self.time_index, self.time_keys, time_seconds, self.bad_times, self.secs)
+
+
+def _large(col: pl.Series) -> pa.LargeStringArray:
+    """A Polars string column as an Arrow ``large_string`` array: exported as string views (no copy) and
+    cast by Arrow (~3x faster than Polars' own export to ``large_string``)."""
+    return pc.cast(col.to_arrow(compat_level=pl.CompatLevel.newest()), pa.large_string())

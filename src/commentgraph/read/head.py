@@ -52,23 +52,22 @@ def _updated(head: str) -> re.Match | None:
 
 #: a word every declared count holds (lower case)
 _COUNT_WORDS = ("komment", "comment", "antwort", "beiträge", "repl", "respons", "thought", "gedanken")
+_COUNT_WORD = re.compile("|".join(_COUNT_WORDS), re.IGNORECASE)
 
 
 def _declared(head: str) -> list[re.Match]:
     """``_DECLARED``'s matches in ``head``, tried only on lines that hold one of its words (tried at every
-    line it cost ~0.15 ms a page).
+    line it cost ~0.15 ms a page; looping over the lines to find those ~0.1 ms).
 
     >>> [m["n1"] for m in _declared("Titel\\nText\\n15 Kommentare\\n")]
     ['15']
     """
-    low = head.lower()
-    if not any(w in low for w in _COUNT_WORDS):
-        return []
-    out, at = [], 0
-    for line in head.split("\n"):
-        if any(w in line.lower() for w in _COUNT_WORDS) and (m := _DECLARED.match(head, at)):
+    out, last = [], -1
+    for word in _COUNT_WORD.finditer(head):
+        at = head.rfind("\n", 0, word.start()) + 1
+        if at != last and (m := _DECLARED.match(head, at)):
             out.append(m)
-        at += len(line) + 1
+        last = at
     return out
 
 
