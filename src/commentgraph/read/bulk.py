@@ -217,10 +217,18 @@ def views(data: pa.Buffer, starts: np.ndarray, lengths: np.ndarray) -> pa.Array:
     words = out.view(np.int32)
     words[:, 0] = lengths
     raw = np.frombuffer(data, dtype=np.uint8)
-    if len(raw):
+    if len(raw) >= 12:
+        # each string's first 12 bytes: rows of a sliding window (a gather of rows, not of n x 12 indices)
+        window = np.lib.stride_tricks.sliding_window_view(raw, 12)
+        inline = window[np.minimum(starts, len(raw) - 12)]
+        near_end = np.flatnonzero(starts > len(raw) - 12)
+        if len(near_end):
+            at = np.minimum(starts[near_end, None] + np.arange(12), len(raw) - 1)
+            inline[near_end] = raw[at]
+        out[:, 4:16] = np.where(np.arange(12) < np.minimum(lengths, 12)[:, None], inline, 0)
+    elif len(raw):
         at = np.minimum(starts[:, None] + np.arange(12), len(raw) - 1)
-        inline = np.where(np.arange(12) < np.minimum(lengths, 12)[:, None], raw[at], 0)
-        out[:, 4:16] = inline
+        out[:, 4:16] = np.where(np.arange(12) < np.minimum(lengths, 12)[:, None], raw[at], 0)
     long = lengths > 12
     words[long, 2] = 0  # buffer 0, from this offset (the first four bytes stay as the prefix)
     words[long, 3] = starts[long]

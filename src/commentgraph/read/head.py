@@ -57,18 +57,22 @@ _COUNT_WORD = re.compile("|".join(_COUNT_WORDS), re.IGNORECASE)
 
 def _declared(head: str) -> list[re.Match]:
     """``_DECLARED``'s matches in ``head``, tried only on lines that hold one of its words (tried at every
-    line it cost ~0.15 ms a page; looping over the lines to find those ~0.1 ms).
+    line it cost ~0.15 ms a page, a regex of the words ~0.1 ms; ``str.find`` of each is ~50x cheaper).
 
     >>> [m["n1"] for m in _declared("Titel\\nText\\n15 Kommentare\\n")]
     ['15']
     """
-    out, last = [], -1
-    for word in _COUNT_WORD.finditer(head):
-        at = head.rfind("\n", 0, word.start()) + 1
-        if at != last and (m := _DECLARED.match(head, at)):
-            out.append(m)
-        last = at
-    return out
+    low = head.lower()
+    if len(low) != len(head):  # (a letter whose lower case is longer: positions differ, go line by line)
+        starts = {head.rfind("\n", 0, w.start()) + 1 for w in _COUNT_WORD.finditer(head)}
+    else:
+        starts = set()
+        for word in _COUNT_WORDS:
+            i = low.find(word)
+            while i >= 0:
+                starts.add(head.rfind("\n", 0, i) + 1)
+                i = low.find(word, i + len(word))
+    return [m for at in sorted(starts) if (m := _DECLARED.match(head, at))]
 
 
 def _title(lines: list[str]) -> str | None:
