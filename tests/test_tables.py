@@ -310,3 +310,12 @@ def test_daylight_saving_times_in_a_table_get_the_page_readers_notices():
     assert sorted(zip(p["kind"], p["line"])) == [("ambiguous_time", 2), ("nonexistent_time", 1),
                                                  ("nonexistent_time", 3)]
     assert (p["severity"] == "notice").all()
+
+
+@pytest.mark.parametrize("row", ["a,b,c,2020-01-01 10:00", '"a",b,c,2020-01-01 10:00'])  # pandas' parser / csv module
+def test_a_column_name_written_twice_is_a_notice_and_both_are_kept(tmp_path, row):
+    p = tmp_path / "dup.csv"
+    p.write_text("author,author,text,date\n" + row + "\n", encoding="utf-8")
+    d = cg.read_table(p)
+    assert d.comments[["author", "author.1"]].iloc[0].tolist() == ["a", "b"]
+    assert d.problems[["kind", "line"]].values.tolist() == [["repeated_column", 1]]

@@ -297,3 +297,17 @@ def test_a_broken_workbook_is_a_clear_error(tmp_path):
     p.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(cg.ReadError, match="not a readable Excel workbook"):
         cg.read_table(p)
+
+
+def test_source_columns_not_mapped_are_kept_after_ours_in_their_order(tmp_path):
+    # a wide export (an analytics tool's 600 columns): every unmapped column kept, in order, with its values;
+    # a source column named like one of ours is kept as source_<name>
+    extra = [f"c{i}" for i in range(600)]
+    p = tmp_path / "wide.csv"
+    p.write_text(",".join([*extra, "author", "text", "date", "line"]) + "\n"
+                 + ",".join([*(str(i) for i in range(600)), "Ann", "Hi", "2020-01-01 10:00", "L7"]) + "\n",
+                 encoding="utf-8")
+    c = cg.read_table(p).comments
+    assert c.columns.tolist()[-601:] == [*extra, "source_line"]
+    assert c[["c0", "c599", "source_line"]].iloc[0].tolist() == ["0", "599", "L7"]
+    assert c["line"].isna().all()  # ours: a table row has no page line

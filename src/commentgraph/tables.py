@@ -113,9 +113,10 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
         "position": art.groupby(art, sort=False).cumcount().astype("Int64"), "row": pd.array(rows, dtype="Int64"),
     })
     ours = set(cols.values()) | {"_row_line"}
-    for c in raw.columns:   # source columns not mapped are kept after ours
-        if c not in ours:
-            comments[f"source_{c}" if c in comments.columns else str(c)] = raw[c].to_numpy()
+    # source columns not mapped are kept after ours (added at once: one by one is quadratic in their number)
+    kept = {f"source_{c}" if c in comments.columns else str(c): raw[c].to_numpy() for c in raw.columns if c not in ours}
+    if kept:
+        comments = pd.concat([comments, pd.DataFrame(kept, index=comments.index)], axis=1)
     titles = raw[cols["title"]].astype("str") if "title" in cols else tcols.null_str(n)
     if n == 0:
         probs.add("no_comments", "the table has no rows")

@@ -76,7 +76,7 @@ def load(source, problems: Problems) -> pd.DataFrame:
     if not text.strip():
         raise ReadError("the file is empty", source=name)
     if kind in ("csv", "tsv"):
-        return _read_csv(*csv_text(text, tsv=kind == "tsv"), problems)
+        return _repeated_names(_read_csv(*csv_text(text, tsv=kind == "tsv"), problems), problems)
     if kind == "jsonl":
         records = json_lines(text, problems)
         if not records:
@@ -166,6 +166,22 @@ def sniff_delimiter(text: str, candidates: str = ",;\t|") -> str:
     if widths.get(sniffed, 0) == best:
         return sniffed
     return next(c for c in candidates if widths[c] == best)  # the sniffer's guess splits the header less
+
+
+def _repeated_names(df: pd.DataFrame, problems: Problems) -> pd.DataFrame:
+    """A notice for each header name written more than once (the later ones are kept as ``name.1``, ...)."""
+    names = {str(c) for c in df.columns}
+    for c in df.columns:
+        base, dot, k = str(c).rpartition(".")
+        if dot and k.isdigit() and base in names and k == "1":
+            problems.add(
+                "repeated_column",
+                f"column name {base!r} appears more than once in the header; the first is read, later ones are "
+                f"kept as {base + '.1'!r}, ...",
+                line=1,
+                severity="notice",
+            )
+    return df
 
 
 def _read_csv(text: str, sep: str, problems: Problems) -> pd.DataFrame:
