@@ -267,7 +267,9 @@ def repeated(ids: pd.Series, groups: pd.Series | None = None) -> np.ndarray:
         return np.zeros(0, dtype=bool)
     if groups is None:
         col = _polars(ids)
-        if col.n_unique() == len(col):  # (the common case, and ~5x faster to rule out than to mark)
+        # (the common case: distinct hashes are distinct ids; counting hashes is ~5x faster than counting
+        # strings, ~6x faster than marking repeats)
+        if col.hash().n_unique() == len(col):
             return np.zeros(len(col), dtype=bool)
         return ~col.is_first_distinct().to_numpy()
     frame = pl.DataFrame({"a": _polars(groups), "c": _polars(ids)})
