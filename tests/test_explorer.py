@@ -195,6 +195,17 @@ def test_switching_articles_sends_that_article_and_clears_the_thread():
     assert w.article == w.articles[0]["id"] and w.selected == other
 
 
+def test_the_widget_prepares_an_article_when_it_is_first_shown_and_lists_all_as_the_page_does():
+    d = cg.read_source(cg.sample_corpus())
+    w = cg.explore(d, reviews=None)
+    assert w.articles == explorer_data(d)["articles"]  # the same rows, without preparing every article
+    assert list(w._data) == [w.articles[0]["id"]]
+    w.article = w.articles[3]["id"]
+    assert list(w._data) == [w.articles[0]["id"], w.articles[3]["id"]]
+    assert w.article_data == explorer_data(d)["data"][w.articles[3]["id"]]
+    assert sum(a["comments"] for a in w.articles) == len(d.comments)
+
+
 def test_reviews_live_beside_the_data_they_review(sample_path, tmp_path):
     page = tmp_path / "page.txt"
     page.write_bytes(sample_path.read_bytes())

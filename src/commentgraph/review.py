@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import polars as pl
 
 from .discussion import Discussion
 from .errors import ReadError
@@ -114,7 +115,13 @@ def _considered(m: pd.DataFrame, comments: pd.DataFrame) -> pd.Series:
     both = both.drop_duplicates(["index", "cand"]).sort_values(["index", "posted_at"])
     label = (both["cand"] + " (" + both["author_c"].fillna("?") + ", "
              + both["posted_at"].dt.strftime("%Y-%m-%d %H:%M").fillna("?") + ")")
-    joined = label.groupby(both["index"]).agg(lambda s: "; ".join(s.tolist()[-8:]))
+    # the last 8 of each reference, joined (a Python join per reference cost ~75 us: 2.7 s at 35k references)
+    joined = (
+        pl.DataFrame({"index": both["index"].to_numpy(), "label": label.astype("str").to_numpy()})
+        .group_by("index", maintain_order=True)
+        .agg(pl.col("label").tail(8).str.join("; "))
+    )
+    joined = pd.Series(joined["label"].to_list(), index=joined["index"].to_list(), dtype="str")
     return pd.Series(m.index.map(joined), index=m.index, dtype="str").fillna("")
 
 

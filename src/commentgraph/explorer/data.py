@@ -149,6 +149,52 @@ def _article(d: Discussion, art: pd.DataFrame, c: pd.DataFrame, ct: pd.DataFrame
     }
 
 
+class Prepared:
+    """What every article's explorer data is cut from, computed once for ``d``: comments, their thread
+    columns, threads and references, and the rows of each article (so one article is prepared alone)."""
+
+    def __init__(self, d: Discussion, references: pd.DataFrame | None = None):
+        self.d = d
+        self.c = d.comments.reset_index(drop=True)
+        self.ct = comment_threads(d)
+        self.th = threads(d)
+        self.refs = _references(d) if references is None else references
+        aid = self.c["article_id"].astype("str")
+        self.art_ids = d.articles["article_id"].astype("str")
+        self.groups = {k: np.asarray(v) for k, v in aid.groupby(aid, sort=False).groups.items()}
+        self.th_groups = self.th.groupby(self.th["article_id"].astype("str"), sort=False).groups
+        refs = self.refs
+        self.ref_groups = refs.groupby(refs["article_id"].astype("str"), sort=False).groups if len(refs) else {}
+        self.order = [str(k) for k in pd.unique(pd.concat([self.art_ids, aid]))]
+
+    def article(self, k: str) -> dict:
+        """The explorer data of article ``k``."""
+        rows = self.groups.get(k, np.array([], dtype=int))
+        art = self.d.articles[self.art_ids == k]
+        if not len(art):
+            art = pd.DataFrame({"article_id": [k]})
+        th, refs = self.th, self.refs
+        tr = th.loc[self.th_groups[k]] if k in self.th_groups else th.iloc[:0]
+        rr = refs.loc[self.ref_groups[k]] if k in self.ref_groups else refs.iloc[:0]
+        return _article(self.d, art, self.c.iloc[rows], self.ct.iloc[rows].reset_index(drop=True),
+                        tr.reset_index(drop=True),
+                        rr.sort_values(["comment_id", "start"], kind="stable").reset_index(drop=True))
+
+    def summaries(self) -> list[dict]:
+        """One row an article (id, title, comments, threads, references), without preparing the articles."""
+        titles: dict = {}
+        if "title" in self.d.articles.columns:
+            for k, t in zip(self.art_ids, self.d.articles["title"]):
+                titles.setdefault(k, t)  # (the first row of an article, as its data has)
+        out = []
+        for k in self.order:
+            title = titles.get(k)
+            out.append({"id": k, "title": None if title is None or pd.isna(title) else str(title),
+                        "comments": len(self.groups.get(k, ())), "threads": len(self.th_groups.get(k, ())),
+                        "references": len(self.ref_groups.get(k, ()))})
+        return out
+
+
 def explorer_data(d: Discussion, *, references: pd.DataFrame | None = None) -> dict:
     """Everything the explorer shows about ``d``: ``{"articles": [summary rows], "data": {article_id: article}}``.
 
@@ -162,27 +208,5 @@ def explorer_data(d: Discussion, *, references: pd.DataFrame | None = None) -> d
     >>> a["c"]["a"], a["c"]["p"], a["r"]["raw"], a["r"]["t"], a["r"]["res"]
     (['Anna', 'Ben'], [-1, 0], ['@1 Anna'], [0], ['number+author'])
     """
-    c = d.comments
-    ct = comment_threads(d)
-    th = threads(d)
-    refs = _references(d) if references is None else references
-    aid = c["article_id"].astype("str").reset_index(drop=True)
-    c = c.reset_index(drop=True)
-    out, summary = {}, []
-    art_ids = d.articles["article_id"].astype("str")
-    groups = {k: np.asarray(v) for k, v in aid.groupby(aid, sort=False).groups.items()}
-    th_groups = th.groupby(th["article_id"].astype("str"), sort=False).groups
-    ref_groups = refs.groupby(refs["article_id"].astype("str"), sort=False).groups if len(refs) else {}
-    for k in pd.unique(pd.concat([art_ids, aid])):
-        rows = groups.get(k, np.array([], dtype=int))
-        art = d.articles[art_ids == k]
-        if not len(art):
-            art = pd.DataFrame({"article_id": [k]})
-        tr = th.loc[th_groups[k]] if k in th_groups else th.iloc[:0]
-        rr = refs.loc[ref_groups[k]] if k in ref_groups else refs.iloc[:0]
-        a = _article(d, art, c.iloc[rows], ct.iloc[rows].reset_index(drop=True), tr.reset_index(drop=True),
-                     rr.sort_values(["comment_id", "start"], kind="stable").reset_index(drop=True))
-        out[k] = a
-        summary.append({"id": k, "title": a["title"], "comments": a["parsed"], "threads": len(a["th"]["id"]),
-                        "references": len(a["r"]["c"])})
-    return {"articles": summary, "data": out}
+    prep = Prepared(d, references)
+    return {"articles": prep.summaries(), "data": {k: prep.article(k) for k in prep.order}}

@@ -11,7 +11,7 @@ import traitlets
 
 from ..discussion import Discussion
 from ..review import apply_review, resolution_scores
-from .data import explorer_data
+from .data import Prepared
 from .page import explorer_script, explorer_style
 from .reviews import VERDICTS, _references, load_reviews, review_key, review_rows, reviews_path, save_reviews
 
@@ -42,13 +42,15 @@ class Explorer(anywidget.AnyWidget):
     def __init__(self, d: Discussion, *, reviews="auto", **kwargs):
         self._d = d
         self._refs = _references(d)
-        data = explorer_data(d, references=self._refs)
-        self._data = data["data"]
+        # articles are prepared when first shown (preparing all of a 1M-comment corpus took minutes)
+        self._prep = Prepared(d, self._refs)
+        self._data: dict[str, dict] = {}
         self._comments = d.comments.drop_duplicates("comment_id").set_index("comment_id")
         self.path = reviews_path(d) if reviews == "auto" else (Path(reviews) if reviews else None)
         saved = load_reviews(self.path) if self.path is not None else {}
-        first = data["articles"][0]["id"] if data["articles"] else ""
-        super().__init__(articles=data["articles"], article=first, article_data=self._data.get(first, {}),
+        articles = self._prep.summaries()
+        first = articles[0]["id"] if articles else ""
+        super().__init__(articles=articles, article=first, article_data=self._article_data(first),
                          reviews=saved, **kwargs)
         self.observe(self._on_article, names="article")
         self.observe(self._on_reviews, names="reviews")
@@ -59,7 +61,12 @@ class Explorer(anywidget.AnyWidget):
     def _on_article(self, change):
         self.set_trait("thread", "")
         self.set_trait("selected", "")
-        self.article_data = self._data.get(change["new"], {})
+        self.article_data = self._article_data(change["new"])
+
+    def _article_data(self, k: str) -> dict:
+        if k not in self._data and k in self._prep.order:
+            self._data[k] = self._prep.article(k)
+        return self._data.get(k, {})
 
     def _on_reviews(self, change):
         if self.path is not None:
