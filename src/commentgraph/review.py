@@ -43,13 +43,13 @@ def _confidence(m: pd.DataFrame) -> np.ndarray:
     weight = np.where(rule == "fuzzy", score / 100 * 0.9, weight)
     res = m["resolution"].to_numpy(dtype=object)
     cands = m["candidates"].astype("Int64").fillna(0).to_numpy(dtype=int)
-    reason = m["reason"].fillna("").to_numpy(dtype=object)
+    reason = m["reason"].fillna("").astype("str")
     base = np.select(
         [res == "number+author", res == "number", res == "author", res == "unresolved"],
         [0.99, 0.95, np.where(cands <= 1, 0.95, 0.75), 0.8], 0.5)
-    quoted = np.array(["quotes" in r for r in reason])
-    thread = np.array(["in this thread" in r for r in reason])
-    doubt = np.array(["disagree" in r or "posted after" in r or "could be" in r for r in reason])
+    quoted = reason.str.contains("quotes", regex=False).to_numpy(dtype=bool)
+    thread = reason.str.contains("in this thread", regex=False).to_numpy(dtype=bool)
+    doubt = reason.str.contains("disagree|posted after|could be", regex=True).to_numpy(dtype=bool)
     base = np.where(quoted, 0.95, np.where(thread, np.maximum(base, 0.85), base))
     base = np.where(doubt, 0.5, base)
     return np.round(base * np.where(res == "number", 1.0, weight), 2)
