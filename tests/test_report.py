@@ -209,6 +209,7 @@ def test_report_has_an_explorer_page_and_an_index_linking_everything(sample_repo
     assert all((out / link).is_file() for link in links)
     made_by = {o["path"]: o["made_by"] for o in manifest["outputs"]}
     assert made_by["html/explorer.html"] == made_by["index.html"] == "run_report"
+    assert "most-discussed" not in index  # the sample is embedded whole: nothing to say about a cut
     # the explore notebook's page links the explorer beside it
     assert 'href="explorer.html"' in (out / "html" / "05_explore.html").read_text(encoding="utf-8")
 
@@ -395,3 +396,16 @@ def test_report_shows_times_in_the_zone_asked_for(tmp_path, monkeypatch):
     assert comments["posted_at"].iloc[0] == "2019-03-01T07:07:00+00:00"
     page = (tmp_path / "utc" / "html" / "02_timeline.html").read_text(encoding="utf-8")
     assert "Times are shown in UTC, as asked." in page and "<small>UTC</small>" in page
+
+
+def test_the_index_says_what_the_explorer_leaves_out():
+    from commentgraph.report import _explorer_cut
+
+    d = cg.read_source(cg.sample_corpus())
+    sizes = d.comments["article_id"].value_counts()
+    # a budget of 60: synthetic-03, -04 and -06 fit (choose_articles' doctest), three are left out
+    kept = int(sizes[["synthetic-03", "synthetic-04", "synthetic-06"]].sum())
+    assert _explorer_cut(d, max_comments=60) == (
+        f" It holds the 3 most-discussed articles ({kept:,} of {len(d.comments):,} comments, its budget); "
+        "the page lists the 3 left out and how to open them.")
+    assert _explorer_cut(d) == ""

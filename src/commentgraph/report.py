@@ -17,7 +17,7 @@ import pandas as pd
 
 from .discussion import Discussion
 from .errors import ReadError
-from .explorer import write_explorer
+from .explorer import MAX_COMMENTS, choose_articles, write_explorer
 
 #: the notebooks a report runs, in order (files ``<name>.ipynb`` in the notebooks folder)
 NOTEBOOKS = ("01_load_and_check", "02_timeline", "03_discussion_structure", "04_corpus", "05_explore")
@@ -367,6 +367,16 @@ def _salt_fingerprint(salt: str) -> str:
 
 # ---------------------------------------------------------------- the index page
 
+def _explorer_cut(d: Discussion, max_comments: int | None = MAX_COMMENTS) -> str:
+    """What the report's explorer page leaves out (its budget of whole articles), in one sentence, or ''."""
+    keep, left = choose_articles(d, max_comments=max_comments)
+    if not left:
+        return ""
+    shown = int(d.comments["article_id"].astype("str").isin(keep).sum())
+    return (f" It holds the {len(keep):,} most-discussed articles ({shown:,} of {len(d.comments):,} comments, "
+            f"its budget); the page lists the {len(left):,} left out and how to open them.")
+
+
 def write_index(out, d: Discussion, pages, explorer, *, source=None, tz: str | None = None,
                 notes: dict | None = None) -> Path:
     """Write ``out/index.html``: links to the explorer, every notebook page, figure and table, and the manifest;
@@ -392,7 +402,8 @@ def write_index(out, d: Discussion, pages, explorer, *, source=None, tz: str | N
             f"{c['references']} references ({c['resolved']} resolved), {c['reply_edges']} reply edges, "
             f"{c['problems']} problems.</p>"
             f'<p><a href="{escape(Path(explorer).relative_to(out).as_posix())}"><b>explorer.html</b></a>: '
-            "read the threads and the evidence for each reply edge (one page, opens from disk, no network).</p>"
+            "read the threads and the evidence for each reply edge (one page, opens from disk, no network)."
+            f"{escape(_explorer_cut(d))}</p>"
             f"<h2>Notebooks</h2><ul>{links(pages)}</ul><h2>Figures (SVG; PNG and PDF beside them)</h2>"
             f"<ul>{links(figures)}</ul><h2>Tables and graphs</h2><ul>{links(tables)}</ul>"
             '<p><a href="manifest.json">manifest.json</a>: inputs, versions, settings, counts, every output.</p>')
