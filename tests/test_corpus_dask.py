@@ -4,6 +4,7 @@ among its pages, and a folder of exports."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -226,6 +227,8 @@ def test_pseudonyms_equal_the_whole_corpus_pseudonymised(client):
     d = cg.pseudonymize(cg.read_pages(LABELLED), salt="s3cret")
     comments = corpus.comments.compute()
     assert comments["author"].str.startswith("Commenter ").all()
+    assert corpus.settings["pseudonymized"] == d.settings["pseudonymized"]  # how, never the salt
+    assert "s3cret" not in json.dumps(corpus.settings)
     same_tables(corpus, d)
     same_metrics(corpus, d)
 
