@@ -1,4 +1,4 @@
-"""Dates and times as they are written on comment pages (German and English), to tz-aware stamps."""
+"""Dates and times as they are written on comment pages (German, English, French months), to tz-aware stamps."""
 
 from __future__ import annotations
 
@@ -20,6 +20,10 @@ MONTHS = {
     # English (where they differ)
     "january": 1, "february": 2, "march": 3, "mar": 3, "may": 5, "june": 6, "july": 7,
     "october": 10, "oct": 10, "december": 12, "dec": 12,
+    # French (where they differ): "12 mars 2021 à 14:05"
+    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "mars": 3, "avril": 4, "avr": 4, "juin": 6,
+    "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12, "déc": 12,
 }
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 

@@ -12,7 +12,7 @@ from ..timeparse import _MONTH_ALT, DATE, MONTHS, TIME, date_days, time_seconds
 #: a date that may touch the name before it ("Sana6. Juni 2015", "IwonaMay 30, 2019"), never a digit or dot
 _DATE_G = DATE.replace(r"(?<![\w.])", r"(?<![\d.])", 1)
 #: what stands between a date and its time
-_SEP = r"(?:[ \t]*,[ \t]*(?:(?:um|at)[ \t]+)?|[ \t]+(?:(?:um|at|@|-|–|—|\||·|•)[ \t]+)?|[ \t]*[|·•][ \t]*|T)"
+_SEP = r"(?:[ \t]*,[ \t]*(?:(?:um|at|à)[ \t]+)?|[ \t]+(?:(?:um|at|à|@|-|–|—|\||·|•)[ \t]+)?|[ \t]*[|·•][ \t]*|T)"
 #: a zone after the time ("GMT", "UTC+1", "CEST", "(UTC)")
 _TZ = (
     r"(?:[ \t]*\(?(?:UTC|GMT)(?:[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?)?\)?"
@@ -23,7 +23,10 @@ _REL = (
     r"|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
     r"|(?:\d{1,4}|an?|one)[ \t]*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|hr|days?|weeks?|months?|years?"
     r"|yrs?|[hdwmy]|mo)\.?[ \t]+ago"
-    r"|gerade eben|just now)"
+    # French ("il y a 3 heures", "il y a une heure", "à l'instant")
+    r"|il[ \t]+y[ \t]+a[ \t]+(?:\d{1,4}|une|un|quelques)[ \t]+(?:secondes?|minutes?|min\.?|heures?|h|jours?|semaines?"
+    r"|mois|ans?|années?)"
+    r"|gerade eben|just now|à l'instant|à l’instant)"
     # Facebook's and Instagram's compact ages ("Like · Reply · 3h", "2d · Edited"): only where the line or a
     # separator follows (in a sentence "5m" is a length)
     r"|\d{1,3}(?:h|m|d|w|y|min|mo|[ ]?(?:Std|Min|Tg|Wo)\.?)(?=[ \t]*(?:$|[·•|]))"
@@ -68,9 +71,17 @@ _UNIT = {
     "mon": 30 * 86400,
     "jah": 365 * 86400,
     "yea": 365 * 86400,
+    "heu": 3600,
+    "jou": 86400,
+    "sem": 604800,
+    "moi": 30 * 86400,
+    "an": 365 * 86400,
+    "ans": 365 * 86400,
+    "ann": 365 * 86400,
 }
 _REL_PARTS = re.compile(
-    r"(?i)(?:vor[ \t]+)?(?P<n>\d{1,4}|einer|einem|eins|ein|wenigen|an?|one)[ \t]*(?P<unit>[^\W\d_]+)"
+    r"(?i)(?:vor[ \t]+|il[ \t]+y[ \t]+a[ \t]+)?(?P<n>\d{1,4}|einer|einem|eins|ein|wenigen|quelques|une|un|an?|one)"
+    r"[ \t]*(?P<unit>[^\W\d_]+)"
 )
 _DAYS_BACK = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2}
 _TZ_PARTS = re.compile(
@@ -155,10 +166,10 @@ def _read(
     dtz: str | None,
 ) -> Stamp:
     if rel is not None:
-        if rel.lower() in ("gerade eben", "just now"):
+        if rel.lower() in ("gerade eben", "just now", "à l'instant", "à l’instant"):
             return Stamp("relative", ago=0)
         m = _REL_PARTS.search(rel)
-        n = int(m["n"]) if m["n"].isdigit() else (2 if m["n"].lower() == "wenigen" else 1)
+        n = int(m["n"]) if m["n"].isdigit() else (2 if m["n"].lower() in ("wenigen", "quelques") else 1)
         unit = m["unit"].lower()
         return Stamp("relative", ago=n * _UNIT.get(unit, _UNIT.get(unit[:3], _UNIT.get(unit[:2], 60))))
     if day is not None:

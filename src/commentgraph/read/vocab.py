@@ -74,6 +74,16 @@ _UI_WORDS = (
     "anzeige",
     "advertisement",
     "sponsored",
+    "award",
+    # French
+    "répondre",
+    "signaler",
+    "j'aime",
+    "j’aime",
+    "partager",
+    "modifier",
+    "supprimer",
+    "citer",
 )
 #: forum post menus between an author line and the post's time (vBulletin, phpBB): skipped, not a boundary
 _MENU_WORDS = (
@@ -191,12 +201,16 @@ def is_bar(s: str) -> bool:
 
 
 def is_symbols(s: str) -> bool:
-    """A short line without letters or digits: arrows, vote buttons, a dash ("△ ▽", "[–]", "›").
+    """A short line without letters or digits: arrows, vote buttons, a dash ("△ ▽", "[–]", "›"); an emoji is a
+    reader's word ("🙂 👍" is a comment's text).
 
-    >>> is_symbols("△ ▽"), is_symbols("[–]"), is_symbols("…"), is_symbols("12")
-    (True, True, True, False)
+    >>> is_symbols("△ ▽"), is_symbols("[–]"), is_symbols("…"), is_symbols("12"), is_symbols("🙂 👍")
+    (True, True, True, False, False)
     """
-    return 0 < len(s) <= 12 and not any(ch.isalnum() for ch in s)
+    return 0 < len(s) <= 12 and not any(ch.isalnum() or _EMOJI.match(ch) for ch in s)
+
+
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2764\u263a\u2665]")
 
 
 #: a counter alone on a line: votes, recommendations, thanks ("2", "0", "+12", "1.158", YouTube's "1.2K")
@@ -226,7 +240,9 @@ ARTICLE_DATE = re.compile(
 BYLINE = re.compile(r"(?i)^[ \t]*(?:by|von)[ \t]+[^»›|•]+$")
 #: the end of the comment list: a comment form, a feed link, pagination (its lines are not a comment's)
 PAGE_TAIL = re.compile(
-    r"(?i)^[ \t]*(?:ihr kommentar(?: zu diesem artikel)?|kommentar schreiben|schreibe einen kommentar|"
+    r"(?i)^[ \t]*(?:(?:leave a reply|laisser un commentaire|laisser une réponse)[ \t]+"
+    r"(?:cancel reply|annuler la réponse)|"
+    r"ihr kommentar(?: zu diesem artikel)?|kommentar schreiben|schreibe einen kommentar|"
     r"kommentar verfassen|einen kommentar schreiben|leave a reply|leave a comment|post a comment|add a comment|"
     r"write a comment|add comment|kommentar hinzufügen|(?:newer post|older post|home|neuerer post|älterer post|"
     r"startseite)(?:[ \t]+(?:newer post|older post|home|neuerer post|älterer post|startseite))+|"
@@ -235,11 +251,12 @@ PAGE_TAIL = re.compile(
     r"weitere kommentare|weitere laden\.*|mehr laden\.*|load more\.*|anmelden(?: registrieren)?|"
     r"bitte melden sie sich an.*|log in to (?:comment|reply).*|sign in to (?:comment|reply).*|"
     r"abonnieren(?: kommentare zum post \(atom\))?|subscribe to.*|ihr name|e-mail|betreff|"
-    r"kommentare zu diesem artikel sind geschlossen.*|comments are closed.*)[ \t]*:?\*?[ \t]*$"
+    r"kommentare zu diesem artikel sind geschlossen.*|comments are closed.*|laisser un commentaire|laisser une réponse|"
+    r"ajouter un commentaire|écrire un commentaire)[ \t]*(?::|\.{2,3}|…)?\*?[ \t]*$"
 )
 #: an author line's verb ("John says:", "Anna sagt:")
 SAYS = re.compile(
-    r"(?i)[ \t]+(?:says|said|wrote|writes|sagt|schrieb|schreibt|meint|kommentierte|commented)"
+    r"(?i)[ \t]+(?:says|said|wrote|writes|sagt|schrieb|schreibt|meint|kommentierte|commented|dit|a écrit)"
     r"[ \t]*(?::|\.{2,3}|…)?[ \t]*$"
 )
 
