@@ -160,3 +160,218 @@ def test_wordpress_emoji_comment_and_the_comment_form():
     ]
     assert "page_tail" in d.problems["kind"].tolist()
     assert accounted(WORDPRESS, d)
+
+
+# Disqus (the older embed): "NAME • 3 years ago"; a reply names whom it answers after its author, with an
+# arrow icon that the copy turns into two spaces ("MaryJ  JohnSmith • 3 years ago"); vote arrows and buttons
+DISQUS_OLD = """7 Comments
+Sort by Best
+JohnSmith • 3 years ago
+This is a great article. I have been saying this since 2015.
+14 △ ▽ • Reply • Share ›
+MaryJ  JohnSmith • 3 years ago
+I disagree. Reply to me if you want, but trains are slow.
+3 △ ▽ • Reply • Share ›
+JohnSmith  MaryJ • 3 years ago
+They are not. See the report of March 3, 2021 at 10:00.
+2 △ ▽ • Reply • Share ›
+Élodie_92 • 3 years ago • edited
+Très bien écrit! 🚆
+△ ▽ • Reply • Share ›
+O'Brien, Pat • 2 years ago
+Nobody asked me.
+1 △ ▽ • Reply • Share ›
+Guest  Élodie_92 • 2 years ago
+Merci for this.
+△ ▽ • Reply • Share ›
+"""
+
+# Disqus (the current embed): avatar letter / author / the name it answers / "3 years ago" / text / votes
+DISQUS_NEW = """7 Comments
+Login
+Join the discussion…
+Share
+Best
+Newest
+Oldest
+J
+JohnSmith
+3 years ago
+
+This is a great article. I have been saying this since 2015.
+
+14
+Reply
+Share ›
+M
+MaryJ
+JohnSmith
+3 years ago
+
+I disagree. Reply to me if you want, but trains are slow.
+
+3
+Reply
+Share ›
+J
+JohnSmith
+MaryJ
+3 years ago
+
+A poem:
+MaryJ
+is never right.
+
+2
+Reply
+Share ›
+А
+Алексей Петров
+a year ago
+
+Хорошая статья.
+
+5
+Reply
+Share ›
+Load more comments
+"""
+
+
+def test_disqus_reply_names_after_the_author():
+    d = cg.read_page(DISQUS_OLD, scraped_at="2024-05-10 12:00")
+    c = d.comments
+    assert c["author"].tolist() == ["JohnSmith", "MaryJ", "JohnSmith", "Élodie_92", "O'Brien, Pat", "Guest"]
+    assert wall(d)[0] == "2021-05-11 12:00"
+    assert c["text"].iloc[1] == "I disagree. Reply to me if you want, but trains are slow."
+    edges = [
+        (c.set_index("comment_id").loc[s, "author"], t)
+        for s, t in zip(d.replies["source_comment_id"], d.replies["target_author"])
+    ]
+    assert edges == [("MaryJ", "JohnSmith"), ("JohnSmith", "MaryJ"), ("Guest", "Élodie_92")]
+    assert pd.isna(c["parent_id"].iloc[0]) and c["parent_id"].tolist()[1:3] == c["comment_id"].tolist()[:2]
+    assert c["parent_id"].iloc[5] == c["comment_id"].iloc[3]
+    assert accounted(DISQUS_OLD, d)
+
+
+def test_disqus_new_reply_name_on_its_own_line():
+    d = cg.read_page(DISQUS_NEW, scraped_at="2024-05-10 12:00")
+    c = d.comments
+    assert c["author"].tolist() == ["JohnSmith", "MaryJ", "JohnSmith", "Алексей Петров"]
+    assert c["text"].tolist() == [
+        "This is a great article. I have been saying this since 2015.",
+        "I disagree. Reply to me if you want, but trains are slow.",
+        "A poem:\nMaryJ\nis never right.",
+        "Хорошая статья.",
+    ]
+    assert pd.isna(c["parent_id"].iloc[0]) and c["parent_id"].tolist()[1:3] == c["comment_id"].tolist()[:2]
+    assert pd.isna(c["parent_id"].iloc[3])
+    assert accounted(DISQUS_NEW, d)
+
+
+# the Guardian: sort and display settings above the first comment; author / the name it answers / time;
+# badges ("Staff", "Picks") above a name; "Recommend" and its count, buttons
+GUARDIAN = """Comments (12)
+Sort by
+Newest
+Display threads
+Collapsed
+Simon_W
+14 Jan 2020 13:47
+
+Good piece. Reply to this if you disagree.
+
+Recommend
+123
+Reply
+Share
+Report
+ann_k
+Simon_W
+14 Jan 2020 14:02
+
+@Simon_W agreed, mostly.
+
+Recommend
+12
+Reply
+Share
+Report
+Staff
+GuardianStaffer
+14 Jan 2020 14:10
+
+Thanks for reading.
+
+Recommend
+40
+Reply
+Share
+Report
+Picks
+Mr. T. O'Neill
+14 Jan 2020 15:00
+
+I read this on 13 Jan 2020 already.
+
+Recommend
+3
+Reply
+Share
+Report
+"""
+
+
+def test_guardian_badges_and_reply_names():
+    d = cg.read_page(GUARDIAN)
+    c = d.comments
+    assert c["author"].tolist() == ["Simon_W", "ann_k", "GuardianStaffer", "Mr. T. O'Neill"]
+    assert wall(d) == ["2020-01-14 13:47", "2020-01-14 14:02", "2020-01-14 14:10", "2020-01-14 15:00"]
+    assert c["text"].iloc[3] == "I read this on 13 Jan 2020 already."
+    assert parent_of(d) == {"ann_k": "Simon_W"}
+    assert accounted(GUARDIAN, d)
+
+
+# heise forum: post title / author / time; replies' titles start "Re:", a new thread's title does not
+HEISE = """Forum zum Artikel: Neue Radwege
+Re: Radwege sind toll
+Max Muster
+15.01.2020 09:00
+
+Das sehe ich anders. Am 14.01.2020 09:00 war alles voll.
+
+Beitrag melden
+Zitieren
++12
+Re: Radwege sind toll
+gerda_g
+15.01.2020 10:00
+
+Nein, Re: ist kein Titel hier.
+
+Beitrag melden
+Zitieren
+-3
+Radfahrer sind auch Menschen
+Dr. Ö. Zweirad
+15.01.2020 10:45
+
+Genau.
+
+Beitrag melden
+Zitieren
+0
+"""
+
+
+def test_heise_a_new_threads_title_above_its_author():
+    d = cg.read_page(HEISE)
+    c = d.comments
+    assert c["author"].tolist() == ["Max Muster", "gerda_g", "Dr. Ö. Zweirad"]
+    assert c["text"].tolist() == [
+        "Das sehe ich anders. Am 14.01.2020 09:00 war alles voll.",
+        "Nein, Re: ist kein Titel hier.",
+        "Genau.",
+    ]
+    assert c["line"].tolist() == [2, 11, 20]
+    assert accounted(HEISE, d)

@@ -4,12 +4,13 @@ time follows the body (``after``)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from . import vocab
 from .blocks import after_header
-from .lines import clean_author, name_like, sentence_like
+from .lines import ARROW, clean_author, name_like, sentence_like
 
 if TYPE_CHECKING:
     from .infer import TimeLine
@@ -60,12 +61,53 @@ def _first_of_after_block(lo: int, hi: int, kinds: list[str], stripped: list[str
     return j if j < hi and j in cands else None
 
 
-def authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple[list, list, list]:
-    """``(starts, authors, numbers)`` where the author stands on a line above the time."""
+def _fold(s: str) -> str:
+    return " ".join(clean_author(s).split()).casefold()
+
+
+def _title_tops(walks: list, kinds: list[str]) -> set[int]:
+    """Blocks whose top name-like line is a post title: where most later blocks' walks end at a title line
+    (``Re: ...``, heise), a block without one whose walk is a name longer than the others heads it with a
+    thread's own title ("Radfahrer sind auch Menschen" / author / time)."""
+    later = [(b, names) for b, (names, _) in enumerate(walks) if b and names]
+    titled = [b for b, names in later if names[0] > 0 and kinds[names[0] - 1] == "title"]
+    if len(titled) * 2 < len(later) or not titled:
+        return set()
+    depth = Counter(len(walks[b][0]) for b in titled).most_common(1)[0][0]
+    return {b for b, names in later if b not in titled and len(names) == depth + 1}
+
+
+def _reply_names(walks: list, stripped: list[str]) -> list[int | None]:
+    """The line of each block's name that is whom the comment answers: the name right below its author when
+    it is the author of another block (Disqus: ``MaryJ`` / ``JohnSmith`` / ``3 years ago``; the Guardian).
+    The authors known: the top names of later blocks, and the first block's name as far above its time as
+    most later blocks' names (a rank under every name, "Forenprofi", is nobody's reply)."""
+    tops = Counter(_fold(stripped[names[0]]) for names, bounded in walks[1:] if names and bounded)
+    sizes = Counter(len(names) for names, _ in walks[1:] if names)
+    if walks and walks[0][0] and sizes:
+        depth = max(sizes, key=lambda k: (sizes[k], -k))
+        tops[_fold(stripped[walks[0][0][-min(depth, len(walks[0][0]))]])] += 1
+    out: list[int | None] = [None] * len(walks)
+    for b, (names, bounded) in enumerate(walks[1:], 1):
+        if len(names) < 2 or not bounded:
+            continue
+        below, author = _fold(stripped[names[-1]]), _fold(stripped[names[-2]])
+        if below != author and tops[below] - (below == _fold(stripped[names[0]])) > 0:
+            out[b] = names[-1]
+    return out
+
+
+def authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple[list, list, list, list]:
+    """``(starts, authors, numbers, replies)`` where the author stands on a line above the time; ``replies``
+    holds the name a block's header says it answers (see :func:`_reply_names`), else None."""
     walks = []
     for b, t in enumerate(heads):
         lo = after_header(heads[b - 1].line, kinds, t.line) if b else 0
         walks.append(names_above(t.line, lo, kinds, stripped))
+    titles = _title_tops(walks, kinds)
+    walks = [(names[1:], bounded) if b in titles else (names, bounded) for b, (names, bounded) in enumerate(walks)]
+    reply_at = _reply_names(walks, stripped)
+    walks = [(names[:-1], bounded) if reply_at[b] else (names, bounded) for b, (names, bounded) in enumerate(walks)]
     sizes = Counter(len(w) for w, _ in walks[1:] if w)
     depth = max(sizes, key=lambda k: (sizes[k], -k)) if sizes else 1
     starts, authors = [], []
@@ -77,13 +119,15 @@ def authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
         # later blocks: the top name of a walk a boundary ended; the first block (article above it):
         # the name as far above the time as in the other blocks
         j = names[0] if (b and bounded) else names[-depth] if len(names) >= depth else names[0]
-        starts.append(j - (j > 0 and kinds[j - 1] == "title"))  # (a post's title line heads it)
         authors.append(clean_author(stripped[j]))
-    return starts, authors, [None] * len(heads)
+        j -= b in titles
+        starts.append(j - (j > 0 and kinds[j - 1] == "title"))  # (a post's title line heads it)
+    replies = [clean_author(stripped[j]) if j is not None else None for j in reply_at]
+    return starts, authors, [None] * len(heads), replies
 
 
-def authors_after(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple[list, list, list]:
-    """``(starts, authors, numbers)`` where the author opens a block whose time follows the body."""
+def authors_after(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple[list, list, list, list]:
+    """``(starts, authors, numbers, replies)`` where the author opens a block whose time follows the body."""
     found = {}
     for b in [*range(1, len(heads)), 0]:  # (the first block last: it is read like the others)
         t = heads[b]
@@ -99,4 +143,30 @@ def authors_after(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
         found[b] = _first_of_after_block(lo, t.line, kinds, stripped, first=b == 0, spaced=sum(blank) * 2 >= len(blank))
     starts = [found[b] if found[b] is not None else t.line for b, t in enumerate(heads)]
     authors = [clean_author(stripped[found[b]]) if found[b] is not None else None for b in range(len(heads))]
-    return starts, authors, [None] * len(heads)
+    return starts, authors, [None] * len(heads), [None] * len(heads)
+
+
+#: what stands between a reply's author and the name it answers once the copy lost the arrow icon between them
+#: (Disqus: "MaryJ  JohnSmith • 3 years ago"): two spaces or more, or an icon font's glyph
+_GAP = re.compile(r"[ \t]*[\ue000-\uf8ff][ \t]*|[ \t]{2,}")
+
+
+def split_replies(prefixes: list[str]) -> list[tuple[str, str | None]]:
+    """Each header prefix as ``(author, the name it answers or None)``: a reply arrow ("Bob → Anna Lee"), or
+    a gap between two names where the page shows that layout (one of the names is an author of the page).
+
+    >>> split_replies(["Anna Lee", "Bob  Anna Lee", "Bob → Carl", "Ed  Wood"])
+    [('Anna Lee', None), ('Bob', 'Anna Lee'), ('Bob', 'Carl'), ('Ed', 'Wood')]
+    >>> split_replies(["Ed  Wood", "Anna"])
+    [('Ed  Wood', None), ('Anna', None)]
+    """
+    arrows = [ARROW.split(p, 1) for p in prefixes]
+    gaps = [_GAP.split(p.strip(), 1) if len(a) == 1 else a for p, a in zip(prefixes, arrows)]
+    known = {_fold(p) for p, g in zip(prefixes, gaps) if len(g) == 1}
+    known |= {_fold(a[0]) for a in arrows if len(a) == 2}
+    paired = [len(g) == 2 and all(name_like(x) for x in g) for g in gaps]
+    confirmed = any(ok and (_fold(g[0]) in known or _fold(g[1]) in known) for ok, g in zip(paired, gaps))
+    return [
+        (clean_author(g[0]), clean_author(g[1])) if ok and (confirmed or len(a) == 2) else (clean_author(p), None)
+        for p, g, a, ok in zip(prefixes, gaps, arrows, paired)
+    ]

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from ..timeparse import slash_order
 from . import times, vocab
 from .blocks import Block, after_header, cut_tail, fill_body, fold, link_markers
-from .bylines import authors_above, authors_after, names_above
-from .lines import ARROW, CONNECTOR_TAIL, clean_author, line_kinds, name_like, sentence_like
+from .bylines import authors_above, authors_after, names_above, split_replies
+from .lines import CONNECTOR_TAIL, line_kinds, name_like, sentence_like
 
 #: a line that may hold a time expression (digits, or a relative word) is searched; others are not
 _MAY_HOLD_TIME = re.compile(r"\d|(?i:heute|gestern|today|yesterday|ago|vor |just now|gerade eben|il y a|instant)")
@@ -180,17 +180,18 @@ def _number(text: str | None) -> tuple[int | None, str | None]:
     return (int(text) if "." not in text else None), text
 
 
-def _authors_inline(heads: list[TimeLine], mode: str) -> tuple[list, list, list]:
-    """``(starts, authors, numbers)`` where the author stands in the time line (before or after the time);
-    a Disqus reply arrow ("Bob → Anna Lee") names whom the comment answers (see :func:`reply_to`)."""
+def _authors_inline(heads: list[TimeLine], mode: str) -> tuple[list, list, list, list]:
+    """``(starts, authors, numbers, replies)`` where the author stands in the time line (before or after the
+    time); a Disqus reply arrow ("Bob → Anna Lee", "Bob  Anna Lee") names whom the comment answers."""
     starts = [t.line for t in heads]
     if mode == "inline":
-        return starts, [clean_author(ARROW.split(t.prefix, 1)[0]) for t in heads], [None] * len(heads)
+        split = split_replies([t.prefix for t in heads])
+        return starts, [a for a, _ in split], [None] * len(heads), [r for _, r in split]
     ms = [_NAME_NUMBER.fullmatch(t.suffix) for t in heads]
-    return starts, [m["name"].strip() for m in ms], [m["number"] for m in ms]
+    return starts, [m["name"].strip() for m in ms], [m["number"] for m in ms], [None] * len(heads)
 
 
-def _drop_quoted_headers(heads, starts, authors, numbers):
+def _drop_quoted_headers(heads, starts, authors, *rest):
     """A reply that quotes the header of the comment it answers ("@ Dietmar Hilsebein" / "8. April 2019
     @ 11:38") holds no header of its own: the quoted one is dropped (its lines become the reply's text)."""
     seen = {(a, t.match[0]) for a, t in zip(authors, heads) if a}
@@ -200,9 +201,9 @@ def _drop_quoted_headers(heads, starts, authors, numbers):
         if a and a.startswith("@") and (a.lstrip("@ "), t.match[0]) in seen
     }
     if not quoted:
-        return heads, starts, authors, numbers
+        return heads, starts, authors, *rest
     keep = [b for b in range(len(heads)) if b not in quoted]
-    return tuple([xs[b] for b in keep] for xs in (heads, starts, authors, numbers))
+    return tuple([xs[b] for b in keep] for xs in (heads, starts, authors, *rest))
 
 
 def _numbers(heads: list[TimeLine], numbers: list, kinds: list[str], stripped: list[str]) -> list:
@@ -259,7 +260,7 @@ def infer(lines: list[str]) -> Inferred | None:
         found = authors_above(heads, kinds, stripped)
     else:
         found = authors_after(heads, kinds, stripped)
-    heads, starts, authors, numbers = _drop_quoted_headers(heads, *found)
+    heads, starts, authors, numbers, replies = _drop_quoted_headers(heads, *found)
     # slash dates: day first where a day above 12 on the page says so (as the known layouts read them)
     order, doubt = slash_order([t.match["date"] for t in heads if t.match["date"] and "/" in t.match["date"]])
     day_first = order == "dmy"
@@ -288,8 +289,8 @@ def infer(lines: list[str]) -> Inferred | None:
                 number_text=number_text,
             )
         )
-        if mode == "inline" and len(parts := ARROW.split(t.prefix, 1)) == 2:
-            blocks[-1].markers.append(("reply", None, clean_author(parts[1]), None))
+        if replies[b]:  # ("Bob → Anna Lee", "MaryJ" / "JohnSmith" / "3 years ago": whom the comment answers)
+            blocks[-1].markers.append(("reply", None, replies[b], None))
     tail = cut_tail(blocks[-1], kinds, mode)
     known = {fold(a) for a in authors if a}
     for blk, t in zip(blocks, heads):

@@ -102,6 +102,18 @@ _MENU_WORDS = (
     r"level \d{1,2}",  # (Reddit's nesting depth above each comment)
     "website besuchen",
     "visit website",
+    # badges between a name and its time (the Guardian's "Staff" and "Picks", Reddit's "OP", YouTube's "Pinned by")
+    "staff",
+    "guardian staff",
+    "guardian pick",
+    "guardian picks",
+    "picks",
+    "op",
+    r"top \d{1,2}% (?:commenter|poster)",
+    "moderator",
+    "mod",
+    "verified",
+    r"pinned by \S.{0,60}",
 )
 MENU_LINE = re.compile("(?i)^[ \t]*(?:" + "|".join(_MENU_WORDS) + ")[ \t]*$")
 _UI_WORDS = _UI_WORDS + _MENU_WORDS
