@@ -375,3 +375,89 @@ def test_heise_a_new_threads_title_above_its_author():
     ]
     assert c["line"].tolist() == [2, 11, 20]
     assert accounted(HEISE, d)
+
+
+# old reddit: "[–]NAME 12 points 3 hours ago", "[S]" after the poster's name, "*" after an edited time, the
+# glued button bar
+REDDIT_OLD = """all 4 comments
+sorted by: best
+[–]user_one 12 points 3 hours ago
+First. Trains in 2019 were faster, 3 hours ago I checked.
+permalinkembedsavereportgive awardreply
+[–]user_two 5 points 2 hours ago*
+Second. Reply to this.
+permalinkembedsaveparentreportgive awardreply
+[–]throwaway_42[S] 1 point 1 hour ago
+OP here, thanks.
+permalinkembedsavereportgive awardreply
+[–]Ünal_Ö 2 points 40 minutes ago
+Merhaba.
+permalinkembedsavereportgive awardreply
+"""
+
+# new reddit: name / "•" / "3h ago" / "•" / "Edited 1h ago"; "OP" under the poster's name; votes and buttons
+REDDIT_NEW = """Sort by:
+Best
+
+user_one
+•
+3h ago
+
+First. Edited 2 times, 3h ago.
+
+Upvote
+12
+Downvote
+Reply
+Award
+Share
+
+user_two
+•
+2h ago
+•
+Edited 1h ago
+
+Second. Reply to this.
+
+Upvote
+5
+Downvote
+Reply
+Award
+Share
+
+throwaway_42
+OP
+•
+1h ago
+
+OP here, thanks.
+
+Upvote
+1
+Downvote
+Reply
+Award
+Share
+
+1 more reply
+"""
+
+
+def test_reddit_old_and_new():
+    d = cg.read_page(REDDIT_OLD, scraped_at="2024-05-10 12:00")
+    assert d.comments["author"].tolist() == ["user_one", "user_two", "throwaway_42", "Ünal_Ö"]
+    assert wall(d) == ["2024-05-10 09:00", "2024-05-10 10:00", "2024-05-10 11:00", "2024-05-10 11:20"]
+    assert d.comments["text"].iloc[0] == "First. Trains in 2019 were faster, 3 hours ago I checked."
+    assert accounted(REDDIT_OLD, d)
+    d = cg.read_page(REDDIT_NEW, scraped_at="2024-05-10 12:00")
+    assert d.comments["author"].tolist() == ["user_one", "user_two", "throwaway_42"]
+    assert wall(d) == ["2024-05-10 09:00", "2024-05-10 10:00", "2024-05-10 11:00"]
+    assert d.comments["text"].tolist() == [
+        "First. Edited 2 times, 3h ago.",
+        "Second. Reply to this.",
+        "OP here, thanks.",
+    ]
+    assert "Edited 1h ago" in d.comments["ui_text"].iloc[1]
+    assert accounted(REDDIT_NEW, d)
