@@ -461,3 +461,143 @@ def test_reddit_old_and_new():
     ]
     assert "Edited 1h ago" in d.comments["ui_text"].iloc[1]
     assert accounted(REDDIT_NEW, d)
+
+
+# WordPress (Twenty Nineteen): an avatar's alt text above each name (as some browsers copy it), "Edit", "In reply
+# to NAME.", "Your comment is awaiting moderation."
+WORDPRESS_2019 = """3 Replies to “Hello world”
+Avatar photo
+Jane Doe
+March 3, 2021 at 4:12 pm
+
+Great post! In reply to your question: yes.
+
+Reply
+Avatar photo
+John O'Brien
+March 3, 2021 at 5:01 pm
+Edit
+
+In reply to Jane Doe.
+
+Thanks Jane.
+
+Reply
+Profilbild von José Álvarez
+José Álvarez
+March 4, 2021 at 8:05 am
+
+Your comment is awaiting moderation.
+
+¡Hola! Antwort auf deine Frage: nein.
+
+Reply
+Leave a Reply Cancel reply
+"""
+
+
+def test_wordpress_avatar_alt_text_and_in_reply_to_name():
+    d = cg.read_page(WORDPRESS_2019)
+    c = d.comments
+    assert c["author"].tolist() == ["Jane Doe", "John O'Brien", "José Álvarez"]
+    assert c["text"].tolist() == [
+        "Great post! In reply to your question: yes.",
+        "Thanks Jane.",
+        "¡Hola! Antwort auf deine Frage: nein.",
+    ]
+    assert parent_of(d) == {"John O'Brien": "Jane Doe"}
+    assert accounted(WORDPRESS_2019, d)
+
+
+# German news comments: "Antwort auf NAME" under a reply's time; a line that only starts like one stays text
+SPIEGEL = """Diskussion (3 Beiträge)
+Fritz Meier
+heute, 10:15 Uhr
+
+Stimmt.
+
+Melden
+Antworten
+Gerda Gans
+heute, 11:02 Uhr
+Antwort auf Fritz Meier
+
+Nein, gestern, 22:01 Uhr war das anders.
+Antwort auf die Frage: nein.
+
+Melden
+Antworten
+"""
+
+
+def test_german_reply_marker_with_a_name_alone():
+    d = cg.read_page(SPIEGEL, scraped_at="2024-05-10 12:00")
+    c = d.comments
+    assert c["author"].tolist() == ["Fritz Meier", "Gerda Gans"]
+    assert wall(d) == ["2024-05-10 10:15", "2024-05-10 11:02"]
+    assert c["text"].iloc[1] == "Nein, gestern, 22:01 Uhr war das anders.\nAntwort auf die Frage: nein."
+    assert parent_of(d) == {"Gerda Gans": "Fritz Meier"}
+    assert accounted(SPIEGEL, d)
+
+
+# heise forum quotes: "NAME schrieb am DATE:" and mail-style "> " lines: the comment of NAME holding them is
+# the parent; the quote is quoted_text
+HEISE_QUOTES = """Re: Radwege sind toll
+Max Muster
+15.01.2020 09:00
+
+Das sehe ich anders.
+
+Beitrag melden
+Zitieren
+Re: Radwege sind toll
+gerda_g
+15.01.2020 10:00
+
+Max Muster schrieb am 15.01.2020 09:00:
+> Das sehe ich anders.
+
+Nein. Er schrieb am Ende: nichts.
+
+Beitrag melden
+Zitieren
+"""
+
+
+def test_heise_mail_style_quotes_give_the_parent():
+    d = cg.read_page(HEISE_QUOTES)
+    c = d.comments
+    assert c["author"].tolist() == ["Max Muster", "gerda_g"]
+    assert c["text"].tolist() == ["Das sehe ich anders.", "Nein. Er schrieb am Ende: nichts."]
+    assert c["quoted_text"].iloc[1] == "Max Muster schrieb am 15.01.2020 09:00:\n> Das sehe ich anders."
+    assert parent_of(d) == {"gerda_g": "Max Muster"}
+    assert accounted(HEISE_QUOTES, d)
+
+
+# the Facebook comments plugin: "Top fan" badge under a name, "Message" among the buttons
+FACEBOOK = """3 comments
+Sort by
+Newest
+Add a comment...
+John Smith
+Top fan
+This is great. Like it or not.
+Like · Reply · Message · 3y
+Maria García
+Agreed!
+Like · Reply · 1 · 2y
+View 2 more replies
+Peter O'Neill
+I read it on March 3, 2021 too.
+Like · Reply · 2y · Edited
+Facebook Comments Plugin
+"""
+
+
+def test_facebook_plugin_badges_and_message_button():
+    d = cg.read_page(FACEBOOK, scraped_at="2024-05-10 12:00")
+    c = d.comments
+    assert c["author"].tolist() == ["John Smith", "Maria García", "Peter O'Neill"]
+    assert c["text"].tolist() == ["This is great. Like it or not.", "Agreed!", "I read it on March 3, 2021 too."]
+    assert wall(d) == ["2021-05-11 12:00", "2022-05-11 12:00", "2022-05-11 12:00"]
+    assert accounted(FACEBOOK, d)

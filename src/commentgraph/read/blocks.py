@@ -3,6 +3,7 @@ starts, and the parents the page shows (the last stage of layout inference)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -83,9 +84,8 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) ->
                 continue
         if k in ("ui", "menu"):
             chrome.append(j)
-        elif k == "reply":
-            m = vocab.REPLY_MARKER.match(stripped[j])
-            blk.markers.append(("reply", m["number"], (m["name"] or m["tname"] or "").strip(), m["title"]))
+        elif k == "reply" and (not (m := vocab.REPLY_MARKER.match(stripped[j]))["rname"] or fold(m["rname"]) in known):
+            blk.markers.append(("reply", m["number"], (m["name"] or m["tname"] or m["rname"]).strip(), m["title"]))
             chrome.append(j)
         elif k == "quote" and (
             not (m := vocab.QUOTE_MARKER.match(stripped[j]))["name3"] or fold(m["name3"]) in known
@@ -121,8 +121,12 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) ->
         if mk[0] == "quote":  # the quoted passage: from the marker's line to the next marker's
             at = mk[2]
             nxt = next((m[2] for m in blk.markers[n + 1 :] if m[0] == "quote"), len(quoted))
-            passage = [q for q in quoted[at + 1 : nxt] if not vocab.QUOTE_END.match(q.strip())]
+            passage = [_MAIL_QUOTE.sub("", q) for q in quoted[at + 1 : nxt] if not vocab.QUOTE_END.match(q.strip())]
             blk.markers[n] = ("quote", mk[1], "\n".join(passage))
+
+
+#: the mark of a quoted line in mail-style quotes ("> Das sehe ich anders.")
+_MAIL_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 
 
 def fold(s: str) -> str:

@@ -90,6 +90,10 @@ def _line_kind(s: str) -> str:
         return "count" if s.isdigit() or not s.isalpha() else "avatar"
     if vocab.is_symbols(s):
         return "count"
+    if vocab.AVATAR_LINE.match(s):
+        return "avatar"
+    if vocab.STATE_LINE.match(s):
+        return "ui"
     if not vocab.MENU_LINE.match(v) and vocab.is_ui(v):
         return "ui"
     if (m := _EDITED.match(s)) and times.EXPR.fullmatch(m["when"]):

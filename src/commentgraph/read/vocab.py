@@ -84,6 +84,8 @@ _UI_WORDS = (
     "modifier",
     "supprimer",
     "citer",
+    "message",
+    "nachricht senden",
 )
 #: forum post menus between an author line and the post's time (vBulletin, phpBB): skipped, not a boundary
 _MENU_WORDS = (
@@ -114,6 +116,8 @@ _MENU_WORDS = (
     "mod",
     "verified",
     r"pinned by \S.{0,60}",
+    "top fan",
+    "top-fan",
 )
 MENU_LINE = re.compile("(?i)^[ \t]*(?:" + "|".join(_MENU_WORDS) + ")[ \t]*$")
 _UI_WORDS = _UI_WORDS + _MENU_WORDS
@@ -225,6 +229,19 @@ def is_symbols(s: str) -> bool:
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2764\u263a\u2665]")
 
 
+#: an avatar's alt text, as some browsers copy it ("Avatar photo", "Jane Doe's avatar", "Profilbild von Hans",
+#: "avatar for Kim"): no name line, skipped above a name like an avatar's letter
+AVATAR_LINE = re.compile(
+    r"(?i)^[ \t]*(?:(?:(?:user[ \t]+)?avatar(?:[ \t]+(?:photo|image|picture|bild))?|profilbild|benutzerbild"
+    r"|profile[ \t]+(?:picture|photo|image)|photo[ \t]+de[ \t]+profil)(?:[ \t]+(?:of|for|von|de)[ \t]+\S.{0,60})?"
+    r"|\S.{0,60}?(?:'s|’s)[ \t]+(?:avatar|profile[ \t]+(?:picture|photo|image))|gravatar)[ \t]*$"
+)
+#: a comment's state, no comment's text ("Your comment is awaiting moderation.")
+STATE_LINE = re.compile(
+    r"(?i)^[ \t]*(?:your comment is awaiting moderation|ihr kommentar (?:muss noch freigeschaltet werden|wartet auf "
+    r"(?:freischaltung|moderation))|dein kommentar wartet auf (?:freischaltung|moderation)|votre commentaire est en "
+    r"attente de modération)[ \t.!]*$"
+)
 #: a counter alone on a line: votes, recommendations, thanks ("2", "0", "+12", "1.158", YouTube's "1.2K")
 COUNT_LINE = re.compile(
     r"^[ \t]*[+\-−±]?\d{1,3}(?:[.,]\d{3})*[ \t]*$"
@@ -272,19 +289,23 @@ SAYS = re.compile(
     r"[ \t]*(?::|\.{2,3}|…)?[ \t]*$"
 )
 
-#: reply markers the page prints: "Antwort auf #1 von NAME", "In reply to TITLE by NAME"
+#: reply markers the page prints: "Antwort auf #1 von NAME", "In reply to TITLE by NAME", "In reply to NAME."
 REPLY_MARKER = re.compile(
-    r"^[ \t]*(?:antwort auf|als antwort auf|in reply to|replying to|reply to)[ \t]+"
+    r"^[ \t]*(?:antwort auf|antwort an|als antwort auf|in reply to|replying to|reply to|en réponse à)[ \t]+"
     r"(?:(?:kommentar[ \t]+|comment[ \t]+)?#(?P<number>\d{1,9}(?:\.\d{1,9})*)[ \t]+"
     r"(?:von|by)[ \t]+(?P<name>.+?)"
-    r"|(?P<title>.+?)[ \t]+(?:von|by)[ \t]+(?P<tname>.+?))[ \t]*$",
+    r"|(?P<title>.+?)[ \t]+(?:von|by)[ \t]+(?P<tname>.+?)"
+    # a name alone ("In reply to Jane Doe.", "Antwort auf Fritz Meier"): a marker only for an author of the page
+    r"|@?(?P<rname>[^\s#@][^#]{0,60}?)\.?)[ \t]*$",
     re.IGNORECASE,
 )
-#: quote markers: "Zitat von NAME", "NAME hat gesagt.:", "NAME said:", "Originally Posted by NAME"
+#: quote markers: "Zitat von NAME", "NAME hat gesagt.:", "NAME said:", "Originally Posted by NAME", "NAME schrieb am
+#: 15.01.2020 09:00:" (heise, mail-style "> " lines below)
 QUOTE_MARKER = re.compile(
     r"^[ \t]*(?i:(?:zitat|quote|zitieren)(?:[ \t]+(?:von|from|original(?:[ \t]+von)?))[ \t]+(?P<name>.+?)"
     r"|originally posted by[ \t]+(?P<name2>.+?))[ \t]*:?[ \t]*$"
-    r"|^[ \t]*(?P<name3>\S.{0,60}?)[ \t]+(?i:hat gesagt|said|wrote|schrieb)[ \t]*\.?:[ \t]*$"
+    r"|^[ \t]*(?P<name3>\S.{0,60}?)[ \t]+(?i:hat gesagt|said|wrote|schrieb|a écrit)"
+    r"(?:[ \t]+(?i:am|on|le)[ \t]+[^:\n]{4,30}(?::\d\d){0,2}(?:[ \t]?(?i:uhr|[ap]\.?m\.?))?)?[ \t]*\.?:[ \t]*$"
 )
 #: the end of a quote box ("Zum Vergrößern anklicken....", "Click to expand...")
 QUOTE_END = re.compile(r"(?i)^[ \t]*(?:zum vergrößern anklicken|click to expand|klicken zum erweitern)[ \t.…]*$")
