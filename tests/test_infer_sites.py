@@ -601,3 +601,54 @@ def test_facebook_plugin_badges_and_message_button():
     assert c["text"].tolist() == ["This is great. Like it or not.", "Agreed!", "I read it on March 3, 2021 too."]
     assert wall(d) == ["2021-05-11 12:00", "2022-05-11 12:00", "2022-05-11 12:00"]
     assert accounted(FACEBOOK, d)
+
+
+# a French news site: day-first slash dates and "14h05"; a time in a sentence stays text
+LE_MONDE = """Les commentaires
+Jean Dupont
+12/03/2021 à 14h05
+Très bon article, lu à 13h30.
+Répondre
+Zoë_75
+12/03/2021 à 15h30
+Merci !
+Répondre
+François L.
+13/03/2021 à 09h02
+D’accord.
+Répondre
+"""
+
+
+def test_french_hours_written_with_h():
+    d = cg.read_page(LE_MONDE)
+    assert d.comments["author"].tolist() == ["Jean Dupont", "Zoë_75", "François L."]
+    assert wall(d) == ["2021-03-12 14:05", "2021-03-12 15:30", "2021-03-13 09:02"]
+    assert d.comments["text"].iloc[0] == "Très bon article, lu à 13h30."
+    assert accounted(LE_MONDE, d)
+
+
+# Instagram: name / text / compact age / likes / "Reply": the text stands between the name and the time
+INSTAGRAM = """user_one
+Great photo! 😍
+3w
+12 likes
+Reply
+user.two
+@user_one agreed
+2w
+Reply
+jean_d
+Magnifique
+5d
+1 like
+Reply
+"""
+
+
+def test_instagram_text_between_name_and_age():
+    d = cg.read_page(INSTAGRAM, scraped_at="2024-05-10 12:00")
+    assert d.comments["author"].tolist() == ["user_one", "user.two", "jean_d"]
+    assert d.comments["text"].tolist() == ["Great photo! 😍", "@user_one agreed", "Magnifique"]
+    assert wall(d) == ["2024-04-19 12:00", "2024-04-26 12:00", "2024-05-05 12:00"]
+    assert accounted(INSTAGRAM, d)

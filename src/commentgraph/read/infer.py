@@ -191,6 +191,18 @@ def _authors_inline(heads: list[TimeLine], mode: str) -> tuple[list, list, list,
     return starts, [m["name"].strip() for m in ms], [m["number"] for m in ms], [None] * len(heads)
 
 
+def _bodies_empty(heads: list[TimeLine], starts: list[int], kinds: list[str]) -> bool:
+    """Whether most blocks read with the author above the time would hold no text line after it (only
+    buttons and counters up to the next block's name): the text then stands between the name and the time."""
+    if len(heads) < 2:
+        return False
+    ends = [*starts[1:], len(kinds)]
+    empty = [
+        not any(kinds[j] == "text" for j in range(after_header(t.line, kinds, end), end)) for t, end in zip(heads, ends)
+    ]
+    return sum(empty) >= 0.6 * len(heads)
+
+
 def _drop_quoted_headers(heads, starts, authors, *rest):
     """A reply that quotes the header of the comment it answers ("@ Dietmar Hilsebein" / "8. April 2019
     @ 11:38") holds no header of its own: the quoted one is dropped (its lines become the reply's text)."""
@@ -258,6 +270,8 @@ def infer(lines: list[str]) -> Inferred | None:
         found = _authors_inline(heads, mode)
     elif mode == "above":
         found = authors_above(heads, kinds, stripped)
+        if _bodies_empty(heads, found[0], kinds):  # (Instagram: name / text / "3w" / "12 likes" / "Reply")
+            mode, found = "after", authors_after(heads, kinds, stripped)
     else:
         found = authors_after(heads, kinds, stripped)
     heads, starts, authors, numbers, replies = _drop_quoted_headers(heads, *found)
@@ -284,7 +298,7 @@ def infer(lines: list[str]) -> Inferred | None:
                 stamp=stamps[b],
                 posted_text=t.match[0],
                 date_text=times.date_text(t.match, day_first),
-                time_text=t.match["time"],
+                time_text=times.time_text(t.match),
                 number=number,
                 number_text=number_text,
             )

@@ -13,6 +13,9 @@ from ..timeparse import _MONTH_ALT, DATE, MONTHS, TIME, date_days, time_seconds
 _DATE_G = DATE.replace(r"(?<![\w.])", r"(?<![\d.])", 1)
 #: what stands between a date and its time
 _SEP = r"(?:[ \t]*,[ \t]*(?:(?:um|at|à)[ \t]+)?|[ \t]+(?:(?:um|at|à|@|-|–|—|\||·|•)[ \t]+)?|[ \t]*[|·•][ \t]*|T)"
+#: a time of day, also as French pages write it after a date ("12/03/2021 à 14h05", "14 h 05")
+_TIME_FR = rf"(?:{TIME}|(?:[01]?\d|2[0-3])[ ]?h[ ]?[0-5]\d(?![\w:]))"
+_FR_H = re.compile(r"[ ]?h[ ]?")
 #: a zone after the time ("GMT", "UTC+1", "CEST", "(UTC)")
 _TZ = (
     r"(?:[ \t]*\(?(?:UTC|GMT)(?:[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?)?\)?"
@@ -40,7 +43,7 @@ _YEARLESS = (
     rf"(?![\w]|,?[ ]+\d{{4}})(?:{_SEP}(?P<ytime>{TIME}))?(?=[ \t]*(?:$|[·•|,(–—-]))"
 )
 EXPR = re.compile(
-    rf"(?P<date>{_DATE_G})(?:{_SEP}(?P<time>{TIME})(?P<tz>{_TZ})?)?"
+    rf"(?P<date>{_DATE_G})(?:{_SEP}(?P<time>{_TIME_FR})(?P<tz>{_TZ})?)?"
     rf"|{_YEARLESS}"
     rf"|(?<![\w])(?P<rel>{_REL})(?![\w])"
     rf"|(?<![\w])(?P<day>{_DAY})(?:[ \t]*,?[ \t]*(?:(?:um|at)[ \t]+)?(?P<dtime>{TIME})(?P<dtz>{_TZ})?)?(?![\w])"
@@ -200,7 +203,17 @@ def read(m: re.Match, day_first: bool = False) -> Stamp:
     """
     if m["ydate"]:
         return _yearless(m["ydate"], m["ytime"])
-    return _read(date_text(m, day_first), m["time"], m["tz"], m["rel"], m["day"], m["dtime"], m["dtz"])
+    return _read(date_text(m, day_first), time_text(m), m["tz"], m["rel"], m["day"], m["dtime"], m["dtz"])
+
+
+def time_text(m: re.Match) -> str | None:
+    """The time of day after a match's date as the time reader takes it (``14h05`` as ``14:05``).
+
+    >>> time_text(find("12/03/2021 à 14h05")), time_text(find("1. März 2019 10:02"))
+    ('14:05', '10:02')
+    """
+    t = m["time"]
+    return _FR_H.sub(":", t) if t and ":" not in t else t
 
 
 _YEARLESS_PARTS = re.compile(r"(?i)(?:(?P<d1>\d{1,2})\.?[ ]+(?P<m1>[^\W\d_]+)|(?P<m2>[^\W\d_]+)\.?[ ]+(?P<d2>\d{1,2}))")
