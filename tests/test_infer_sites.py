@@ -652,3 +652,94 @@ def test_instagram_text_between_name_and_age():
     assert d.comments["text"].tolist() == ["Great photo! 😍", "@user_one agreed", "Magnifique"]
     assert wall(d) == ["2024-04-19 12:00", "2024-04-26 12:00", "2024-05-05 12:00"]
     assert accounted(INSTAGRAM, d)
+
+
+# Blogger in German: "NAME hat gesagt…" / text / time / "Löschen" "Antworten"; a sentence with "hat gesagt" stays
+BLOGGER_DE = """5 Kommentare:
+Anonym hat gesagt…
+Schöner Beitrag! Am 2. März 2021 war ich auch dort.
+3. März 2021 um 16:12
+Löschen
+Antworten
+Antworten
+Maria K. hat gesagt…
+Meine Oma hat gesagt…
+dass das stimmt.
+3. März 2021 um 17:01
+Löschen
+Antworten
+Antworten
+Jürgen_1960 hat gesagt…
+@Maria K. Gerne!
+4. März 2021 um 08:05
+Löschen
+Antworten
+Antworten
+Kommentar hinzufügen
+"""
+
+
+def test_blogger_german_hat_gesagt():
+    d = cg.read_page(BLOGGER_DE)
+    c = d.comments
+    assert c["author"].tolist() == ["Anonym", "Maria K.", "Jürgen_1960"]
+    assert c["text"].tolist() == [
+        "Schöner Beitrag! Am 2. März 2021 war ich auch dort.",
+        "Meine Oma hat gesagt…\ndass das stimmt.",
+        "@Maria K. Gerne!",
+    ]
+    assert wall(d) == ["2021-03-03 16:12", "2021-03-03 17:01", "2021-03-04 08:05"]
+    assert accounted(BLOGGER_DE, d)
+
+
+# WordPress in German: "NAME sagt:" and the form after the last comment ("Schreibe einen Kommentar Antworten
+# abbrechen"); WoltLab forum: rank, "Reaktionen" and "Beiträge" with their counts above the date
+WORDPRESS_DE = """3 Gedanken zu „Radwege“
+Hans Müller sagt:
+3. März 2021 um 16:12 Uhr
+
+Toller Artikel. Am 2. März 2021 um 10:00 Uhr war ich dort.
+
+Antworten
+Ö. Zweirad sagt:
+4. März 2021 um 08:05 Uhr
+
+Ja.
+
+Antworten
+Schreibe einen Kommentar Antworten abbrechen
+Deine E-Mail-Adresse wird nicht veröffentlicht.
+"""
+
+WOLTLAB = """Thema: Radwege in Berlin
+Hans Müller
+Fortgeschrittener
+Reaktionen
+123
+Beiträge
+456
+1. März 2019
+#1
+Hallo zusammen, am 28. Februar 2019 war ich dort.
+Gerda_G
+Profi
+Reaktionen
+12
+Beiträge
+4.567
+1. März 2019
+#2
+Das sehe ich anders.
+"""
+
+
+def test_german_wordpress_form_and_woltlab_counters():
+    d = cg.read_page(WORDPRESS_DE)
+    assert d.comments["author"].tolist() == ["Hans Müller", "Ö. Zweirad"]
+    assert d.comments["text"].tolist() == ["Toller Artikel. Am 2. März 2021 um 10:00 Uhr war ich dort.", "Ja."]
+    assert accounted(WORDPRESS_DE, d)
+    d = cg.read_page(WOLTLAB)
+    assert d.comments["author"].tolist() == ["Hans Müller", "Gerda_G"]
+    assert d.comments["number"].tolist() == [1, 2]
+    assert d.comments["text"].tolist() == ["Hallo zusammen, am 28. Februar 2019 war ich dort.", "Das sehe ich anders."]
+    assert accounted(WOLTLAB, d)

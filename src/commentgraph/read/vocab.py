@@ -256,7 +256,7 @@ _LABELS = (
     r"mitglied seit|registriert seit|registriert|dabei seit|beigetreten|beiträge|posts|messages"
     r"|nachrichten|ort|wohnort|location|joined|member since|join date|registered|reaktionspunkte"
     r"|punkte|reaction score|points|likes erhalten|alter|age|geschlecht|gender|themenstarter|beginndatum"
-    r"|thread starter|start date|erstellt am|created"
+    r"|thread starter|start date|erstellt am|created|reaktionen|erhaltene reaktionen|danksagungen|karma"
 )
 LABEL_LINE = re.compile(rf"(?i)^[ \t]*(?:{_LABELS})[ \t]*:?[ \t]*$")
 LABEL_INLINE = re.compile(rf"(?i)^[ \t]*(?:{_LABELS})[ \t]*:?[ \t]+\S")
@@ -270,7 +270,8 @@ BYLINE = re.compile(r"(?i)^[ \t]*(?:by|von)[ \t]+[^»›|•]+$")
 #: the end of the comment list: a comment form, a feed link, pagination (its lines are not a comment's)
 PAGE_TAIL = re.compile(
     r"(?i)^[ \t]*(?:(?:leave a reply|laisser un commentaire|laisser une réponse)[ \t]+"
-    r"(?:cancel reply|annuler la réponse)|"
+    r"(?:cancel reply|annuler la réponse)|(?:schreibe|hinterlasse|hinterlassen sie)[ \t]+einen[ \t]+kommentar[ \t]+"
+    r"(?:antworten|antwort|kommentar)[ \t]+abbrechen|hinterlasse einen kommentar|"
     r"ihr kommentar(?: zu diesem artikel)?|kommentar schreiben|schreibe einen kommentar|"
     r"kommentar verfassen|einen kommentar schreiben|leave a reply|leave a comment|post a comment|add a comment|"
     r"write a comment|add comment|kommentar hinzufügen|(?:newer post|older post|home|neuerer post|älterer post|"
@@ -285,7 +286,8 @@ PAGE_TAIL = re.compile(
 )
 #: an author line's verb ("John says:", "Anna sagt:")
 SAYS = re.compile(
-    r"(?i)[ \t]+(?:says|said|wrote|writes|sagt|schrieb|schreibt|meint|kommentierte|commented|dit|a écrit)"
+    r"(?i)[ \t]+(?:says|said|wrote|writes|sagt|hat gesagt|schrieb|schreibt|meint|kommentierte|commented|dit|a dit"
+    r"|a écrit)"
     r"[ \t]*(?::|\.{2,3}|…)?[ \t]*$"
 )
 
