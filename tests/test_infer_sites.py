@@ -9,6 +9,7 @@ an author-like line in a poem).
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 import commentgraph as cg
 
@@ -743,3 +744,23 @@ def test_german_wordpress_form_and_woltlab_counters():
     assert d.comments["number"].tolist() == [1, 2]
     assert d.comments["text"].tolist() == ["Hallo zusammen, am 28. Februar 2019 war ich dort.", "Das sehe ich anders."]
     assert accounted(WOLTLAB, d)
+
+
+@pytest.mark.parametrize(
+    "written, want",
+    [
+        ("vor über einem Jahr", "2023-05-11 12:00"),
+        ("vor mehr als 2 Jahren", "2022-05-11 12:00"),
+        ("2 wks ago", "2024-04-26 12:00"),
+        ("a few minutes ago", "2024-05-10 11:58"),
+        ("hier à 14:05", "2024-05-09 14:05"),
+        ("aujourd'hui à 09:30", "2024-05-10 09:30"),
+        ("il y a 2 jours", "2024-05-08 12:00"),
+    ],
+)
+def test_more_relative_times(written, want):
+    page = f"Anna\n{written}\n\nHallo, ich war hier.\n\nAntworten\nBert\n{written}\n\nNa\n\nAntworten\n"
+    d = cg.read_page(page, scraped_at="2024-05-10 12:00")
+    assert d.comments["author"].tolist() == ["Anna", "Bert"]
+    assert wall(d) == [want, want]
+    assert d.comments["text"].iloc[0] == "Hallo, ich war hier."

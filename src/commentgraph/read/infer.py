@@ -26,7 +26,9 @@ from .bylines import authors_above, authors_after, names_above, split_replies
 from .lines import CONNECTOR_TAIL, line_kinds, name_like, sentence_like
 
 #: a line that may hold a time expression (digits, or a relative word) is searched; others are not
-_MAY_HOLD_TIME = re.compile(r"\d|(?i:heute|gestern|today|yesterday|ago|vor |just now|gerade eben|il y a|instant)")
+_MAY_HOLD_TIME = re.compile(
+    r"\d|(?i:heute|gestern|today|yesterday|ago|vor |just now|gerade eben|il y a|instant|aujourd)"
+)
 _NUMBER_PREFIX = re.compile(r"(?:#|Nr\.[ ]?|No\.[ ]?)?(?P<number>\d{1,9}(?:\.\d{1,9})*)[.:)]?")
 _NUMBER_SUFFIX = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:#|Nr\.[ ]?|No\.[ ]?)(?P<number>\d{1,9}(?:\.\d{1,9})*)")
 _NAME_NUMBER = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:by[ \t]+)?(?P<name>\S.{0,79}?)[ \t]+#?(?P<number>\d{1,9})")

@@ -22,10 +22,11 @@ _TZ = (
     r"|[ \t]+(?:CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|WET|WEST|EET|EEST|Z))(?![\w])"
 )
 _REL = (
-    r"(?i:vor[ \t]+(?:\d{1,4}|einer|einem|eins|ein|wenigen)[ \t]+(?:sekunden?|minuten?|min\.?|stunden?|std\.?"
+    r"(?i:vor[ \t]+(?:(?:über|mehr als|etwa|rund|knapp)[ \t]+)?(?:\d{1,4}|einer|einem|eins|ein|wenigen)[ \t]+"
+    r"(?:sekunden?|minuten?|min\.?|stunden?|std\.?"
     r"|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
-    r"|(?:\d{1,4}|an?|one)[ \t]*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|hr|days?|weeks?|months?|years?"
-    r"|yrs?|[hdwmy]|mo)\.?[ \t]+ago"
+    r"|(?:\d{1,4}|an?|one|a[ \t]+few)[ \t]*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|hr|days?|weeks?|wks?"
+    r"|months?|years?|yrs?|[hdwmy]|mo)\.?[ \t]+ago"
     # French ("il y a 3 heures", "il y a une heure", "à l'instant")
     r"|il[ \t]+y[ \t]+a[ \t]+(?:\d{1,4}|une|un|quelques)[ \t]+(?:secondes?|minutes?|min\.?|heures?|h|jours?|semaines?"
     r"|mois|ans?|années?)"
@@ -34,7 +35,11 @@ _REL = (
     # separator follows (in a sentence "5m" is a length)
     r"|\d{1,3}(?:h|m|d|w|y|min|mo|[ ]?(?:Std|Min|Tg|Wo)\.?)(?=[ \t]*(?:$|[·•|]))"
 )
-_DAY = r"(?i:heute|gestern|vorgestern|today|yesterday)"
+#: (French "hier" only with its time: in German it is "here")
+_DAY = (
+    r"(?i:heute|gestern|vorgestern|today|yesterday|aujourd'hui|aujourd’hui"
+    r"|(?:avant-)?hier(?=[ \t]*,?[ \t]*(?:à[ \t]+)?\d{1,2}:\d{2}))"
+)
 #: a day and month without a year ("14. Jan", "Jan 14", "14. Januar um 10:15"): social media write the year
 #: only for earlier years; read as the latest such day up to the copy time (``scraped_at``). Only where the
 #: line or a separator follows ("Jan 3 hours ago" is Jan's comment, "am 1. März war ich" a sentence).
@@ -46,7 +51,7 @@ EXPR = re.compile(
     rf"(?P<date>{_DATE_G})(?:{_SEP}(?P<time>{_TIME_FR})(?P<tz>{_TZ})?)?"
     rf"|{_YEARLESS}"
     rf"|(?<![\w])(?P<rel>{_REL})(?![\w])"
-    rf"|(?<![\w])(?P<day>{_DAY})(?:[ \t]*,?[ \t]*(?:(?:um|at)[ \t]+)?(?P<dtime>{TIME})(?P<dtz>{_TZ})?)?(?![\w])"
+    rf"|(?<![\w])(?P<day>{_DAY})(?:[ \t]*,?[ \t]*(?:(?:um|at|à)[ \t]+)?(?P<dtime>{TIME})(?P<dtz>{_TZ})?)?(?![\w])"
 )
 
 _UNIT = {
@@ -71,6 +76,8 @@ _UNIT = {
     "day": 86400,
     "woc": 604800,
     "wee": 604800,
+    "wks": 604800,
+    "wk": 604800,
     "mon": 30 * 86400,
     "jah": 365 * 86400,
     "yea": 365 * 86400,
@@ -83,10 +90,21 @@ _UNIT = {
     "ann": 365 * 86400,
 }
 _REL_PARTS = re.compile(
-    r"(?i)(?:vor[ \t]+|il[ \t]+y[ \t]+a[ \t]+)?(?P<n>\d{1,4}|einer|einem|eins|ein|wenigen|quelques|une|un|an?|one)"
+    r"(?i)(?:vor[ \t]+(?:(?:über|mehr als|etwa|rund|knapp)[ \t]+)?|il[ \t]+y[ \t]+a[ \t]+)?"
+    r"(?P<n>\d{1,4}|einer|einem|eins|ein|wenigen|quelques|une|un|a[ \t]+few|an?|one)"
     r"[ \t]*(?P<unit>[^\W\d_]+)"
 )
-_DAYS_BACK = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2}
+_DAYS_BACK = {
+    "heute": 0,
+    "today": 0,
+    "gestern": 1,
+    "yesterday": 1,
+    "vorgestern": 2,
+    "aujourd'hui": 0,
+    "aujourd’hui": 0,
+    "hier": 1,
+    "avant-hier": 2,
+}
 _TZ_PARTS = re.compile(
     r"(?i)(?P<name>UTC|GMT|[A-Z]{3,4}|Z)(?:[ \t]*(?P<sign>[+\-−])[ \t]*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?)?"
 )
@@ -172,7 +190,7 @@ def _read(
         if rel.lower() in ("gerade eben", "just now", "à l'instant", "à l’instant"):
             return Stamp("relative", ago=0)
         m = _REL_PARTS.search(rel)
-        n = int(m["n"]) if m["n"].isdigit() else (2 if m["n"].lower() in ("wenigen", "quelques") else 1)
+        n = int(m["n"]) if m["n"].isdigit() else (2 if m["n"].lower()[:3] in ("wen", "que", "a f") else 1)
         unit = m["unit"].lower()
         return Stamp("relative", ago=n * _UNIT.get(unit, _UNIT.get(unit[:3], _UNIT.get(unit[:2], 60))))
     if day is not None:
