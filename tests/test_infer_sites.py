@@ -764,3 +764,90 @@ def test_more_relative_times(written, want):
     assert d.comments["author"].tolist() == ["Anna", "Bert"]
     assert wall(d) == [want, want]
     assert d.comments["text"].iloc[0] == "Hallo, ich war hier."
+
+
+# Disqus (current embed, fuller copy): reactions, sort tabs, collapse "−" and "Avatar" above each name, a "Mod" badge
+# between a name and the name it answers, "see more" under a long text, two vote counts
+DISQUS_FULL = """Comments
+What do you think?
+12 Responses
+Upvote
+Funny
+Love
+Surprised
+Angry
+Sad
+Comments
+Community
+Login
+1
+Share
+Best
+Newest
+Oldest
+−
+Avatar
+JohnSmith
+3 years ago
+
+This is a great article.
+I have been saying this since 2015.
+
+see more
+14
+0
+Reply
+Share ›
+−
+Avatar
+MaryJ
+Mod
+JohnSmith
+3 years ago
+edited
+
+I disagree.
+
+3
+0
+Reply
+Share ›
+Avatar
+Guest
+MaryJ
+2 years ago
+
+Reply all you want.
+
+0
+0
+Reply
+Share ›
+Show more replies
+−
+Avatar
+Peter Ö.
+a year ago
+
+Nice 👍
+
+1
+0
+Reply
+Share ›
+Load more comments
+"""
+
+
+def test_disqus_full_copy_with_badges_and_reactions():
+    d = cg.read_page(DISQUS_FULL, scraped_at="2024-05-10 12:00")
+    c = d.comments
+    assert c["author"].tolist() == ["JohnSmith", "MaryJ", "Guest", "Peter Ö."]
+    assert c["text"].tolist() == [
+        "This is a great article.\nI have been saying this since 2015.",
+        "I disagree.",
+        "Reply all you want.",
+        "Nice 👍",
+    ]
+    assert parent_of(d) == {"MaryJ": "JohnSmith", "Guest": "MaryJ"}
+    assert accounted(DISQUS_FULL, d)

@@ -80,13 +80,19 @@ def _title_tops(walks: list, kinds: list[str]) -> set[int]:
 def _reply_names(walks: list, stripped: list[str]) -> list[int | None]:
     """The line of each block's name that is whom the comment answers: the name right below its author when
     it is the author of another block (Disqus: ``MaryJ`` / ``JohnSmith`` / ``3 years ago``; the Guardian).
-    The authors known: the top names of later blocks, and the first block's name as far above its time as
-    most later blocks' names (a rank under every name, "Forenprofi", is nobody's reply)."""
+    The authors known: the top names of later blocks, then also the first block's name as far above its time
+    as most other blocks' authors (a rank under every name, "Forenprofi", is nobody's reply)."""
     tops = Counter(_fold(stripped[names[0]]) for names, bounded in walks[1:] if names and bounded)
-    sizes = Counter(len(names) for names, _ in walks[1:] if names)
+    out = _replies_to(walks, stripped, tops)
+    sizes = Counter(len(names) - (out[b] is not None) for b, (names, _) in enumerate(walks) if b and names)
     if walks and walks[0][0] and sizes:
         depth = max(sizes, key=lambda k: (sizes[k], -k))
         tops[_fold(stripped[walks[0][0][-min(depth, len(walks[0][0]))]])] += 1
+        out = _replies_to(walks, stripped, tops)
+    return out
+
+
+def _replies_to(walks: list, stripped: list[str], tops: Counter) -> list[int | None]:
     out: list[int | None] = [None] * len(walks)
     for b, (names, bounded) in enumerate(walks[1:], 1):
         if len(names) < 2 or not bounded:
