@@ -851,3 +851,87 @@ def test_disqus_full_copy_with_badges_and_reactions():
     ]
     assert parent_of(d) == {"MaryJ": "JohnSmith", "Guest": "MaryJ"}
     assert accounted(DISQUS_FULL, d)
+
+
+# Invision forums: name / rank / "123 posts" / "Posted January 14, 2020" (a date only), "Edited ... by NAME",
+# "Quote", "Link to comment", "Share on other sites"
+INVISION = """Radwege
+Hans Müller
+Members
+123 posts
+Posted January 14, 2020
+Das sehe ich anders. Posted January 13, 2020 I said so.
+Quote
+Link to comment
+Share on other sites
+Gerda_G
+Advanced Member
+4,567 posts
+Posted January 14, 2020 (edited)
+Nein.
+Edited January 14, 2020 by Gerda_G
+Quote
+Link to comment
+Share on other sites
+Ö. Zweirad
+Newbie
+3 posts
+Posted January 15, 2020
+Ja.
+Quote
+Link to comment
+Share on other sites
+"""
+
+# phpBB 3.3 in English: "Post by NAME » Tue Jan 14, 2020 1:47 pm" (the weekday differs from post to post)
+PHPBB = """Re: Trains
+Post by Hans » Tue Jan 14, 2020 1:47 pm
+My answer.
+Re: Trains
+Post by Grete_99 » Tue Jan 14, 2020 2:05 pm
+Thanks, Hans.
+Re: Trains
+Post by Ö. Z. » Wed Jan 15, 2020 9:00 am
+OK.
+"""
+
+# the Daily Mail: "NAME, PLACE, COUNTRY, 2 hours ago", "Click to rate", "Rating 12"
+DAILY_MAIL = """The comments below have not been moderated.
+Jane Doe, London, United Kingdom, 2 hours ago
+Trains are great, London, 2 hours ago said so.
+Click to rate
+Rating   12
+John_99, Berlin, Germany, 1 hour ago
+No, they are not.
+Click to rate
+Rating   3
+Mr. T, Cork, Ireland, 45 minutes ago
+Maybe.
+Click to rate
+Rating   1
+"""
+
+
+def test_forum_posted_dates_member_counters_and_weekdays():
+    d = cg.read_page(INVISION)
+    assert d.comments["author"].tolist() == ["Hans Müller", "Gerda_G", "Ö. Zweirad"]
+    assert wall(d) == ["2020-01-14 00:00", "2020-01-14 00:00", "2020-01-15 00:00"]
+    assert d.comments["text"].tolist() == ["Das sehe ich anders. Posted January 13, 2020 I said so.", "Nein.", "Ja."]
+    assert accounted(INVISION, d)
+    d = cg.read_page(PHPBB)
+    assert d.comments["author"].tolist() == ["Hans", "Grete_99", "Ö. Z."]
+    assert wall(d) == ["2020-01-14 13:47", "2020-01-14 14:05", "2020-01-15 09:00"]
+    assert d.comments["text"].tolist() == ["My answer.", "Thanks, Hans.", "OK."]
+    assert accounted(PHPBB, d)
+
+
+def test_daily_mail_places_after_the_name():
+    d = cg.read_page(DAILY_MAIL, scraped_at="2024-05-10 12:00")
+    assert d.comments["author"].tolist() == ["Jane Doe", "John_99", "Mr. T"]
+    assert wall(d) == ["2024-05-10 10:00", "2024-05-10 11:00", "2024-05-10 11:15"]
+    assert d.comments["text"].tolist() == [
+        "Trains are great, London, 2 hours ago said so.",
+        "No, they are not.",
+        "Maybe.",
+    ]
+    assert accounted(DAILY_MAIL, d)

@@ -97,7 +97,7 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) ->
         else:
             keep.append(j)
     # counters, avatars and blank lines at either end of the text are page chrome too
-    while keep and kinds[keep[-1]] in ("count", "avatar", "blank", "num", "tail"):
+    while keep and kinds[keep[-1]] in ("count", "avatar", "blank", "num", "tail", "title"):
         j = keep.pop()
         if kinds[j] != "blank":
             chrome.append(j)

@@ -176,3 +176,16 @@ def split_replies(prefixes: list[str]) -> list[tuple[str, str | None]]:
         (clean_author(g[0]), clean_author(g[1])) if ok and (confirmed or len(a) == 2) else (clean_author(p), None)
         for p, g, a, ok in zip(prefixes, gaps, arrows, paired)
     ]
+
+
+def drop_places(authors: list[str]) -> list[str]:
+    """Authors without the place after their name where nearly every header writes one ("Jane Doe, London,
+    United Kingdom, 2 hours ago", as the Daily Mail does); a comma in one name of many stays.
+
+    >>> drop_places(["Jane Doe, London, UK", "Tom, Cork, Ireland"]), drop_places(["O'Brien, Pat", "Anna", "Ben"])
+    (['Jane Doe', 'Tom'], ["O'Brien, Pat", 'Anna', 'Ben'])
+    """
+    placed = [", " in a for a in authors]
+    if len(authors) < 2 or sum(placed) < 0.8 * len(authors):
+        return authors
+    return [a.split(", ", 1)[0] for a in authors]

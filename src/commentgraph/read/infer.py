@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..timeparse import slash_order
 from . import times, vocab
 from .blocks import Block, after_header, cut_tail, fill_body, fold, link_markers
-from .bylines import authors_above, authors_after, names_above, split_replies
+from .bylines import authors_above, authors_after, drop_places, names_above, split_replies
 from .lines import CONNECTOR_TAIL, line_kinds, name_like, sentence_like
 
 #: a line that may hold a time expression (digits, or a relative word) is searched; others are not
@@ -31,6 +31,8 @@ _MAY_HOLD_TIME = re.compile(
 )
 _NUMBER_PREFIX = re.compile(r"(?:#|Nr\.[ ]?|No\.[ ]?)?(?P<number>\d{1,9}(?:\.\d{1,9})*)[.:)]?")
 _NUMBER_SUFFIX = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:#|Nr\.[ ]?|No\.[ ]?)(?P<number>\d{1,9}(?:\.\d{1,9})*)")
+#: a weekday in the connector before a time ("by Hans » Tue Jan 14"): every post's header is of one kind
+_WEEKDAY = re.compile(r"(?<=[»›|•·])[ ]?(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?$")
 _NAME_NUMBER = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:by[ \t]+)?(?P<name>\S.{0,79}?)[ \t]+#?(?P<number>\d{1,9})")
 
 
@@ -128,7 +130,7 @@ def _describe(s: str) -> tuple | None:
     if pre and not pre[-1].isspace() and pre[-1].isalnum():
         conn = "glued"
     else:
-        conn = " ".join(pre[len(clean) :].split()).lower()
+        conn = _WEEKDAY.sub("", " ".join(pre[len(clean) :].split()).lower()).strip()
     suffix = re.sub(r"^(?i:uhr)\b[ \t]*", "", s[m.end() :].strip())
     return m, clean, conn, _prefix_kind(clean), _suffix_kind(suffix), suffix, times.shape(m) != "D"
 
@@ -188,7 +190,7 @@ def _authors_inline(heads: list[TimeLine], mode: str) -> tuple[list, list, list,
     starts = [t.line for t in heads]
     if mode == "inline":
         split = split_replies([t.prefix for t in heads])
-        return starts, [a for a, _ in split], [None] * len(heads), [r for _, r in split]
+        return starts, drop_places([a for a, _ in split]), [None] * len(heads), [r for _, r in split]
     ms = [_NAME_NUMBER.fullmatch(t.suffix) for t in heads]
     return starts, [m["name"].strip() for m in ms], [m["number"] for m in ms], [None] * len(heads)
 

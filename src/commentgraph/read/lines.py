@@ -36,7 +36,7 @@ def sentence_like(s: str) -> bool:
 
 _EDITED = re.compile(
     r"(?i)^[(•·]?[ \t]*(?:last[ \t]+)?(?:edited|zuletzt[ \t]+bearbeitet|bearbeitet|geändert|modifié)"
-    r"(?:[ \t]+(?:am|on|at|le|vor))?[ \t]+(?P<when>[^()]{1,40}?)[ \t]*\)?$"
+    r"(?:[ \t]+(?:am|on|at|le|vor))?[ \t]+(?P<when>[^()]{1,40}?)(?:[ \t]+(?:by|von|par)[ \t]+\S.{0,40}?)?[ \t]*\)?$"
 )
 
 
@@ -90,6 +90,8 @@ def _line_kind(s: str) -> str:
         return "count" if s.isdigit() or not s.isalpha() else "avatar"
     if vocab.is_symbols(s):
         return "count"
+    if vocab.STAT_LINE.match(s):
+        return "value"
     if vocab.AVATAR_LINE.match(s):
         return "avatar"
     if vocab.STATE_LINE.match(s):
@@ -109,7 +111,7 @@ def _line_kind(s: str) -> str:
 #: words around a name in a header line: "Posted by NAME", "von NAME", "NAME 12 points", "NAME » Tue"
 _AUTHOR_LEAD = re.compile(
     r"(?i)^\[[–+\-]\][ \t]*"  # (old reddit's collapse button glued to the name: "[–]user_one")
-    r"|^(?:posted by|written by|submitted by|comment by|commented by|kommentar von|beitrag von|antwort von"
+    r"|^(?:posted by|post by|written by|submitted by|comment by|commented by|kommentar von|beitrag von|antwort von"
     r"|geschrieben von|verfasst von|by|von)[ \t]+"
 )
 
@@ -135,7 +137,8 @@ def strip_name_words(s: str) -> str:
 #: connectors between a name and its time ("NAME | date", "NAME am date", "NAME, date", "#1 — vor ...")
 CONNECTOR_TAIL = re.compile(
     r"(?:[ \t]*[|•·,–—\-:]|(?:^|(?<=\s))(?i:schrieb am|schreibt am|kommentierte am|antwortete am|wrote on"
-    r"|posted on|said on|commented on|replied on|am|on|um|at|vom|from)(?![\w])"
+    r"|posted on|said on|commented on|replied on|posted|gepostet|geschrieben|commented|kommentiert|submitted"
+    r"|am|on|um|at|vom|from)(?![\w])"
     r"|[ \t]*[»›][ \t]*(?:(?i:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?)?)+[ \t]*$"
 )
 

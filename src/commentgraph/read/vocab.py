@@ -56,6 +56,15 @@ _UI_WORDS = (
     "show more",
     "show less",
     "see more",
+    "link to comment",
+    "link to post",
+    "share on other sites",
+    "link zum kommentar",
+    "link zum beitrag",
+    "auf anderen seiten teilen",
+    "click to rate",
+    "rating",
+    "bewerten",
     "see less",
     "mehr sehen",
     "voir plus",
@@ -252,6 +261,10 @@ COUNT_LINE = re.compile(
     r"^[ \t]*[+\-−±]?\d{1,3}(?:[.,]\d{3})*[ \t]*$"
     r"|^[ \t]*\d{1,3}(?:[.,]\d)?[ \t]?(?:[KkM]|(?i:Tsd|Mio)\.?)[ \t]*$"  # "1.2K", "12K", "3,4 Tsd."
     r"|^[ \t]*\d{1,6}[ \t]+(?i:likes?|punkte|points|stimmen|votes|empfehlungen)[ \t]*$"
+)
+#: a forum member's counters under the name ("123 posts", "4.567 Beiträge"): skipped above a name like a label's value
+STAT_LINE = re.compile(
+    r"(?i)^[ \t]*\d{1,3}(?:[.,]\d{3})*[ \t]+(?:posts|beiträge|messages|nachrichten|reactions|reaktionen)[ \t]*$"
 )
 #: a post number alone on a line ("#661", "Nr. 12", "#1.1")
 NUMBER_LINE = re.compile(r"^[ \t]*(?:#|Nr\.[ ]?|No\.[ ]?)(?P<number>\d{1,9}(?:\.\d{1,9})*)[ \t]*$")
