@@ -575,7 +575,8 @@ def test_heise_mail_style_quotes_give_the_parent():
     assert accounted(HEISE_QUOTES, d)
 
 
-# the Facebook comments plugin: "Top fan" badge under a name, "Message" among the buttons
+# the Facebook comments plugin: "Top fan" and "Author" badges and "Works at ..." under a name, "Message" among the
+# buttons
 FACEBOOK = """3 comments
 Sort by
 Newest
@@ -585,10 +586,12 @@ Top fan
 This is great. Like it or not.
 Like · Reply · Message · 3y
 Maria García
+Author
 Agreed!
 Like · Reply · 1 · 2y
 View 2 more replies
 Peter O'Neill
+Works at ACME Corp
 I read it on March 3, 2021 too.
 Like · Reply · 2y · Edited
 Facebook Comments Plugin

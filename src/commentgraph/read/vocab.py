@@ -132,6 +132,10 @@ _MENU_WORDS = (
     r"pinned by \S.{0,60}",
     "top fan",
     "top-fan",
+    "author",
+    # Facebook's line under a name
+    r"(?:works at|worked at|studied at|studies at|went to|lives in|arbeitet bei|hat gearbeitet bei|studiert an"
+    r"|hat studiert an|wohnt in)[ \t]+\S.{0,60}",
 )
 MENU_LINE = re.compile("(?i)^[ \t]*(?:" + "|".join(_MENU_WORDS) + ")[ \t]*$")
 _UI_WORDS = _UI_WORDS + _MENU_WORDS
