@@ -938,3 +938,22 @@ def test_daily_mail_places_after_the_name():
         "Maybe.",
     ]
     assert accounted(DAILY_MAIL, d)
+
+
+@pytest.mark.parametrize(
+    "written, want",
+    [
+        ("13:47 Uhr, 14.01.2020", "2020-01-14 13:47"),  # the time before the date (German news sites)
+        ("13:47 - 14.01.2020", "2020-01-14 13:47"),
+        ("14th January 2020 1:47pm", "2020-01-14 13:47"),  # British ordinals
+        ("14 Jan, 2020 13:47", "2020-01-14 13:47"),
+    ],
+)
+def test_more_absolute_times(written, want):
+    page = (
+        f"Anna\n{written}\n\nUm 10:30 Uhr am 14.01.2020 war ich da.\n\nAntworten\nBert\n{written}\n\nNa\n\nAntworten\n"
+    )
+    d = cg.read_page(page)
+    assert d.comments["author"].tolist() == ["Anna", "Bert"]
+    assert wall(d) == [want, want]
+    assert d.comments["text"].iloc[0] == "Um 10:30 Uhr am 14.01.2020 war ich da."

@@ -280,7 +280,8 @@ def infer(lines: list[str]) -> Inferred | None:
         found = authors_after(heads, kinds, stripped)
     heads, starts, authors, numbers, replies = _drop_quoted_headers(heads, *found)
     # slash dates: day first where a day above 12 on the page says so (as the known layouts read them)
-    order, doubt = slash_order([t.match["date"] for t in heads if t.match["date"] and "/" in t.match["date"]])
+    dates = [times.date_text(t.match) for t in heads]
+    order, doubt = slash_order([d for d in dates if d and "/" in d])
     day_first = order == "dmy"
     # a layout is taken only when its blocks are regular: most have an author and a readable time
     stamps = [times.read(t.match, day_first) for t in heads]
@@ -321,7 +322,7 @@ def infer(lines: list[str]) -> Inferred | None:
         f"{' ' + repr(key[1]) if key[1] else ''}; after it: {key[2]}; "
         f"{'time of day' if key[3] else 'date only'}), {_MODES[mode]}"
     )
-    slashed = any(t.match["date"] and "/" in t.match["date"] for t in heads)
+    slashed = any(d and "/" in d for d in dates)
     return Inferred(
         layout=f"inferred:{mode}",
         blocks=blocks,

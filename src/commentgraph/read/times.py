@@ -49,6 +49,8 @@ _YEARLESS = (
 )
 EXPR = re.compile(
     rf"(?P<date>{_DATE_G})(?:{_SEP}(?P<time>{_TIME_FR})(?P<tz>{_TZ})?)?"
+    # the time first ("13:47 Uhr, 14.01.2020", "13:47 - 14.01.2020")
+    rf"|(?<![\w.:])(?P<ttime>{TIME})(?:[ \t]*,[ \t]*|[ \t]+(?:[-–—|·•]|am|on|vom)[ \t]+|[ \t]+)(?P<tdate>{_DATE_G})"
     rf"|{_YEARLESS}"
     rf"|(?<![\w])(?P<rel>{_REL})(?![\w])"
     rf"|(?<![\w])(?P<day>{_DAY})(?:[ \t]*,?[ \t]*(?:(?:um|at|à)[ \t]+)?(?P<dtime>{TIME})(?P<dtz>{_TZ})?)?(?![\w])"
@@ -157,7 +159,7 @@ def find(line: str) -> re.Match | None:
     """
     first = None
     for m in EXPR.finditer(line):
-        if m["time"] or m["rel"] or m["dtime"] or m["ytime"]:
+        if m["time"] or m["rel"] or m["dtime"] or m["ytime"] or m["ttime"]:
             return m
         first = first or m
     return first
@@ -227,10 +229,10 @@ def read(m: re.Match, day_first: bool = False) -> Stamp:
 def time_text(m: re.Match) -> str | None:
     """The time of day after a match's date as the time reader takes it (``14h05`` as ``14:05``).
 
-    >>> time_text(find("12/03/2021 à 14h05")), time_text(find("1. März 2019 10:02"))
-    ('14:05', '10:02')
+    >>> time_text(find("12/03/2021 à 14h05")), time_text(find("1. März 2019 10:02")), time_text(find("13:47, 1.3.2019"))
+    ('14:05', '10:02', '13:47')
     """
-    t = m["time"]
+    t = m["time"] or m["ttime"]
     return _FR_H.sub(":", t) if t and ":" not in t else t
 
 
@@ -253,7 +255,7 @@ def date_text(m: re.Match, day_first: bool = False) -> str | None:
     >>> date_text(find("14/01/2020 13:47"), day_first=True), date_text(find("vor 2 Tagen"))
     ('14.01.2020', None)
     """
-    date = m["date"]
+    date = m["date"] or m["tdate"]
     return date.replace("/", ".") if day_first and date and "/" in date else date
 
 
@@ -265,4 +267,4 @@ def shape(m: re.Match) -> str:
     """
     if m["rel"] or m["day"]:  # ("gestern" alone is as precise as "vor 1 Tag")
         return "R"
-    return "T" if m["time"] or m["dtime"] or m["ytime"] else "D"
+    return "T" if m["time"] or m["dtime"] or m["ytime"] or m["ttime"] else "D"
