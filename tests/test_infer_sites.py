@@ -584,6 +584,7 @@ Add a comment...
 John Smith
 Top fan
 This is great. Like it or not.
+Works at the station, I think so
 Like · Reply · Message · 3y
 Maria García
 Author
@@ -602,7 +603,11 @@ def test_facebook_plugin_badges_and_message_button():
     d = cg.read_page(FACEBOOK, scraped_at="2024-05-10 12:00")
     c = d.comments
     assert c["author"].tolist() == ["John Smith", "Maria García", "Peter O'Neill"]
-    assert c["text"].tolist() == ["This is great. Like it or not.", "Agreed!", "I read it on March 3, 2021 too."]
+    assert c["text"].tolist() == [
+        "This is great. Like it or not.\nWorks at the station, I think so",
+        "Agreed!",
+        "I read it on March 3, 2021 too.",
+    ]
     assert wall(d) == ["2021-05-11 12:00", "2022-05-11 12:00", "2022-05-11 12:00"]
     assert accounted(FACEBOOK, d)
 

@@ -101,6 +101,8 @@ _UI_WORDS = (
     "message",
     "nachricht senden",
 )
+#: a proper name after a badge's words ("ACME Corp", "Universität Wien"): capitalised words only, at most five
+_PROPER = r"(?-i:[A-ZÄÖÜ0-9@])[\w&'’.\-]*(?:[ \t]+(?-i:[A-ZÄÖÜ0-9&])[\w&'’.\-]*){0,4}"
 #: forum post menus between an author line and the post's time (vBulletin, phpBB): skipped, not a boundary
 _MENU_WORDS = (
     "profil",
@@ -129,13 +131,13 @@ _MENU_WORDS = (
     "moderator",
     "mod",
     "verified",
-    r"pinned by \S.{0,60}",
+    r"pinned by @?" + _PROPER,
     "top fan",
     "top-fan",
     "author",
     # Facebook's line under a name
     r"(?:works at|worked at|studied at|studies at|went to|lives in|arbeitet bei|hat gearbeitet bei|studiert an"
-    r"|hat studiert an|wohnt in)[ \t]+\S.{0,60}",
+    r"|hat studiert an|wohnt in)[ \t]+" + _PROPER,
 )
 MENU_LINE = re.compile("(?i)^[ \t]*(?:" + "|".join(_MENU_WORDS) + ")[ \t]*$")
 _UI_WORDS = _UI_WORDS + _MENU_WORDS
