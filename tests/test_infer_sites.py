@@ -962,3 +962,59 @@ def test_more_absolute_times(written, want):
     assert d.comments["author"].tolist() == ["Anna", "Bert"]
     assert wall(d) == [want, want]
     assert d.comments["text"].iloc[0] == "Um 10:30 Uhr am 14.01.2020 war ich da."
+
+
+# new reddit (2018-2022): "level N" above each name gives the nesting; "level 1" inside a text stays text
+REDDIT_LEVELS = """Comments
+level 1
+user_one
+· 3 hr. ago
+
+First.
+
+Reply
+Share
+level 2
+user_two
+· 2 hr. ago
+
+Second, level 1 was wrong.
+
+Reply
+Share
+level 3
+user_one
+· 1 hr. ago
+
+Third.
+
+Reply
+Share
+level 1
+Ünal_Ö
+· 40 min. ago
+
+Fourth.
+
+Reply
+Share
+level 2
+user_two
+· 30 min. ago
+
+Fifth.
+
+Reply
+Share
+"""
+
+
+def test_reddit_levels_give_the_parents():
+    d = cg.read_page(REDDIT_LEVELS, scraped_at="2024-05-10 12:00")
+    c = d.comments
+    assert c["author"].tolist() == ["user_one", "user_two", "user_one", "Ünal_Ö", "user_two"]
+    assert c["text"].iloc[1] == "Second, level 1 was wrong."
+    ids = c["comment_id"].tolist()
+    assert c["parent_id"].tolist()[1:3] == ids[0:2] and c["parent_id"].iloc[4] == ids[3]
+    assert pd.isna(c["parent_id"].iloc[0]) and pd.isna(c["parent_id"].iloc[3])
+    assert accounted(REDDIT_LEVELS, d)

@@ -172,3 +172,27 @@ def link_markers(blocks: list[Block]) -> None:
                 if hits:
                     earlier = [a for a in hits if a < b]
                     blk.parent = (earlier or hits)[-1]
+
+
+_LEVEL = re.compile(r"(?i)^level[ \t]+(?P<n>\d{1,2})$")
+
+
+def link_levels(blocks: list[Block], stripped: list[str], kinds: list[str]) -> None:
+    """Parents from the nesting depth the page prints above each comment (Reddit: ``level 2`` under a
+    ``level 1``): the nearest comment above one level up, where most comments have a level."""
+    levels = []
+    for blk in blocks:
+        j, level = blk.top - 1, None
+        while j >= 0 and kinds[j] != "text" and level is None:
+            if m := _LEVEL.match(stripped[j]):
+                level = int(m["n"])
+            j -= 1
+        levels.append(level)
+    if sum(lv is not None for lv in levels) < 0.8 * len(blocks):
+        return
+    for b, (blk, level) in enumerate(zip(blocks, levels)):
+        if blk.parent is not None or not level or level < 2:
+            continue
+        up = next((a for a in range(b - 1, -1, -1) if levels[a] is not None and levels[a] <= level - 1), None)
+        if up is not None and levels[up] == level - 1:
+            blk.parent = up

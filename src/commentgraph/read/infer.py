@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..timeparse import slash_order
 from . import times, vocab
-from .blocks import Block, after_header, cut_tail, fill_body, fold, link_markers
+from .blocks import Block, after_header, cut_tail, fill_body, fold, link_levels, link_markers
 from .bylines import authors_above, authors_after, drop_places, names_above, split_replies
 from .lines import CONNECTOR_TAIL, line_kinds, name_like, sentence_like
 
@@ -317,6 +317,7 @@ def infer(lines: list[str]) -> Inferred | None:
         if t.pk == "ui":  # buttons before the time, in its line ("Gefällt mir · Antworten · 3 Std.")
             blk.ui_text = "\n".join(x for x in (t.prefix, blk.ui_text) if x)
     link_markers(blocks)
+    link_levels(blocks, stripped, kinds)
     desc = (
         f"{len(heads)} headers of one kind (before the time: {key[0]}"
         f"{' ' + repr(key[1]) if key[1] else ''}; after it: {key[2]}; "
