@@ -1018,3 +1018,15 @@ def test_reddit_levels_give_the_parents():
     assert c["parent_id"].tolist()[1:3] == ids[0:2] and c["parent_id"].iloc[4] == ids[3]
     assert pd.isna(c["parent_id"].iloc[0]) and pd.isna(c["parent_id"].iloc[3])
     assert accounted(REDDIT_LEVELS, d)
+
+
+def test_british_dot_times_and_reply_arrows():
+    page = (
+        "Comments\nSimon_W\n14 Jan 2020 13.47 GMT\n\nGood piece, 12.50 pounds well spent.\n\nReply\n"
+        "ann_k ↪ Simon_W\n14 Jan 2020 14.02 GMT\n\nAgreed.\n\nReply\n"
+    )
+    d = cg.read_page(page)
+    assert d.comments["author"].tolist() == ["Simon_W", "ann_k"]
+    assert wall(d) == ["2020-01-14 14:47", "2020-01-14 15:02"]  # (GMT, shown in Berlin time)
+    assert d.comments["text"].iloc[0] == "Good piece, 12.50 pounds well spent."
+    assert parent_of(d) == {"ann_k": "Simon_W"}

@@ -125,11 +125,14 @@ def authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
         # later blocks: the top name of a walk a boundary ended; the first block (article above it):
         # the name as far above the time as in the other blocks
         j = names[0] if (b and bounded) else names[-depth] if len(names) >= depth else names[0]
-        authors.append(clean_author(stripped[j]))
+        authors.append(stripped[j])
         j -= b in titles
         starts.append(j - (j > 0 and kinds[j - 1] == "title"))  # (a post's title line heads it)
     replies = [clean_author(stripped[j]) if j is not None else None for j in reply_at]
-    return starts, authors, [None] * len(heads), replies
+    # a reply arrow in the author line ("ann_k ↪ Simon_W") names whom the comment answers
+    split = [ARROW.split(a, 1) if a else [a] for a in authors]
+    replies = [r or (clean_author(p[1]) if len(p) == 2 else None) for r, p in zip(replies, split)]
+    return starts, [clean_author(p[0]) if p[0] else None for p in split], [None] * len(heads), replies
 
 
 def authors_after(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple[list, list, list, list]:

@@ -144,7 +144,7 @@ CONNECTOR_TAIL = re.compile(
 
 
 #: a reply arrow in a header ("Bob → Anna Lee • 2 years ago"): the name after it is whom the comment answers
-ARROW = re.compile(r"[ \t]+(?:→|➔|▸|►|replied to|antwortete)[ \t]+")
+ARROW = re.compile(r"[ \t]+(?:→|➔|▸|►|↪|↳|⤷|replied to|antwortete|in reply to|replying to)[ \t]+")
 
 
 def clean_author(s: str) -> str:

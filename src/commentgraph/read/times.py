@@ -13,9 +13,10 @@ from ..timeparse import _MONTH_ALT, DATE, MONTHS, TIME, date_days, time_seconds
 _DATE_G = DATE.replace(r"(?<![\w.])", r"(?<![\d.])", 1)
 #: what stands between a date and its time
 _SEP = r"(?:[ \t]*,[ \t]*(?:(?:um|at|à)[ \t]+)?|[ \t]+(?:(?:um|at|à|@|-|–|—|\||·|•)[ \t]+)?|[ \t]*[|·•][ \t]*|T)"
-#: a time of day, also as French pages write it after a date ("12/03/2021 à 14h05", "14 h 05")
-_TIME_FR = rf"(?:{TIME}|(?:[01]?\d|2[0-3])[ ]?h[ ]?[0-5]\d(?![\w:]))"
-_FR_H = re.compile(r"[ ]?h[ ]?")
+#: a time of day, also as French pages write it after a date ("12/03/2021 à 14h05", "14 h 05"), or British ones
+#: ("14 Jan 2020 13.47 GMT")
+_TIME_FR = rf"(?:{TIME}|(?:[01]?\d|2[0-3])(?:[ ]?h[ ]?|\.)[0-5]\d(?![\w:.]))"
+_FR_H = re.compile(r"[ ]?h[ ]?|\.")
 #: a zone after the time ("GMT", "UTC+1", "CEST", "(UTC)")
 _TZ = (
     r"(?:[ \t]*\(?(?:UTC|GMT)(?:[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?)?\)?"
@@ -231,6 +232,8 @@ def time_text(m: re.Match) -> str | None:
 
     >>> time_text(find("12/03/2021 à 14h05")), time_text(find("1. März 2019 10:02")), time_text(find("13:47, 1.3.2019"))
     ('14:05', '10:02', '13:47')
+    >>> time_text(find("14 Jan 2020 13.47 GMT")), find("Am 14. Januar 2020 12.000 Menschen")["time"]
+    ('13:47', None)
     """
     t = m["time"] or m["ttime"]
     return _FR_H.sub(":", t) if t and ":" not in t else t
