@@ -1030,3 +1030,44 @@ def test_british_dot_times_and_reply_arrows():
     assert wall(d) == ["2020-01-14 14:47", "2020-01-14 15:02"]  # (GMT, shown in Berlin time)
     assert d.comments["text"].iloc[0] == "Good piece, 12.50 pounds well spent."
     assert parent_of(d) == {"ann_k": "Simon_W"}
+
+
+# Coral (news sites' comment embed): "In reply to NAME" between a reply's name and its time, "Respect 12", a "Staff" badge
+CORAL = """All Comments
+Featured Comments
+Sort by Newest
+Jane Doe
+3 hours ago
+Great article.
+Reply
+Respect 12
+Share
+Report
+Bob_R
+In reply to Jane Doe
+2 hours ago
+Why?
+Reply
+Respect
+Share
+Report
+Ana Müller
+Staff
+1 hour ago
+Because.
+Reply
+Respect 3
+Share
+Report
+Load More
+"""
+
+
+def test_coral_in_reply_to_between_name_and_time():
+    d = cg.read_page(CORAL, scraped_at="2024-05-10 12:00")
+    c = d.comments
+    assert c["author"].tolist() == ["Jane Doe", "Bob_R", "Ana Müller"]
+    assert c["text"].tolist() == ["Great article.", "Why?", "Because."]
+    assert wall(d) == ["2024-05-10 09:00", "2024-05-10 10:00", "2024-05-10 11:00"]
+    assert parent_of(d) == {"Bob_R": "Jane Doe"}
+    assert accounted(CORAL, d)

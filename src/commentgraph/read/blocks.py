@@ -58,6 +58,22 @@ def cut_tail(last: Block, kinds: list[str], mode: str = "above") -> int | None:
     return None
 
 
+def _reply_marker(blk: Block, line: str, known: set[str]) -> bool:
+    """Add the reply marker ``line`` holds to ``blk`` (a name alone only for an author of the page)."""
+    m = vocab.REPLY_MARKER.match(line)
+    if m["rname"] and fold(m["rname"]) not in known:
+        return False
+    blk.markers.append(("reply", m["number"], (m["name"] or m["tname"] or m["rname"]).strip(), m["title"]))
+    return True
+
+
+def header_markers(blk: Block, stripped: list[str], kinds: list[str], known: set[str]) -> None:
+    """Reply markers between a block's name and its time (Coral: ``NAME`` / ``In reply to NAME`` / time)."""
+    for j in range(blk.top, blk.time_line):
+        if kinds[j] == "reply":
+            _reply_marker(blk, stripped[j], known)
+
+
 def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) -> None:
     """The text, buttons (``ui_text``), quotes and markers of one block."""
     if mode == "after":
@@ -84,8 +100,7 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) ->
                 continue
         if k in ("ui", "menu"):
             chrome.append(j)
-        elif k == "reply" and (not (m := vocab.REPLY_MARKER.match(stripped[j]))["rname"] or fold(m["rname"]) in known):
-            blk.markers.append(("reply", m["number"], (m["name"] or m["tname"] or m["rname"]).strip(), m["title"]))
+        elif k == "reply" and _reply_marker(blk, stripped[j], known):
             chrome.append(j)
         elif k == "quote" and (
             not (m := vocab.QUOTE_MARKER.match(stripped[j]))["name3"] or fold(m["name3"]) in known

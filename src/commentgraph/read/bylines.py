@@ -30,8 +30,10 @@ def names_above(i: int, lo: int, kinds: list[str], stripped: list[str]) -> tuple
         if k in ("blank", "title"):
             if found:
                 return found[::-1], True
-        elif k in ("menu", "label", "value", "label_inline", "avatar") or (
-            k == "count" and vocab.is_symbols(stripped[j])
+        elif (
+            k in ("menu", "label", "value", "label_inline", "avatar")
+            or (k == "reply" and not found)
+            or (k == "count" and vocab.is_symbols(stripped[j]))
         ):
             pass  # (a separator such as "·" between a name and its time is no boundary)
         elif k == "text" and name_like(stripped[j]) and not sentence_like(stripped[j]):

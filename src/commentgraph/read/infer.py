@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..timeparse import slash_order
 from . import times, vocab
-from .blocks import Block, after_header, cut_tail, fill_body, fold, link_levels, link_markers
+from .blocks import Block, after_header, cut_tail, fill_body, fold, header_markers, link_levels, link_markers
 from .bylines import authors_above, authors_after, drop_places, names_above, split_replies
 from .lines import CONNECTOR_TAIL, line_kinds, name_like, sentence_like
 
@@ -314,6 +314,8 @@ def infer(lines: list[str]) -> Inferred | None:
     known = {fold(a) for a in authors if a}
     for blk, t in zip(blocks, heads):
         fill_body(blk, lines, stripped, kinds, mode, known)
+        if mode != "after":
+            header_markers(blk, stripped, kinds, known)
         if t.pk == "ui":  # buttons before the time, in its line ("Gefällt mir · Antworten · 3 Std.")
             blk.ui_text = "\n".join(x for x in (t.prefix, blk.ui_text) if x)
     link_markers(blocks)

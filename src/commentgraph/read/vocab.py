@@ -56,6 +56,8 @@ _UI_WORDS = (
     "show more",
     "show less",
     "see more",
+    "respect",
+    "respekt",
     "link to comment",
     "link to post",
     "share on other sites",
