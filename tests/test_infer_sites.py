@@ -378,14 +378,14 @@ def test_heise_a_new_threads_title_above_its_author():
     assert accounted(HEISE, d)
 
 
-# old reddit: "[–]NAME 12 points 3 hours ago", "[S]" after the poster's name, "*" after an edited time, the
+# old reddit: "[–]NAME 12 points 3 hours ago", a flair after a name, "[S]" after the poster's name, "*" after an edited time, the
 # glued button bar
 REDDIT_OLD = """all 4 comments
 sorted by: best
 [–]user_one 12 points 3 hours ago
 First. Trains in 2019 were faster, 3 hours ago I checked.
 permalinkembedsavereportgive awardreply
-[–]user_two 5 points 2 hours ago*
+[–]user_two Germany 5 points 2 hours ago*
 Second. Reply to this.
 permalinkembedsaveparentreportgive awardreply
 [–]throwaway_42[S] 1 point 1 hour ago

@@ -130,8 +130,15 @@ def strip_name_words(s: str) -> str:
     ('Hans', 'by', 'Anna')
     >>> strip_name_words("[–]throwaway_42[S] 1 point"), strip_name_words("[+]user_one")
     ('throwaway_42', 'user_one')
+    >>> strip_name_words("[–]Mr_Bean-99 Germany 3 points")  # (a reddit name has no space: the flair follows it)
+    'Mr_Bean-99'
     """
+    if m := _REDDIT_NAME.match(s):
+        return m["name"]
     return _AUTHOR_TRAIL.sub("", _AUTHOR_LEAD.sub("", s)).strip() or s
+
+
+_REDDIT_NAME = re.compile(r"^\[[–+\-]\](?P<name>[\w\-]{2,40})(?:\[[SMA]\])?(?:[ \t]|$)")
 
 
 #: connectors between a name and its time ("NAME | date", "NAME am date", "NAME, date", "#1 — vor ...")
