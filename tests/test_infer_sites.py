@@ -1071,3 +1071,53 @@ def test_coral_in_reply_to_between_name_and_time():
     assert wall(d) == ["2024-05-10 09:00", "2024-05-10 10:00", "2024-05-10 11:00"]
     assert parent_of(d) == {"Bob_R": "Jane Doe"}
     assert accounted(CORAL, d)
+
+
+# Hacker News, a whole copy: the story line, tabs before each comment, "| root | parent | prev | next [–]";
+# a sentence that ends with a relative time ("I tried it 2 hours ago.") is no header
+HACKER_NEWS = """Show HN: A faster train planner (example.com)
+123 points by pg 3 hours ago | hide | past | favorite | 45 comments
+
+\t
+add comment
+\t
+pg 3 hours ago | next [–]
+
+Nice work. I tried it 2 hours ago.
+
+reply
+
+\t
+dang 2 hours ago | parent | next [–]
+
+Thanks. See https://example.com/a for details.
+
+reply
+
+\t
+tptacek 1 hour ago | root | parent | next [–]
+
+Skeptical!
+
+reply
+
+\t
+jane_q 45 minutes ago | prev | next [–]
+
+Love it.
+
+reply
+"""
+
+
+def test_hacker_news_a_sentence_ending_in_a_relative_time():
+    d = cg.read_page(HACKER_NEWS, scraped_at="2024-05-10 12:00")
+    c = d.comments
+    assert c["author"].tolist() == ["pg", "dang", "tptacek", "jane_q"]
+    assert c["text"].tolist() == [
+        "Nice work. I tried it 2 hours ago.",
+        "Thanks. See https://example.com/a for details.",
+        "Skeptical!",
+        "Love it.",
+    ]
+    assert accounted(HACKER_NEWS, d)

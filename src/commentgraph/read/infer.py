@@ -91,6 +91,8 @@ def _prefix_kind(p: str) -> str:
 def _suffix_kind(s: str) -> str:
     if not s:
         return "none"
+    if s[0] in ".!?,;:" and not s.startswith("..."):  # (a sentence goes on: "I tried it 2 hours ago.")
+        return "text"
     if _NUMBER_SUFFIX.fullmatch(s):
         return "num"
     if vocab.is_ui(s) or vocab.is_bar(s) or vocab.is_symbols(s) or vocab.SAYS.match(" " + s):  # ("... said:")
