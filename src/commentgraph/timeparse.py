@@ -1,4 +1,4 @@
-"""Dates and times as they are written on comment pages (German and English), to tz-aware stamps."""
+"""Dates and times as they are written on comment pages (German, English, French months), to tz-aware stamps."""
 
 from __future__ import annotations
 
@@ -20,6 +20,10 @@ MONTHS = {
     # English (where they differ)
     "january": 1, "february": 2, "march": 3, "mar": 3, "may": 5, "june": 6, "july": 7,
     "october": 10, "oct": 10, "december": 12, "dec": 12,
+    # French (where they differ): "12 mars 2021 à 14:05"
+    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "mars": 3, "avril": 4, "avr": 4, "juin": 6,
+    "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12, "déc": 12,
 }
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
@@ -33,7 +37,7 @@ WEEKDAY = (r"(?i:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnaben
            r"|(?:mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:\.,?|,)[ ]*)")
 DATE = (rf"(?<![\w.])(?:{WEEKDAY})?(?<!\d)(?:\d{{1,2}}\.[ ]?\d{{1,2}}\.[ ]?(?:\d{{4}}|\d{{2}})(?!\d)|\d{{4}}-\d{{1,2}}-\d{{1,2}}"
         rf"|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})(?![\d/])"
-        rf"|\d{{1,2}}\.?[ ]+(?i:{_MONTH_ALT})\.?[ ]+\d{{4}}"
+        rf"|\d{{1,2}}(?:\.|st|nd|rd|th)?[ ]+(?i:{_MONTH_ALT})\.?,?[ ]+\d{{4}}"
         rf"|(?i:{_MONTH_ALT})\.?[ ]+\d{{1,2}}(?:st|nd|rd|th)?,?[ ]+\d{{4}})")
 #: a time: 11:25, 11:25:03, 9:05 pm, 11:25 Uhr
 #: (am/pm only after a 12-hour clock hour, so ``00:00 AM 1`` reads author "AM", number 1; a name
@@ -48,7 +52,7 @@ _NUMERIC = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})$")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})$")
 _WEEKDAY = re.compile(rf"^{WEEKDAY}")
 _SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")
-_DAY_MONTH = re.compile(r"(\d{1,2})\.?\s+([^\W\d_]+)\.?\s+(\d{4})$")
+_DAY_MONTH = re.compile(r"(\d{1,2})(?:\.|st|nd|rd|th)?\s+([^\W\d_]+)\.?,?\s+(\d{4})$")
 _MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?m\.?)?", re.IGNORECASE)
 _EPOCH = np.datetime64("1970-01-01", "D")
@@ -64,8 +68,8 @@ def date_days(text: str) -> int | None:
 
     >>> date_days("01.01.1970"), date_days("2. Januar 1970"), date_days("31.02.2019"), date_days("1/2/1970")
     (0, 1, None, 1)
-    >>> date_days("Freitag, 2. Januar 1970"), date_days("Fri, 2 Jan 1970")
-    (1, 1)
+    >>> date_days("Freitag, 2. Januar 1970"), date_days("Fri, 2 Jan 1970"), date_days("2nd January 1970")
+    (1, 1, 1)
     """
     text = _WEEKDAY.sub("", text.strip())
     y = m = d = None

@@ -3,6 +3,7 @@ starts, and the parents the page shows (the last stage of layout inference)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -57,6 +58,22 @@ def cut_tail(last: Block, kinds: list[str], mode: str = "above") -> int | None:
     return None
 
 
+def _reply_marker(blk: Block, line: str, known: set[str]) -> bool:
+    """Add the reply marker ``line`` holds to ``blk`` (a name alone only for an author of the page)."""
+    m = vocab.REPLY_MARKER.match(line)
+    if m["rname"] and fold(m["rname"]) not in known:
+        return False
+    blk.markers.append(("reply", m["number"], (m["name"] or m["tname"] or m["rname"]).strip(), m["title"]))
+    return True
+
+
+def header_markers(blk: Block, stripped: list[str], kinds: list[str], known: set[str]) -> None:
+    """Reply markers between a block's name and its time (Coral: ``NAME`` / ``In reply to NAME`` / time)."""
+    for j in range(blk.top, blk.time_line):
+        if kinds[j] == "reply":
+            _reply_marker(blk, stripped[j], known)
+
+
 def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) -> None:
     """The text, buttons (``ui_text``), quotes and markers of one block."""
     if mode == "after":
@@ -83,9 +100,7 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) ->
                 continue
         if k in ("ui", "menu"):
             chrome.append(j)
-        elif k == "reply":
-            m = vocab.REPLY_MARKER.match(stripped[j])
-            blk.markers.append(("reply", m["number"], (m["name"] or m["tname"] or "").strip(), m["title"]))
+        elif k == "reply" and _reply_marker(blk, stripped[j], known):
             chrome.append(j)
         elif k == "quote" and (
             not (m := vocab.QUOTE_MARKER.match(stripped[j]))["name3"] or fold(m["name3"]) in known
@@ -97,7 +112,7 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) ->
         else:
             keep.append(j)
     # counters, avatars and blank lines at either end of the text are page chrome too
-    while keep and kinds[keep[-1]] in ("count", "avatar", "blank", "num", "tail"):
+    while keep and kinds[keep[-1]] in ("count", "avatar", "blank", "num", "tail", "title"):
         j = keep.pop()
         if kinds[j] != "blank":
             chrome.append(j)
@@ -121,8 +136,12 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) ->
         if mk[0] == "quote":  # the quoted passage: from the marker's line to the next marker's
             at = mk[2]
             nxt = next((m[2] for m in blk.markers[n + 1 :] if m[0] == "quote"), len(quoted))
-            passage = [q for q in quoted[at + 1 : nxt] if not vocab.QUOTE_END.match(q.strip())]
+            passage = [_MAIL_QUOTE.sub("", q) for q in quoted[at + 1 : nxt] if not vocab.QUOTE_END.match(q.strip())]
             blk.markers[n] = ("quote", mk[1], "\n".join(passage))
+
+
+#: the mark of a quoted line in mail-style quotes ("> Das sehe ich anders.")
+_MAIL_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 
 
 def fold(s: str) -> str:
@@ -168,3 +187,27 @@ def link_markers(blocks: list[Block]) -> None:
                 if hits:
                     earlier = [a for a in hits if a < b]
                     blk.parent = (earlier or hits)[-1]
+
+
+_LEVEL = re.compile(r"(?i)^level[ \t]+(?P<n>\d{1,2})$")
+
+
+def link_levels(blocks: list[Block], stripped: list[str], kinds: list[str]) -> None:
+    """Parents from the nesting depth the page prints above each comment (Reddit: ``level 2`` under a
+    ``level 1``): the nearest comment above one level up, where most comments have a level."""
+    levels = []
+    for blk in blocks:
+        j, level = blk.top - 1, None
+        while j >= 0 and kinds[j] != "text" and level is None:
+            if m := _LEVEL.match(stripped[j]):
+                level = int(m["n"])
+            j -= 1
+        levels.append(level)
+    if sum(lv is not None for lv in levels) < 0.8 * len(blocks):
+        return
+    for b, (blk, level) in enumerate(zip(blocks, levels)):
+        if blk.parent is not None or not level or level < 2:
+            continue
+        up = next((a for a in range(b - 1, -1, -1) if levels[a] is not None and levels[a] <= level - 1), None)
+        if up is not None and levels[up] == level - 1:
+            blk.parent = up

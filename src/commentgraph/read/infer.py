@@ -21,16 +21,19 @@ from dataclasses import dataclass
 
 from ..timeparse import slash_order
 from . import times, vocab
-from .blocks import Block, after_header, cut_tail, fill_body, fold, link_markers
-from .lines import ARROW, CONNECTOR_TAIL, clean_author, line_kinds, name_like, sentence_like
+from .blocks import Block, after_header, cut_tail, fill_body, fold, header_markers, link_levels, link_markers
+from .bylines import authors_above, authors_after, drop_places, names_above, split_replies
+from .lines import CONNECTOR_TAIL, line_kinds, name_like, sentence_like
 
 #: a line that may hold a time expression (digits, or a relative word) is searched; others are not
-_MAY_HOLD_TIME = re.compile(r"\d|(?i:heute|gestern|today|yesterday|ago|vor |just now|gerade eben)")
+_MAY_HOLD_TIME = re.compile(
+    r"\d|(?i:heute|gestern|today|yesterday|ago|vor |just now|gerade eben|il y a|instant|aujourd)"
+)
 _NUMBER_PREFIX = re.compile(r"(?:#|Nr\.[ ]?|No\.[ ]?)?(?P<number>\d{1,9}(?:\.\d{1,9})*)[.:)]?")
 _NUMBER_SUFFIX = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:#|Nr\.[ ]?|No\.[ ]?)(?P<number>\d{1,9}(?:\.\d{1,9})*)")
+#: a weekday in the connector before a time ("by Hans » Tue Jan 14"): every post's header is of one kind
+_WEEKDAY = re.compile(r"(?<=[»›|•·])[ ]?(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?$")
 _NAME_NUMBER = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:by[ \t]+)?(?P<name>\S.{0,79}?)[ \t]+#?(?P<number>\d{1,9})")
-#: at most this many name-like lines are looked at above a time line
-_MAX_ABOVE = 4
 
 
 @dataclass
@@ -88,6 +91,8 @@ def _prefix_kind(p: str) -> str:
 def _suffix_kind(s: str) -> str:
     if not s:
         return "none"
+    if s[0] in ".!?,;:" and not s.startswith("..."):  # (a sentence goes on: "I tried it 2 hours ago.")
+        return "text"
     if _NUMBER_SUFFIX.fullmatch(s):
         return "num"
     if vocab.is_ui(s) or vocab.is_bar(s) or vocab.is_symbols(s) or vocab.SAYS.match(" " + s):  # ("... said:")
@@ -127,7 +132,7 @@ def _describe(s: str) -> tuple | None:
     if pre and not pre[-1].isspace() and pre[-1].isalnum():
         conn = "glued"
     else:
-        conn = " ".join(pre[len(clean) :].split()).lower()
+        conn = _WEEKDAY.sub("", " ".join(pre[len(clean) :].split()).lower()).strip()
     suffix = re.sub(r"^(?i:uhr)\b[ \t]*", "", s[m.end() :].strip())
     return m, clean, conn, _prefix_kind(clean), _suffix_kind(suffix), suffix, times.shape(m) != "D"
 
@@ -175,107 +180,36 @@ def layout_mode(heads: list[TimeLine], kinds: list[str], stripped: list[str] | N
     return "above"
 
 
-def _names_above(i: int, lo: int, kinds: list[str], stripped: list[str]) -> tuple[list[int], bool]:
-    """Name-like lines above time line ``i`` (top first, at most ``_MAX_ABOVE``), skipping menus, labels
-    and their values, avatars and blank lines before the first name; and whether a boundary (a blank
-    line, a button, a counter, the previous block) ended the walk."""
-    found = []
-    j = i - 1
-    while j >= lo:
-        k = kinds[j]
-        if k in ("blank", "title"):
-            if found:
-                return found[::-1], True
-        elif k in ("menu", "label", "value", "label_inline", "avatar") or (
-            k == "count" and vocab.is_symbols(stripped[j])
-        ):
-            pass  # (a separator such as "·" between a name and its time is no boundary)
-        elif k == "text" and name_like(stripped[j]) and not sentence_like(stripped[j]):
-            found.append(j)
-            if len(found) == _MAX_ABOVE:
-                return found[::-1], False
-        else:
-            return found[::-1], True
-        j -= 1
-    return found[::-1], lo > 0
-
-
-def _first_of_after_block(lo: int, hi: int, kinds: list[str], stripped: list[str], *, first=False, spaced=True):
-    """In ``after`` mode, the author line of the block whose time line is ``hi``: the first text line after
-    the previous block's buttons (``lo``); in the first block (article text above it), the first name-like
-    line followed by a blank line where the other blocks' authors are (``spaced``), else by text, else the
-    first name-like line."""
-    cands = [
-        j for j in range(lo, hi) if kinds[j] == "text" and name_like(stripped[j]) and not sentence_like(stripped[j])
-    ]
-    if first:
-        like = [j for j in cands if j + 1 < hi and (kinds[j + 1] == "blank") == spaced]
-        return (like or cands or [None])[0]
-    j = lo
-    while j < hi and kinds[j] != "text":
-        j += 1
-    return j if j < hi and j in cands else None
-
-
 def _number(text: str | None) -> tuple[int | None, str | None]:
     if text is None:
         return None, None
     return (int(text) if "." not in text else None), text
 
 
-def _authors_inline(heads: list[TimeLine], mode: str) -> tuple[list, list, list]:
-    """``(starts, authors, numbers)`` where the author stands in the time line (before or after the time);
-    a Disqus reply arrow ("Bob → Anna Lee") names whom the comment answers (see :func:`reply_to`)."""
+def _authors_inline(heads: list[TimeLine], mode: str) -> tuple[list, list, list, list]:
+    """``(starts, authors, numbers, replies)`` where the author stands in the time line (before or after the
+    time); a Disqus reply arrow ("Bob → Anna Lee", "Bob  Anna Lee") names whom the comment answers."""
     starts = [t.line for t in heads]
     if mode == "inline":
-        return starts, [clean_author(ARROW.split(t.prefix, 1)[0]) for t in heads], [None] * len(heads)
+        split = split_replies([t.prefix for t in heads])
+        return starts, drop_places([a for a, _ in split]), [None] * len(heads), [r for _, r in split]
     ms = [_NAME_NUMBER.fullmatch(t.suffix) for t in heads]
-    return starts, [m["name"].strip() for m in ms], [m["number"] for m in ms]
+    return starts, [m["name"].strip() for m in ms], [m["number"] for m in ms], [None] * len(heads)
 
 
-def _authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple[list, list, list]:
-    """``(starts, authors, numbers)`` where the author stands on a line above the time."""
-    walks = []
-    for b, t in enumerate(heads):
-        lo = after_header(heads[b - 1].line, kinds, t.line) if b else 0
-        walks.append(_names_above(t.line, lo, kinds, stripped))
-    sizes = Counter(len(w) for w, _ in walks[1:] if w)
-    depth = max(sizes, key=lambda k: (sizes[k], -k)) if sizes else 1
-    starts, authors = [], []
-    for b, (t, (names, bounded)) in enumerate(zip(heads, walks)):
-        if not names:
-            starts.append(t.line)
-            authors.append(None)
-            continue
-        # later blocks: the top name of a walk a boundary ended; the first block (article above it):
-        # the name as far above the time as in the other blocks
-        j = names[0] if (b and bounded) else names[-depth] if len(names) >= depth else names[0]
-        starts.append(j - (j > 0 and kinds[j - 1] == "title"))  # (a post's title line heads it)
-        authors.append(clean_author(stripped[j]))
-    return starts, authors, [None] * len(heads)
+def _bodies_empty(heads: list[TimeLine], starts: list[int], kinds: list[str]) -> bool:
+    """Whether most blocks read with the author above the time would hold no text line after it (only
+    buttons and counters up to the next block's name): the text then stands between the name and the time."""
+    if len(heads) < 2:
+        return False
+    ends = [*starts[1:], len(kinds)]
+    empty = [
+        not any(kinds[j] == "text" for j in range(after_header(t.line, kinds, end), end)) for t, end in zip(heads, ends)
+    ]
+    return sum(empty) >= 0.6 * len(heads)
 
 
-def _authorsafter_header(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple[list, list, list]:
-    """``(starts, authors, numbers)`` where the author opens a block whose time follows the body."""
-    found = {}
-    for b in [*range(1, len(heads)), 0]:  # (the first block last: it is read like the others)
-        t = heads[b]
-        if b == 0:  # (where no block holds a blank line, the first starts after the article's last one)
-            inner = [kinds[j] for c, j0 in found.items() if j0 is not None for j in range(j0, heads[c].line)]
-            stop = ("ui", "tail", "count") + (("blank",) if found and "blank" not in inner else ())
-            lo = max((j + 1 for j in range(t.line) if kinds[j] in stop), default=0)
-        else:
-            lo = max(after_header(heads[b - 1].line, kinds, t.line), heads[b - 1].line + 1)
-            while lo < t.line and kinds[lo] in ("ui", "blank", "count", "avatar"):
-                lo += 1
-        blank = [kinds[j + 1] == "blank" for j in found.values() if j is not None]
-        found[b] = _first_of_after_block(lo, t.line, kinds, stripped, first=b == 0, spaced=sum(blank) * 2 >= len(blank))
-    starts = [found[b] if found[b] is not None else t.line for b, t in enumerate(heads)]
-    authors = [clean_author(stripped[found[b]]) if found[b] is not None else None for b in range(len(heads))]
-    return starts, authors, [None] * len(heads)
-
-
-def _drop_quoted_headers(heads, starts, authors, numbers):
+def _drop_quoted_headers(heads, starts, authors, *rest):
     """A reply that quotes the header of the comment it answers ("@ Dietmar Hilsebein" / "8. April 2019
     @ 11:38") holds no header of its own: the quoted one is dropped (its lines become the reply's text)."""
     seen = {(a, t.match[0]) for a, t in zip(authors, heads) if a}
@@ -285,9 +219,9 @@ def _drop_quoted_headers(heads, starts, authors, numbers):
         if a and a.startswith("@") and (a.lstrip("@ "), t.match[0]) in seen
     }
     if not quoted:
-        return heads, starts, authors, numbers
+        return heads, starts, authors, *rest
     keep = [b for b in range(len(heads)) if b not in quoted]
-    return tuple([xs[b] for b in keep] for xs in (heads, starts, authors, numbers))
+    return tuple([xs[b] for b in keep] for xs in (heads, starts, authors, *rest))
 
 
 def _numbers(heads: list[TimeLine], numbers: list, kinds: list[str], stripped: list[str]) -> list:
@@ -316,7 +250,7 @@ def _sample_has_authors(heads: list[TimeLine], kinds: list[str], stripped: list[
     if heads[0].pk == "name":
         return True
     at = range(1, len(heads), len(heads) // 100)
-    names = [_names_above(heads[k].line, heads[k - 1].line + 1, kinds, stripped)[0] for k in at]
+    names = [names_above(heads[k].line, heads[k - 1].line + 1, kinds, stripped)[0] for k in at]
     return sum(bool(n) for n in names) >= 0.3 * len(names)
 
 
@@ -341,12 +275,15 @@ def infer(lines: list[str]) -> Inferred | None:
     if mode in ("inline", "suffix"):
         found = _authors_inline(heads, mode)
     elif mode == "above":
-        found = _authors_above(heads, kinds, stripped)
+        found = authors_above(heads, kinds, stripped)
+        if _bodies_empty(heads, found[0], kinds):  # (Instagram: name / text / "3w" / "12 likes" / "Reply")
+            mode, found = "after", authors_after(heads, kinds, stripped)
     else:
-        found = _authorsafter_header(heads, kinds, stripped)
-    heads, starts, authors, numbers = _drop_quoted_headers(heads, *found)
+        found = authors_after(heads, kinds, stripped)
+    heads, starts, authors, numbers, replies = _drop_quoted_headers(heads, *found)
     # slash dates: day first where a day above 12 on the page says so (as the known layouts read them)
-    order, doubt = slash_order([t.match["date"] for t in heads if t.match["date"] and "/" in t.match["date"]])
+    dates = [times.date_text(t.match) for t in heads]
+    order, doubt = slash_order([d for d in dates if d and "/" in d])
     day_first = order == "dmy"
     # a layout is taken only when its blocks are regular: most have an author and a readable time
     stamps = [times.read(t.match, day_first) for t in heads]
@@ -368,26 +305,29 @@ def infer(lines: list[str]) -> Inferred | None:
                 stamp=stamps[b],
                 posted_text=t.match[0],
                 date_text=times.date_text(t.match, day_first),
-                time_text=t.match["time"],
+                time_text=times.time_text(t.match),
                 number=number,
                 number_text=number_text,
             )
         )
-        if mode == "inline" and len(parts := ARROW.split(t.prefix, 1)) == 2:
-            blocks[-1].markers.append(("reply", None, clean_author(parts[1]), None))
+        if replies[b]:  # ("Bob → Anna Lee", "MaryJ" / "JohnSmith" / "3 years ago": whom the comment answers)
+            blocks[-1].markers.append(("reply", None, replies[b], None))
     tail = cut_tail(blocks[-1], kinds, mode)
     known = {fold(a) for a in authors if a}
     for blk, t in zip(blocks, heads):
         fill_body(blk, lines, stripped, kinds, mode, known)
+        if mode != "after":
+            header_markers(blk, stripped, kinds, known)
         if t.pk == "ui":  # buttons before the time, in its line ("Gefällt mir · Antworten · 3 Std.")
             blk.ui_text = "\n".join(x for x in (t.prefix, blk.ui_text) if x)
     link_markers(blocks)
+    link_levels(blocks, stripped, kinds)
     desc = (
         f"{len(heads)} headers of one kind (before the time: {key[0]}"
         f"{' ' + repr(key[1]) if key[1] else ''}; after it: {key[2]}; "
         f"{'time of day' if key[3] else 'date only'}), {_MODES[mode]}"
     )
-    slashed = any(t.match["date"] and "/" in t.match["date"] for t in heads)
+    slashed = any(d and "/" in d for d in dates)
     return Inferred(
         layout=f"inferred:{mode}",
         blocks=blocks,

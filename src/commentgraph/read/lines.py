@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import vocab
+from . import times, vocab
 
 _URL = re.compile(r"(?i)https?://|www\.")
 _ICONS = re.compile(r"^[^\w#@+(\[\"'„“‚‘«»]+")  # icon glyphs before a button's word ("\ue150 Kommentar schreiben")
@@ -32,6 +32,12 @@ def sentence_like(s: str) -> bool:
     (True, False, False, False)
     """
     return len(s.split()) >= 2 and _SENTENCE_END.search(s) is not None and not vocab.SAYS.search(s)
+
+
+_EDITED = re.compile(
+    r"(?i)^[(•·]?[ \t]*(?:last[ \t]+)?(?:edited|zuletzt[ \t]+bearbeitet|bearbeitet|geändert|modifié)"
+    r"(?:[ \t]+(?:am|on|at|le|vor))?[ \t]+(?P<when>[^()]{1,40}?)(?:[ \t]+(?:by|von|par)[ \t]+\S.{0,40}?)?[ \t]*\)?$"
+)
 
 
 def vocab_form(s: str) -> str:
@@ -84,8 +90,16 @@ def _line_kind(s: str) -> str:
         return "count" if s.isdigit() or not s.isalpha() else "avatar"
     if vocab.is_symbols(s):
         return "count"
+    if vocab.STAT_LINE.match(s):
+        return "value"
+    if vocab.AVATAR_LINE.match(s):
+        return "avatar"
+    if vocab.STATE_LINE.match(s):
+        return "ui"
     if not vocab.MENU_LINE.match(v) and vocab.is_ui(v):
         return "ui"
+    if (m := _EDITED.match(s)) and times.EXPR.fullmatch(m["when"]):
+        return "ui"  # ("Edited 1h ago" under a header: when it was edited is no comment's time nor text)
     for kind, rx, on_v in _KIND_RULES:
         if kind == "reply" and vocab.LABEL_INLINE.match(s) and len(s) <= 40:
             return "label_inline"
@@ -96,14 +110,16 @@ def _line_kind(s: str) -> str:
 
 #: words around a name in a header line: "Posted by NAME", "von NAME", "NAME 12 points", "NAME » Tue"
 _AUTHOR_LEAD = re.compile(
-    r"(?i)^(?:posted by|written by|submitted by|comment by|commented by|kommentar von|beitrag von|antwort von"
+    r"(?i)^\[[–+\-]\][ \t]*"  # (old reddit's collapse button glued to the name: "[–]user_one")
+    r"|^(?:posted by|post by|written by|submitted by|comment by|commented by|kommentar von|beitrag von|antwort von"
     r"|geschrieben von|verfasst von|by|von)[ \t]+"
 )
 
 
 _AUTHOR_TRAIL = re.compile(
     r"(?i)(?:[ \t]+[+\-−]?\d[\d.,]*[ \t]+(?:points?|punkte|votes?|likes?|upvotes?)"
-    r"|[ \t]*[»›|•·][ \t]*(?:(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?)?)+[ \t]*$"
+    r"|[ \t]*[»›|•·][ \t]*(?:(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?)?"
+    r"|[ \t]*\[(?:S|M|A|score hidden)\])+[ \t]*$"  # (old reddit: "[S]" the poster, "[M]" a moderator)
 )
 
 
@@ -112,20 +128,30 @@ def strip_name_words(s: str) -> str:
 
     >>> strip_name_words("by Hans » Tue"), strip_name_words("by"), strip_name_words("Anna")
     ('Hans', 'by', 'Anna')
+    >>> strip_name_words("[–]throwaway_42[S] 1 point"), strip_name_words("[+]user_one")
+    ('throwaway_42', 'user_one')
+    >>> strip_name_words("[–]Mr_Bean-99 Germany 3 points")  # (a reddit name has no space: the flair follows it)
+    'Mr_Bean-99'
     """
+    if m := _REDDIT_NAME.match(s):
+        return m["name"]
     return _AUTHOR_TRAIL.sub("", _AUTHOR_LEAD.sub("", s)).strip() or s
+
+
+_REDDIT_NAME = re.compile(r"^\[[–+\-]\](?P<name>[\w\-]{2,40})(?:\[[SMA]\])?(?:[ \t]|$)")
 
 
 #: connectors between a name and its time ("NAME | date", "NAME am date", "NAME, date", "#1 — vor ...")
 CONNECTOR_TAIL = re.compile(
     r"(?:[ \t]*[|•·,–—\-:]|(?:^|(?<=\s))(?i:schrieb am|schreibt am|kommentierte am|antwortete am|wrote on"
-    r"|posted on|said on|commented on|replied on|am|on|um|at|vom|from)(?![\w])"
+    r"|posted on|said on|commented on|replied on|posted|gepostet|geschrieben|commented|kommentiert|submitted"
+    r"|am|on|um|at|vom|from)(?![\w])"
     r"|[ \t]*[»›][ \t]*(?:(?i:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?)?)+[ \t]*$"
 )
 
 
 #: a reply arrow in a header ("Bob → Anna Lee • 2 years ago"): the name after it is whom the comment answers
-ARROW = re.compile(r"[ \t]+(?:→|➔|▸|►|replied to|antwortete)[ \t]+")
+ARROW = re.compile(r"[ \t]+(?:→|➔|▸|►|↪|↳|⤷|replied to|antwortete|in reply to|replying to)[ \t]+")
 
 
 def clean_author(s: str) -> str:

@@ -12,23 +12,35 @@ from ..timeparse import _MONTH_ALT, DATE, MONTHS, TIME, date_days, time_seconds
 #: a date that may touch the name before it ("Sana6. Juni 2015", "IwonaMay 30, 2019"), never a digit or dot
 _DATE_G = DATE.replace(r"(?<![\w.])", r"(?<![\d.])", 1)
 #: what stands between a date and its time
-_SEP = r"(?:[ \t]*,[ \t]*(?:(?:um|at)[ \t]+)?|[ \t]+(?:(?:um|at|@|-|–|—|\||·|•)[ \t]+)?|[ \t]*[|·•][ \t]*|T)"
+_SEP = r"(?:[ \t]*,[ \t]*(?:(?:um|at|à)[ \t]+)?|[ \t]+(?:(?:um|at|à|@|-|–|—|\||·|•)[ \t]+)?|[ \t]*[|·•][ \t]*|T)"
+#: a time of day, also as French pages write it after a date ("12/03/2021 à 14h05", "14 h 05"), or British ones
+#: ("14 Jan 2020 13.47 GMT")
+_TIME_FR = rf"(?:{TIME}|(?:[01]?\d|2[0-3])(?:[ ]?h[ ]?|\.)[0-5]\d(?![\w:.]))"
+_FR_H = re.compile(r"[ ]?h[ ]?|\.")
 #: a zone after the time ("GMT", "UTC+1", "CEST", "(UTC)")
 _TZ = (
     r"(?:[ \t]*\(?(?:UTC|GMT)(?:[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?)?\)?"
     r"|[ \t]+(?:CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|WET|WEST|EET|EEST|Z))(?![\w])"
 )
 _REL = (
-    r"(?i:vor[ \t]+(?:\d{1,4}|einer|einem|eins|ein|wenigen)[ \t]+(?:sekunden?|minuten?|min\.?|stunden?|std\.?"
+    r"(?i:vor[ \t]+(?:(?:über|mehr als|etwa|rund|knapp)[ \t]+)?(?:\d{1,4}|einer|einem|eins|ein|wenigen)[ \t]+"
+    r"(?:sekunden?|minuten?|min\.?|stunden?|std\.?"
     r"|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
-    r"|(?:\d{1,4}|an?|one)[ \t]*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|hr|days?|weeks?|months?|years?"
-    r"|yrs?|[hdwmy]|mo)\.?[ \t]+ago"
-    r"|gerade eben|just now)"
+    r"|(?:\d{1,4}|an?|one|a[ \t]+few)[ \t]*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|hr|days?|weeks?|wks?"
+    r"|months?|years?|yrs?|[hdwmy]|mo)\.?[ \t]+ago"
+    # French ("il y a 3 heures", "il y a une heure", "à l'instant")
+    r"|il[ \t]+y[ \t]+a[ \t]+(?:\d{1,4}|une|un|quelques)[ \t]+(?:secondes?|minutes?|min\.?|heures?|h|jours?|semaines?"
+    r"|mois|ans?|années?)"
+    r"|gerade eben|just now|à l'instant|à l’instant)"
     # Facebook's and Instagram's compact ages ("Like · Reply · 3h", "2d · Edited"): only where the line or a
     # separator follows (in a sentence "5m" is a length)
     r"|\d{1,3}(?:h|m|d|w|y|min|mo|[ ]?(?:Std|Min|Tg|Wo)\.?)(?=[ \t]*(?:$|[·•|]))"
 )
-_DAY = r"(?i:heute|gestern|vorgestern|today|yesterday)"
+#: (French "hier" only with its time: in German it is "here")
+_DAY = (
+    r"(?i:heute|gestern|vorgestern|today|yesterday|aujourd'hui|aujourd’hui"
+    r"|(?:avant-)?hier(?=[ \t]*,?[ \t]*(?:à[ \t]+)?\d{1,2}:\d{2}))"
+)
 #: a day and month without a year ("14. Jan", "Jan 14", "14. Januar um 10:15"): social media write the year
 #: only for earlier years; read as the latest such day up to the copy time (``scraped_at``). Only where the
 #: line or a separator follows ("Jan 3 hours ago" is Jan's comment, "am 1. März war ich" a sentence).
@@ -37,10 +49,12 @@ _YEARLESS = (
     rf"(?![\w]|,?[ ]+\d{{4}})(?:{_SEP}(?P<ytime>{TIME}))?(?=[ \t]*(?:$|[·•|,(–—-]))"
 )
 EXPR = re.compile(
-    rf"(?P<date>{_DATE_G})(?:{_SEP}(?P<time>{TIME})(?P<tz>{_TZ})?)?"
+    rf"(?P<date>{_DATE_G})(?:{_SEP}(?P<time>{_TIME_FR})(?P<tz>{_TZ})?)?"
+    # the time first ("13:47 Uhr, 14.01.2020", "13:47 - 14.01.2020")
+    rf"|(?<![\w.:])(?P<ttime>{TIME})(?:[ \t]*,[ \t]*|[ \t]+(?:[-–—|·•]|am|on|vom)[ \t]+|[ \t]+)(?P<tdate>{_DATE_G})"
     rf"|{_YEARLESS}"
     rf"|(?<![\w])(?P<rel>{_REL})(?![\w])"
-    rf"|(?<![\w])(?P<day>{_DAY})(?:[ \t]*,?[ \t]*(?:(?:um|at)[ \t]+)?(?P<dtime>{TIME})(?P<dtz>{_TZ})?)?(?![\w])"
+    rf"|(?<![\w])(?P<day>{_DAY})(?:[ \t]*,?[ \t]*(?:(?:um|at|à)[ \t]+)?(?P<dtime>{TIME})(?P<dtz>{_TZ})?)?(?![\w])"
 )
 
 _UNIT = {
@@ -65,14 +79,35 @@ _UNIT = {
     "day": 86400,
     "woc": 604800,
     "wee": 604800,
+    "wks": 604800,
+    "wk": 604800,
     "mon": 30 * 86400,
     "jah": 365 * 86400,
     "yea": 365 * 86400,
+    "heu": 3600,
+    "jou": 86400,
+    "sem": 604800,
+    "moi": 30 * 86400,
+    "an": 365 * 86400,
+    "ans": 365 * 86400,
+    "ann": 365 * 86400,
 }
 _REL_PARTS = re.compile(
-    r"(?i)(?:vor[ \t]+)?(?P<n>\d{1,4}|einer|einem|eins|ein|wenigen|an?|one)[ \t]*(?P<unit>[^\W\d_]+)"
+    r"(?i)(?:vor[ \t]+(?:(?:über|mehr als|etwa|rund|knapp)[ \t]+)?|il[ \t]+y[ \t]+a[ \t]+)?"
+    r"(?P<n>\d{1,4}|einer|einem|eins|ein|wenigen|quelques|une|un|a[ \t]+few|an?|one)"
+    r"[ \t]*(?P<unit>[^\W\d_]+)"
 )
-_DAYS_BACK = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2}
+_DAYS_BACK = {
+    "heute": 0,
+    "today": 0,
+    "gestern": 1,
+    "yesterday": 1,
+    "vorgestern": 2,
+    "aujourd'hui": 0,
+    "aujourd’hui": 0,
+    "hier": 1,
+    "avant-hier": 2,
+}
 _TZ_PARTS = re.compile(
     r"(?i)(?P<name>UTC|GMT|[A-Z]{3,4}|Z)(?:[ \t]*(?P<sign>[+\-−])[ \t]*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?)?"
 )
@@ -125,7 +160,7 @@ def find(line: str) -> re.Match | None:
     """
     first = None
     for m in EXPR.finditer(line):
-        if m["time"] or m["rel"] or m["dtime"] or m["ytime"]:
+        if m["time"] or m["rel"] or m["dtime"] or m["ytime"] or m["ttime"]:
             return m
         first = first or m
     return first
@@ -155,10 +190,10 @@ def _read(
     dtz: str | None,
 ) -> Stamp:
     if rel is not None:
-        if rel.lower() in ("gerade eben", "just now"):
+        if rel.lower() in ("gerade eben", "just now", "à l'instant", "à l’instant"):
             return Stamp("relative", ago=0)
         m = _REL_PARTS.search(rel)
-        n = int(m["n"]) if m["n"].isdigit() else (2 if m["n"].lower() == "wenigen" else 1)
+        n = int(m["n"]) if m["n"].isdigit() else (2 if m["n"].lower()[:3] in ("wen", "que", "a f") else 1)
         unit = m["unit"].lower()
         return Stamp("relative", ago=n * _UNIT.get(unit, _UNIT.get(unit[:3], _UNIT.get(unit[:2], 60))))
     if day is not None:
@@ -189,7 +224,19 @@ def read(m: re.Match, day_first: bool = False) -> Stamp:
     """
     if m["ydate"]:
         return _yearless(m["ydate"], m["ytime"])
-    return _read(date_text(m, day_first), m["time"], m["tz"], m["rel"], m["day"], m["dtime"], m["dtz"])
+    return _read(date_text(m, day_first), time_text(m), m["tz"], m["rel"], m["day"], m["dtime"], m["dtz"])
+
+
+def time_text(m: re.Match) -> str | None:
+    """The time of day after a match's date as the time reader takes it (``14h05`` as ``14:05``).
+
+    >>> time_text(find("12/03/2021 à 14h05")), time_text(find("1. März 2019 10:02")), time_text(find("13:47, 1.3.2019"))
+    ('14:05', '10:02', '13:47')
+    >>> time_text(find("14 Jan 2020 13.47 GMT")), find("Am 14. Januar 2020 12.000 Menschen")["time"]
+    ('13:47', None)
+    """
+    t = m["time"] or m["ttime"]
+    return _FR_H.sub(":", t) if t and ":" not in t else t
 
 
 _YEARLESS_PARTS = re.compile(r"(?i)(?:(?P<d1>\d{1,2})\.?[ ]+(?P<m1>[^\W\d_]+)|(?P<m2>[^\W\d_]+)\.?[ ]+(?P<d2>\d{1,2}))")
@@ -211,7 +258,7 @@ def date_text(m: re.Match, day_first: bool = False) -> str | None:
     >>> date_text(find("14/01/2020 13:47"), day_first=True), date_text(find("vor 2 Tagen"))
     ('14.01.2020', None)
     """
-    date = m["date"]
+    date = m["date"] or m["tdate"]
     return date.replace("/", ".") if day_first and date and "/" in date else date
 
 
@@ -223,4 +270,4 @@ def shape(m: re.Match) -> str:
     """
     if m["rel"] or m["day"]:  # ("gestern" alone is as precise as "vor 1 Tag")
         return "R"
-    return "T" if m["time"] or m["dtime"] or m["ytime"] else "D"
+    return "T" if m["time"] or m["dtime"] or m["ytime"] or m["ttime"] else "D"

@@ -55,6 +55,22 @@ _UI_WORDS = (
     "link",
     "show more",
     "show less",
+    "see more",
+    "respect",
+    "respekt",
+    "link to comment",
+    "link to post",
+    "share on other sites",
+    "link zum kommentar",
+    "link zum beitrag",
+    "auf anderen seiten teilen",
+    "click to rate",
+    "rating",
+    "bewerten",
+    "see less",
+    "mehr sehen",
+    "voir plus",
+    "lire la suite",
     "read more",
     "translate",
     "follow",
@@ -74,7 +90,21 @@ _UI_WORDS = (
     "anzeige",
     "advertisement",
     "sponsored",
+    "award",
+    # French
+    "répondre",
+    "signaler",
+    "j'aime",
+    "j’aime",
+    "partager",
+    "modifier",
+    "supprimer",
+    "citer",
+    "message",
+    "nachricht senden",
 )
+#: a proper name after a badge's words ("ACME Corp", "Universität Wien"): capitalised words only, at most five
+_PROPER = r"(?-i:[A-ZÄÖÜ0-9@])[\w&'’.\-]*(?:[ \t]+(?-i:[A-ZÄÖÜ0-9&])[\w&'’.\-]*){0,4}"
 #: forum post menus between an author line and the post's time (vBulletin, phpBB): skipped, not a boundary
 _MENU_WORDS = (
     "profil",
@@ -92,6 +122,24 @@ _MENU_WORDS = (
     r"level \d{1,2}",  # (Reddit's nesting depth above each comment)
     "website besuchen",
     "visit website",
+    # badges between a name and its time (the Guardian's "Staff" and "Picks", Reddit's "OP", YouTube's "Pinned by")
+    "staff",
+    "guardian staff",
+    "guardian pick",
+    "guardian picks",
+    "picks",
+    "op",
+    r"top \d{1,2}% (?:commenter|poster)",
+    "moderator",
+    "mod",
+    "verified",
+    r"pinned by @?" + _PROPER,
+    "top fan",
+    "top-fan",
+    "author",
+    # Facebook's line under a name
+    r"(?:works at|worked at|studied at|studies at|went to|lives in|arbeitet bei|hat gearbeitet bei|studiert an"
+    r"|hat studiert an|wohnt in)[ \t]+" + _PROPER,
 )
 MENU_LINE = re.compile("(?i)^[ \t]*(?:" + "|".join(_MENU_WORDS) + ")[ \t]*$")
 _UI_WORDS = _UI_WORDS + _MENU_WORDS
@@ -191,19 +239,40 @@ def is_bar(s: str) -> bool:
 
 
 def is_symbols(s: str) -> bool:
-    """A short line without letters or digits: arrows, vote buttons, a dash ("△ ▽", "[–]", "›").
+    """A short line without letters or digits: arrows, vote buttons, a dash ("△ ▽", "[–]", "›"); an emoji is a
+    reader's word ("🙂 👍" is a comment's text).
 
-    >>> is_symbols("△ ▽"), is_symbols("[–]"), is_symbols("…"), is_symbols("12")
-    (True, True, True, False)
+    >>> is_symbols("△ ▽"), is_symbols("[–]"), is_symbols("…"), is_symbols("12"), is_symbols("🙂 👍")
+    (True, True, True, False, False)
     """
-    return 0 < len(s) <= 12 and not any(ch.isalnum() for ch in s)
+    return 0 < len(s) <= 12 and not any(ch.isalnum() or _EMOJI.match(ch) for ch in s)
 
 
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2764\u263a\u2665]")
+
+
+#: an avatar's alt text, as some browsers copy it ("Avatar photo", "Jane Doe's avatar", "Profilbild von Hans",
+#: "avatar for Kim"): no name line, skipped above a name like an avatar's letter
+AVATAR_LINE = re.compile(
+    r"(?i)^[ \t]*(?:(?:(?:user[ \t]+)?avatar(?:[ \t]+(?:photo|image|picture|bild))?|profilbild|benutzerbild"
+    r"|profile[ \t]+(?:picture|photo|image)|photo[ \t]+de[ \t]+profil)(?:[ \t]+(?:of|for|von|de)[ \t]+\S.{0,60})?"
+    r"|\S.{0,60}?(?:'s|’s)[ \t]+(?:avatar|profile[ \t]+(?:picture|photo|image))|gravatar)[ \t]*$"
+)
+#: a comment's state, no comment's text ("Your comment is awaiting moderation.")
+STATE_LINE = re.compile(
+    r"(?i)^[ \t]*(?:your comment is awaiting moderation|ihr kommentar (?:muss noch freigeschaltet werden|wartet auf "
+    r"(?:freischaltung|moderation))|dein kommentar wartet auf (?:freischaltung|moderation)|votre commentaire est en "
+    r"attente de modération)[ \t.!]*$"
+)
 #: a counter alone on a line: votes, recommendations, thanks ("2", "0", "+12", "1.158", YouTube's "1.2K")
 COUNT_LINE = re.compile(
     r"^[ \t]*[+\-−±]?\d{1,3}(?:[.,]\d{3})*[ \t]*$"
     r"|^[ \t]*\d{1,3}(?:[.,]\d)?[ \t]?(?:[KkM]|(?i:Tsd|Mio)\.?)[ \t]*$"  # "1.2K", "12K", "3,4 Tsd."
     r"|^[ \t]*\d{1,6}[ \t]+(?i:likes?|punkte|points|stimmen|votes|empfehlungen)[ \t]*$"
+)
+#: a forum member's counters under the name ("123 posts", "4.567 Beiträge"): skipped above a name like a label's value
+STAT_LINE = re.compile(
+    r"(?i)^[ \t]*\d{1,3}(?:[.,]\d{3})*[ \t]+(?:posts|beiträge|messages|nachrichten|reactions|reaktionen)[ \t]*$"
 )
 #: a post number alone on a line ("#661", "Nr. 12", "#1.1")
 NUMBER_LINE = re.compile(r"^[ \t]*(?:#|Nr\.[ ]?|No\.[ ]?)(?P<number>\d{1,9}(?:\.\d{1,9})*)[ \t]*$")
@@ -213,7 +282,7 @@ _LABELS = (
     r"mitglied seit|registriert seit|registriert|dabei seit|beigetreten|beiträge|posts|messages"
     r"|nachrichten|ort|wohnort|location|joined|member since|join date|registered|reaktionspunkte"
     r"|punkte|reaction score|points|likes erhalten|alter|age|geschlecht|gender|themenstarter|beginndatum"
-    r"|thread starter|start date|erstellt am|created"
+    r"|thread starter|start date|erstellt am|created|reaktionen|erhaltene reaktionen|danksagungen|karma"
 )
 LABEL_LINE = re.compile(rf"(?i)^[ \t]*(?:{_LABELS})[ \t]*:?[ \t]*$")
 LABEL_INLINE = re.compile(rf"(?i)^[ \t]*(?:{_LABELS})[ \t]*:?[ \t]+\S")
@@ -226,7 +295,10 @@ ARTICLE_DATE = re.compile(
 BYLINE = re.compile(r"(?i)^[ \t]*(?:by|von)[ \t]+[^»›|•]+$")
 #: the end of the comment list: a comment form, a feed link, pagination (its lines are not a comment's)
 PAGE_TAIL = re.compile(
-    r"(?i)^[ \t]*(?:ihr kommentar(?: zu diesem artikel)?|kommentar schreiben|schreibe einen kommentar|"
+    r"(?i)^[ \t]*(?:(?:leave a reply|laisser un commentaire|laisser une réponse)[ \t]+"
+    r"(?:cancel reply|annuler la réponse)|(?:schreibe|hinterlasse|hinterlassen sie)[ \t]+einen[ \t]+kommentar[ \t]+"
+    r"(?:antworten|antwort|kommentar)[ \t]+abbrechen|hinterlasse einen kommentar|"
+    r"ihr kommentar(?: zu diesem artikel)?|kommentar schreiben|schreibe einen kommentar|"
     r"kommentar verfassen|einen kommentar schreiben|leave a reply|leave a comment|post a comment|add a comment|"
     r"write a comment|add comment|kommentar hinzufügen|(?:newer post|older post|home|neuerer post|älterer post|"
     r"startseite)(?:[ \t]+(?:newer post|older post|home|neuerer post|älterer post|startseite))+|"
@@ -235,27 +307,33 @@ PAGE_TAIL = re.compile(
     r"weitere kommentare|weitere laden\.*|mehr laden\.*|load more\.*|anmelden(?: registrieren)?|"
     r"bitte melden sie sich an.*|log in to (?:comment|reply).*|sign in to (?:comment|reply).*|"
     r"abonnieren(?: kommentare zum post \(atom\))?|subscribe to.*|ihr name|e-mail|betreff|"
-    r"kommentare zu diesem artikel sind geschlossen.*|comments are closed.*)[ \t]*:?\*?[ \t]*$"
+    r"kommentare zu diesem artikel sind geschlossen.*|comments are closed.*|laisser un commentaire|laisser une réponse|"
+    r"ajouter un commentaire|écrire un commentaire)[ \t]*(?::|\.{2,3}|…)?\*?[ \t]*$"
 )
 #: an author line's verb ("John says:", "Anna sagt:")
 SAYS = re.compile(
-    r"(?i)[ \t]+(?:says|said|wrote|writes|sagt|schrieb|schreibt|meint|kommentierte|commented)"
+    r"(?i)[ \t]+(?:says|said|wrote|writes|sagt|hat gesagt|schrieb|schreibt|meint|kommentierte|commented|dit|a dit"
+    r"|a écrit)"
     r"[ \t]*(?::|\.{2,3}|…)?[ \t]*$"
 )
 
-#: reply markers the page prints: "Antwort auf #1 von NAME", "In reply to TITLE by NAME"
+#: reply markers the page prints: "Antwort auf #1 von NAME", "In reply to TITLE by NAME", "In reply to NAME."
 REPLY_MARKER = re.compile(
-    r"^[ \t]*(?:antwort auf|als antwort auf|in reply to|replying to|reply to)[ \t]+"
+    r"^[ \t]*(?:antwort auf|antwort an|als antwort auf|in reply to|replying to|reply to|en réponse à)[ \t]+"
     r"(?:(?:kommentar[ \t]+|comment[ \t]+)?#(?P<number>\d{1,9}(?:\.\d{1,9})*)[ \t]+"
     r"(?:von|by)[ \t]+(?P<name>.+?)"
-    r"|(?P<title>.+?)[ \t]+(?:von|by)[ \t]+(?P<tname>.+?))[ \t]*$",
+    r"|(?P<title>.+?)[ \t]+(?:von|by)[ \t]+(?P<tname>.+?)"
+    # a name alone ("In reply to Jane Doe.", "Antwort auf Fritz Meier"): a marker only for an author of the page
+    r"|@?(?P<rname>[^\s#@][^#]{0,60}?)\.?)[ \t]*$",
     re.IGNORECASE,
 )
-#: quote markers: "Zitat von NAME", "NAME hat gesagt.:", "NAME said:", "Originally Posted by NAME"
+#: quote markers: "Zitat von NAME", "NAME hat gesagt.:", "NAME said:", "Originally Posted by NAME", "NAME schrieb am
+#: 15.01.2020 09:00:" (heise, mail-style "> " lines below)
 QUOTE_MARKER = re.compile(
     r"^[ \t]*(?i:(?:zitat|quote|zitieren)(?:[ \t]+(?:von|from|original(?:[ \t]+von)?))[ \t]+(?P<name>.+?)"
     r"|originally posted by[ \t]+(?P<name2>.+?))[ \t]*:?[ \t]*$"
-    r"|^[ \t]*(?P<name3>\S.{0,60}?)[ \t]+(?i:hat gesagt|said|wrote|schrieb)[ \t]*\.?:[ \t]*$"
+    r"|^[ \t]*(?P<name3>\S.{0,60}?)[ \t]+(?i:hat gesagt|said|wrote|schrieb|a écrit)"
+    r"(?:[ \t]+(?i:am|on|le)[ \t]+[^:\n]{4,30}(?::\d\d){0,2}(?:[ \t]?(?i:uhr|[ap]\.?m\.?))?)?[ \t]*\.?:[ \t]*$"
 )
 #: the end of a quote box ("Zum Vergrößern anklicken....", "Click to expand...")
 QUOTE_END = re.compile(r"(?i)^[ \t]*(?:zum vergrößern anklicken|click to expand|klicken zum erweitern)[ \t.…]*$")
