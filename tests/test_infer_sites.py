@@ -12,20 +12,7 @@ import pandas as pd
 import pytest
 
 import commentgraph as cg
-
-
-def wall(d: cg.Discussion) -> list[str | None]:
-    return [None if pd.isna(t) else t.strftime("%Y-%m-%d %H:%M") for t in d.comments["posted_at"]]
-
-
-def parent_of(d: cg.Discussion) -> dict[str, str]:
-    """author of each comment with a parent -> author of its parent."""
-    c = d.comments.set_index("comment_id")
-    return {c.loc[i, "author"]: c.loc[p, "author"] for i, p in zip(c.index, c["parent_id"]) if pd.notna(p)}
-
-
-def accounted(page: str, d: cg.Discussion) -> bool:
-    return cg.check_accounting(cg.account_lines(page, d))
+from page_checks import accounted, parent_of, wall
 
 
 # a French WordPress blog: "NAME dit :" / "12 mars 2021 à 14:05" / text / "Répondre", then the comment form
