@@ -170,6 +170,18 @@ def discussion_names(d: Discussion) -> list[str]:
             *r["target_author"].dropna(), *r["source_author"].dropna()]
 
 
+def pseudonymized_entry(mapping: dict, digits: int | None = None, opted_out: int = 0) -> dict:
+    """What ``settings["pseudonymized"]`` records of a pseudonymisation by ``mapping`` (never the salt).
+
+    >>> pseudonymized_entry(pseudonym_map(["Anna"], salt="s"))["names"]
+    1
+    """
+    width = len(next(iter(mapping.values())).split()[-1]) if mapping else digits
+    return {"method": "HMAC-SHA256 of the normalised name, keyed by a secret salt (not stored)",
+            "label": f"{LABEL} " + "0" * (width or 3), "digits": width, "names": len(mapping),
+            "opted_out": opted_out}
+
+
 def pseudonymize(d: Discussion, *, salt, opt_out=(), digits: int | None = None, names=()) -> Discussion:
     """A Discussion whose authors are pseudonyms, in every table and inside the comment text.
 
@@ -196,7 +208,6 @@ def pseudonymize(d: Discussion, *, salt, opt_out=(), digits: int | None = None, 
     names = [*discussion_names(d), *[n for n in names if isinstance(n, str)],
              *[n for n in opt_out if isinstance(n, str)]]
     mapping = pseudonym_map(names, salt=salt, digits=digits)
-    width = len(next(iter(mapping.values())).split()[-1]) if mapping else digits
 
     def lookup(name):
         if not isinstance(name, str):
@@ -293,13 +304,10 @@ def pseudonymize(d: Discussion, *, salt, opt_out=(), digits: int | None = None, 
     if new_problems:
         problems = pd.concat([problems, conform(pd.DataFrame(new_problems), "problems", tz)], ignore_index=True)
 
-    settings = {**d.settings, "pseudonymized": {
-        "method": "HMAC-SHA256 of the normalised name, keyed by a secret salt (not stored)",
-        "label": f"{LABEL} " + "0" * (width or 3), "digits": width, "names": len(mapping),
-        "opted_out": len(opted)}}
+    settings = {**d.settings, "pseudonymized": pseudonymized_entry(mapping, digits, len(opted))}
     return d.replace(comments=conform(comments, "comments", tz), mentions=conform(mentions, "mentions", tz),
                      replies=conform(replies, "replies", tz), problems=conform(problems, "problems", tz),
                      settings=settings)
 
 
-__all__ = ["pseudonymize", "pseudonym_map", "identity_key", "discussion_names"]
+__all__ = ["pseudonymize", "pseudonymized_entry", "pseudonym_map", "identity_key", "discussion_names"]

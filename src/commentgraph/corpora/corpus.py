@@ -10,7 +10,7 @@ import dask
 import dask.dataframe as dd
 import pandas as pd
 
-from ..discussion import TABLES, Discussion
+from ..discussion import TABLES
 from . import parts as P
 from .plan import MARKER, PARTITION_BYTES, Part, plan
 
@@ -275,18 +275,16 @@ def open_corpus(source, *, client=None, progress: bool = False, partition_bytes:
         # (one task holds the names; each partition's task refers to it instead of carrying a copy)
         options = {**options, "salt": salt, "names": dask.delayed(tuple(names), pure=True)}
         corpus = Corpus(parts, options, client=client, progress=progress)
-        corpus.settings = {**corpus.settings, "pseudonymized": _pseudonymized(names, salt, corpus.settings["tz"])}
+        corpus.settings = {**corpus.settings, "pseudonymized": _pseudonymized(names, salt)}
         return corpus
     return Corpus(parts, options, client=client, progress=progress)
 
 
-def _pseudonymized(names: list, salt, tz: str) -> dict:
+def _pseudonymized(names: list, salt) -> dict:
     """The ``settings["pseudonymized"]`` entry the whole corpus pseudonymised in memory gets."""
-    from ..pseudonyms import pseudonymize
-    from ..schema import empty
+    from ..pseudonyms import pseudonym_map, pseudonymized_entry
 
-    none = Discussion(**{n: empty(n, tz) for n in TABLES}, settings={"tz": tz})
-    return pseudonymize(none, salt=salt, names=tuple(names)).settings["pseudonymized"]
+    return pseudonymized_entry(pseudonym_map(names, salt=salt))
 
 
 def _empty(columns: dict, tz: str) -> pd.DataFrame:
