@@ -58,6 +58,10 @@ def number_ids(numbers: list, line_of: list, excerpts: list, probs: Problems) ->
     return by_line, present
 
 
+def _gap_message(spans: list, lo, hi) -> str:
+    return f"numbers {', '.join(spans)} are missing between {lo} and {hi}"
+
+
 def number_notes(numbers: np.ndarray, line_of, probs: Problems) -> None:
     """Gaps in a page's numbering and numbers out of its order (``numbers`` in page order, none missing).
 
@@ -71,11 +75,7 @@ def number_notes(numbers: np.ndarray, line_of, probs: Problems) -> None:
     at = np.flatnonzero(np.diff(present) > 1)
     if len(at):
         gaps = [span(a + 1, b - 1) for a, b in zip(present[at].tolist(), present[at + 1].tolist())]
-        probs.add(
-            "number_gap",
-            f"numbers {', '.join(gaps)} are missing between {present[0]} and {present[-1]}",
-            severity="notice",
-        )
+        probs.add("number_gap", _gap_message(gaps, present[0], present[-1]), severity="notice")
     steps = np.diff(numbers)
     up, down = int((steps > 0).sum()), int((steps < 0).sum())
     if len(numbers) < 3 or not (up and down):
@@ -116,8 +116,5 @@ def pages_number_gaps(numbers: np.ndarray, bounds: np.ndarray) -> tuple[dict, np
         spans.setdefault(j, []).append(span(a + 1, b - 1) if a < b else span(b + 1, a - 1))
     starts = bounds[:-1]
     lo, hi = np.minimum.reduceat(numbers, starts), np.maximum.reduceat(numbers, starts)
-    gaps = {
-        j: f"numbers {', '.join(x if up[j] else x[::-1])} are missing between {lo[j]} and {hi[j]}"
-        for j, x in spans.items()
-    }
+    gaps = {j: _gap_message(x if up[j] else x[::-1], lo[j], hi[j]) for j, x in spans.items()}
     return gaps, mixed, np.stack([lo, hi], axis=1)
