@@ -61,7 +61,7 @@ def resolve_columns(df: pd.DataFrame, columns: dict | None, name: str, line: int
                     columns[ours] = src
                     used.add(src)
                     break
-    _named_author(df, columns, used)
+    _named_author(df, columns, used, lower)
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         raise ReadError(
@@ -84,13 +84,12 @@ def _loose(name) -> str:
     return re.sub(r"[\s_\-]+", "", str(name).lower())
 
 
-def _named_author(df: pd.DataFrame, columns: dict, used: set) -> None:
+def _named_author(df: pd.DataFrame, columns: dict, used: set, lower: dict) -> None:
     """An author column of numbers (WordPress' ``author`` user id beside ``author_name``) gives way to a
     later candidate that holds names."""
     src = columns.get("author")
     if src is None or not pd.api.types.is_numeric_dtype(df[src].dtype) or pd.api.types.is_bool_dtype(df[src].dtype):
         return
-    lower = {str(c).lower(): c for c in df.columns}
     for cand in CANDIDATES["author"]:
         other = lower.get(cand.lower())
         if other is not None and other not in used and not pd.api.types.is_numeric_dtype(df[other].dtype):
