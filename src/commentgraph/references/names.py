@@ -9,6 +9,8 @@ import unicodedata
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 TOKEN = re.compile(r"[^\W_]+")  # letters and digits: the pieces of a name
 #: what may stand between the pieces of one name (a comma only after an initial: ``@B, Russell`` for ``B.Russell``)
@@ -78,7 +80,9 @@ def author_indexes(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -
     """article code -> :class:`AuthorIndex` for the articles where ``need[code]``, from the rows'
     article codes ``articles`` and ``authors``; each name in the order it first appears."""
     codes, uniq = pd.factorize(authors)  # a missing author: -1
-    norms = [author_key(a) for a in uniq.tolist()]
+    everyone = uniq.tolist()
+    norms = [author_key(a) for a in everyone]
+    bank = AliasBank(everyone)
     ok = np.array([k is not None for k in norms] + [False], dtype=bool)  # code -1: the extra last
     rows = np.flatnonzero(need[articles] & ok[codes])
     pair = articles[rows].astype(np.int64) * (len(uniq) + 1) + codes[rows]
@@ -91,8 +95,10 @@ def author_indexes(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -
     lo = 0
     for hi in [*cuts.tolist(), len(rows)]:
         if hi > lo:
-            part = auths[lo:hi].tolist()
-            out[int(arts[lo])] = AuthorIndex.of_names(names[lo:hi], [norms[i] for i in part])
+            part = auths[lo:hi]
+            index = AuthorIndex.of_names(names[lo:hi], [norms[i] for i in part.tolist()])
+            index.bank, index.codes = bank, part
+            out[int(arts[lo])] = index
         lo = hi
     return out
 
@@ -103,7 +109,7 @@ class AuthorIndex:
     The sorted prefix index is built on first use: most references match exactly or by number.
     """
 
-    __slots__ = ("keys", "shared", "_pairs", "_prefix", "_fuzzy", "_sorted", "first", "longest")
+    __slots__ = ("keys", "shared", "_pairs", "_prefix", "_fuzzy", "_sorted", "first", "longest", "bank", "codes")
 
     def __init__(self, authors):
         names = []
@@ -141,6 +147,8 @@ class AuthorIndex:
         self._sorted = None
         self.first = {k[0] for k in keys}
         self.longest = max(map(len, keys), default=0)
+        self.bank = None  # set by author_indexes: the corpus' aliases, sorted once
+        self.codes = None  # the names' codes in the bank
 
     def exact(self, tail: str):
         """The longest cut of ``tail`` that is a key: (key, raw end), or None.
@@ -183,6 +191,8 @@ class AuthorIndex:
 
     def _alias_table(self, which: int) -> tuple[list, list]:
         """The authors' aliases (``aliases(a)[which]``: 1 for prefix matching, 2 for fuzzy) sorted, and whose."""
+        if self.bank is not None:
+            return self.bank.table(which, self.codes)
         pairs = sorted({(al, a) for a in self._pairs for al in aliases(a)[which]})
         return [k for k, _ in pairs], [a for _, a in pairs]
 
@@ -237,6 +247,62 @@ class AuthorIndex:
             if len(out) > 5:
                 break
         return out
+
+
+class AliasBank:
+    """The aliases of a corpus' authors, sorted once: an article's alias table (what
+    ``AuthorIndex._alias_table`` would sort for it) is then a gather and a sort of integer ranks.
+
+    >>> bank = AliasBank(["Gottlob Frege", "Anna", "Anna Maria Schulz"])
+    >>> bank.table(2, np.array([0, 1]))
+    (['anna', 'gottlob', 'gottlobfrege'], ['Anna', 'Gottlob Frege', 'Gottlob Frege'])
+    >>> bank.table(1, np.array([0, 2])) == AuthorIndex(["Gottlob Frege", "Anna Maria Schulz"])._alias_table(1)
+    True
+    """
+
+    def __init__(self, names: list):
+        self.names = names  # code -> name
+        self._built = {}
+
+    def _build(self, which: int):
+        keys, names, owners = [], [], []
+        for code, a in enumerate(self.names):
+            got = aliases(a) if isinstance(a, str) else None
+            if got is not None:
+                for al in dict.fromkeys(got[which]):  # each (alias, author) once, as in a set
+                    keys.append(al)
+                    names.append(a)
+                    owners.append(code)
+        order = _tuple_order(keys, names)
+        alias = np.array([*keys, ""], dtype=object)[np.append(order, len(keys))]
+        name = np.array([*names, ""], dtype=object)[np.append(order, len(keys))]
+        owner = np.asarray(owners, dtype=np.int64)[order]
+        by_owner = np.argsort(owner, kind="stable")  # ranks grouped by author
+        starts = np.searchsorted(owner[by_owner], np.arange(len(self.names) + 1))
+        self._built[which] = got = (alias, name, by_owner, starts)
+        return got
+
+    def table(self, which: int, codes: np.ndarray) -> tuple[list, list]:
+        """The sorted aliases of the authors ``codes`` and whose they are (lists, as ``_alias_table``)."""
+        alias, name, by_owner, starts = self._built.get(which) or self._build(which)
+        lo, hi = starts[codes], starts[codes + 1]
+        size = hi - lo
+        if not size.sum():
+            return [], []
+        shift = np.repeat(lo - (np.cumsum(size) - size), size)
+        ranks = np.sort(by_owner[np.arange(size.sum()) + shift])
+        return alias[ranks].tolist(), name[ranks].tolist()
+
+
+def _tuple_order(first: list, second: list) -> np.ndarray:
+    """The order ``sorted(zip(first, second))`` puts the pairs in (Arrow sorts UTF-8 bytes, which is code
+    point order, as Python compares strings; Python does it where a string is no valid UTF-8)."""
+    try:
+        table = pa.table({"a": pa.array(first, pa.string()), "b": pa.array(second, pa.string())})
+        return pc.sort_indices(table, [("a", "ascending"), ("b", "ascending")]).to_numpy().astype(np.int64)
+    except (pa.ArrowException, UnicodeError):
+        pairs = list(zip(first, second))
+        return np.array(sorted(range(len(pairs)), key=pairs.__getitem__), dtype=np.int64)
 
 
 @functools.lru_cache(maxsize=1 << 16)
