@@ -1,7 +1,7 @@
 """The source column names the table reader tries for each of ours, as the tools that export comments
 write them (Reddit, Hacker News, YouTube, 4CAT, Disqus, WordPress, Mastodon, Facebook, Discourse, Stack
-Exchange, German CSVs); looked up as written first, then loosely (case, spaces, dashes and underscores
-aside)."""
+Exchange, Twitter/X, ConvoKit utterances, German CSVs); looked up as written first, then loosely (case,
+spaces, dashes and underscores aside)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ CANDIDATES = {
         "objectID",
         "kommentar_id",
         "kommentar-id",
+        "id_str",
     ],
     "article_id": [
         "article_id",
@@ -42,6 +43,8 @@ CANDIDATES = {
         "thread",
         "post_id",
         "_article",
+        "conversation_id",
+        "conversation_id_str",
     ],
     "number": ["number", "comment_number", "nr", "no", "index_on_page", "post_number"],
     "author": [
@@ -66,15 +69,16 @@ CANDIDATES = {
         "benutzername",
         "verfasser",
         "author.name",
+        "user.screen_name",
         "user.name",
         "author.username",
         "user.username",
-        "user.screen_name",
         "from.name",
         "owner.display_name",
         "account.acct",
         "account.display_name",
         "account.username",
+        "speaker",
     ],
     "posted_at": [
         "posted_at",
@@ -117,6 +121,8 @@ CANDIDATES = {
         "kommentartext",
         "nachricht",
         "inhalt",
+        "full_text",
+        "tweet",
     ],
     "parent_id": [
         "parent_id",
@@ -139,6 +145,8 @@ CANDIDATES = {
         "elternid",
         "parent.id",
         "reply_to_post_number",
+        "in_reply_to_status_id_str",
+        "in_reply_to_status_id",
     ],
     "title": ["title", "article_title", "headline", "story_title", "subject"],
 }

@@ -138,9 +138,49 @@ def _page_style(text: pd.Series, left: np.ndarray, tz: str, notes, out: pd.Serie
         st, bad, a, sh = combine(dates, [m["time"] for m in ms if m], tz)
         out.loc[ok] = st.to_numpy()
         amb[ok], shf[ok] = a, sh
-    left = [i for i in left if i not in set(ok)]
-    dates = pd.to_datetime(text.iloc[left], format="mixed", errors="coerce") if left else None
-    if dates is not None and dates.notna().any():
-        keep = dates.notna().to_numpy()
-        stamps, _, _ = localize(dates[keep].astype(f"datetime64[{TIME_UNIT}]"), tz)
-        out.loc[np.asarray(left)[keep]] = stamps.to_numpy()
+    done = set(ok)
+    left = np.asarray([i for i in left if i not in done], dtype=np.int64)
+    if len(left):
+        stamps = _free_form(text.iloc[left].reset_index(drop=True), tz)
+        keep = stamps.notna().to_numpy()
+        out.loc[left[keep]] = stamps[keep].to_numpy()
+
+
+def _free_form(text: pd.Series, tz: str) -> pd.Series:
+    """Times in any form dateutil reads (``Wed Oct 10 20:19:24 +0000 2018``, ``Feb 2, 2016``) as stamps in
+    ``tz``: an offset written gives the instant, none a local time; NaT where unread.
+
+    >>> _free_form(pd.Series(["Wed Oct 10 20:19:24 +0000 2018", "Feb 2, 2016", "soon"]), "Europe/Berlin").tolist()
+    [Timestamp('2018-10-10 22:19:24+0200', tz='Europe/Berlin'), Timestamp('2016-02-02 00:00:00+0100', \
+tz='Europe/Berlin'), NaT]
+    """
+    dtype = pd.DatetimeTZDtype(unit=TIME_UNIT, tz=tz)
+    out = pd.Series(pd.NaT, index=text.index, dtype=dtype)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            dates = pd.to_datetime(text, format="mixed", errors="coerce")
+    except (ValueError, TypeError, OverflowError):  # written with and without offsets: one value at a time
+        return _one_by_one(text, tz, out)
+    keep = dates.notna().to_numpy()
+    if not keep.any():
+        return out
+    if isinstance(dates.dtype, pd.DatetimeTZDtype):
+        out[keep] = dates[keep].dt.tz_convert(tz).astype(dtype)
+    else:
+        out[keep] = localize(dates[keep].astype(f"datetime64[{TIME_UNIT}]"), tz)[0].to_numpy()
+    return out
+
+
+def _one_by_one(text: pd.Series, tz: str, out: pd.Series) -> pd.Series:
+    for i, v in enumerate(text.tolist()):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                t = pd.Timestamp(v)
+        except (ValueError, TypeError, OverflowError):
+            continue
+        if t is pd.NaT or not (pd.Timestamp("0001-01-02") <= t.tz_localize(None) <= pd.Timestamp("9999-12-30")):
+            continue
+        out.iloc[i] = t.tz_convert(tz) if t.tzinfo is not None else localize(pd.Series([t]), tz)[0].iloc[0]
+    return out
