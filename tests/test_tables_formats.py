@@ -311,3 +311,62 @@ def test_source_columns_not_mapped_are_kept_after_ours_in_their_order(tmp_path):
     assert c.columns.tolist()[-601:] == [*extra, "source_line"]
     assert c[["c0", "c599", "source_line"]].iloc[0].tolist() == ["0", "599", "L7"]
     assert c["line"].isna().all()  # ours: a table row has no page line
+
+
+def test_twitter_v1_statuses():
+    # Twitter API v1.1 status objects (tweet mode "extended"): ``full_text``, the handle under
+    # ``user.screen_name`` (what an @-mention names, so preferred to the display name ``user.name``),
+    # ``in_reply_to_status_id_str``, and ``created_at`` written "Wed Oct 10 20:19:24 +0000 2018"
+    d = cg.read_table(DATA / "twitter_v1_statuses.json", tz="UTC")
+    c = d.comments
+    assert c["author"].tolist() == ["newsdesk", "jo_reads", "newsdesk"]
+    assert c["article_id"].nunique() == 1  # the conversation
+    assert parents(d) == {"1050119000000000001": "1050118621198921728",
+                          "1050119000000000002": "1050119000000000001"}
+    assert c["posted_at"].tolist() == [pd.Timestamp("2018-10-10 20:19:24", tz="UTC"),
+                                       pd.Timestamp("2018-10-10 20:29:24", tz="UTC"),
+                                       pd.Timestamp("2018-10-10 21:02:00", tz="UTC")]
+    assert d.mentions["target_author"].tolist() == ["newsdesk", "jo_reads"]
+    assert kinds(d) == []
+
+
+def test_convokit_utterances_file_alone():
+    # one ConvoKit utterances.jsonl without its corpus folder (as Corpus.dump writes it): speaker, reply-to,
+    # conversation_id
+    d = cg.read_table(DATA / "convokit_utterances.jsonl", tz="UTC")
+    c = d.comments
+    assert c["author"].tolist() == ["kat", "lev", "kat", "mo"]
+    assert parents(d) == {"t2": "t1", "t3": "t2"}
+    assert c["article_id"].tolist() == ["t1", "t1", "t1", "u1"]
+    assert c["posted_at"].iloc[1] == pd.Timestamp("2019-01-01 10:00", tz="UTC")
+
+
+def test_free_form_times_with_and_without_offsets(tmp_path):
+    # dateutil forms the ISO and page grammars do not read; an offset gives the instant, none a local time
+    p = tmp_path / "mixed.csv"
+    p.write_text("author,posted_at,text\nA,Wed Oct 10 20:19:24 +0000 2018,x\nB,\"Feb 2, 2016\",y\nC,someday,z\n")
+    d = cg.read_table(p, tz="Europe/Berlin")
+    got = d.comments["posted_at"].tolist()
+    assert got[:2] == [pd.Timestamp("2018-10-10 22:19:24", tz="Europe/Berlin"),
+                       pd.Timestamp("2016-02-02 00:00", tz="Europe/Berlin")]
+    assert got[2] is pd.NaT
+    assert "bad_time" in kinds(d)  # the unread one is named, its comment kept
+    assert len(d.comments) == 3
+
+
+def test_4cat_4chan_quote_links():
+    # a 4CAT export of a 4chan thread: every author "Anonymous", replies only as quote links ``>>id``
+    d = cg.read_table(DATA / "4cat_4chan.csv", tz="UTC")
+    m = d.mentions
+    assert m["raw"].tolist() == [">>5001", ">>5002", ">>4999", ">>5002", ">>5003", ">>5006", ">>5005", "@Anonymous"]
+    # ``>>>/his/4242`` (another board), ``>the stone one`` (a quote), ``>>12:30``: no links
+    assert (m["rule"].iloc[:-1] == "quotelink").all()
+    # "@Anonymous" by Anonymous: a placeholder name is many people, so not a self-reference; the latest other
+    assert m["target_comment_id"].iloc[-1] == "5005" and m["resolution"].iloc[-1] == "author"
+    r = d.replies[d.replies["via"] == "mention"]
+    assert list(zip(r["source_comment_id"], r["target_comment_id"].fillna("-"))) == [
+        ("5002", "5001"), ("5003", "5002"), ("5003", "-"), ("5004", "5002"), ("5004", "5003"), ("5006", "5005"),
+        ("5006", "5005")]  # the second by "@Anonymous"
+    # >>4999 is not in the export (another thread): dangling; >>5006 from 5005 names a later post: no edge
+    later = m[m["raw"] == ">>5006"].iloc[0]
+    assert later["resolution"] == "unresolved" and "after the reply" in later["reason"]

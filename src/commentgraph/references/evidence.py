@@ -31,6 +31,9 @@ def evidence(found: pd.DataFrame, c: pd.DataFrame, opt) -> pd.DataFrame:
     m = m.assign(**{k: take(c[v], s_row).array for k, v in src.items()})
 
     n_row = _by_number(c, m, art, m_art)
+    links = (m["rule"] == "quotelink").fillna(False).to_numpy(dtype=bool)
+    if links.any():  # a quote link names a post by its id, in the same article
+        n_row[links] = _by_id(c, m[links], art, m_art[links])
     num = {"n_id": "comment_id", "n_author": "author", "n_time": "posted_at", "n_order": "_order"}
     m = m.assign(**{k: take(c[v], n_row).array for k, v in num.items()})
 
@@ -157,6 +160,17 @@ def _by_number(c: pd.DataFrame, m: pd.DataFrame, art: np.ndarray, m_art: np.ndar
     n_row = np.full(len(m), -1, dtype=np.int64)
     n_row[has_written] = lookup(first, m_key)
     return n_row
+
+
+def _by_id(c: pd.DataFrame, m: pd.DataFrame, art: np.ndarray, m_art: np.ndarray) -> np.ndarray:
+    """The row of the comment whose id is each quote link's number, in the link's article (-1: none)."""
+    linked = pd.Series(m["written_number"].astype("string").array, dtype="str")
+    ids, want = codes(c["comment_id"], linked)
+    first = first_rows(ids, int(max(ids.max(initial=-1), want.max(initial=-1))) + 1)
+    rows = lookup(first, want)
+    ok = rows >= 0
+    rows[ok & (art[np.where(ok, rows, 0)] != m_art)] = -1
+    return rows
 
 
 #: (mention, candidate comment) pairs looked at at once

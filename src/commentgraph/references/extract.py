@@ -28,6 +28,9 @@ MENTION = re.compile(
     r"(?P<tail>[^\n@＠]{0,80})"
 )
 _AT = re.compile("[@＠]")
+#: an imageboard quote link (4chan, 4CAT exports): ``>>12345`` names the post whose id is 12345 (``>>>/g/1``,
+#: a link to another board, is none)
+QUOTELINK = re.compile(r"(?<![>\w])>>(?P<num>\d{1,12})(?![\d.,:]?\d)")
 #: how an ``@`` was written, where it was not plain: the prefix of the reference's rule
 _FORMS = {"@@": "double-at+", "＠": "fullwidth-at+", "＠＠": "double-at+", "@＠": "double-at+", "＠@": "double-at+"}
 _SEP = re.compile(r"[ \t\u00a0]*[,:;.\-–—]?[ \t\u00a0]*")
@@ -73,17 +76,19 @@ def _matches(text: str):
 
 
 def candidates(text: pd.Series) -> np.ndarray:
-    """Which texts may hold a reference: an ``@``, or a first line that matches ``REPLY_START``.
+    """Which texts may hold a reference: an ``@``, a ``>>`` (quote links), or a first line that matches
+    ``REPLY_START``.
 
     ``REPLY_START`` is tried only on texts without ``@`` that contain "reply" or "antwort" in any
     case: under ``re.IGNORECASE`` these letters match only their ASCII forms, so the filter misses
     no match.
 
-    >>> candidates(pd.Series(["a@b", "Reply to Ben", "no reply to Ben", None])).tolist()
-    [True, True, False, False]
+    >>> candidates(pd.Series(["a@b", "Reply to Ben", "no reply to Ben", None, ">>12 yes"])).tolist()
+    [True, True, False, False, True]
     """
     col = _as_polars(text)
     has_at = col.str.contains("[@＠]").fill_null(False).to_numpy().astype(bool)
+    has_at |= col.str.contains(">>", literal=True).fill_null(False).to_numpy().astype(bool)  # quote links
     maybe = ~has_at & col.str.contains("(?i)reply|antwort").fill_null(False).to_numpy().astype(bool)
     if maybe.any():
         where = np.flatnonzero(maybe)
@@ -139,6 +144,7 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
             continue
         idx = indexes.get(code, empty_index)
         skip_to = 0
+        first = len(rows)
         if opens or text[:1] in "AaIiRr" or text[:1].isspace():  # where a reply line or an address may open it
             found, skip_to = _opening(text, idx, opt, fuzz, opens and members.get(cid))
             rows.extend((cid, aid, *f) for f in found)
@@ -148,7 +154,24 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
                 got = _reference(text, m, idx, opt, fuzz)
                 if got is not None:
                     rows.append((cid, aid, *got))
+        if ">>" in text and (links := quote_links(text)):
+            rows.extend((cid, aid, *link) for link in links)
+            rows[first:] = sorted(rows[first:], key=lambda r: r[2])  # in the order they are written
     return _extract_frame(rows)
+
+
+def quote_links(text: str) -> list[tuple]:
+    """The quote links in ``text`` as reference rows (start, end, raw, number, written, author, rule, score,
+    note): the written number is the id of the post they name.
+
+    >>> quote_links(">>1001\\nno. >>>/g/5 and >>1002, >>12:30")
+    [(0, 6, '>>1001', 1001, None, None, 'quotelink', 100.0, ''), (23, 29, '>>1002', 1002, None, None, \
+'quotelink', 100.0, '')]
+    """
+    return [
+        (m.start(), m.end(), m.group(), int(m["num"]), None, None, "quotelink", 100.0, "")
+        for m in QUOTELINK.finditer(text)
+    ]
 
 
 def _thread_members(comments: pd.DataFrame, rows: np.ndarray) -> dict:
