@@ -87,8 +87,7 @@ def candidates(text: pd.Series) -> np.ndarray:
     [True, True, False, False, True]
     """
     col = _as_polars(text)
-    has_at = col.str.contains("[@＠]").fill_null(False).to_numpy().astype(bool)
-    has_at |= col.str.contains(">>", literal=True).fill_null(False).to_numpy().astype(bool)  # quote links
+    has_at = col.str.contains("[@＠]|>>").fill_null(False).to_numpy().astype(bool)  # an @ or a quote link
     maybe = ~has_at & col.str.contains("(?i)reply|antwort").fill_null(False).to_numpy().astype(bool)
     if maybe.any():
         where = np.flatnonzero(maybe)
