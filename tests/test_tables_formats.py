@@ -370,3 +370,14 @@ def test_4cat_4chan_quote_links():
     # >>4999 is not in the export (another thread): dangling; >>5006 from 5005 names a later post: no edge
     later = m[m["raw"] == ">>5006"].iloc[0]
     assert later["resolution"] == "unresolved" and "after the reply" in later["reason"]
+
+
+def test_reddit_user_links():
+    # Pushshift comments that name users as Reddit writes them: u/name, /u/name (case aside); a name that
+    # wrote nothing in the thread is an unknown name; a URL path, u/a (too short) and mu/bla are none
+    d = cg.read_table(DATA / "reddit_user_links.ndjson", tz="UTC")
+    m = d.mentions
+    assert m["raw"].tolist() == ["u/anna_k", "/u/ben-2", "u/ghost_user"]
+    assert m["rule"].tolist() == ["u/+name:exact", "u/+name:exact", "u/+name:unknown"]
+    assert m["target_comment_id"].fillna("-").tolist() == ["r1", "r2", "-"]
+    assert parents(d) == {"r3": "r2"}  # t3_ parents name the submission: no comment

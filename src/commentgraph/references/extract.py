@@ -12,7 +12,7 @@ import pyarrow as pa
 from .address import address_at, openings
 from .keys import values_at
 from .match import fuzz_module, name_at
-from .names import AuthorIndex, author_indexes
+from .names import AuthorIndex, author_indexes, normalize_name
 from .options import ResolverOptions
 
 #: ``@`` (or a full-width ``＠``, or two: ``@@Anna``) not inside a word, an e-mail address or a URL path
@@ -31,6 +31,8 @@ _AT = re.compile("[@＠]")
 #: an imageboard quote link (4chan, 4CAT exports): ``>>12345`` names the post whose id is 12345 (``>>>/g/1``,
 #: a link to another board, is none)
 QUOTELINK = re.compile(r"(?<![>\w])>>(?P<num>\d{1,12})(?![\d.,:]?\d)")
+#: a Reddit user link: ``u/anna_k`` or ``/u/anna_k`` names that user (3 to 20 letters, digits, ``_`` or ``-``)
+USERLINK = re.compile(r"(?<![\w/])/?u/(?P<handle>[A-Za-z0-9_\-]{3,20})(?![\w\-])")
 #: how an ``@`` was written, where it was not plain: the prefix of the reference's rule
 _FORMS = {"@@": "double-at+", "＠": "fullwidth-at+", "＠＠": "double-at+", "@＠": "double-at+", "＠@": "double-at+"}
 _SEP = re.compile(r"[ \t\u00a0]*[,:;.\-–—]?[ \t\u00a0]*")
@@ -76,8 +78,8 @@ def _matches(text: str):
 
 
 def candidates(text: pd.Series) -> np.ndarray:
-    """Which texts may hold a reference: an ``@``, a ``>>`` (quote links), or a first line that matches
-    ``REPLY_START``.
+    """Which texts may hold a reference: an ``@``, a ``>>`` (quote links), a ``u/`` (Reddit user links), or
+    a first line that matches ``REPLY_START``.
 
     ``REPLY_START`` is tried only on texts without ``@`` that contain "reply" or "antwort" in any
     case: under ``re.IGNORECASE`` these letters match only their ASCII forms, so the filter misses
@@ -87,7 +89,7 @@ def candidates(text: pd.Series) -> np.ndarray:
     [True, True, False, False, True]
     """
     col = _as_polars(text)
-    has_at = col.str.contains("[@＠]|>>").fill_null(False).to_numpy().astype(bool)  # an @ or a quote link
+    has_at = col.str.contains(r"[@＠]|>>|u/").fill_null(False).to_numpy().astype(bool)  # an @, a quote or user link
     maybe = ~has_at & col.str.contains("(?i)reply|antwort").fill_null(False).to_numpy().astype(bool)
     if maybe.any():
         where = np.flatnonzero(maybe)
@@ -153,7 +155,10 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
                 got = _reference(text, m, idx, opt, fuzz)
                 if got is not None:
                     rows.append((cid, aid, *got))
-        if ">>" in text and (links := quote_links(text)):
+        links = quote_links(text) if ">>" in text else []
+        if "u/" in text:
+            links += user_links(text, idx)
+        if links:
             rows.extend((cid, aid, *link) for link in links)
             rows[first:] = sorted(rows[first:], key=lambda r: r[2])  # in the order they are written
     return _extract_frame(rows)
@@ -171,6 +176,34 @@ def quote_links(text: str) -> list[tuple]:
         (m.start(), m.end(), m.group(), int(m["num"]), None, None, "quotelink", 100.0, "")
         for m in QUOTELINK.finditer(text)
     ]
+
+
+def user_links(text: str, idx: AuthorIndex) -> list[tuple]:
+    """The Reddit user links in ``text`` as reference rows: the user, an author of the article when one is
+    spelt so (rule ``u/+name:exact``), else an unknown name (``u/+name:unknown``).
+
+    >>> user_links("thanks u/anna_k, and /u/Ben-2 too. a/u/x, mu/bla", AuthorIndex(["Anna_K"]))[0][:8]
+    (7, 15, 'u/anna_k', None, 'anna_k', 'Anna_K', 'u/+name:exact', 100.0)
+    >>> user_links("and /u/Ben-2 too", AuthorIndex(["Anna_K"]))[0][:8]
+    (4, 12, '/u/Ben-2', None, 'Ben-2', None, 'u/+name:unknown', 0.0)
+    """
+    out = []
+    for m in USERLINK.finditer(text):
+        handle = m["handle"]
+        key = normalize_name(handle)
+        author, rule, score, note = idx.keys.get(key), "u/+name:exact", 100.0, ""
+        if key in idx.shared:  # "anna_k" and "anna-k": only the spelling decides
+            same = [a for a in idx.shared[key] if a == handle] or [
+                a for a in idx.shared[key] if a.casefold() == handle.casefold()
+            ]
+            author = same[0] if len(same) == 1 else None
+            if author is None:
+                rule, score = "u/+name:ambiguous", 0.0
+                note = f"'{handle}' could be any of: {', '.join(sorted(idx.shared[key]))}"
+        elif author is None:
+            rule, score = "u/+name:unknown", 0.0
+        out.append((m.start(), m.end(), m.group(), None, handle, author, rule, score, note))
+    return out
 
 
 def _thread_members(comments: pd.DataFrame, rows: np.ndarray) -> dict:
