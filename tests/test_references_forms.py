@@ -207,3 +207,53 @@ def test_the_sample_page_by_hand():
     assert got["written_number"].tolist() == [12, pd.NA, 9, 7, 6]
     assert got["rule"].tolist() == ["number", "name:unknown", "number+name:exact", "number+name:exact",
                                     "number+name:exact"]
+
+
+# a Hacker News-style page copied without scraped_at: only ages, so posted_at stays NA, yet the ages order it
+AGES_PAGE = """Show HN: A tiny comment graph tool
+120 points by builder 5 hours ago | 3 comments
+
+alice 4 hours ago | next [–]
+This looks useful. How does it handle nested replies?
+reply
+
+bob 3 hours ago | parent | next [–]
+@alice it follows the parent links.
+reply
+
+carol 2 hours ago | prev [–]
+Nice. @dave said so too, and @carol signs. @bob is that all?
+reply
+
+dave 1 hour ago | prev [–]
+@carol yes, and @alice too.
+reply
+"""
+
+
+def test_ages_without_scrape_time_still_order_the_references(tmp_path):
+    p = tmp_path / "hn.txt"
+    p.write_text(AGES_PAGE, encoding="utf-8")
+    d = cg.read_page(p)
+    c = d.comments
+    assert c["author"].tolist() == ["alice", "bob", "carol", "dave"]
+    assert c["posted_at"].isna().all()  # the table keeps what the page says: no instants without a scrape time
+    ids = dict(zip(c["author"], c["comment_id"]))
+    m = d.mentions.set_index("raw")
+    # "@dave" in carol's comment: dave wrote only an hour ago, after carol (2 hours ago): no target
+    assert m.loc["@dave", "resolution"] == "unresolved" and "later" in m.loc["@dave", "reason"]
+    got = d.mentions.dropna(subset=["target_comment_id"])
+    assert list(zip(got["comment_id"], got["target_comment_id"])) == [
+        (ids["bob"], ids["alice"]), (ids["carol"], ids["bob"]), (ids["dave"], ids["carol"]), (ids["dave"], ids["alice"])]
+    lat = d.replies.set_index(["source_comment_id", "target_comment_id"])["latency"]
+    assert lat[(ids["dave"], ids["alice"])] == pd.Timedelta(hours=3)  # a difference of ages
+
+
+def test_ages_are_not_mixed_with_instants():
+    # an article with one known time: its ages (no scrape time) cannot be set beside it, so they stay unknown
+    c = pd.DataFrame({"comment_id": ["1", "2"], "article_id": "x", "author": ["Anna", "Ben"],
+                      "text": ["Hallo", "@Anna nein"],
+                      "posted_at": pd.Series([pd.Timestamp("2019-03-01 10:00", tz="UTC"), pd.NaT]),
+                      "posted_text": ["01.03.2019 11:00", "vor 5 Minuten"]})
+    m, _ = link_comments(c)
+    assert m["resolution"].tolist() == ["unresolved"]

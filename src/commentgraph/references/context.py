@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..read.stamps import relative_seconds
+
 
 def thread_roots(comments: pd.DataFrame) -> pd.Series:
     """The root comment id of each comment's thread, following explicit ``parent_id`` links.
@@ -32,6 +34,37 @@ def thread_roots(comments: pd.DataFrame) -> pd.Series:
     return pd.Series(ids.map(up).to_numpy(), index=comments.index, dtype="str", name="thread")
 
 
+#: the clock ages are read against where the page gave no scrape time (see :func:`_times_from_ages`)
+_AGE_CLOCK = pd.Timestamp("2000-01-01", tz="UTC")
+
+
+def _times_from_ages(c: pd.DataFrame) -> pd.DataFrame:
+    """Where no comment of an article has a known time but the page wrote ages (``4 hours ago``, read without
+    ``scraped_at``), the ages still say which came first: for resolution only (the comments table keeps NA),
+    those comments are timed on a clock of their own, ``_AGE_CLOCK`` minus the age (latencies are then
+    differences of ages, as precise as their units).
+
+    >>> c = pd.DataFrame({"article_id": "a", "posted_at": pd.Series([pd.NaT] * 3, dtype="datetime64[us, UTC]"),
+    ...                   "posted_text": ["4 hours ago", "vor 3 Stunden", "gestern"]})
+    >>> _times_from_ages(c)["posted_at"].dt.strftime("%d %H:%M").fillna("-").tolist()
+    ['31 20:00', '31 21:00', '-']
+    """
+    if "posted_text" not in c.columns or not isinstance(c["posted_at"].dtype, pd.DatetimeTZDtype):
+        return c
+    unknown = c["posted_at"].isna()
+    rows = unknown & c["posted_text"].notna()
+    if not rows.any():
+        return c
+    rows &= ~(~unknown).groupby(c["article_id"], sort=False).transform("any")  # articles without a known time
+    if not rows.any():
+        return c
+    texts = c.loc[rows, "posted_text"].astype("str")
+    ages = {t: relative_seconds(t) for t in texts.unique().tolist()}
+    secs = pd.to_numeric(texts.map(ages), errors="coerce")
+    clock = _AGE_CLOCK - pd.to_timedelta(secs, unit="s")
+    return c.assign(posted_at=c["posted_at"].mask(rows, clock.dt.tz_convert(c["posted_at"].dt.tz)))
+
+
 def prepare(comments: pd.DataFrame) -> pd.DataFrame:
     c = comments.reset_index(drop=True)
     for col, dtype in (
@@ -48,6 +81,7 @@ def prepare(comments: pd.DataFrame) -> pd.DataFrame:
         c = c.assign(article_id=c["article_id"].fillna(""))
     if "posted_at" not in c.columns:
         c = c.assign(posted_at=pd.NaT)
+    c = _times_from_ages(c)
     # order within the article in the source, for tables only (a row without a page line): it breaks
     # a same-minute tie where numbers are missing; on a page the order is not the posting order
     if "position" in c.columns and "line" in c.columns:
