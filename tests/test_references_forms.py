@@ -257,3 +257,36 @@ def test_ages_are_not_mixed_with_instants():
                       "posted_text": ["01.03.2019 11:00", "vor 5 Minuten"]})
     m, _ = link_comments(c)
     assert m["resolution"].tolist() == ["unresolved"]
+
+
+FORUM_BLOCKS = [
+    "Anna\n1. März 2019\nWelche Brücke ist die älteste?",
+    "Ben\n1. März 2019\n@Anna Die Steinbrücke an der Mühle.",
+    "Carl\n1. März 2019\n@Dora hat das schon gesagt.",
+    "Dora\n2. März 2019\n@Ben Nein, die Holzbrücke ist älter.",
+]
+
+
+@pytest.mark.parametrize("newest_first", [False, True])
+def test_dates_alone_on_a_page_that_shows_its_order(tmp_path, newest_first):
+    # times are dates without a time, so three comments tie; the page's dates only rise (or only fall) down the
+    # page, so the page order is the posting order and breaks the tie: "@Anna" answers Anna's comment above it
+    # (below it, newest first); "@Dora" names a comment posted later: no target
+    blocks = FORUM_BLOCKS[::-1] if newest_first else FORUM_BLOCKS
+    p = tmp_path / "forum.txt"
+    p.write_text("Forum: Brücken in der Stadt\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
+    d = cg.read_page(p)
+    ids = dict(zip(d.comments["author"], d.comments["comment_id"]))
+    m = d.mentions.set_index("raw")
+    assert m.loc["@Anna", "target_comment_id"] == ids["Anna"]
+    assert m.loc["@Ben", "target_comment_id"] == ids["Ben"]
+    assert pd.isna(m.loc["@Dora", "target_comment_id"]) and m.loc["@Dora", "resolution"] == "unresolved"
+
+
+def test_dates_alone_on_a_page_in_no_order_stay_ties(tmp_path):
+    # the dates fall and rise down the page (replies printed under their parent): the page order says nothing
+    blocks = [FORUM_BLOCKS[3], FORUM_BLOCKS[0], FORUM_BLOCKS[1], "Eve\n3. März 2019\nSpät dran."]
+    p = tmp_path / "forum.txt"
+    p.write_text("Forum\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
+    m = cg.read_page(p).mentions.set_index("raw")
+    assert m.loc["@Anna", "resolution"] == "unresolved" and "same minute" in m.loc["@Anna", "reason"]

@@ -65,6 +65,29 @@ def _times_from_ages(c: pd.DataFrame) -> pd.DataFrame:
     return c.assign(posted_at=c["posted_at"].mask(rows, clock.dt.tz_convert(c["posted_at"].dt.tz)))
 
 
+def _page_order(c: pd.DataFrame, on_page) -> pd.Series:
+    """For comments on a page: their posting order where their article's page shows it (``position`` where
+    the known times never fall down the page and rise at least once, ``-position`` where they never rise and
+    fall at least once), else NA. It breaks ties of equal times (dates without a time, the same minute).
+
+    >>> c = pd.DataFrame({"article_id": ["a"] * 3 + ["b"] * 2, "position": [0, 1, 2, 0, 1],
+    ...     "posted_at": pd.to_datetime(["2019-03-01", "2019-03-01", "2019-03-02", "2019-03-02", "2019-03-01"])})
+    >>> _page_order(c, [True] * 5).tolist()
+    [0, 1, 2, 0, -1]
+    """
+    p = c.loc[on_page, ["article_id", "position", "posted_at"]]
+    known = p[p["posted_at"].notna()].sort_values(["article_id", "position"], kind="stable")
+    step = known["posted_at"].diff().where(known["article_id"].eq(known["article_id"].shift()))
+    art = known["article_id"]
+    up = (step > pd.Timedelta(0)).groupby(art, sort=False).any()
+    down = (step < pd.Timedelta(0)).groupby(art, sort=False).any()
+    rising = p["article_id"].isin((up & ~down)[up & ~down].index).to_numpy(dtype=bool)
+    falling = p["article_id"].isin((down & ~up)[down & ~up].index).to_numpy(dtype=bool)
+    pos = p["position"].astype("Int64")
+    out = pos.where(rising, (-pos).where(falling))
+    return out.reindex(c.index)
+
+
 def prepare(comments: pd.DataFrame) -> pd.DataFrame:
     c = comments.reset_index(drop=True)
     for col, dtype in (
@@ -85,7 +108,11 @@ def prepare(comments: pd.DataFrame) -> pd.DataFrame:
     # order within the article in the source, for tables only (a row without a page line): it breaks
     # a same-minute tie where numbers are missing; on a page the order is not the posting order
     if "position" in c.columns and "line" in c.columns:
-        c = c.assign(_order=c["position"].astype("Int64").where(c["line"].isna()))
+        on_page = c["line"].notna()
+        order = c["position"].astype("Int64").where(~on_page)
+        if on_page.any():  # a page whose times only ever rise (or only fall) down it shows the posting order
+            order = order.fillna(_page_order(c, on_page.to_numpy(dtype=bool)))
+        c = c.assign(_order=order)
     elif "position" in c.columns:
         c = c.assign(_order=c["position"].astype("Int64"))
     else:
