@@ -110,7 +110,9 @@ def prepare(comments: pd.DataFrame) -> pd.DataFrame:
     if "position" in c.columns and "line" in c.columns:
         on_page = c["line"].notna()
         order = c["position"].astype("Int64").where(~on_page)
-        if on_page.any():  # a page whose times only ever rise (or only fall) down it shows the posting order
+        # a page whose times only ever rise (or only fall) down it shows the posting order (it breaks ties only
+        # where a number is missing)
+        if on_page.any() and c.loc[on_page, "number"].isna().any():
             order = order.fillna(_page_order(c, on_page.to_numpy(dtype=bool)))
         c = c.assign(_order=order)
     elif "position" in c.columns:
