@@ -290,3 +290,15 @@ def test_dates_alone_on_a_page_in_no_order_stay_ties(tmp_path):
     p.write_text("Forum\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
     m = cg.read_page(p).mentions.set_index("raw")
     assert m.loc["@Anna", "resolution"] == "unresolved" and "same minute" in m.loc["@Anna", "reason"]
+
+
+def test_a_newest_first_table_breaks_same_minute_ties_bottom_up(tmp_path):
+    # an export sorted newest first (its times only fall down the rows), no comment numbers: Anna and Ben wrote
+    # in the same minute, and Anna's row below Ben's is the earlier comment
+    rows = ["Carl,2019-03-01 10:05,@Ben ja", "Ben,2019-03-01 10:01,@Anna ok", "Anna,2019-03-01 10:01,Hallo"]
+    for name, body in (("newest", rows), ("oldest", rows[::-1])):
+        p = tmp_path / f"{name}.csv"
+        p.write_text("author,posted_at,text\n" + "\n".join(body) + "\n", encoding="utf-8")
+        m = cg.read_table(p).mentions.set_index("raw")
+        assert m["target_author"].to_dict() == {"@Ben": "Ben", "@Anna": "Anna"}, name
+        assert (m["resolution"] == "author").all(), name

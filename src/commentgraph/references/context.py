@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..read.stamps import relative_seconds
@@ -65,27 +66,45 @@ def _times_from_ages(c: pd.DataFrame) -> pd.DataFrame:
     return c.assign(posted_at=c["posted_at"].mask(rows, clock.dt.tz_convert(c["posted_at"].dt.tz)))
 
 
-def _page_order(c: pd.DataFrame, on_page) -> pd.Series:
-    """For comments on a page: their posting order where their article's page shows it (``position`` where
-    the known times never fall down the page and rise at least once, ``-position`` where they never rise and
-    fall at least once), else NA. It breaks ties of equal times (dates without a time, the same minute).
+def _shown_order(c: pd.DataFrame, rows) -> tuple[np.ndarray, np.ndarray]:
+    """For the comments ``rows`` (a mask over ``c``): whether their article's known times never fall down the
+    page or table and rise at least once (``rising``), or never rise and fall at least once (``falling``,
+    newest first); ``position`` orders them.
 
-    >>> c = pd.DataFrame({"article_id": ["a"] * 3 + ["b"] * 2, "position": [0, 1, 2, 0, 1],
-    ...     "posted_at": pd.to_datetime(["2019-03-01", "2019-03-01", "2019-03-02", "2019-03-02", "2019-03-01"])})
-    >>> _page_order(c, [True] * 5).tolist()
-    [0, 1, 2, 0, -1]
+    >>> c = pd.DataFrame({"article_id": ["a"] * 3 + ["b"] * 2 + ["c"] * 3, "position": [0, 1, 2, 0, 1, 0, 1, 2],
+    ...     "posted_at": pd.to_datetime(["2019-03-01", "2019-03-01", "2019-03-02", "2019-03-02", "2019-03-01",
+    ...                                  "2019-03-02", "2019-03-01", "2019-03-03"])})
+    >>> [a.tolist() for a in _shown_order(c, np.ones(8, dtype=bool))]
+    [[True, True, True, False, False, False, False, False], [False, False, False, True, True, False, False, False]]
     """
-    p = c.loc[on_page, ["article_id", "position", "posted_at"]]
+    p = c.loc[rows, ["article_id", "position", "posted_at"]]
     known = p[p["posted_at"].notna()].sort_values(["article_id", "position"], kind="stable")
     step = known["posted_at"].diff().where(known["article_id"].eq(known["article_id"].shift()))
     art = known["article_id"]
     up = (step > pd.Timedelta(0)).groupby(art, sort=False).any()
     down = (step < pd.Timedelta(0)).groupby(art, sort=False).any()
-    rising = p["article_id"].isin((up & ~down)[up & ~down].index).to_numpy(dtype=bool)
-    falling = p["article_id"].isin((down & ~up)[down & ~up].index).to_numpy(dtype=bool)
-    pos = p["position"].astype("Int64")
-    out = pos.where(rising, (-pos).where(falling))
-    return out.reindex(c.index)
+    rising = np.zeros(len(c), dtype=bool)
+    falling = np.zeros(len(c), dtype=bool)
+    rising[rows] = p["article_id"].isin((up & ~down)[up & ~down].index).to_numpy(dtype=bool)
+    falling[rows] = p["article_id"].isin((down & ~up)[down & ~up].index).to_numpy(dtype=bool)
+    return rising, falling
+
+
+def _order(c: pd.DataFrame) -> pd.Series:
+    """Each comment's posting order within its article as its source shows it, where a time tie needs it
+    (a number missing): a table's rows in their order (reversed where its times only fall: newest first); a
+    page's comments in their order where its times only rise, reversed where they only fall, else NA (a page
+    that prints replies under their parent shows no posting order)."""
+    none = pd.Series(pd.NA, index=c.index, dtype="Int64")
+    if "position" not in c.columns:
+        return none
+    pos = c["position"].astype("Int64")
+    on_page = c["line"].notna().to_numpy(dtype=bool) if "line" in c.columns else np.zeros(len(c), dtype=bool)
+    if not c["number"].isna().any():  # numbers break every tie first
+        return pos.where(~on_page)
+    rising, falling = _shown_order(c, np.ones(len(c), dtype=bool))
+    table = pos.where(~falling, -pos)
+    return table.where(~on_page, pos.where(rising, (-pos).where(falling)))
 
 
 def prepare(comments: pd.DataFrame) -> pd.DataFrame:
@@ -105,20 +124,7 @@ def prepare(comments: pd.DataFrame) -> pd.DataFrame:
     if "posted_at" not in c.columns:
         c = c.assign(posted_at=pd.NaT)
     c = _times_from_ages(c)
-    # order within the article in the source, for tables only (a row without a page line): it breaks
-    # a same-minute tie where numbers are missing; on a page the order is not the posting order
-    if "position" in c.columns and "line" in c.columns:
-        on_page = c["line"].notna()
-        order = c["position"].astype("Int64").where(~on_page)
-        # a page whose times only ever rise (or only fall) down it shows the posting order (it breaks ties only
-        # where a number is missing)
-        if on_page.any() and c.loc[on_page, "number"].isna().any():
-            order = order.fillna(_page_order(c, on_page.to_numpy(dtype=bool)))
-        c = c.assign(_order=order)
-    elif "position" in c.columns:
-        c = c.assign(_order=c["position"].astype("Int64"))
-    else:
-        c = c.assign(_order=pd.Series(pd.NA, index=c.index, dtype="Int64"))
+    c = c.assign(_order=_order(c))
     if "position" in c.columns and "line" in c.columns:  # where a comment stands on its page
         c = c.assign(_page_pos=c["position"].astype("Int64").where(c["line"].notna()))
     else:
