@@ -60,6 +60,29 @@ ENDS_IN_TIME = r":\d\d(?::\d\d)?(?:[ ]?(?i:[ap]\.?m\.?))?(?:[ ]?Uhr)?[ \t]*$"
 #: characters the per-page reader treats specially (control characters, carriage returns, no-break and
 #: zero-width spaces, other white space ``str.strip`` removes): pages holding one are left to it
 ODD = r"[\x00-\x08\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]"
+#: bytes that begin an ``ODD`` character in UTF-8: the control bytes and DEL, and the lead bytes of the odd
+#: spaces (C2: U+0085, U+00A0; E1: U+1680; E2: U+2000-U+2060; E3: U+3000; EF: U+FEFF)
+_ODD_CHUNK = 1 << 18
+
+
+def _odd_pages(texts: pa.LargeStringArray, series: pl.Series) -> np.ndarray:
+    """Which pages hold an ``ODD`` character: the regex tried only on pages with a byte that may begin one
+    (a byte test over the buffer, ~1/3 of the regex over all text; the same pages)."""
+    odd = np.zeros(len(texts), dtype=bool)
+    if texts.buffers()[2] is None:
+        return odd
+    data = np.frombuffer(texts.buffers()[2], dtype=np.uint8)
+    offsets = np.frombuffer(texts.buffers()[1], dtype=np.int64)[texts.offset : texts.offset + len(texts) + 1]
+    hits = []
+    for i in range(int(offsets[0]), int(offsets[-1]), _ODD_CHUNK):
+        x = data[i : min(i + _ODD_CHUNK, int(offsets[-1]))]
+        m = (x < 9) | ((x > 10) & (x < 32)) | (x == 127) | (x == 0xC2) | ((x - np.uint8(0xE1)) < 3) | (x == 0xEF)
+        if m.any():
+            hits.append(np.flatnonzero(m) + i)
+    if hits:
+        pages = np.unique(np.searchsorted(offsets, np.concatenate(hits), side="right") - 1)
+        odd[pages] = series.gather(pages).str.contains(ODD).fill_null(False).to_numpy()
+    return odd
 
 
 @dataclass
@@ -273,7 +296,8 @@ def scan(texts: pa.LargeStringArray, eligible: np.ndarray, competes) -> Plain:
     idx = np.flatnonzero(eligible)
     if len(idx):
         some = series.gather(idx)
-        idx = idx[(~(some.str.contains(ODD) | some.str.contains(_NOT_TEXT))).fill_null(False).to_numpy()]
+        odd = pl.Series(_odd_pages(texts, series)[idx])
+        idx = idx[(~(odd | some.str.contains(_NOT_TEXT))).fill_null(False).to_numpy()]
     lines = _lines(series.gather(idx))
     headers = _headers(lines)
     ok = _page_checks(lines, headers, competes)
