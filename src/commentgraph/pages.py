@@ -6,6 +6,7 @@ import hashlib
 import os
 from pathlib import Path, PurePath
 
+import numpy as np
 import pandas as pd
 
 from .discussion import Discussion, make_discussion
@@ -170,7 +171,8 @@ def _bulk(items: list) -> dict[int, tuple[bulk.Plain, int]]:
     if big:
         sizes = [size for i, size in zip(files, sizes) if i not in big]
         files = [i for i in files if i not in big]
-    out, start = {}, 0
+    # one buffer for every batch's files (fresh memory is slow to touch; each batch's texts are copied out)
+    out, start, into = {}, 0, np.empty(min(_BULK_BYTES, sum(sizes)), dtype=np.uint8)
     while start < len(files):
         stop = start + 1
         total = sizes[start]
@@ -178,7 +180,7 @@ def _bulk(items: list) -> dict[int, tuple[bulk.Plain, int]]:
             total += sizes[stop]
             stop += 1
         batch = files[start:stop]
-        texts, ok = bulk.read_files([items[i] for i in batch])
+        texts, ok = bulk.read_files([items[i] for i in batch], into)
         plain = bulk.scan(texts, ok, competes)
         out.update({batch[t]: (plain, k) for k, t in enumerate(plain.taken.tolist())})
         start = stop
