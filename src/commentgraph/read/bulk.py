@@ -9,7 +9,7 @@ one the per-page reader gives (see :func:`scan`); every other page is left to it
 
 from __future__ import annotations
 
-import os
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +18,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..timeparse import DATE, WEEKDAY, date_days, time_seconds
+from .buffer import ODD, line_index, odd_pages, read_files, views
+
+__all__ = ["ODD", "Plain", "read_files", "scan", "views"]
 
 #: a plain header (the reader's ``_PLAIN``, whose lookarounds are the filters in ``_header_ok``)
 PLAIN = (
@@ -58,32 +61,6 @@ def _no_lookarounds(pattern: str) -> str:
 DATE_START = rf"^[ \t]*(?:{_no_lookarounds(WEEKDAY)})?(?:{_no_lookarounds(DATE)})"
 #: a line ending in a time (an author-first header may: such lines are checked in Python, see ``scan``)
 ENDS_IN_TIME = r":\d\d(?::\d\d)?(?:[ ]?(?i:[ap]\.?m\.?))?(?:[ ]?Uhr)?[ \t]*$"
-#: characters the per-page reader treats specially (control characters, carriage returns, no-break and
-#: zero-width spaces, other white space ``str.strip`` removes): pages holding one are left to it
-ODD = r"[\x00-\x08\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]"
-#: bytes that begin an ``ODD`` character in UTF-8: the control bytes and DEL, and the lead bytes of the odd
-#: spaces (C2: U+0085, U+00A0; E1: U+1680; E2: U+2000-U+2060; E3: U+3000; EF: U+FEFF)
-_ODD_CHUNK = 1 << 18
-
-
-def _odd_pages(texts: pa.LargeStringArray, series: pl.Series) -> np.ndarray:
-    """Which pages hold an ``ODD`` character: the regex tried only on pages with a byte that may begin one
-    (a byte test over the buffer, ~1/3 of the regex over all text; the same pages)."""
-    odd = np.zeros(len(texts), dtype=bool)
-    if texts.buffers()[2] is None:
-        return odd
-    data = np.frombuffer(texts.buffers()[2], dtype=np.uint8)
-    offsets = np.frombuffer(texts.buffers()[1], dtype=np.int64)[texts.offset : texts.offset + len(texts) + 1]
-    hits = []
-    for i in range(int(offsets[0]), int(offsets[-1]), _ODD_CHUNK):
-        x = data[i : min(i + _ODD_CHUNK, int(offsets[-1]))]
-        m = (x < 9) | ((x > 10) & (x < 32)) | (x == 127) | (x == 0xC2) | ((x - np.uint8(0xE1)) < 3) | (x == 0xEF)
-        if m.any():
-            hits.append(np.flatnonzero(m) + i)
-    if hits:
-        pages = np.unique(np.searchsorted(offsets, np.concatenate(hits), side="right") - 1)
-        odd[pages] = series.gather(pages).str.contains(ODD).fill_null(False).to_numpy()
-    return odd
 
 
 @dataclass
@@ -100,78 +77,46 @@ class Plain:
     texts: pa.LargeStringArray
 
 
-def read_files(paths: list, into: np.ndarray | None = None) -> tuple[pa.LargeStringArray, np.ndarray]:
-    """The files' text as one column, and which files were read (not: unreadable, or not UTF-8; those are
-    left to the per-page reader, which says why or reads them as cp1252 or UTF-16).
+#: bytes a line that starts with a date may start with (ASCII digits, blanks, the first letters of weekdays
+#: and months in either case, any non-ASCII byte: Unicode digits and case folds), and bytes a line that ends
+#: in a time may end with (digits, ``m``, ``M``, ``.``, the ``r`` of ``Uhr``, blanks, non-ASCII bytes)
+_FIRST = np.zeros(256, dtype=bool)
+_FIRST[[ord(c) for c in "0123456789 \t"]] = True
+_FIRST[[ord(w[0].lower()) for w in re.findall(r"[A-Za-z]+", DATE_START)]] = True
+_FIRST[[ord(w[0].upper()) for w in re.findall(r"[A-Za-z]+", DATE_START)]] = True
+_FIRST[0x80:] = True
+_LAST = np.zeros(256, dtype=bool)
+_LAST[[ord(c) for c in "0123456789mM.r \t"]] = True
+_LAST[0x80:] = True
 
-    (One buffer for all files: a Python ``bytes`` a file, then an Arrow array of them, cost ~3x as much.)
-    ``into``, where it is large enough, is that buffer: memory touched once for all batches (fresh memory
-    cost ~2.5 ms a MiB on the benchmark machine); nothing read before may refer to it any more.
-    """
-    sizes = np.zeros(len(paths), dtype=np.int64)
-    ok = np.zeros(len(paths), dtype=bool)
-    for i, p in enumerate(paths):
-        try:
-            sizes[i], ok[i] = os.stat(p).st_size, True
-        except OSError:
-            pass
-    offsets = np.zeros(len(paths) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=offsets[1:])
-    if into is not None and into.size >= offsets[-1]:
-        buf = into[: int(offsets[-1])]
+
+def _lines(texts: pa.LargeStringArray, idx: np.ndarray) -> tuple[dict[str, np.ndarray], pl.DataFrame]:
+    """The lines of pages ``idx`` (see :func:`~commentgraph.read.buffer.line_index`), and as strings those
+    that may start with a date or end in a time (by their first and last byte): ``i`` (the line), ``page``,
+    ``line``, ``ln``, ``off``, ``dated`` (it starts with a date), ``timed`` (it ends in a time)."""
+    lines = line_index(texts, idx)
+    start, length = lines["start"], lines["length"]
+    data = np.frombuffer(texts.buffers()[2], dtype=np.uint8) if texts.buffers()[2] is not None else None
+    some = np.flatnonzero(length > 0)
+    if data is not None and len(some):
+        ends = data[start[some] + length[some] - 1]
+        some = some[_FIRST[data[start[some]]] | _LAST[ends]]
+        lines["blank_end"] = np.zeros(len(start), dtype=bool)
+        lines["blank_end"][np.flatnonzero(length > 0)] = (ends == 32) | (ends == 9)
     else:
-        buf = np.zeros(int(offsets[-1]), dtype=np.uint8)
-    view = memoryview(buf)
-    for i in np.flatnonzero(ok).tolist():
-        try:
-            with open(paths[i], "rb", buffering=0) as fh:
-                got = fh.readinto(view[offsets[i] : offsets[i + 1]])
-                ok[i] = got == sizes[i] and not fh.read(1)  # (a file that changed size: read one by one)
-        except OSError:
-            ok[i] = False
-        if not ok[i]:  # (its bytes as a fresh buffer holds them: zeros, valid UTF-8)
-            buf[offsets[i] : offsets[i + 1]] = 0
-    raw = pa.LargeBinaryArray.from_buffers(
-        pa.large_binary(), len(paths), [None, pa.py_buffer(offsets), pa.py_buffer(buf)]
-    )
-    try:
-        return raw.cast(pa.large_string()), ok
-    except pa.ArrowInvalid:  # some file is not UTF-8: it is left out (read one by one, as cp1252 or UTF-16)
-        for i in np.flatnonzero(ok).tolist():
-            try:
-                bytes(view[offsets[i] : offsets[i + 1]]).decode("utf-8")
-            except UnicodeDecodeError:
-                ok[i] = False
-        sizes[~ok] = 0
-        data = b"".join(bytes(view[offsets[i] : offsets[i + 1]]) for i in np.flatnonzero(ok).tolist())
-        np.cumsum(sizes, out=offsets[1:])
-        raw = pa.LargeBinaryArray.from_buffers(
-            pa.large_binary(), len(paths), [None, pa.py_buffer(offsets), pa.py_buffer(data)]
-        )
-        return raw.cast(pa.large_string()), ok
-
-
-def _lines(texts: pl.Series) -> pl.DataFrame:
-    """One row a line of the pages: ``page``, ``ln`` (0-based), ``line``, ``off`` (its byte offset in its
-    page), ``dated`` (it starts with a date)."""
-    split = texts.str.split("\n")
-    counts = split.list.len().to_numpy().astype(np.int64)
-    lines = split.explode()
-    firsts = np.cumsum(counts) - counts
-    width = lines.str.len_bytes().to_numpy().astype(np.int64) + 1
-    ends = np.cumsum(width)
-    at = np.repeat(firsts, counts)
-    # (positions within a page from positions in all pages: ~1/4 of the cost of window expressions)
-    page_base = np.repeat(np.concatenate([[0], ends])[firsts], counts)
-    return pl.DataFrame(
+        lines["blank_end"] = np.zeros(len(start), dtype=bool)
+    text = pl.from_arrow(views(texts.buffers()[2] or pa.py_buffer(b""), start[some], length[some]))
+    cand = pl.DataFrame(
         {
-            "i": np.arange(len(lines), dtype=np.int64),
-            "page": np.repeat(np.arange(len(counts), dtype=np.int64), counts),
-            "line": lines,
-            "ln": np.arange(len(lines), dtype=np.int64) - at,
-            "off": ends - width - page_base,
-            "dated": lines.str.contains(DATE_START),
+            "i": some,
+            "page": lines["page"][some],
+            "line": text,
+            "ln": lines["ln"][some],
+            "off": lines["off"][some],
         }
+    )
+    return lines, cand.with_columns(
+        dated=pl.col("line").str.contains(DATE_START), timed=pl.col("line").str.contains(ENDS_IN_TIME)
     )
 
 
@@ -232,52 +177,22 @@ def _page_checks(lines: pl.DataFrame, headers: pl.DataFrame, competes) -> pl.Ser
         numbers=pl.col("number").filter(pl.col("plain")).n_unique(),
     )
     odd = set(_bad_stamps(headers.filter(pl.col("plain"))))
-    for page, line in lines.filter(pl.col("line").str.contains(ENDS_IN_TIME)).select("page", "line").iter_rows():
+    for page, line in lines.filter("timed").select("page", "line").iter_rows():
         if page not in odd and competes(line):
             odd.add(page)
     ok = (pl.col("plain") > 0) & (pl.col("other") == 0) & (pl.col("numbers") == pl.col("plain"))
     return per.filter(ok & ~pl.col("page").is_in(list(odd))).get_column("page").sort()
 
 
-def views(data: pa.Buffer, starts: np.ndarray, lengths: np.ndarray) -> pa.Array:
-    """Strings that are byte ranges of ``data``, as an Arrow string-view array (no bytes copied).
-
-    >>> views(pa.py_buffer(b"Hello, world of views"), np.array([0, 7]), np.array([5, 14])).to_pylist()
-    ['Hello', 'world of views']
-    """
-    n = len(starts)
-    out = np.zeros((n, 16), dtype=np.uint8)
-    words = out.view(np.int32)
-    words[:, 0] = lengths
-    raw = np.frombuffer(data, dtype=np.uint8)
-    if len(raw) >= 12:
-        # each string's first 12 bytes: rows of a sliding window (a gather of rows, not of n x 12 indices)
-        window = np.lib.stride_tricks.sliding_window_view(raw, 12)
-        inline = window[np.minimum(starts, len(raw) - 12)]
-        near_end = np.flatnonzero(starts > len(raw) - 12)
-        if len(near_end):
-            at = np.minimum(starts[near_end, None] + np.arange(12), len(raw) - 1)
-            inline[near_end] = raw[at]
-        out[:, 4:16] = np.where(np.arange(12) < np.minimum(lengths, 12)[:, None], inline, 0)
-    elif len(raw):
-        at = np.minimum(starts[:, None] + np.arange(12), len(raw) - 1)
-        out[:, 4:16] = np.where(np.arange(12) < np.minimum(lengths, 12)[:, None], raw[at], 0)
-    long = lengths > 12
-    words[long, 2] = 0  # buffer 0, from this offset (the first four bytes stay as the prefix)
-    words[long, 3] = starts[long]
-    return pa.Array.from_buffers(pa.string_view(), n, [None, pa.py_buffer(out), data])
-
-
-def _spans(lines: pl.DataFrame, base: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _spans(lines: dict[str, np.ndarray], cand: pl.DataFrame, head: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each comment's text as a byte range of the buffer: from the first non-blank line after its header to
     the end of its last non-blank line, without trailing blanks (``text[j:end].rstrip()`` of the reader)."""
-    page = lines.get_column("page").to_numpy()
-    off = lines.get_column("off").to_numpy() + base[page]
-    head = lines.get_column("head").to_numpy()
-    line = lines.get_column("line")
-    tail = line.str.len_bytes().to_numpy().astype(np.int64)
-    blanks = (line.str.ends_with(" ") | line.str.ends_with("\t")).to_numpy()  # (rare: stripped alone)
-    tail[blanks] = line.filter(blanks).str.strip_chars_end(" \t").str.len_bytes().to_numpy()
+    page, off = lines["page"], lines["start"]
+    tail = lines["length"].copy()
+    blanks = cand.filter(pl.Series(lines["blank_end"][cand.get_column("i").to_numpy()]))  # (rare: stripped alone)
+    tail[blanks.get_column("i").to_numpy()] = (
+        blanks.get_column("line").str.strip_chars_end(" \t").str.len_bytes().to_numpy()
+    )
     body = (tail > 0) & ~head  # (a blank line holds only spaces and tabs)
     big = np.iinfo(np.int64).max
     first = np.minimum.accumulate(np.where(body, off, big)[::-1])[::-1]  # next body line's start
@@ -306,24 +221,23 @@ def scan(texts: pa.LargeStringArray, eligible: np.ndarray, competes) -> Plain:
     idx = np.flatnonzero(eligible)
     if len(idx):
         some = series.gather(idx)
-        odd = pl.Series(_odd_pages(texts, series)[idx])
+        odd = pl.Series(odd_pages(texts, series)[idx])
         idx = idx[(~(odd | some.str.contains(_NOT_TEXT))).fill_null(False).to_numpy()]
-    lines = _lines(series.gather(idx))
-    headers = _headers(lines)
-    ok = _page_checks(lines, headers, competes)
-    plain = headers.filter(pl.col("page").is_in(ok.implode()) & pl.col("plain"))
-    head = np.zeros(lines.height, dtype=bool)
+    lines, cand = _lines(texts, idx)
+    headers = _headers(cand)
+    pages = _page_checks(cand, headers, competes).to_numpy()
+    plain = headers.filter(pl.col("page").is_in(pl.Series(pages).implode()) & pl.col("plain"))
+    head = np.zeros(len(lines["page"]), dtype=bool)
     head[plain.get_column("i").to_numpy()] = True
-    lines = lines.with_columns(head=pl.Series(head)).filter(pl.col("page").is_in(ok.implode()))
-    base = np.zeros(len(idx), dtype=np.int64)
-    base[:] = np.frombuffer(texts.buffers()[1], dtype=np.int64)[texts.offset : texts.offset + len(texts)][idx]
-    start, length = _spans(lines, base)
+    # (the lines of pages not taken stay: a comment's text ends with its page, no head is in them)
+    start, length = _spans(lines, cand, head)
     data = texts.buffers()[2]
-    per = lines.group_by("page", maintain_order=True).agg(
-        n=pl.len(), last_empty=pl.col("line").last() == "", first=pl.col("off").filter(pl.col("head")).first()
-    )
-    pages = per.get_column("page").to_numpy()
-    heads = pl.from_arrow(views(data, base[pages], per.get_column("first").to_numpy())).to_list()
+    rows = np.flatnonzero(head)
+    firsts = np.cumsum(lines["counts"]) - lines["counts"]
+    last_empty = lines["length"][(firsts + lines["counts"] - 1)[pages]] == 0
+    first = lines["off"][rows[np.searchsorted(lines["page"][rows], pages)]]
+    base = lines["start"][firsts[pages]]
+    heads = pl.from_arrow(views(data, base, first)).to_list()
     comments = plain.select(
         "page",
         (pl.col("ln") + 1).alias("line"),
@@ -335,7 +249,7 @@ def scan(texts: pa.LargeStringArray, eligible: np.ndarray, competes) -> Plain:
     ).with_columns(empty=pl.Series(length == 0))
     return Plain(
         taken=idx[pages],
-        n_lines=(per.get_column("n") - per.get_column("last_empty").cast(pl.Int64)).to_numpy(),
+        n_lines=lines["counts"][pages] - last_empty,
         heads=heads,
         sizes=comments.group_by("page", maintain_order=True).len().get_column("len").to_numpy(),
         comments=_detached(comments.with_columns(page=pl.col("page").replace_strict(np.arange(len(idx)), idx)), data),
