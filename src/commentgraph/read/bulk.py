@@ -124,13 +124,61 @@ def _lines(texts: pa.LargeStringArray, idx: np.ndarray) -> tuple[dict[str, np.nd
 SIMPLE = r"^\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2} [^\s\d#](?:.{0,198}[^ \t])? \d{1,9}$"
 
 
-def _headers(lines: pl.DataFrame) -> pl.DataFrame:
+#: the bytes of the plain header's most common form ``01.03.2019 11:25 A...`` (a digit: 1, other bytes as
+#: they are written, the author's first byte a letter: 2)
+_QUICK = np.frombuffer(b"11.11.1111 11:11 \x02", dtype=np.uint8)
+
+
+def _inline(fields: np.ndarray) -> pa.Array:
+    """Strings of up to 12 bytes (the rows of ``fields``) as an Arrow string-view array (held in the views)."""
+    out = np.zeros((len(fields), 16), dtype=np.uint8)
+    out[:, 0] = fields.shape[1]
+    out[:, 4 : 4 + fields.shape[1]] = fields
+    return pa.Array.from_buffers(pa.string_view(), len(fields), [None, pa.py_buffer(out)])
+
+
+def _quick(data: pa.Buffer, start: np.ndarray, length: np.ndarray) -> tuple[np.ndarray, dict]:
+    """The dated lines written ``DD.MM.YYYY HH:MM Author N`` (ASCII digits, single spaces, an author that
+    starts with an ASCII letter, ends in no blank and has at most 200 bytes, a number of 1-9 digits), which
+    ``SIMPLE`` matches and cuts the same, and their fields cut by numpy (~1/3 of the cost of the regexes)."""
+    raw = np.frombuffer(data, dtype=np.uint8)
+    if len(raw) < len(_QUICK) or not len(start):
+        return np.zeros(len(start), dtype=bool), {}
+    head = np.lib.stride_tricks.sliding_window_view(raw, len(_QUICK))[np.minimum(start, len(raw) - len(_QUICK))]
+    tail = np.lib.stride_tricks.sliding_window_view(raw, 11)[np.maximum(start + length - 11, 0)]
+    digit = (head >= 48) & (head <= 57)
+    letter = ((head[:, -1] | 32) >= 97) & ((head[:, -1] | 32) <= 122)
+    ok = (length >= 20) & letter & ((_QUICK != 49) | digit).all(axis=1)
+    ok &= ((head == _QUICK) | (_QUICK == 49) | (_QUICK == 2)).all(axis=1)
+    tail_digit = (tail >= 48) & (tail <= 57)
+    k = np.cumprod(tail_digit[:, ::-1], axis=1).sum(axis=1)  # trailing digits (up to 11)
+    rows = np.arange(len(start))
+    ok &= (k >= 1) & (k <= 9) & (length >= k + 19)
+    kk = np.minimum(k, 9)
+    ok &= (tail[rows, 10 - kk] == 32) & (tail[rows, 9 - kk] != 32) & (tail[rows, 9 - kk] != 9)
+    ok &= length - k - 18 <= 200
+    values = np.where(np.arange(11) >= 11 - kk[:, None], tail.astype(np.int64) - 48, 0)
+    number = (values * 10 ** np.arange(10, -1, -1, dtype=np.int64)).sum(axis=1)
+    at = np.flatnonzero(ok)
+    return ok, {
+        "date": pl.from_arrow(_inline(head[at, :10])),
+        "time": pl.from_arrow(_inline(head[at, 11:16])),
+        "author": pl.from_arrow(views(data, start[at] + 17, length[at] - k[at] - 18)),
+        "number": pl.Series(number[at]),
+    }
+
+
+def _headers(lines: pl.DataFrame, where: dict[str, np.ndarray], data: pa.Buffer) -> pl.DataFrame:
     """The lines that start with a date, with the plain header's fields where one is written (``plain``).
 
-    (Cut by position where the header is written simply, which ``PLAIN`` reads the same: capture groups
-    over a million lines cost ~1.5x.)
+    (Cut by numpy where the header is written most simply, by position where it is written simply, which
+    ``PLAIN`` reads the same: capture groups over a million lines cost ~1.5x.)
     """
     dated = lines.filter("dated")
+    i = dated.get_column("i").to_numpy()
+    fast, fields = _quick(data, where["start"][i], where["length"][i])
+    quick = dated.filter(pl.Series(fast)).with_columns(**fields) if fields else None
+    dated = dated.filter(pl.Series(~fast))
     simple = dated.get_column("line").str.contains(SIMPLE)
     cut = dated.filter(simple)
     parts = cut.get_column("line").str.splitn(" ", 3).struct.unnest()
@@ -143,14 +191,18 @@ def _headers(lines: pl.DataFrame) -> pl.DataFrame:
         number=number,
     )
     rest = dated.filter(~simple).with_columns(pl.col("line").str.extract_groups(PLAIN).alias("h")).unnest("h")
-    dated = pl.concat([cut, rest.select(cut.columns)]).sort("i")
+    dated = pl.concat([cut, rest.select(cut.columns)])
     ok = (
         pl.col("author").is_not_null()
         & ~pl.col("author").str.contains(_NOT_AUTHOR_START)
         & ~pl.col("author").str.contains(_NOT_AUTHOR_END)
         & pl.col("number").str.contains(r"^[0-9]+$")
     )
-    return dated.with_columns(plain=ok.fill_null(False), number=pl.col("number").cast(pl.Int64, strict=False))
+    dated = dated.with_columns(plain=ok.fill_null(False), number=pl.col("number").cast(pl.Int64, strict=False))
+    if quick is not None:
+        author_ok = ~pl.col("author").str.contains(_NOT_AUTHOR_START) & ~pl.col("author").str.contains(_NOT_AUTHOR_END)
+        dated = pl.concat([dated, quick.with_columns(plain=author_ok).select(dated.columns)])
+    return dated.sort("i")
 
 
 def _bad_stamps(headers: pl.DataFrame) -> set[int]:
@@ -224,7 +276,7 @@ def scan(texts: pa.LargeStringArray, eligible: np.ndarray, competes) -> Plain:
         odd = pl.Series(odd_pages(texts, series)[idx])
         idx = idx[(~(odd | some.str.contains(_NOT_TEXT))).fill_null(False).to_numpy()]
     lines, cand = _lines(texts, idx)
-    headers = _headers(cand)
+    headers = _headers(cand, lines, texts.buffers()[2])
     pages = _page_checks(cand, headers, competes).to_numpy()
     plain = headers.filter(pl.col("page").is_in(pl.Series(pages).implode()) & pl.col("plain"))
     head = np.zeros(len(lines["page"]), dtype=bool)
