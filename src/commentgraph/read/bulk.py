@@ -142,29 +142,44 @@ def _quick(data: pa.Buffer, start: np.ndarray, length: np.ndarray) -> tuple[np.n
     starts with an ASCII letter, ends in no blank and has at most 200 bytes, a number of 1-9 digits), which
     ``SIMPLE`` matches and cuts the same, and their fields cut by numpy (~1/3 of the cost of the regexes)."""
     raw = np.frombuffer(data, dtype=np.uint8)
-    if len(raw) < len(_QUICK) or not len(start):
-        return np.zeros(len(start), dtype=bool), {}
-    head = np.lib.stride_tricks.sliding_window_view(raw, len(_QUICK))[np.minimum(start, len(raw) - len(_QUICK))]
-    tail = np.lib.stride_tricks.sliding_window_view(raw, 11)[np.maximum(start + length - 11, 0)]
-    digit = (head >= 48) & (head <= 57)
-    letter = ((head[:, -1] | 32) >= 97) & ((head[:, -1] | 32) <= 122)
-    ok = (length >= 20) & letter & ((_QUICK != 49) | digit).all(axis=1)
-    ok &= ((head == _QUICK) | (_QUICK == 49) | (_QUICK == 2)).all(axis=1)
-    tail_digit = (tail >= 48) & (tail <= 57)
-    k = np.cumprod(tail_digit[:, ::-1], axis=1).sum(axis=1)  # trailing digits (up to 11)
-    rows = np.arange(len(start))
-    ok &= (k >= 1) & (k <= 9) & (length >= k + 19)
-    kk = np.minimum(k, 9)
-    ok &= (tail[rows, 10 - kk] == 32) & (tail[rows, 9 - kk] != 32) & (tail[rows, 9 - kk] != 9)
-    ok &= length - k - 18 <= 200
-    values = np.where(np.arange(11) >= 11 - kk[:, None], tail.astype(np.int64) - 48, 0)
-    number = (values * 10 ** np.arange(10, -1, -1, dtype=np.int64)).sum(axis=1)
+    ok = length >= 20
     at = np.flatnonzero(ok)
+    if not len(at):
+        return ok, {}
+    first, end = start[at], start[at] + length[at]
+    # (each line's first 18 and last 11 bytes gathered once, then looked at a column at a time: 2-d arrays
+    # of comparisons cost ~2x, a gather from the buffer a column ~2x)
+    head = np.lib.stride_tricks.sliding_window_view(raw, len(_QUICK))[first]
+    tail = np.lib.stride_tricks.sliding_window_view(raw, 11)[end - 11]
+    good = np.ones(len(at), dtype=bool)
+    for j, want in enumerate(_QUICK.tolist()):
+        got = head[:, j]
+        if want == 49:
+            good &= (got >= 48) & (got <= 57)
+        elif want == 2:
+            good &= ((got | 32) >= 97) & ((got | 32) <= 122)
+        else:
+            good &= got == want
+    k = np.zeros(len(at), dtype=np.int64)  # the number's digits, from the end
+    digits = np.ones(len(at), dtype=bool)
+    number = np.zeros(len(at), dtype=np.int64)
+    for j in range(1, 11):
+        got = tail[:, 11 - j]
+        digits &= (got >= 48) & (got <= 57)
+        number += np.where(digits, (got.astype(np.int64) - 48) * 10 ** (j - 1), 0)
+        k += digits
+    kk, rows = np.minimum(k, 9), np.arange(len(at))
+    good &= (k >= 1) & (k <= 9) & (length[at] >= k + 19) & (length[at] - k - 18 <= 200)
+    good &= tail[rows, 10 - kk] == 32
+    good &= (tail[rows, 9 - kk] != 32) & (tail[rows, 9 - kk] != 9)
+    ok[at] = good
+    at, first, k, number = at[good], first[good], k[good], number[good]
+    head = head[good]
     return ok, {
-        "date": pl.from_arrow(_inline(head[at, :10])),
-        "time": pl.from_arrow(_inline(head[at, 11:16])),
-        "author": pl.from_arrow(views(data, start[at] + 17, length[at] - k[at] - 18)),
-        "number": pl.Series(number[at]),
+        "date": pl.from_arrow(_inline(head[:, :10])),
+        "time": pl.from_arrow(_inline(head[:, 11:16])),
+        "author": pl.from_arrow(views(data, first + 17, length[at] - k - 18)),
+        "number": pl.Series(number),
     }
 
 
