@@ -214,10 +214,11 @@ def _headers(lines: pl.DataFrame, where: dict[str, np.ndarray], data: pa.Buffer)
         & pl.col("number").str.contains(r"^[0-9]+$")
     )
     dated = dated.with_columns(plain=ok.fill_null(False), number=pl.col("number").cast(pl.Int64, strict=False))
-    if quick is not None:
-        author_ok = ~pl.col("author").str.contains(_NOT_AUTHOR_START) & ~pl.col("author").str.contains(_NOT_AUTHOR_END)
-        dated = pl.concat([dated, quick.with_columns(plain=author_ok).select(dated.columns)])
-    return dated.sort("i")
+    if quick is None:
+        return dated.sort("i")
+    author_ok = ~pl.col("author").str.contains(_NOT_AUTHOR_START) & ~pl.col("author").str.contains(_NOT_AUTHOR_END)
+    quick = quick.with_columns(plain=author_ok).select(dated.columns)
+    return quick if not dated.height else pl.concat([dated, quick]).sort("i")  # (quick: in line order)
 
 
 def _bad_stamps(headers: pl.DataFrame) -> set[int]:
@@ -312,7 +313,7 @@ def scan(texts: pa.LargeStringArray, eligible: np.ndarray, competes) -> Plain:
         "number",
         "date",
         "time",
-        pl.col("line").alias("header"),
+        pl.when(pl.Series(length == 0)).then(pl.col("line")).alias("header"),  # (excerpts of empty comments)
     ).with_columns(empty=pl.Series(length == 0))
     return Plain(
         taken=idx[pages],
