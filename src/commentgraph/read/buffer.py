@@ -17,24 +17,34 @@ ODD = r"[\x00-\x08\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u20
 _CHUNK = 1 << 18
 
 
-def odd_pages(texts: pa.LargeStringArray, series: pl.Series) -> np.ndarray:
+def byte_scan(texts: pa.LargeStringArray) -> tuple[np.ndarray, np.ndarray]:
+    """One pass over the buffer: the offsets of its newlines, and of the bytes that may begin an ``ODD``
+    character in UTF-8 (control bytes and DEL, and the lead bytes of the odd spaces: C2 for U+0085 and
+    U+00A0, E0-EF for U+1680 to U+FEFF and other characters; a superset)."""
+    data, offsets = _bytes(texts)
+    lo, hi = int(offsets[0]), int(offsets[-1])
+    newlines, odd = [], []
+    for i in range(lo, hi, _CHUNK):
+        x = data[i : min(i + _CHUNK, hi)]
+        low = np.flatnonzero(x < 32)  # (newlines, tabs, control bytes)
+        byte = x[low]
+        newlines.append(low[byte == 10] + i)
+        if len(ctrl := low[(byte != 10) & (byte != 9)]):
+            odd.append(ctrl + i)
+        high = (x == 127) | (x == 0xC2) | ((x & np.uint8(0xF0)) == 0xE0)
+        if high.any():
+            odd.append(np.flatnonzero(high) + i)
+    empty = np.zeros(0, dtype=np.int64)
+    return (np.concatenate(newlines) if newlines else empty), (np.sort(np.concatenate(odd)) if odd else empty)
+
+
+def odd_pages(texts: pa.LargeStringArray, series: pl.Series, suspects: np.ndarray) -> np.ndarray:
     """Which pages hold an ``ODD`` character: the regex tried only on pages with a byte that may begin one
-    (a byte test over the buffer, ~1/3 of the regex over all text; the same pages). The bytes that begin an
-    ``ODD`` character in UTF-8: control bytes and DEL, and the lead bytes of the odd spaces (C2: U+0085,
-    U+00A0; E1: U+1680; E2: U+2000-U+2060; E3: U+3000; EF: U+FEFF)."""
+    (``suspects``, from :func:`byte_scan`: ~1/3 of the cost of the regex over all text; the same pages)."""
     odd = np.zeros(len(texts), dtype=bool)
-    if texts.buffers()[2] is None:
-        return odd
-    data = np.frombuffer(texts.buffers()[2], dtype=np.uint8)
-    offsets = np.frombuffer(texts.buffers()[1], dtype=np.int64)[texts.offset : texts.offset + len(texts) + 1]
-    hits = []
-    for i in range(int(offsets[0]), int(offsets[-1]), _CHUNK):
-        x = data[i : min(i + _CHUNK, int(offsets[-1]))]
-        m = (x < 9) | ((x > 10) & (x < 32)) | (x == 127) | (x == 0xC2) | ((x - np.uint8(0xE1)) < 3) | (x == 0xEF)
-        if m.any():
-            hits.append(np.flatnonzero(m) + i)
-    if hits:
-        pages = np.unique(np.searchsorted(offsets, np.concatenate(hits), side="right") - 1)
+    if len(suspects):
+        _, offsets = _bytes(texts)
+        pages = np.unique(np.searchsorted(offsets, suspects, side="right") - 1)
         odd[pages] = series.gather(pages).str.contains(ODD).fill_null(False).to_numpy()
     return odd
 
@@ -126,25 +136,22 @@ def _bytes(texts: pa.LargeStringArray) -> tuple[np.ndarray, np.ndarray]:
     return (np.zeros(0, dtype=np.uint8) if data is None else np.frombuffer(data, dtype=np.uint8)), offsets
 
 
-def line_index(texts: pa.LargeStringArray, idx: np.ndarray) -> dict[str, np.ndarray]:
+def line_index(texts: pa.LargeStringArray, idx: np.ndarray, nl: np.ndarray) -> dict[str, np.ndarray]:
     """The lines of pages ``idx`` (split at ``\\n``, as ``str.split`` does: a page ending in one has an empty
-    last line), found by their newlines: per line ``page`` (a position in ``idx``), ``ln`` (0-based line in
-    its page), ``start`` (byte offset in the buffer), ``length`` (bytes) and ``off`` (byte offset in its
-    page); and ``counts``, the lines of each page. (Splitting the pages into strings cost ~2x, most of it in
-    touching the memory of the copy.)
+    last line), found by their newlines ``nl`` (from :func:`byte_scan`): per line ``page`` (a position in
+    ``idx``), ``ln`` (0-based line in its page), ``start`` (byte offset in the buffer), ``length`` (bytes) and
+    ``off`` (byte offset in its page); and ``counts``, the lines of each page. (Splitting the pages into
+    strings cost ~2x, most of it in touching the memory of the copy.)
 
     >>> texts = pa.array(["a\\nbc\\n", "", "x", "\\n\\nyz"], type=pa.large_string())
-    >>> got = line_index(texts, np.array([0, 1, 3]))
+    >>> got = line_index(texts, np.array([0, 1, 3]), byte_scan(texts)[0])
     >>> data = texts.buffers()[2].to_pybytes()
     >>> [data[s : s + n].decode() for s, n in zip(got["start"], got["length"])]
     ['a', 'bc', '', '', '', '', 'yz']
     >>> got["page"].tolist(), got["ln"].tolist(), got["off"].tolist(), got["counts"].tolist()
     ([0, 0, 0, 1, 2, 2, 2], [0, 1, 2, 0, 0, 1, 2], [0, 2, 5, 0, 0, 1, 2], [3, 1, 3])
     """
-    data, offsets = _bytes(texts)
-    lo, hi = int(offsets[0]), int(offsets[-1])
-    nl = [np.flatnonzero(data[i : min(i + _CHUNK, hi)] == 10) + i for i in range(lo, hi, _CHUNK)]
-    nl = np.concatenate(nl) if nl else np.zeros(0, dtype=np.int64)
+    _, offsets = _bytes(texts)
     page_lo, page_hi = offsets[idx], offsets[idx + 1]
     first_nl, stop_nl = np.searchsorted(nl, page_lo), np.searchsorted(nl, page_hi)
     per = stop_nl - first_nl  # newlines of each page

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..timeparse import DATE, WEEKDAY, date_days, time_seconds
-from .buffer import ODD, line_index, odd_pages, read_files, views
+from .buffer import ODD, byte_scan, line_index, odd_pages, read_files, views
 
 __all__ = ["ODD", "Plain", "read_files", "scan", "views"]
 
@@ -90,11 +90,11 @@ _LAST[[ord(c) for c in "0123456789mM.r \t"]] = True
 _LAST[0x80:] = True
 
 
-def _lines(texts: pa.LargeStringArray, idx: np.ndarray) -> tuple[dict[str, np.ndarray], pl.DataFrame]:
+def _lines(texts: pa.LargeStringArray, idx: np.ndarray, nl: np.ndarray) -> tuple[dict[str, np.ndarray], pl.DataFrame]:
     """The lines of pages ``idx`` (see :func:`~commentgraph.read.buffer.line_index`), and as strings those
     that may start with a date or end in a time (by their first and last byte): ``i`` (the line), ``page``,
     ``line``, ``ln``, ``off``, ``dated`` (it starts with a date), ``timed`` (it ends in a time)."""
-    lines = line_index(texts, idx)
+    lines = line_index(texts, idx, nl)
     start, length = lines["start"], lines["length"]
     data = np.frombuffer(texts.buffers()[2], dtype=np.uint8) if texts.buffers()[2] is not None else None
     some = np.flatnonzero(length > 0)
@@ -287,11 +287,12 @@ def scan(texts: pa.LargeStringArray, eligible: np.ndarray, competes) -> Plain:
     """
     series = pl.from_arrow(texts)
     idx = np.flatnonzero(eligible)
+    newlines, suspects = byte_scan(texts)
     if len(idx):
         some = series.gather(idx)
-        odd = pl.Series(odd_pages(texts, series)[idx])
+        odd = pl.Series(odd_pages(texts, series, suspects)[idx])
         idx = idx[(~(odd | some.str.contains(_NOT_TEXT))).fill_null(False).to_numpy()]
-    lines, cand = _lines(texts, idx)
+    lines, cand = _lines(texts, idx, newlines)
     headers = _headers(cand, lines, texts.buffers()[2])
     pages = _page_checks(cand, headers, competes).to_numpy()
     plain = headers.filter(pl.col("page").is_in(pl.Series(pages).implode()) & pl.col("plain"))
