@@ -67,13 +67,15 @@ ENDS_IN_TIME = r":\d\d(?::\d\d)?(?:[ ]?(?i:[ap]\.?m\.?))?(?:[ ]?Uhr)?[ \t]*$"
 class Plain:
     """What :func:`scan` read: ``taken`` page indices, and per taken page its line count, article head (the
     text before the first header) and comment count; ``comments`` those pages' comments, in page order, and
-    ``texts`` their texts (copied out of the files' buffer, which the next batch of files reuses)."""
+    ``authors`` and ``texts`` their authors and texts (copied out of the files' buffer, which the next batch of
+    files reuses)."""
 
     taken: np.ndarray
     n_lines: np.ndarray
     heads: list[str]
     sizes: np.ndarray
     comments: pl.DataFrame
+    authors: pa.LargeStringArray
     texts: pa.LargeStringArray
 
 
@@ -336,7 +338,12 @@ def scan(texts: pa.LargeStringArray, eligible: np.ndarray, competes) -> Plain:
         n_lines=lines["counts"][pages] - last_empty,
         heads=heads,
         sizes=comments.group_by("page", maintain_order=True).len().get_column("len").to_numpy(),
-        comments=_detached(comments.with_columns(page=pl.col("page").replace_strict(np.arange(len(idx)), idx)), data),
+        comments=_detached(
+            comments.drop("author").with_columns(page=pl.col("page").replace_strict(np.arange(len(idx)), idx)), data
+        ),
+        authors=pc.cast(
+            comments.get_column("author").to_arrow(compat_level=pl.CompatLevel.newest()), pa.large_string()
+        ),
         texts=pc.cast(views(data, start, length), pa.large_string()),
     )
 
