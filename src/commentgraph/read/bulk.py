@@ -92,34 +92,42 @@ _LAST[[ord(c) for c in "0123456789mM.r \t"]] = True
 _LAST[0x80:] = True
 
 
-def _lines(texts: pa.LargeStringArray, idx: np.ndarray, nl: np.ndarray) -> tuple[dict[str, np.ndarray], pl.DataFrame]:
-    """The lines of pages ``idx`` (see :func:`~commentgraph.read.buffer.line_index`), and as strings those
+def _lines(texts: pa.LargeStringArray, idx: np.ndarray, nl: np.ndarray) -> tuple[dict, pl.DataFrame, pl.DataFrame]:
+    """The lines of pages ``idx`` (see :func:`~commentgraph.read.buffer.line_index`); the quick headers
+    among them (see :func:`_quick`: they start with a date, end in no time); and as strings the other lines
     that may start with a date or end in a time (by their first and last byte): ``i`` (the line), ``page``,
     ``line``, ``ln``, ``off``, ``dated`` (it starts with a date), ``timed`` (it ends in a time)."""
     lines = line_index(texts, idx, nl)
-    start, length = lines["start"], lines["length"]
-    data = np.frombuffer(texts.buffers()[2], dtype=np.uint8) if texts.buffers()[2] is not None else None
+    start, length, buf = lines["start"], lines["length"], texts.buffers()[2] or pa.py_buffer(b"")
+    data = np.frombuffer(buf, dtype=np.uint8)
     some = np.flatnonzero(length > 0)
-    if data is not None and len(some):
-        ends = data[start[some] + length[some] - 1]
-        some = some[_FIRST[data[start[some]]] | _LAST[ends]]
-        lines["blank_end"] = np.zeros(len(start), dtype=bool)
-        lines["blank_end"][np.flatnonzero(length > 0)] = (ends == 32) | (ends == 9)
-    else:
-        lines["blank_end"] = np.zeros(len(start), dtype=bool)
-    text = pl.from_arrow(views(texts.buffers()[2] or pa.py_buffer(b""), start[some], length[some]))
+    lines["blank_end"] = np.zeros(len(start), dtype=bool)
+    quick = None
+    if len(some):
+        first, ends = data[start[some]], data[start[some] + length[some] - 1]
+        lines["blank_end"][some] = (ends == 32) | (ends == 9)
+        keep = _FIRST[first] | _LAST[ends]
+        digit = some[keep & (first >= 48) & (first <= 57)]
+        some = some[keep]
+        fast, fields = _quick(buf, start[digit], length[digit])
+        if fields:
+            at = digit[fast]
+            some = np.setdiff1d(some, at, assume_unique=True)
+            quick = pl.DataFrame({"i": at, "page": lines["page"][at], "ln": lines["ln"][at], "off": lines["off"][at]})
+            quick = quick.with_columns(**fields)
     cand = pl.DataFrame(
         {
             "i": some,
             "page": lines["page"][some],
-            "line": text,
+            "line": pl.from_arrow(views(buf, start[some], length[some])),
             "ln": lines["ln"][some],
             "off": lines["off"][some],
         }
     )
-    return lines, cand.with_columns(
+    cand = cand.with_columns(
         dated=pl.col("line").str.contains(DATE_START), timed=pl.col("line").str.contains(ENDS_IN_TIME)
     )
+    return lines, cand, quick
 
 
 #: the plain header as it is copied most often (single spaces, no blanks around it): fields cut by position
@@ -201,17 +209,13 @@ def _named(head: np.ndarray, x: np.ndarray, y: np.ndarray, z: np.ndarray, size: 
     return ~(by | uhr | ampm | nr)
 
 
-def _headers(lines: pl.DataFrame, where: dict[str, np.ndarray], data: pa.Buffer) -> pl.DataFrame:
+def _headers(lines: pl.DataFrame, quick: pl.DataFrame | None) -> pl.DataFrame:
     """The lines that start with a date, with the plain header's fields where one is written (``plain``).
 
     (Cut by numpy where the header is written most simply, by position where it is written simply, which
     ``PLAIN`` reads the same: capture groups over a million lines cost ~1.5x.)
     """
     dated = lines.filter("dated")
-    i = dated.get_column("i").to_numpy()
-    fast, fields = _quick(data, where["start"][i], where["length"][i])
-    quick = dated.filter(pl.Series(fast)).with_columns(**fields) if fields else None
-    dated = dated.filter(pl.Series(~fast))
     simple = dated.get_column("line").str.contains(SIMPLE)
     cut = dated.filter(simple)
     parts = cut.get_column("line").str.splitn(" ", 3).struct.unnest()
@@ -232,6 +236,7 @@ def _headers(lines: pl.DataFrame, where: dict[str, np.ndarray], data: pa.Buffer)
         & pl.col("number").str.contains(r"^[0-9]+$")
     )
     dated = dated.with_columns(plain=ok.fill_null(False), number=pl.col("number").cast(pl.Int64, strict=False))
+    dated = dated.select("i", "page", "ln", "off", "date", "time", "author", "number", "plain")
     if quick is None:
         return dated.sort("i")
     quick = quick.select(dated.columns)
@@ -309,8 +314,8 @@ def scan(texts: pa.LargeStringArray, eligible: np.ndarray, competes) -> Plain:
         some = series.gather(idx)
         odd = pl.Series(odd_pages(texts, series, suspects)[idx])
         idx = idx[(~(odd | some.str.contains(_NOT_TEXT))).fill_null(False).to_numpy()]
-    lines, cand = _lines(texts, idx, newlines)
-    headers = _headers(cand, lines, texts.buffers()[2])
+    lines, cand, quick = _lines(texts, idx, newlines)
+    headers = _headers(cand, quick)
     pages = _page_checks(cand, headers, competes).to_numpy()
     plain = headers.filter(pl.col("page").is_in(pl.Series(pages).implode()) & pl.col("plain"))
     head = np.zeros(len(lines["page"]), dtype=bool)
@@ -331,8 +336,7 @@ def scan(texts: pa.LargeStringArray, eligible: np.ndarray, competes) -> Plain:
         "number",
         "date",
         "time",
-        pl.when(pl.Series(length == 0)).then(pl.col("line")).alias("header"),  # (excerpts of empty comments)
-    ).with_columns(empty=pl.Series(length == 0))
+    ).with_columns(empty=pl.Series(length == 0), header=_excerpts(data, lines, plain.get_column("i"), length == 0))
     return Plain(
         taken=idx[pages],
         n_lines=lines["counts"][pages] - last_empty,
@@ -346,6 +350,17 @@ def scan(texts: pa.LargeStringArray, eligible: np.ndarray, competes) -> Plain:
         ),
         texts=pc.cast(views(data, start, length), pa.large_string()),
     )
+
+
+def _excerpts(data: pa.Buffer, lines: dict, i: pl.Series, empty: np.ndarray) -> pl.Series:
+    """The header lines ``i`` of comments with no text (their excerpts), else null."""
+    rows = np.flatnonzero(empty)
+    at = i.to_numpy()[rows]
+    out = pl.Series("header", [None] * len(empty), dtype=pl.String)
+    if len(rows):
+        found = pl.from_arrow(views(data, lines["start"][at], lines["length"][at]))
+        out = out.scatter(rows, found)
+    return out
 
 
 def _detached(frame: pl.DataFrame, data: pa.Buffer) -> pl.DataFrame:
