@@ -119,7 +119,10 @@ def views(data: pa.Buffer, starts: np.ndarray, lengths: np.ndarray) -> pa.Array:
         if len(near_end):
             at = np.minimum(starts[near_end, None] + np.arange(12), len(raw) - 1)
             inline[near_end] = raw[at]
-        out[:, 4:16] = np.where(np.arange(12) < np.minimum(lengths, 12)[:, None], inline, 0)
+        out[:, 4:16] = inline
+        short = np.flatnonzero(lengths < 12)  # (only these hold bytes past their end: zeroed)
+        if len(short):
+            out[short, 4:16] = np.where(np.arange(12) < lengths[short, None], inline[short], 0)
     elif len(raw):
         at = np.minimum(starts[:, None] + np.arange(12), len(raw) - 1)
         out[:, 4:16] = np.where(np.arange(12) < np.minimum(lengths, 12)[:, None], raw[at], 0)
