@@ -27,7 +27,8 @@ PLAIN = (
     r"^[ \t]*(?P<date>\d{1,2}\.\d{1,2}\.\d{4})[ \t]+(?P<time>\d{1,2}:\d{2})[ \t]+"
     r"(?P<author>[^\s\d#](?:.{0,198}[^ \t])?)[ \t]+(?P<number>\d{1,9})[ \t]*$"
 )
-_NOT_AUTHOR_START = r"^(?:[|·•–—-]|by[ \t]|Uhr|(?i:[ap]\.?m))"
+#: (``by`` alone: in the line a blank follows it, which PLAIN's look-ahead ``by[ \t]`` sees)
+_NOT_AUTHOR_START = r"^(?:[|·•–—-]|by(?:[ \t]|$)|Uhr|(?i:[ap]\.?m))"
 _NOT_AUTHOR_END = r"(?:Nr|No)\.$"
 
 
@@ -201,7 +202,7 @@ def _named(head: np.ndarray, x: np.ndarray, y: np.ndarray, z: np.ndarray, size: 
     starts with an ASCII letter can only start with ``by``, ``Uhr`` or am/pm)."""
     a, b, c = head[:, 17], head[:, 18], head[:, 19]
     three = size >= 3
-    by = three & (a == ord("b")) & (b == ord("y")) & ((c == 32) | (c == 9))
+    by = (size >= 2) & (a == ord("b")) & (b == ord("y")) & ((c == 32) | (c == 9))  # ("by": c is the blank after it)
     uhr = three & (a == ord("U")) & (b == ord("h")) & (c == ord("r"))
     ampm = ((a | 32) == ord("a")) | ((a | 32) == ord("p"))
     ampm &= ((size >= 2) & ((b | 32) == ord("m"))) | (three & (b == ord(".")) & ((c | 32) == ord("m")))
