@@ -33,6 +33,8 @@ _NUMBER_PREFIX = re.compile(r"(?:#|Nr\.[ ]?|No\.[ ]?)?(?P<number>\d{1,9}(?:\.\d{
 _NUMBER_SUFFIX = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:#|Nr\.[ ]?|No\.[ ]?)(?P<number>\d{1,9}(?:\.\d{1,9})*)")
 #: a weekday in the connector before a time ("by Hans » Tue Jan 14"): every post's header is of one kind
 _WEEKDAY = re.compile(r"(?<=[»›|•·])[ ]?(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?$")
+#: a sentence's end followed by more words ("Thanks. Deployed"; not "Prof. Lee", "Dr. Webbaer", "W. Merseburger")
+_SENTENCE_IN = re.compile(r"(?<![A-ZÄÖÜ])[a-zäöüß]{3,}[.!?]+[ \t]+\S")
 _NAME_NUMBER = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:by[ \t]+)?(?P<name>\S.{0,79}?)[ \t]+#?(?P<number>\d{1,9})")
 
 
@@ -78,6 +80,8 @@ def _prefix_kind(p: str) -> str:
         return "num"
     if vocab.is_ui(p):  # buttons before the time ("Gefällt mir · Antworten · 3 Std."): it closes a block
         return "ui"
+    if _SENTENCE_IN.search(p):  # a sentence ends inside it ("Thanks. Deployed 2 hours ago"): body text
+        return "text"
     if (
         vocab.LABEL_LINE.match(p)
         or vocab.LABEL_INLINE.match(p + " x")
@@ -148,7 +152,13 @@ def header_lines(found: list[TimeLine]) -> tuple[list[TimeLine], tuple | None]:
         return [], None
     counts = Counter(t.key for t in usable)
     key = max(counts, key=lambda k: (counts[k], k[3], k[0] == "name"))
-    return [t for t in usable if t.key == key], key
+    heads = [t for t in usable if t.key == key]
+    # where nearly every header ends in buttons (Hacker News' "| parent | next [–]"), a line of the same kind
+    # with nothing after its time is a body line ("Deployed it 2 hours ago"), not a header without them
+    ui = sum(t.sk == "ui" for t in heads)
+    if ui >= 3 and ui >= 0.7 * len(heads):
+        heads = [t for t in heads if t.sk != "none"]
+    return heads, key
 
 
 def layout_mode(heads: list[TimeLine], kinds: list[str], stripped: list[str] | None = None) -> str:
