@@ -87,6 +87,134 @@ def test_a_sentence_before_a_relative_time_is_no_header():
     assert accounted(PLAIN_RELATIVE, d)
 
 
+# German news comments, newest first (as SPIEGEL in test_infer_sites): "Antwort auf NAME" under a reply's time
+# names an author whose comments stand below it; the reply answers the latest one posted before it (11:00, not
+# 10:15, and not Fritz's 11:45 above it); "Antwort auf die Frage: nein." inside a text stays text
+NEWEST_FIRST = """Diskussion (5 Beiträge)
+Fritz Meier
+heute, 11:45 Uhr
+
+Nachtrag: heute, 09:00 Uhr war es voll.
+
+Melden
+Antworten
+Hans Wurst
+heute, 11:30 Uhr
+Antwort auf Fritz Meier
+
+Ja.
+Antwort auf die Frage: nein.
+
+Melden
+Antworten
+Fritz Meier
+heute, 11:00 Uhr
+
+Noch was.
+
+Melden
+Antworten
+Gerda Gans
+heute, 10:40 Uhr
+
+Hm.
+
+Melden
+Antworten
+Fritz Meier
+heute, 10:15 Uhr
+
+Stimmt.
+
+Melden
+Antworten
+"""
+
+
+def test_a_name_alone_answers_the_latest_earlier_comment_below_on_newest_first_pages():
+    d = cg.read_page(NEWEST_FIRST, scraped_at=SCRAPED, article_id="s")
+    c = d.comments
+    assert c["author"].tolist() == ["Fritz Meier", "Hans Wurst", "Fritz Meier", "Gerda Gans", "Fritz Meier"]
+    assert wall(d) == [f"2024-05-10 {t}" for t in ("11:45", "11:30", "11:00", "10:40", "10:15")]
+    assert c["text"].tolist() == [
+        "Nachtrag: heute, 09:00 Uhr war es voll.",
+        "Ja.\nAntwort auf die Frage: nein.",
+        "Noch was.",
+        "Hm.",
+        "Stimmt.",
+    ]
+    assert c["parent_id"].tolist()[1] == "s/L18"
+    assert c["parent_id"].isna().tolist() == [True, False, True, True, True]
+    assert c["ui_text"].tolist()[1] == "Antwort auf Fritz Meier\nMelden\nAntworten"
+    assert accounted(NEWEST_FIRST, d)
+
+
+# Coral ("In reply to NAME" between a reply's name and its time) and WordPress ("In reply to NAME." heading the
+# text): a NAME that wrote nothing on the page gives a dangling parent, not nothing; "In reply to your
+# question: yes." and an "In reply to Karl Marx." line inside a text stay text
+CORAL_ABSENT = """All Comments
+Jane Doe
+3 hours ago
+Great article.
+Reply
+Respect 12
+Bob_R
+In reply to Karl Otto
+2 hours ago
+Why?
+Reply
+Respect
+Ana Müller
+1 hour ago
+In reply to your question: yes.
+Reply
+Respect 3
+"""
+
+WORDPRESS_ABSENT = """2 Replies to “Hello world”
+Jane Doe
+March 3, 2021 at 4:12 pm
+
+Great post!
+In reply to Karl Marx.
+
+Reply
+John O'Brien
+March 3, 2021 at 5:01 pm
+
+In reply to Karl Marx.
+
+Thanks, Karl.
+
+Reply
+"""
+
+
+def test_in_reply_to_a_name_not_on_the_page_dangles():
+    d = cg.read_page(CORAL_ABSENT, scraped_at=SCRAPED, article_id="c")
+    c = d.comments
+    assert c["author"].tolist() == ["Jane Doe", "Bob_R", "Ana Müller"]
+    assert c["text"].tolist() == ["Great article.", "Why?", "In reply to your question: yes."]
+    assert c["parent_id"].tolist()[1] == "Karl Otto"
+    assert c["parent_id"].isna().tolist() == [True, False, True]
+    r = d.replies
+    assert r["source_comment_id"].tolist() == ["c/L7"]
+    assert r["target_comment_id"].isna().all() and r["via"].tolist() == ["parent"]
+    assert r["reason"].tolist() == ["parent id Karl Otto is not in the data"]
+    assert cg.reply_graph(d).nodes["missing:c:Karl Otto"]["missing"] is True
+    assert accounted(CORAL_ABSENT, d)
+
+    d = cg.read_page(WORDPRESS_ABSENT, article_id="w")
+    c = d.comments
+    assert c["author"].tolist() == ["Jane Doe", "John O'Brien"]
+    assert c["text"].tolist() == ["Great post!\nIn reply to Karl Marx.", "Thanks, Karl."]
+    assert c["ui_text"].tolist() == ["Reply", "In reply to Karl Marx.\nReply"]
+    assert c["parent_id"].isna().tolist() == [True, False]
+    assert c["parent_id"].iloc[1] == "Karl Marx"
+    assert d.replies["target_comment_id"].isna().all()
+    assert accounted(WORDPRESS_ABSENT, d)
+
+
 @pytest.mark.parametrize(
     ("line", "declared"),
     [

@@ -27,7 +27,7 @@ class Block:
     ui_text: str | None = None
     quoted_text: str | None = None
     markers: list = field(default_factory=list)  # ("reply", number, name, title) or ("quote", name, quoted)
-    parent: int | None = None
+    parent: int | str | None = None  # (a str: a parent the page names that is not on it)
 
 
 def after_header(i: int, kinds: list[str], limit: int) -> int:
@@ -58,12 +58,19 @@ def cut_tail(last: Block, kinds: list[str], mode: str = "above") -> int | None:
     return None
 
 
-def _reply_marker(blk: Block, line: str, known: set[str]) -> bool:
-    """Add the reply marker ``line`` holds to ``blk`` (a name alone only for an author of the page)."""
+#: a name a reply marker may give that is no author of the page: capitalised words or one handle, at most four
+_OTHER_NAME = re.compile(r"(?:[A-ZÄÖÜ][\w'’.\-]*(?:[ ][A-ZÄÖÜ][\w'’.\-]*){0,3}|[\w.\-]*[_\d][\w.\-]*)")
+
+
+def _reply_marker(blk: Block, line: str, known: set[str], first: bool = True) -> bool:
+    """Add the reply marker ``line`` holds to ``blk``: a name alone where it is an author of the page, or where
+    it looks like a name and the marker heads the text (``In reply to Karl.``: Karl wrote nothing on the page)."""
     m = vocab.REPLY_MARKER.match(line)
     if m["rname"] and fold(m["rname"]) not in known:
-        return False
-    blk.markers.append(("reply", m["number"], (m["name"] or m["tname"] or m["rname"]).strip(), m["title"]))
+        if not first or not _OTHER_NAME.fullmatch(m["rname"].strip().rstrip(".")):
+            return False
+    name = (m["name"] or m["tname"] or m["rname"]).strip()
+    blk.markers.append(("reply", m["number"], name.rstrip(".") if m["rname"] else name, m["title"]))
     return True
 
 
@@ -100,7 +107,7 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) ->
                 continue
         if k in ("ui", "menu"):
             chrome.append(j)
-        elif k == "reply" and _reply_marker(blk, stripped[j], known):
+        elif k == "reply" and _reply_marker(blk, stripped[j], known, first=not any(kinds[x] == "text" for x in keep)):
             chrome.append(j)
         elif k == "quote" and (
             not (m := vocab.QUOTE_MARKER.match(stripped[j]))["name3"] or fold(m["name3"]) in known
@@ -166,10 +173,8 @@ def link_markers(blocks: list[Block]) -> None:
                 up = by_number.get(mk[1])
                 if up is not None and up != b:
                     blk.parent = up
-            elif mk[0] == "reply" and mk[2] and not mk[3]:  # "Bob → Anna Lee": Anna Lee's nearest comment above
-                named = [a for a in range(b) if blocks[a].author and fold(blocks[a].author) == fold(mk[2])]
-                if named:
-                    blk.parent = named[-1]
+            elif mk[0] == "reply" and mk[2] and not mk[3]:  # "Bob → Anna Lee": Anna Lee's latest earlier comment
+                blk.parent = _named_parent(blocks, b, fold(mk[2]))
             elif mk[0] == "reply" and mk[3]:
                 title = fold(mk[3])
                 above = [a for a in range(b) if fold(blocks[a].text.split("\n", 1)[0]) == title]
@@ -187,6 +192,47 @@ def link_markers(blocks: list[Block]) -> None:
                 if hits:
                     earlier = [a for a in hits if a < b]
                     blk.parent = (earlier or hits)[-1]
+        if blk.parent is None:
+            blk.parent = _dangling(blk)
+
+
+def _dangling(blk: Block) -> str | None:
+    """The parent a block's reply marker names where it is not on the page, as a str (an id that names no comment,
+    so the reply edge dangles): ``"#12"`` (the id comment 12 would have), or the name written (``Karl``: in the reply
+    graph the node a mention of ``@Karl`` would give)."""
+    for mk in blk.markers:
+        if mk[0] != "reply" or mk[3]:
+            continue
+        if mk[1] and mk[1].isdigit():
+            return "#" + mk[1]
+        if mk[2] and not mk[1] and not (blk.author and fold(blk.author) == fold(mk[2])):
+            return mk[2]
+    return None
+
+
+def _when(stamp: times.Stamp) -> tuple | None:
+    """A written time as a key that orders the times of one kind (absolute, relative, today/yesterday)."""
+    if stamp.kind in ("datetime", "date"):
+        return ("abs", stamp.days * 86400 + (stamp.secs or 0))
+    if stamp.kind == "relative":
+        return ("rel", -stamp.ago)
+    if stamp.kind == "day" and stamp.secs is not None:
+        return ("day", -stamp.days_back * 86400 + stamp.secs)
+    return None
+
+
+def _named_parent(blocks: list[Block], b: int, name: str) -> int | None:
+    """The comment a reply naming ``name`` answers: that author's latest comment posted before the reply (on
+    a newest-first page it stands below), else, where the times do not say, the nearest one above."""
+    named = [a for a in range(len(blocks)) if a != b and blocks[a].author and fold(blocks[a].author) == name]
+    here = _when(blocks[b].stamp)
+    if here is not None:
+        timed = [(_when(blocks[a].stamp), a) for a in named]
+        earlier = [(w[1], -abs(a - b), a) for w, a in timed if w is not None and w[0] == here[0] and w[1] < here[1]]
+        if earlier:
+            return max(earlier)[2]
+    above = [a for a in named if a < b]
+    return above[-1] if above else None
 
 
 _LEVEL = re.compile(r"(?i)^level[ \t]+(?P<n>\d{1,2})$")
