@@ -5,6 +5,7 @@ separators, "Antwort auf #N von NAME" in the seed's layout."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import commentgraph as cg
@@ -235,3 +236,66 @@ def test_declared_counts_in_french_and_with_thousands_separators(line, declared)
     assert p["line"].tolist() == ([] if declared == 2 else [2])
 
 
+# the seed's layout ("DD.MM.YYYY HH:MM NAME N", newest first) with "Antwort auf #N von NAME" heading a reply
+# (as the MDR pages show replies): the marker gives the parent and leaves the text; a number not on the page
+# gives a dangling parent; the marker's words inside a sentence and a date inside a text stay text
+DATE_FIRST = """Neue Radwege in Leipzig
+Die Stadt plant neue Radwege.
+5 Kommentare
+
+02.03.2019 12:47 Wessi 5
+
+Antwort auf #2 von Sabrina
+Das sehe ich anders. Am 01.03.2019 10:00 war ich dort.
+
+02.03.2019 08:00 Ossi 4
+
+Antwort auf #9 von Paul
+Wo ist Paul?
+
+01.03.2019 19:46 Sabrina 3
+
+Antwort auf #1 von Karl Otto
+Stimmt. Ein Satz mit Antwort auf #1 von Karl Otto mitten drin.
+
+01.03.2019 19:40 Sabrina 2
+
+Zweiter Gedanke.
+
+01.03.2019 18:00 Karl Otto 1
+
+Erster!
+"""
+
+
+def test_date_first_antwort_auf_number_gives_the_parent():
+    d = cg.read_page(DATE_FIRST, article_id="m")
+    c = d.comments
+    assert c["author"].tolist() == ["Wessi", "Ossi", "Sabrina", "Sabrina", "Karl Otto"]
+    assert c["number"].tolist() == [5, 4, 3, 2, 1]
+    assert wall(d) == ["2019-03-02 12:47", "2019-03-02 08:00", "2019-03-01 19:46", "2019-03-01 19:40", "2019-03-01 18:00"]
+    assert c["text"].tolist() == [
+        "Das sehe ich anders. Am 01.03.2019 10:00 war ich dort.",
+        "Wo ist Paul?",
+        "Stimmt. Ein Satz mit Antwort auf #1 von Karl Otto mitten drin.",
+        "Zweiter Gedanke.",
+        "Erster!",
+    ]
+    assert c["parent_id"].tolist()[:3] == ["m/2", "m/9", "m/1"]
+    assert c["parent_id"].isna().tolist() == [False, False, False, True, True]
+    r = d.replies
+    assert r["target_comment_id"].tolist()[::2] == ["m/2", "m/1"] and r["target_comment_id"].isna().tolist()[1]
+    assert r["reason"].tolist()[1] == "parent id m/9 is not in the data"
+    assert d.articles["declared_comments"].tolist() == [5]
+    assert "count_mismatch" not in kinds(d)
+    assert accounted(DATE_FIRST, d)
+
+
+def test_date_first_pages_with_markers_read_alike_one_by_one_and_in_a_folder(tmp_path):
+    plain = "Titel\n\n01.03.2019 10:00 Anna 2\n\nJa.\n\n01.03.2019 09:00 Ben 1\n\nNein.\n"
+    for k in range(9):  # (enough files for the bulk reader)
+        (tmp_path / f"p{k}.txt").write_text(DATE_FIRST if k == 0 else plain, encoding="utf-8")
+    d = cg.read_pages(tmp_path)
+    one = cg.read_page(tmp_path / "p0.txt")
+    got = d.comments.loc[d.comments["article_id"] == "p0", ["comment_id", "parent_id", "text"]]
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), one.comments[["comment_id", "parent_id", "text"]])

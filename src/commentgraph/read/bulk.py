@@ -17,6 +17,7 @@ import polars as pl
 import pyarrow as pa
 
 from ..timeparse import DATE, WEEKDAY, date_days, time_seconds
+from .vocab import NUMBER_REPLY
 
 #: a plain header (the reader's ``_PLAIN``, whose lookarounds are the filters in ``_header_ok``)
 PLAIN = (
@@ -199,6 +200,7 @@ def _page_checks(lines: pl.DataFrame, headers: pl.DataFrame, competes) -> pl.Ser
         numbers=pl.col("number").filter(pl.col("plain")).n_unique(),
     )
     odd = set(_bad_stamps(headers.filter(pl.col("plain"))))
+    odd |= set(lines.filter(pl.col("line").str.contains(NUMBER_REPLY)).get_column("page").to_list())  # (parents)
     for page, line in lines.filter(pl.col("line").str.contains(ENDS_IN_TIME)).select("page", "line").iter_rows():
         if page not in odd and competes(line):
             odd.add(page)

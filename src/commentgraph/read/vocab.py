@@ -327,6 +327,13 @@ REPLY_MARKER = re.compile(
     r"|@?(?P<rname>[^\s#@][^#]{0,60}?)\.?)[ \t]*$",
     re.IGNORECASE,
 )
+#: a reply marker naming a comment's number ("Antwort auf #2 von Sabrina"): a page in the seed's layout that holds one
+#: is read by layout inference, which makes it the comment's parent (no lookarounds: Polars' regex reads it too)
+NUMBER_REPLY = (
+    r"(?im)^[ \t]*(?:antwort auf|antwort an|als antwort auf|in reply to|replying to|reply to)[ \t]+"
+    r"(?:kommentar[ \t]+|comment[ \t]+)?#[0-9]"
+)
+NUMBER_REPLY_LINE = re.compile(NUMBER_REPLY)
 #: quote markers: "Zitat von NAME", "NAME hat gesagt.:", "NAME said:", "Originally Posted by NAME", "NAME schrieb am
 #: 15.01.2020 09:00:" (heise, mail-style "> " lines below)
 QUOTE_MARKER = re.compile(
