@@ -299,3 +299,76 @@ def test_date_first_pages_with_markers_read_alike_one_by_one_and_in_a_folder(tmp
     one = cg.read_page(tmp_path / "p0.txt")
     got = d.comments.loc[d.comments["article_id"] == "p0", ["comment_id", "parent_id", "text"]]
     pd.testing.assert_frame_equal(got.reset_index(drop=True), one.comments[["comment_id", "parent_id", "text"]])
+
+
+# YouTube ("@handle" / "2 years ago" / text / likes / "Reply"): a comment whose text is only "Reply" keeps it (the
+# button bar follows it); badges above a name ("Top contributor", "Moderator") head their own comment; an
+# author-like line ("@bob-r") in a poem stays text
+YOUTUBE = """412 Comments
+Sort by
+@TrainFan_88
+2 years ago
+Great video! I watched it 2 years ago
+45
+Reply
+@bob-r
+2 years ago (edited)
+Reply
+3
+Reply
+Top contributor
+@anna.k
+1 year ago
+Roses are red
+@bob-r
+violets are blue
+12
+Reply
+Moderator
+@Kim
+11 months ago
+Thanks for watching.
+Reply
+"""
+
+
+def test_youtube_reply_as_text_and_badges_above_names():
+    d = cg.read_page(YOUTUBE, scraped_at=SCRAPED)
+    c = d.comments
+    assert c["author"].tolist() == ["@TrainFan_88", "@bob-r", "@anna.k", "@Kim"]
+    assert c["text"].tolist() == [
+        "Great video! I watched it 2 years ago",
+        "Reply",
+        "Roses are red\n@bob-r\nviolets are blue",
+        "Thanks for watching.",
+    ]
+    assert c["ui_text"].tolist() == ["45\nReply", "3\nReply", "12\nReply", "Reply"]
+    assert c["line"].tolist() == [3, 8, 13, 21]  # (a badge above the name: the header starts there)
+    assert c["posted_text"].tolist() == ["2 years ago", "2 years ago", "1 year ago", "11 months ago"]
+    assert wall(d) == ["2022-05-11 12:00", "2022-05-11 12:00", "2023-05-11 12:00", "2023-06-15 12:00"]
+    assert d.articles["declared_comments"].tolist() == [412]
+    assert "empty_comment" not in kinds(d)
+    assert accounted(YOUTUBE, d)
+
+
+# phpBB 3 (as PHPBB in test_infer_sites): the "Top" link after each post is no text; "Top of the morning!" is
+PHPBB_TOP = """Re: Trains
+Post by Hans » Tue Jan 14, 2020 1:47 pm
+My answer. I took the train on Tue Jan 14, 2020 at 9:00.
+Top
+Re: Trains
+Post by Grete_99 » Tue Jan 14, 2020 2:05 pm
+Thanks, Hans.
+Top of the morning!
+Top
+"""
+
+
+def test_phpbb_top_links():
+    d = cg.read_page(PHPBB_TOP)
+    c = d.comments
+    assert c["author"].tolist() == ["Hans", "Grete_99"]
+    assert wall(d) == ["2020-01-14 13:47", "2020-01-14 14:05"]
+    assert c["text"].tolist() == ["My answer. I took the train on Tue Jan 14, 2020 at 9:00.", "Thanks, Hans.\nTop of the morning!"]
+    assert c["ui_text"].tolist() == ["Top\nRe: Trains", "Top"]
+    assert accounted(PHPBB_TOP, d)

@@ -129,8 +129,14 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) ->
             chrome.append(j)
     if not keep and body:  # a comment whose only line is a button word ("Share", "Anzeige", "A") says it
         words = [j for j in body if kinds[j] in ("ui", "menu", "count", "avatar", "num")]
-        if len(words) == 1 and len(body) - sum(kinds[j] == "blank" for j in body) == 1:
+        filled = [j for j in body if kinds[j] != "blank"]
+        if len(words) == 1 and len(filled) == 1:
             keep, chrome = words, [j for j in chrome if j != words[0]]
+        elif len(filled) >= 2 and kinds[filled[0]] == "ui" and stripped[filled[0]] in {stripped[j] for j in filled[1:]}:
+            keep, chrome = (
+                filled[:1],
+                [j for j in chrome if j != filled[0]],
+            )  # ("Reply" / "3" / "Reply": it says "Reply")
     text = "\n".join(lines[j] for j in keep).rstrip()
     blk.text = text
     blk.text_start = keep[0] if keep else -1

@@ -129,6 +129,9 @@ def authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
         j = names[0] if (b and bounded) else names[-depth] if len(names) >= depth else names[0]
         authors.append(stripped[j])
         j -= b in titles
+        lo = after_header(heads[b - 1].line, kinds, t.line) if b else 0
+        while j - 1 >= lo and vocab.BADGE_LINE.match(stripped[j - 1]):  # ("Moderator" / NAME: the badge heads it)
+            j -= 1
         starts.append(j - (j > 0 and kinds[j - 1] == "title"))  # (a post's title line heads it)
     replies = [clean_author(stripped[j]) if j is not None else None for j in reply_at]
     # a reply arrow in the author line ("ann_k ↪ Simon_W") names whom the comment answers
