@@ -372,3 +372,64 @@ def test_phpbb_top_links():
     assert c["text"].tolist() == ["My answer. I took the train on Tue Jan 14, 2020 at 9:00.", "Thanks, Hans.\nTop of the morning!"]
     assert c["ui_text"].tolist() == ["Top\nRe: Trains", "Top"]
     assert accounted(PHPBB_TOP, d)
+
+
+# Discourse (username / full name / age: "Mar '21", "Mar 2021" for earlier years, "2d", "5h" for recent posts;
+# "1 Like", "Reply"): a month and year is the month's first day (a date only); "In Mar 2021 I found none." and a
+# line ending in "2d" after a sentence stay text
+DISCOURSE = """Night trains in Europe
+General
+trains, europe
+jane_doe
+Mar '21
+Which night trains still run? In Mar 2021 I found none.
+1 Like
+Reply
+bob_r
+Bob Roberts
+Mar 2021
+The one to Vienna. It left 2d
+late.
+Reply
+carol
+2d
+Still running on 14 Jan 2024.
+2 Likes
+Reply
+dan
+5h
+Thanks!
+Reply
+"""
+
+
+def test_discourse_month_and_year_and_compact_ages():
+    d = cg.read_page(DISCOURSE, scraped_at=SCRAPED)
+    c = d.comments
+    assert c["author"].tolist() == ["jane_doe", "bob_r", "carol", "dan"]
+    assert wall(d) == ["2021-03-01 00:00", "2021-03-01 00:00", "2024-05-08 12:00", "2024-05-10 07:00"]
+    assert c["text"].tolist() == [
+        "Which night trains still run? In Mar 2021 I found none.",
+        "The one to Vienna. It left 2d\nlate.",
+        "Still running on 14 Jan 2024.",
+        "Thanks!",
+    ]
+    assert c["ui_text"].tolist() == ["1 Like\nReply", "Reply", "2 Likes\nReply", "Reply"]
+    assert c["posted_text"].tolist() == ["Mar '21", "Mar 2021", "2d", "5h"]
+    p = d.problems.set_index("kind")
+    assert p.loc["date_only", "message"] == (
+        "2 comments give a date without a time of day (e.g. \"Mar '21\"); posted_at is that day's midnight"
+        " (a month and year alone: the month's first day)"
+    )
+    assert accounted(DISCOURSE, d)
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [("Mar '21", "Mar '21"), ("März 2019 · bearbeitet", "März 2019"), ("In March 2021 I went", None)],
+)
+def test_month_and_year_only_at_a_line_end_or_before_a_separator(line, found):
+    from commentgraph.read import times
+
+    m = times.find(line)
+    assert (m[0] if m else None) == found

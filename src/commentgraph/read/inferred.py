@@ -6,6 +6,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from ..problems import Problems
+from . import times
 from .checks import number_ids
 from .collect import EXTRA
 from .head import page_head
@@ -82,10 +83,12 @@ def _notices(tables, found, lines: list[str], n_lines: int, relative, dated_only
         probs.add("relative_time", message, line=first.time_line + 1, severity="notice")
     if dated_only:
         first = blocks[dated_only[0]]
+        months = any(times.MONTH_YEAR.fullmatch(blocks[i].posted_text) for i in dated_only)
         probs.add(
             "date_only",
             f"{len(dated_only)} comments give a date without a time of day (e.g. "
-            f"{first.posted_text!r}); posted_at is that day's midnight",
+            f"{first.posted_text!r}); posted_at is that day's midnight"
+            + (" (a month and year alone: the month's first day)" if months else ""),
             line=first.time_line + 1,
             severity="notice",
         )
