@@ -433,3 +433,70 @@ def test_month_and_year_only_at_a_line_end_or_before_a_separator(line, found):
 
     m = times.find(line)
     assert (m[0] if m else None) == found
+
+
+# WoltLab (as WOLTLAB in test_infer_sites): a quote box ("Zitat von NAME" / the quoted lines) with the reply right
+# under it, no blank line between: the quote ends after the lines NAME's comment holds; a quote of someone not on
+# the page ends at the blank line; "Zitat von Karl steht in keinem Buch." is a sentence, no marker
+WOLTLAB_QUOTES = """Thema: Radwege in Berlin
+Hans Müller
+Fortgeschrittener
+Reaktionen
+123
+Beiträge
+456
+1. März 2019
+#1
+Radwege sind toll.
+Am 28. Februar 2019 war ich dort.
+Gerda_G
+Profi
+Reaktionen
+12
+Beiträge
+4.567
+2. März 2019
+#2
+Zitat von Hans Müller
+Radwege sind toll.
+Am 28. Februar 2019 war ich dort.
+Das sehe ich anders.
+Zitat von Karl steht in keinem Buch.
+Ö. Zweirad
+Neuling
+Reaktionen
+1
+Beiträge
+3
+3. März 2019
+#3
+Zitat von Gerda_G
+Das sehe ich anders.
+Ich nicht.
+
+Zitat von Niemand
+Ein Satz, den keiner hier schrieb.
+Noch einer.
+
+Gute Nacht.
+"""
+
+
+def test_woltlab_quote_without_a_blank_line_after_it():
+    d = cg.read_page(WOLTLAB_QUOTES, article_id="w")
+    c = d.comments
+    assert c["author"].tolist() == ["Hans Müller", "Gerda_G", "Ö. Zweirad"]
+    assert c["number"].tolist() == [1, 2, 3]
+    assert wall(d) == ["2019-03-01 00:00", "2019-03-02 00:00", "2019-03-03 00:00"]
+    assert c["text"].tolist() == [
+        "Radwege sind toll.\nAm 28. Februar 2019 war ich dort.",
+        "Das sehe ich anders.\nZitat von Karl steht in keinem Buch.",
+        "Ich nicht.\n\n\nGute Nacht.",
+    ]
+    assert c["quoted_text"].isna().tolist() == [True, False, False]
+    assert c["quoted_text"].tolist()[1:] == [
+        "Zitat von Hans Müller\nRadwege sind toll.\nAm 28. Februar 2019 war ich dort.",
+        "Zitat von Gerda_G\nDas sehe ich anders.\nZitat von Niemand\nEin Satz, den keiner hier schrieb.\nNoch einer.",
+    ]
+    assert c["parent_id"].tolist()[1:] == ["w/1", "w/2"]
+    assert accounted(WOLTLAB_QUOTES, d)

@@ -81,8 +81,24 @@ def header_markers(blk: Block, stripped: list[str], kinds: list[str], known: set
             _reply_marker(blk, stripped[j], known)
 
 
-def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) -> None:
-    """The text, buttons (``ui_text``), quotes and markers of one block."""
+def _quote_ends(j: int, k: str, state: list, end: int, kinds: list[str], stripped: list[str]) -> bool:
+    """Whether line ``j`` ends a quote box: a blank line (where no "Click to expand" follows), or, where the
+    quoted author's comment is on the page (``state``: the lines it holds, and whether a quoted line was among
+    them), the first line after its words that is not among them (WoltLab: the reply follows the box without a
+    blank line)."""
+    if k == "blank":
+        return not any(kinds[x] == "quote_end" for x in range(j, min(j + 40, end + 1)))
+    if state[0] is None:
+        return False
+    if fold(stripped[j]) in state[0]:
+        state[1] = True
+        return False
+    return state[1]
+
+
+def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str], said: dict | None = None) -> None:
+    """The text, buttons (``ui_text``), quotes and markers of one block (``said``: the lines each author's
+    comments hold, folded, where the page has quotes)."""
     if mode == "after":
         body = range(blk.top + 1, blk.time_line)
         chrome = list(range(blk.time_line + 1, blk.end + 1))
@@ -92,7 +108,7 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) ->
         chrome = list(range(blk.time_line + 1, first))
     keep = []
     quoted: list[str] = []
-    in_quote = False
+    in_quote, state = False, [None, False]
     for j in body:
         k = kinds[j]
         if in_quote:
@@ -100,7 +116,7 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) ->
                 quoted.append(stripped[j])
                 in_quote = False
                 continue
-            if k == "blank" and not any(kinds[x] == "quote_end" for x in range(j, min(j + 40, blk.end + 1))):
+            if _quote_ends(j, k, state, blk.end, kinds, stripped):
                 in_quote = False
             else:
                 quoted.append(lines[j])
@@ -116,6 +132,8 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) ->
             blk.markers.append(("quote", name, len(quoted)))
             quoted.append(lines[j])
             in_quote = True
+            own = blk.author is not None and fold(blk.author) == fold(name)
+            state = [None if own or not said else said.get(fold(name)), False]
         else:
             keep.append(j)
     # counters, avatars and blank lines at either end of the text are page chrome too

@@ -264,6 +264,16 @@ def _sample_has_authors(heads: list[TimeLine], kinds: list[str], stripped: list[
     return sum(bool(n) for n in names) >= 0.3 * len(names)
 
 
+def _said(blocks: list[Block], stripped: list[str]) -> dict[str, set[str]]:
+    """The lines each author's comments hold (folded): where a quote of theirs ends (see ``fill_body``)."""
+    said: dict[str, set[str]] = {}
+    for blk in blocks:
+        if blk.author:
+            got = said.setdefault(fold(blk.author), set())
+            got.update(fold(stripped[j]) for j in range(blk.time_line + 1, blk.end + 1) if stripped[j])
+    return said
+
+
 _MODES = {
     "inline": "the author in the time line",
     "suffix": "the author after the time",
@@ -324,8 +334,9 @@ def infer(lines: list[str]) -> Inferred | None:
             blocks[-1].markers.append(("reply", None, replies[b], None))
     tail = cut_tail(blocks[-1], kinds, mode)
     known = {fold(a) for a in authors if a}
+    said = _said(blocks, stripped) if "quote" in kinds else None
     for blk, t in zip(blocks, heads):
-        fill_body(blk, lines, stripped, kinds, mode, known)
+        fill_body(blk, lines, stripped, kinds, mode, known, said)
         if mode != "after":
             header_markers(blk, stripped, kinds, known)
         if t.pk == "ui":  # buttons before the time, in its line ("Gefällt mir · Antworten · 3 Std.")
