@@ -500,3 +500,37 @@ def test_woltlab_quote_without_a_blank_line_after_it():
     ]
     assert c["parent_id"].tolist()[1:] == ["w/1", "w/2"]
     assert accounted(WOLTLAB_QUOTES, d)
+
+
+# the Facebook comments plugin (as FACEBOOK in test_infer_sites: name / text / "Like · Reply · 3y"): a badge above
+# a name ("Top contributor", "Verified") heads its own comment, not the previous one's buttons
+FACEBOOK_BADGES = """3 comments
+Sort by
+Newest
+Add a comment...
+John Smith
+This is great.
+Like · Reply · 3y
+Top contributor
+Maria García
+Agreed!
+Like · Reply · 1 · 2y
+Verified
+Peter O'Neill
+Works at ACME Corp
+I read it on March 3, 2021 too.
+Like · Reply · 2y · Edited
+Facebook Comments Plugin
+"""
+
+
+def test_facebook_badges_above_a_name_head_its_comment():
+    d = cg.read_page(FACEBOOK_BADGES, scraped_at=SCRAPED)
+    c = d.comments
+    assert c["author"].tolist() == ["John Smith", "Maria García", "Peter O'Neill"]
+    assert c["text"].tolist() == ["This is great.", "Agreed!", "I read it on March 3, 2021 too."]
+    assert c["ui_text"].tolist() == ["Like · Reply", "Like · Reply · 1", "Like · Reply\nWorks at ACME Corp"]
+    assert c["line"].tolist() == [5, 8, 12]
+    assert c["header_lines"].tolist() == [1, 2, 2]
+    assert wall(d) == ["2021-05-11 12:00", "2022-05-11 12:00", "2022-05-11 12:00"]
+    assert accounted(FACEBOOK_BADGES, d)

@@ -30,6 +30,15 @@ class Block:
     parent: int | str | None = None  # (a str: a parent the page names that is not on it)
 
 
+def name_line(blk: Block, stripped: list[str]) -> int:
+    """The author line of a block whose time follows the body (``after``): its first line, or the first after
+    the badges above the name ("Top contributor" / NAME)."""
+    j = blk.top
+    while j < blk.time_line - 1 and vocab.BADGE_LINE.match(stripped[j]):
+        j += 1
+    return j
+
+
 def after_header(i: int, kinds: list[str], limit: int) -> int:
     """The first line after header line ``i`` that is not the header's number or counter line."""
     j = i + 1
@@ -100,7 +109,7 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str], sa
     """The text, buttons (``ui_text``), quotes and markers of one block (``said``: the lines each author's
     comments hold, folded, where the page has quotes)."""
     if mode == "after":
-        body = range(blk.top + 1, blk.time_line)
+        body = range(name_line(blk, stripped) + 1, blk.time_line)
         chrome = list(range(blk.time_line + 1, blk.end + 1))
     else:
         first = after_header(blk.time_line, kinds, blk.end + 1)

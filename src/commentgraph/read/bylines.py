@@ -156,6 +156,11 @@ def authors_after(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
         blank = [kinds[j + 1] == "blank" for j in found.values() if j is not None]
         found[b] = _first_of_after_block(lo, t.line, kinds, stripped, first=b == 0, spaced=sum(blank) * 2 >= len(blank))
     starts = [found[b] if found[b] is not None else t.line for b, t in enumerate(heads)]
+    for b in range(len(heads)):  # (a badge above the name, "Top contributor" / NAME: it heads the comment)
+        while found[b] is not None and starts[b] - 1 > (heads[b - 1].line if b else -1):
+            if not vocab.BADGE_LINE.match(stripped[starts[b] - 1]):
+                break
+            starts[b] -= 1
     authors = [clean_author(stripped[found[b]]) if found[b] is not None else None for b in range(len(heads))]
     return starts, authors, [None] * len(heads), [None] * len(heads)
 

@@ -7,6 +7,7 @@ import pyarrow as pa
 
 from ..problems import Problems
 from . import times
+from .blocks import name_line
 from .checks import number_ids
 from .collect import EXTRA
 from .head import page_head
@@ -134,7 +135,9 @@ def inferred_page(tables, text: str, found, *, name: str, article_id: str, encod
     title, updated, declared = page_head("\n".join(lines[: blocks[0].top]), n, present, probs)
     tables.splits.append((len(tables.rows), len(tables.dates), n, name))
     texts = pa.array([b.text for b in blocks], type=pa.large_string())
-    header_lines = [1 if found.layout == "inferred:after" else b.time_line - b.top + 1 for b in blocks]
+    after = found.layout == "inferred:after"
+    stripped = [x.strip(" \t\r") for x in lines[: blocks[-1].time_line + 1]] if after else []
+    header_lines = [name_line(b, stripped) - b.top + 1 if after else b.time_line - b.top + 1 for b in blocks]
     tables.commit(
         article_id,
         name,
