@@ -534,3 +534,29 @@ def test_facebook_badges_above_a_name_head_its_comment():
     assert c["header_lines"].tolist() == [1, 2, 2]
     assert wall(d) == ["2021-05-11 12:00", "2022-05-11 12:00", "2022-05-11 12:00"]
     assert accounted(FACEBOOK_BADGES, d)
+
+
+# Coral with coarse ages: "In reply to Jane Doe" where Jane's comment above is as old as the reply ("2 years ago")
+# and another of hers below is older: the one above (a coarse time as the reply's counts as earlier above it)
+CORAL_COARSE = """All Comments
+Jane Doe
+2 years ago
+First.
+Reply
+Bob_R
+In reply to Jane Doe
+2 years ago
+Second.
+Reply
+Jane Doe
+3 years ago
+Older.
+Reply
+"""
+
+
+def test_a_reply_to_a_name_with_times_as_coarse_as_its_own():
+    d = cg.read_page(CORAL_COARSE, scraped_at=SCRAPED, article_id="k")
+    assert d.comments["parent_id"].tolist()[1] == "k/L2"
+    assert d.comments["parent_id"].isna().tolist() == [True, False, True]
+    assert accounted(CORAL_COARSE, d)

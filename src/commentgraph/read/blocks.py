@@ -261,7 +261,12 @@ def _named_parent(blocks: list[Block], b: int, name: str) -> int | None:
     here = _when(blocks[b].stamp)
     if here is not None:
         timed = [(_when(blocks[a].stamp), a) for a in named]
-        earlier = [(w[1], -abs(a - b), a) for w, a in timed if w is not None and w[0] == here[0] and w[1] < here[1]]
+        # (a time as coarse as the reply's, "2 years ago", is earlier where it stands above)
+        earlier = [
+            (w[1], -abs(a - b), a)
+            for w, a in timed
+            if w is not None and w[0] == here[0] and (w[1] < here[1] or w[1] == here[1] and a < b)
+        ]
         if earlier:
             return max(earlier)[2]
     above = [a for a in named if a < b]
