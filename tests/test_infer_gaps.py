@@ -560,3 +560,37 @@ def test_a_reply_to_a_name_with_times_as_coarse_as_its_own():
     assert d.comments["parent_id"].tolist()[1] == "k/L2"
     assert d.comments["parent_id"].isna().tolist() == [True, False, True]
     assert accounted(CORAL_COARSE, d)
+
+
+# old reddit (as REDDIT_OLD in test_infer_sites: "[–]NAME 12 points 3 hours ago"): a body line of the same shape
+# but without the collapse button and the score ("Yes I did 2 hours ago") is text
+REDDIT_OLD_BODY = """all 4 comments
+sorted by: best
+[–]user_one 12 points 3 hours ago
+First. I checked it 3 hours ago
+permalinkembedsavereportgive awardreply
+[–]user_two 5 points 2 hours ago*
+Yes I did 2 hours ago
+and again.
+permalinkembedsaveparentreportgive awardreply
+[–]throwaway_42[S] 1 point 1 hour ago
+OP here, thanks.
+permalinkembedsavereportgive awardreply
+[–]Ünal_Ö 2 points 40 minutes ago
+Merhaba.
+permalinkembedsavereportgive awardreply
+"""
+
+
+def test_old_reddit_body_lines_ending_in_a_relative_time():
+    d = cg.read_page(REDDIT_OLD_BODY, scraped_at=SCRAPED)
+    c = d.comments
+    assert c["author"].tolist() == ["user_one", "user_two", "throwaway_42", "Ünal_Ö"]
+    assert wall(d) == ["2024-05-10 09:00", "2024-05-10 10:00", "2024-05-10 11:00", "2024-05-10 11:20"]
+    assert c["text"].tolist() == [
+        "First. I checked it 3 hours ago",
+        "Yes I did 2 hours ago\nand again.",
+        "OP here, thanks.",
+        "Merhaba.",
+    ]
+    assert accounted(REDDIT_OLD_BODY, d)

@@ -158,7 +158,26 @@ def header_lines(found: list[TimeLine]) -> tuple[list[TimeLine], tuple | None]:
     ui = sum(t.sk == "ui" for t in heads)
     if ui >= 3 and ui >= 0.7 * len(heads):
         heads = [t for t in heads if t.sk != "none"]
+    # so where nearly every name before the time bears a mark (old reddit's "[–]NAME 12 points"), one without it
+    marks = Counter(_name_mark(t.prefix) for t in heads)
+    mark, n = marks.most_common(1)[0] if marks else ("", 0)
+    if mark and n >= 3 and n >= 0.7 * len(heads):
+        heads = [t for t in heads if _name_mark(t.prefix)]
     return heads, key
+
+
+#: what a header's name may bear: a collapse button before it ("[–]"), a handle's "@", a score ("12 points")
+_MARK = re.compile(r"^(?P<lead>\[[–+\-]\]|@)|(?P<score>[ \t][+\-−]?\d[\d.,]*[ \t]+(?i:points?|punkte|votes?)\b)")
+
+
+def _name_mark(prefix: str) -> str:
+    """The marks a header's name bears (see ``_MARK``), as one string ("" for none).
+
+    >>> _name_mark("[–]user_one 12 points"), _name_mark("@anna"), _name_mark("I checked it")
+    ('[–] points', '@', '')
+    """
+    found = [m["lead"] or "points" for m in _MARK.finditer(prefix)]
+    return " ".join(found)
 
 
 def layout_mode(heads: list[TimeLine], kinds: list[str], stripped: list[str] | None = None) -> str:
