@@ -594,3 +594,33 @@ def test_old_reddit_body_lines_ending_in_a_relative_time():
         "Merhaba.",
     ]
     assert accounted(REDDIT_OLD_BODY, d)
+
+
+# German news comments (as SPIEGEL in test_infer_sites): "Antwort auf Ihren Beitrag" heading a text names nobody
+# (German capitalises nouns): it stays text and gives no parent
+SPIEGEL_NOUN = """Diskussion (2 Beiträge)
+Fritz Meier
+heute, 10:15 Uhr
+
+Stimmt.
+
+Melden
+Antworten
+Gerda Gans
+heute, 11:02 Uhr
+
+Antwort auf Ihren Beitrag
+Nein.
+
+Melden
+Antworten
+"""
+
+
+def test_antwort_auf_a_noun_is_text():
+    d = cg.read_page(SPIEGEL_NOUN, scraped_at=SCRAPED)
+    c = d.comments
+    assert c["author"].tolist() == ["Fritz Meier", "Gerda Gans"]
+    assert c["text"].tolist() == ["Stimmt.", "Antwort auf Ihren Beitrag\nNein."]
+    assert c["parent_id"].isna().all()
+    assert accounted(SPIEGEL_NOUN, d)

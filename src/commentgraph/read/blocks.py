@@ -68,7 +68,11 @@ def cut_tail(last: Block, kinds: list[str], mode: str = "above") -> int | None:
 
 
 #: a name a reply marker may give that is no author of the page: capitalised words or one handle, at most four
-_OTHER_NAME = re.compile(r"(?:[A-ZÄÖÜ][\w'’.\-]*(?:[ ][A-ZÄÖÜ][\w'’.\-]*){0,3}|[\w.\-]*[_\d][\w.\-]*)")
+_OTHER_NAME = re.compile(
+    r"(?!(?:Ihr|Ihre|Ihren|Ihrem|Dein|Deine|Deinen|Deinem|Die|Der|Das|Den|Dem|Ein|Eine|Einen|Mein|Meine|Meinen|Sein|Seine"
+    r"|Euer|Eure|Alle|Your|The|My|This|That|His|Her|Their|Our)\b)"
+    r"(?:[A-ZÄÖÜ][\w'’.\-]*(?:[ ][A-ZÄÖÜ][\w'’.\-]*){0,3}|[\w.\-]*[_\d][\w.\-]*)"
+)
 
 
 def _reply_marker(blk: Block, line: str, known: set[str], first: bool = True) -> bool:
