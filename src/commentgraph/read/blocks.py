@@ -164,10 +164,8 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str], sa
         if len(words) == 1 and len(filled) == 1:
             keep, chrome = words, [j for j in chrome if j != words[0]]
         elif len(filled) >= 2 and kinds[filled[0]] == "ui" and stripped[filled[0]] in {stripped[j] for j in filled[1:]}:
-            keep, chrome = (
-                filled[:1],
-                [j for j in chrome if j != filled[0]],
-            )  # ("Reply" / "3" / "Reply": it says "Reply")
+            # ("Reply" / "3" / "Reply": the button bar follows a comment that says "Reply")
+            keep, chrome = filled[:1], [j for j in chrome if j != filled[0]]
     text = "\n".join(lines[j] for j in keep).rstrip()
     blk.text = text
     blk.text_start = keep[0] if keep else -1
