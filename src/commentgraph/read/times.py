@@ -50,8 +50,10 @@ _YEARLESS = (
 )
 #: a month and year without a day (Discourse: "Mar '21", "Mar 2021"): only where the line or a separator follows
 #: ("in March 2021 I went" is a sentence); read as the month's first day, a date without a time of day
+#: (a month's first letter is looked for first: the alternation of month names at every position is slow)
 _MONTH_YEAR = (
-    rf"(?<![\w.])(?P<mdate>(?i:{_MONTH_ALT})\.?[ ]+(?:['’]\d{{2}}|\d{{4}}))(?![\w'’])(?=[ \t]*(?:$|[·•|,(–—-]))"
+    rf"(?<![\w.])(?=[jfmasondJFMASOND])(?P<mdate>(?i:{_MONTH_ALT})\.?[ ]+(?:['’]\d{{2}}|\d{{4}}))"
+    r"(?![\w'’])(?=[ \t]*(?:$|[·•|,(–—-]))"
 )
 MONTH_YEAR = re.compile(_MONTH_YEAR)
 EXPR = re.compile(
