@@ -151,7 +151,8 @@ def test_a_name_alone_answers_the_latest_earlier_comment_below_on_newest_first_p
 
 
 # Coral ("In reply to NAME" between a reply's name and its time) and WordPress ("In reply to NAME." heading the
-# text): a NAME that wrote nothing on the page gives a dangling parent, not nothing; "In reply to your
+# text): a NAME that wrote nothing on the page gives a dangling parent ("<article>/?1", no name in an id), not
+# nothing; "In reply to your
 # question: yes." and an "In reply to Karl Marx." line inside a text stay text
 CORAL_ABSENT = """All Comments
 Jane Doe
@@ -196,13 +197,14 @@ def test_in_reply_to_a_name_not_on_the_page_dangles():
     c = d.comments
     assert c["author"].tolist() == ["Jane Doe", "Bob_R", "Ana Müller"]
     assert c["text"].tolist() == ["Great article.", "Why?", "In reply to your question: yes."]
-    assert c["parent_id"].tolist()[1] == "Karl Otto"
+    assert c["parent_id"].tolist()[1] == "c/?1"
     assert c["parent_id"].isna().tolist() == [True, False, True]
     r = d.replies
     assert r["source_comment_id"].tolist() == ["c/L7"]
     assert r["target_comment_id"].isna().all() and r["via"].tolist() == ["parent"]
-    assert r["reason"].tolist() == ["parent id Karl Otto is not in the data"]
-    assert cg.reply_graph(d).nodes["missing:c:Karl Otto"]["missing"] is True
+    assert r["reason"].tolist() == ["parent id c/?1 is not in the data"]
+    assert cg.reply_graph(d).nodes["missing:c:c/?1"]["missing"] is True
+    assert c["ui_text"].tolist()[1] == "Reply\nRespect" and c["header_lines"].tolist()[1] == 3  # (the marker: a header line)
     assert accounted(CORAL_ABSENT, d)
 
     d = cg.read_page(WORDPRESS_ABSENT, article_id="w")
@@ -211,7 +213,7 @@ def test_in_reply_to_a_name_not_on_the_page_dangles():
     assert c["text"].tolist() == ["Great post!\nIn reply to Karl Marx.", "Thanks, Karl."]
     assert c["ui_text"].tolist() == ["Reply", "In reply to Karl Marx.\nReply"]
     assert c["parent_id"].isna().tolist() == [True, False]
-    assert c["parent_id"].iloc[1] == "Karl Marx"
+    assert c["parent_id"].iloc[1] == "w/?1"
     assert d.replies["target_comment_id"].isna().all()
     assert accounted(WORDPRESS_ABSENT, d)
 

@@ -27,7 +27,7 @@ class Block:
     ui_text: str | None = None
     quoted_text: str | None = None
     markers: list = field(default_factory=list)  # ("reply", number, name, title) or ("quote", name, quoted)
-    parent: int | str | None = None  # (a str: a parent the page names that is not on it)
+    parent: int | str | None = None  # (a str: the end of the id of a parent that is not on the page)
 
 
 def name_line(blk: Block, stripped: list[str]) -> int:
@@ -196,6 +196,7 @@ def link_markers(blocks: list[Block]) -> None:
     words (the comment of NAME that holds the quoted passage)."""
     by_number = {blk.number_text: b for b, blk in enumerate(blocks) if blk.number_text}
     folded = [fold(blk.text) for blk in blocks]
+    absent: dict[str, int] = {}  # names the page's reply markers give that wrote nothing on it
     for b, blk in enumerate(blocks):
         if blk.number_text and "." in blk.number_text:
             up = by_number.get(blk.number_text.rsplit(".", 1)[0])
@@ -228,20 +229,21 @@ def link_markers(blocks: list[Block]) -> None:
                     earlier = [a for a in hits if a < b]
                     blk.parent = (earlier or hits)[-1]
         if blk.parent is None:
-            blk.parent = _dangling(blk)
+            blk.parent = _dangling(blk, absent)
 
 
-def _dangling(blk: Block) -> str | None:
-    """The parent a block's reply marker names where it is not on the page, as a str (an id that names no comment,
-    so the reply edge dangles): ``"#12"`` (the id comment 12 would have), or the name written (``Karl``: in the reply
-    graph the node a mention of ``@Karl`` would give)."""
+def _dangling(blk: Block, absent: dict[str, int]) -> str | None:
+    """The parent a block's reply marker names where it is not on the page, as the end of an id that names no
+    comment (so the reply edge dangles): ``"12"`` (the id comment 12 would have), or ``"?1"`` for the first name
+    that wrote nothing on the page (replies to one such name share it; the name itself stays in ``ui_text`` and
+    out of ids, which pseudonymisation leaves as they are)."""
     for mk in blk.markers:
         if mk[0] != "reply" or mk[3]:
             continue
         if mk[1] and mk[1].isdigit():
-            return "#" + mk[1]
+            return mk[1]
         if mk[2] and not mk[1] and not (blk.author and fold(blk.author) == fold(mk[2])):
-            return mk[2]
+            return "?" + str(absent.setdefault(fold(mk[2]), len(absent) + 1))
     return None
 
 

@@ -216,8 +216,8 @@ def extra_columns(tables, comments: pd.DataFrame) -> pd.DataFrame:
     if parents := tables.extra.get("parent"):
         ids, aids = comments["comment_id"].to_numpy(), comments["article_id"].to_numpy()
         values = [None] * n
-        for i, p in parents.items():  # (a str: a parent not on the page, "#12" -> "<article>/12", or a name)
-            values[i] = (f"{aids[i]}/{p[1:]}" if p[:1] == "#" else p) if isinstance(p, str) else ids[p]
+        for i, p in parents.items():  # (a str: a parent not on the page, "12" -> "<article>/12")
+            values[i] = f"{aids[i]}/{p}" if isinstance(p, str) else ids[p]
         cols["parent_id"] = str_array(values)
     return comments.assign(**cols)
 
