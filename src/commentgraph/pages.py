@@ -57,7 +57,9 @@ def _add_page(tables: PageTables, text: str, *, name: str, article_id: str | Non
     # (a page in the seed's layout, every header numbered and read cleanly, keeps its texts verbatim,
     # button words and all)
     seed_like = picked[0] == "date_first" and all(f[1] is not None or f[2] is not None for f in picked[1][2])
-    chrome = n_fast == 0 or not seed_like and len(
+    # (one whose replies say "Antwort auf #2 von NAME" is read by inference, which makes them parents)
+    marked = seed_like and "#" in text and vocab.NUMBER_REPLY_LINE.search(text) is not None
+    chrome = n_fast == 0 or marked or not seed_like and len(
         vocab.CHROME.findall(text, max(0, first - _CHROME_WINDOW), first + _CHROME_WINDOW)) >= 2
     page = {"name": name, "article_id": article_id, "encoding": encoding}
     if not chrome:

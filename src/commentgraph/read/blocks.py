@@ -27,7 +27,16 @@ class Block:
     ui_text: str | None = None
     quoted_text: str | None = None
     markers: list = field(default_factory=list)  # ("reply", number, name, title) or ("quote", name, quoted)
-    parent: int | None = None
+    parent: int | str | None = None  # (a str: the end of the id of a parent that is not on the page)
+
+
+def name_line(blk: Block, stripped: list[str]) -> int:
+    """The author line of a block whose time follows the body (``after``): its first line, or the first after
+    the badges above the name ("Top contributor" / NAME)."""
+    j = blk.top
+    while j < blk.time_line - 1 and vocab.BADGE_LINE.match(stripped[j]):
+        j += 1
+    return j
 
 
 def after_header(i: int, kinds: list[str], limit: int) -> int:
@@ -58,12 +67,23 @@ def cut_tail(last: Block, kinds: list[str], mode: str = "above") -> int | None:
     return None
 
 
-def _reply_marker(blk: Block, line: str, known: set[str]) -> bool:
-    """Add the reply marker ``line`` holds to ``blk`` (a name alone only for an author of the page)."""
+#: a name a reply marker may give that is no author of the page: capitalised words or one handle, at most four
+_OTHER_NAME = re.compile(
+    r"(?!(?:Ihr|Ihre|Ihren|Ihrem|Dein|Deine|Deinen|Deinem|Die|Der|Das|Den|Dem|Ein|Eine|Einen|Mein|Meine|Meinen|Sein|Seine"
+    r"|Euer|Eure|Alle|Your|The|My|This|That|His|Her|Their|Our)\b)"
+    r"(?:[A-ZÄÖÜ][\w'’.\-]*(?:[ ][A-ZÄÖÜ][\w'’.\-]*){0,3}|[\w.\-]*[_\d][\w.\-]*)"
+)
+
+
+def _reply_marker(blk: Block, line: str, known: set[str], first: bool = True) -> bool:
+    """Add the reply marker ``line`` holds to ``blk``: a name alone where it is an author of the page, or where
+    it looks like a name and the marker heads the text (``In reply to Karl.``: Karl wrote nothing on the page)."""
     m = vocab.REPLY_MARKER.match(line)
     if m["rname"] and fold(m["rname"]) not in known:
-        return False
-    blk.markers.append(("reply", m["number"], (m["name"] or m["tname"] or m["rname"]).strip(), m["title"]))
+        if not first or not _OTHER_NAME.fullmatch(m["rname"].strip().rstrip(".")):
+            return False
+    name = (m["name"] or m["tname"] or m["rname"]).strip()
+    blk.markers.append(("reply", m["number"], name.rstrip(".") if m["rname"] else name, m["title"]))
     return True
 
 
@@ -74,10 +94,26 @@ def header_markers(blk: Block, stripped: list[str], kinds: list[str], known: set
             _reply_marker(blk, stripped[j], known)
 
 
-def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) -> None:
-    """The text, buttons (``ui_text``), quotes and markers of one block."""
+def _quote_ends(j: int, k: str, state: list, end: int, kinds: list[str], stripped: list[str]) -> bool:
+    """Whether line ``j`` ends a quote box: a blank line (where no "Click to expand" follows), or, where the
+    quoted author's comment is on the page (``state``: the lines it holds, and whether a quoted line was among
+    them), the first line after its words that is not among them (WoltLab: the reply follows the box without a
+    blank line)."""
+    if k == "blank":
+        return not any(kinds[x] == "quote_end" for x in range(j, min(j + 40, end + 1)))
+    if state[0] is None:
+        return False
+    if fold(stripped[j]) in state[0]:
+        state[1] = True
+        return False
+    return state[1]
+
+
+def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str], said: dict | None = None) -> None:
+    """The text, buttons (``ui_text``), quotes and markers of one block (``said``: the lines each author's
+    comments hold, folded, where the page has quotes)."""
     if mode == "after":
-        body = range(blk.top + 1, blk.time_line)
+        body = range(name_line(blk, stripped) + 1, blk.time_line)
         chrome = list(range(blk.time_line + 1, blk.end + 1))
     else:
         first = after_header(blk.time_line, kinds, blk.end + 1)
@@ -85,7 +121,7 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) ->
         chrome = list(range(blk.time_line + 1, first))
     keep = []
     quoted: list[str] = []
-    in_quote = False
+    in_quote, state = False, [None, False]
     for j in body:
         k = kinds[j]
         if in_quote:
@@ -93,14 +129,14 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) ->
                 quoted.append(stripped[j])
                 in_quote = False
                 continue
-            if k == "blank" and not any(kinds[x] == "quote_end" for x in range(j, min(j + 40, blk.end + 1))):
+            if _quote_ends(j, k, state, blk.end, kinds, stripped):
                 in_quote = False
             else:
                 quoted.append(lines[j])
                 continue
         if k in ("ui", "menu"):
             chrome.append(j)
-        elif k == "reply" and _reply_marker(blk, stripped[j], known):
+        elif k == "reply" and _reply_marker(blk, stripped[j], known, first=not any(kinds[x] == "text" for x in keep)):
             chrome.append(j)
         elif k == "quote" and (
             not (m := vocab.QUOTE_MARKER.match(stripped[j]))["name3"] or fold(m["name3"]) in known
@@ -109,6 +145,8 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) ->
             blk.markers.append(("quote", name, len(quoted)))
             quoted.append(lines[j])
             in_quote = True
+            own = blk.author is not None and fold(blk.author) == fold(name)
+            state = [None if own or not said else said.get(fold(name)), False]
         else:
             keep.append(j)
     # counters, avatars and blank lines at either end of the text are page chrome too
@@ -122,8 +160,12 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str]) ->
             chrome.append(j)
     if not keep and body:  # a comment whose only line is a button word ("Share", "Anzeige", "A") says it
         words = [j for j in body if kinds[j] in ("ui", "menu", "count", "avatar", "num")]
-        if len(words) == 1 and len(body) - sum(kinds[j] == "blank" for j in body) == 1:
+        filled = [j for j in body if kinds[j] != "blank"]
+        if len(words) == 1 and len(filled) == 1:
             keep, chrome = words, [j for j in chrome if j != words[0]]
+        elif len(filled) >= 2 and kinds[filled[0]] == "ui" and stripped[filled[0]] in {stripped[j] for j in filled[1:]}:
+            # ("Reply" / "3" / "Reply": the button bar follows a comment that says "Reply")
+            keep, chrome = filled[:1], [j for j in chrome if j != filled[0]]
     text = "\n".join(lines[j] for j in keep).rstrip()
     blk.text = text
     blk.text_start = keep[0] if keep else -1
@@ -154,6 +196,7 @@ def link_markers(blocks: list[Block]) -> None:
     words (the comment of NAME that holds the quoted passage)."""
     by_number = {blk.number_text: b for b, blk in enumerate(blocks) if blk.number_text}
     folded = [fold(blk.text) for blk in blocks]
+    absent: dict[str, int] = {}  # names the page's reply markers give that wrote nothing on it
     for b, blk in enumerate(blocks):
         if blk.number_text and "." in blk.number_text:
             up = by_number.get(blk.number_text.rsplit(".", 1)[0])
@@ -166,10 +209,8 @@ def link_markers(blocks: list[Block]) -> None:
                 up = by_number.get(mk[1])
                 if up is not None and up != b:
                     blk.parent = up
-            elif mk[0] == "reply" and mk[2] and not mk[3]:  # "Bob → Anna Lee": Anna Lee's nearest comment above
-                named = [a for a in range(b) if blocks[a].author and fold(blocks[a].author) == fold(mk[2])]
-                if named:
-                    blk.parent = named[-1]
+            elif mk[0] == "reply" and mk[2] and not mk[3]:  # "Bob → Anna Lee": Anna Lee's latest earlier comment
+                blk.parent = _named_parent(blocks, b, fold(mk[2]))
             elif mk[0] == "reply" and mk[3]:
                 title = fold(mk[3])
                 above = [a for a in range(b) if fold(blocks[a].text.split("\n", 1)[0]) == title]
@@ -187,6 +228,53 @@ def link_markers(blocks: list[Block]) -> None:
                 if hits:
                     earlier = [a for a in hits if a < b]
                     blk.parent = (earlier or hits)[-1]
+        if blk.parent is None:
+            blk.parent = _dangling(blk, absent)
+
+
+def _dangling(blk: Block, absent: dict[str, int]) -> str | None:
+    """The parent a block's reply marker names where it is not on the page, as the end of an id that names no
+    comment (so the reply edge dangles): ``"12"`` (the id comment 12 would have), or ``"?1"`` for the first name
+    that wrote nothing on the page (replies to one such name share it; the name itself stays in ``ui_text`` and
+    out of ids, which pseudonymisation leaves as they are)."""
+    for mk in blk.markers:
+        if mk[0] != "reply" or mk[3]:
+            continue
+        if mk[1] and mk[1].isdigit():
+            return mk[1]
+        if mk[2] and not mk[1] and not (blk.author and fold(blk.author) == fold(mk[2])):
+            return "?" + str(absent.setdefault(fold(mk[2]), len(absent) + 1))
+    return None
+
+
+def _when(stamp: times.Stamp) -> tuple | None:
+    """A written time as a key that orders the times of one kind (absolute, relative, today/yesterday)."""
+    if stamp.kind in ("datetime", "date"):
+        return ("abs", stamp.days * 86400 + (stamp.secs or 0))
+    if stamp.kind == "relative":
+        return ("rel", -stamp.ago)
+    if stamp.kind == "day" and stamp.secs is not None:
+        return ("day", -stamp.days_back * 86400 + stamp.secs)
+    return None
+
+
+def _named_parent(blocks: list[Block], b: int, name: str) -> int | None:
+    """The comment a reply naming ``name`` answers: that author's latest comment posted before the reply (on
+    a newest-first page it stands below), else, where the times do not say, the nearest one above."""
+    named = [a for a in range(len(blocks)) if a != b and blocks[a].author and fold(blocks[a].author) == name]
+    here = _when(blocks[b].stamp)
+    if here is not None:
+        timed = [(_when(blocks[a].stamp), a) for a in named]
+        # (a time as coarse as the reply's, "2 years ago", is earlier where it stands above)
+        earlier = [
+            (w[1], -abs(a - b), a)
+            for w, a in timed
+            if w is not None and w[0] == here[0] and (w[1] < here[1] or w[1] == here[1] and a < b)
+        ]
+        if earlier:
+            return max(earlier)[2]
+    above = [a for a in named if a < b]
+    return above[-1] if above else None
 
 
 _LEVEL = re.compile(r"(?i)^level[ \t]+(?P<n>\d{1,2})$")

@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 
 from ..timeparse import DATE, WEEKDAY, date_days, time_seconds
 from .buffer import ODD, byte_scan, line_index, odd_pages, read_files, views
+from .vocab import NUMBER_REPLY
 
 __all__ = ["ODD", "Plain", "read_files", "scan", "views"]
 
@@ -299,6 +300,16 @@ def _spans(lines: dict[str, np.ndarray], cand: pl.DataFrame, head: np.ndarray) -
     return start, np.where(empty, 0, end - start)
 
 
+def _number_replies(pages: pl.Series) -> np.ndarray:
+    """The pages holding a reply marker that names a number ("Antwort auf #2 von Sabrina"): layout inference
+    makes it the comment's parent, so they are left to the per-page reader (the regex only where a ``#`` is)."""
+    out = pages.str.contains("#", literal=True).fill_null(False).to_numpy()
+    if out.any():
+        at = np.flatnonzero(out)
+        out[at] = pages.gather(at).str.contains(NUMBER_REPLY).fill_null(False).to_numpy()
+    return out
+
+
 def scan(texts: pa.LargeStringArray, eligible: np.ndarray, competes) -> Plain:
     """Read the plain pages among ``texts`` (where ``eligible``). ``competes(line)`` says whether a line ending
     in a time reads as another layout's header (the per-page reader's author-first test).
@@ -314,7 +325,7 @@ def scan(texts: pa.LargeStringArray, eligible: np.ndarray, competes) -> Plain:
     if len(idx):
         some = series.gather(idx)
         odd = pl.Series(odd_pages(texts, series, suspects)[idx])
-        idx = idx[(~(odd | some.str.contains(_NOT_TEXT))).fill_null(False).to_numpy()]
+        idx = idx[(~(odd | some.str.contains(_NOT_TEXT))).fill_null(False).to_numpy() & ~_number_replies(some)]
     lines, cand, quick = _lines(texts, idx, newlines)
     headers = _headers(cand, quick)
     pages = _page_checks(cand, headers, competes).to_numpy()

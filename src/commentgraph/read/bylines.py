@@ -129,6 +129,9 @@ def authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
         j = names[0] if (b and bounded) else names[-depth] if len(names) >= depth else names[0]
         authors.append(stripped[j])
         j -= b in titles
+        lo = after_header(heads[b - 1].line, kinds, t.line) if b else 0
+        while j - 1 >= lo and vocab.BADGE_LINE.match(stripped[j - 1]):  # ("Moderator" / NAME: the badge heads it)
+            j -= 1
         starts.append(j - (j > 0 and kinds[j - 1] == "title"))  # (a post's title line heads it)
     replies = [clean_author(stripped[j]) if j is not None else None for j in reply_at]
     # a reply arrow in the author line ("ann_k ↪ Simon_W") names whom the comment answers
@@ -153,6 +156,11 @@ def authors_after(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
         blank = [kinds[j + 1] == "blank" for j in found.values() if j is not None]
         found[b] = _first_of_after_block(lo, t.line, kinds, stripped, first=b == 0, spaced=sum(blank) * 2 >= len(blank))
     starts = [found[b] if found[b] is not None else t.line for b, t in enumerate(heads)]
+    for b in range(len(heads)):  # (a badge above the name, "Top contributor" / NAME: it heads the comment)
+        while found[b] is not None and starts[b] - 1 > (heads[b - 1].line if b else -1):
+            if not vocab.BADGE_LINE.match(stripped[starts[b] - 1]):
+                break
+            starts[b] -= 1
     authors = [clean_author(stripped[found[b]]) if found[b] is not None else None for b in range(len(heads))]
     return starts, authors, [None] * len(heads), [None] * len(heads)
 

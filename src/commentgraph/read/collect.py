@@ -118,7 +118,7 @@ class PageTables:
                 col = self.extra.setdefault(key, {})
                 for i, v in enumerate((extra or {}).get(key, ())):
                     if v is not None:  # (a parent: a page's own index -> an index of all comments)
-                        col[base + i] = v + base if key == "parent" else v
+                        col[base + i] = v + base if key == "parent" and not isinstance(v, str) else v
 
     def add_plain(self, plain: bulk.Plain, ks: range, names: list[str], article_ids: list[str]) -> None:
         """Pages ``ks`` of a bulk reading (:func:`commentgraph.read.bulk.scan`), as ``_add_fast`` reads them."""

@@ -214,10 +214,10 @@ def extra_columns(tables, comments: pd.DataFrame) -> pd.DataFrame:
             values[i] = v
         cols[key] = str_array(values)
     if parents := tables.extra.get("parent"):
-        ids = comments["comment_id"].to_numpy()
+        ids, aids = comments["comment_id"].to_numpy(), comments["article_id"].to_numpy()
         values = [None] * n
-        for i, p in parents.items():
-            values[i] = ids[p]
+        for i, p in parents.items():  # (a str: a parent not on the page, "12" -> "<article>/12")
+            values[i] = f"{aids[i]}/{p}" if isinstance(p, str) else ids[p]
         cols["parent_id"] = str_array(values)
     return comments.assign(**cols)
 

@@ -10,12 +10,15 @@ from .checks import span
 
 #: "15 Kommentare", "24 comments:", "5 thoughts on “Title”", "12 Antworten zu …", "Kommentare (12)", and a count
 #: after the article's date and time on one line ("14. Januar 2020, 9:21 Uhr 571 Kommentare")
+_N = r"(?:\d{1,3}(?:[.,]\d{3})+|\d{1,7})"  # ("1,234 Comments", "1.234 Kommentare": thousands separated)
 _DECLARED = re.compile(
     r"^[ \t]*(?:[^\n]{0,60}?\d{1,2}:\d{2}(?:[ \t]*Uhr)?[ \t]+)?"
-    r"(?:(?P<n1>\d{1,7})[ \t]+(?:Leser-?)?(?:Kommentare?|Comments?|Antworten|Beiträge|Replies|Responses)[ \t]*:?"
-    r"|(?P<n3>\d{1,7})[ \t]+(?:thoughts? on|responses? to|comments? on|Kommentare zu|Antworten zu|Gedanken zu)"
+    rf"(?:(?P<n1>{_N})[ \t]+(?:Leser-?)?(?:Kommentare?|Comments?|Commentaires?|Antworten|Beiträge|Replies|Responses"
+    r"|Réponses?)[ \t]*:?"
+    rf"|(?P<n3>{_N})[ \t]+(?:thoughts? on|responses? to|comments? on|Kommentare zu|Antworten zu|Gedanken zu"
+    r"|réponses? à|commentaires? (?:sur|à propos de))"
     r"[ \t]+[^\n]{1,200}"
-    r"|(?:Kommentare|Comments|Leserkommentare)[ \t]*[(:][ \t]*(?P<n2>\d{1,7})\)?)[ \t]*$",
+    rf"|(?:Kommentare|Comments|Leserkommentare|Commentaires)[ \t]*[(:][ \t]*(?P<n2>{_N})\)?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 
@@ -51,7 +54,7 @@ def _updated(head: str) -> re.Match | None:
 
 
 #: a word every declared count holds (lower case)
-_COUNT_WORDS = ("komment", "comment", "antwort", "beiträge", "repl", "respons", "thought", "gedanken")
+_COUNT_WORDS = ("komment", "comment", "antwort", "beiträge", "repl", "respons", "thought", "gedanken", "réponse")
 _COUNT_WORD = re.compile("|".join(_COUNT_WORDS), re.IGNORECASE)
 
 
@@ -93,7 +96,7 @@ def page_head(head: str, n: int, present: list, probs: Problems) -> tuple:
     seconds since 1970, or None); a declared count that differs from the ``n`` comments found is a notice."""
     declared = declared_line = None
     if dm := _declared(head):
-        declared = int(dm[-1]["n1"] or dm[-1]["n2"] or dm[-1]["n3"])
+        declared = int(re.sub(r"[.,]", "", dm[-1]["n1"] or dm[-1]["n2"] or dm[-1]["n3"]))
         declared_line = head.count("\n", 0, dm[-1].start()) + 1
     updated = None  # (local seconds since 1970: the reader localises all pages' at once, ~70 us a page alone)
     if um := _updated(head):

@@ -33,6 +33,8 @@ _NUMBER_PREFIX = re.compile(r"(?:#|Nr\.[ ]?|No\.[ ]?)?(?P<number>\d{1,9}(?:\.\d{
 _NUMBER_SUFFIX = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:#|Nr\.[ ]?|No\.[ ]?)(?P<number>\d{1,9}(?:\.\d{1,9})*)")
 #: a weekday in the connector before a time ("by Hans » Tue Jan 14"): every post's header is of one kind
 _WEEKDAY = re.compile(r"(?<=[»›|•·])[ ]?(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?$")
+#: a sentence's end followed by more words ("Thanks. Deployed"; not "Prof. Lee", "Dr. Webbaer", "W. Merseburger")
+_SENTENCE_IN = re.compile(r"(?<![A-ZÄÖÜ])[a-zäöüß]{3,}[.!?]+[ \t]+\S")
 _NAME_NUMBER = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:by[ \t]+)?(?P<name>\S.{0,79}?)[ \t]+#?(?P<number>\d{1,9})")
 
 
@@ -78,6 +80,8 @@ def _prefix_kind(p: str) -> str:
         return "num"
     if vocab.is_ui(p):  # buttons before the time ("Gefällt mir · Antworten · 3 Std."): it closes a block
         return "ui"
+    if _SENTENCE_IN.search(p):  # a sentence ends inside it ("Thanks. Deployed 2 hours ago"): body text
+        return "text"
     if (
         vocab.LABEL_LINE.match(p)
         or vocab.LABEL_INLINE.match(p + " x")
@@ -148,7 +152,32 @@ def header_lines(found: list[TimeLine]) -> tuple[list[TimeLine], tuple | None]:
         return [], None
     counts = Counter(t.key for t in usable)
     key = max(counts, key=lambda k: (counts[k], k[3], k[0] == "name"))
-    return [t for t in usable if t.key == key], key
+    heads = [t for t in usable if t.key == key]
+    # where nearly every header ends in buttons (Hacker News' "| parent | next [–]"), a line of the same kind
+    # with nothing after its time is a body line ("Deployed it 2 hours ago"), not a header without them
+    ui = sum(t.sk == "ui" for t in heads)
+    if ui >= 3 and ui >= 0.7 * len(heads):
+        heads = [t for t in heads if t.sk != "none"]
+    # so where nearly every name before the time bears a mark (old reddit's "[–]NAME 12 points"), one without it
+    marks = Counter(_name_mark(t.prefix) for t in heads)
+    mark, n = marks.most_common(1)[0] if marks else ("", 0)
+    if mark and n >= 3 and n >= 0.7 * len(heads):
+        heads = [t for t in heads if _name_mark(t.prefix)]
+    return heads, key
+
+
+#: what a header's name may bear: a collapse button before it ("[–]"), a handle's "@", a score ("12 points")
+_MARK = re.compile(r"^(?P<lead>\[[–+\-]\]|@)|(?P<score>[ \t][+\-−]?\d[\d.,]*[ \t]+(?i:points?|punkte|votes?)\b)")
+
+
+def _name_mark(prefix: str) -> str:
+    """The marks a header's name bears (see ``_MARK``), as one string ("" for none).
+
+    >>> _name_mark("[–]user_one 12 points"), _name_mark("@anna"), _name_mark("I checked it")
+    ('[–] points', '@', '')
+    """
+    found = [m["lead"] or "points" for m in _MARK.finditer(prefix)]
+    return " ".join(found)
 
 
 def layout_mode(heads: list[TimeLine], kinds: list[str], stripped: list[str] | None = None) -> str:
@@ -254,6 +283,16 @@ def _sample_has_authors(heads: list[TimeLine], kinds: list[str], stripped: list[
     return sum(bool(n) for n in names) >= 0.3 * len(names)
 
 
+def _said(blocks: list[Block], stripped: list[str]) -> dict[str, set[str]]:
+    """The lines each author's comments hold (folded): where a quote of theirs ends (see ``fill_body``)."""
+    said: dict[str, set[str]] = {}
+    for blk in blocks:
+        if blk.author:
+            got = said.setdefault(fold(blk.author), set())
+            got.update(fold(stripped[j]) for j in range(blk.time_line + 1, blk.end + 1) if stripped[j])
+    return said
+
+
 _MODES = {
     "inline": "the author in the time line",
     "suffix": "the author after the time",
@@ -314,8 +353,9 @@ def infer(lines: list[str]) -> Inferred | None:
             blocks[-1].markers.append(("reply", None, replies[b], None))
     tail = cut_tail(blocks[-1], kinds, mode)
     known = {fold(a) for a in authors if a}
+    said = _said(blocks, stripped) if "quote" in kinds else None
     for blk, t in zip(blocks, heads):
-        fill_body(blk, lines, stripped, kinds, mode, known)
+        fill_body(blk, lines, stripped, kinds, mode, known, said)
         if mode != "after":
             header_markers(blk, stripped, kinds, known)
         if t.pk == "ui":  # buttons before the time, in its line ("Gefällt mir · Antworten · 3 Std.")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pyarrow as pa
 
 from ..problems import Problems
+from . import times
+from .blocks import name_line
 from .checks import number_ids
 from .collect import EXTRA
 from .head import page_head
@@ -82,10 +84,12 @@ def _notices(tables, found, lines: list[str], n_lines: int, relative, dated_only
         probs.add("relative_time", message, line=first.time_line + 1, severity="notice")
     if dated_only:
         first = blocks[dated_only[0]]
+        months = any(times.MONTH_YEAR.fullmatch(blocks[i].posted_text) for i in dated_only)
         probs.add(
             "date_only",
             f"{len(dated_only)} comments give a date without a time of day (e.g. "
-            f"{first.posted_text!r}); posted_at is that day's midnight",
+            f"{first.posted_text!r}); posted_at is that day's midnight"
+            + (" (a month and year alone: the month's first day)" if months else ""),
             line=first.time_line + 1,
             severity="notice",
         )
@@ -131,7 +135,9 @@ def inferred_page(tables, text: str, found, *, name: str, article_id: str, encod
     title, updated, declared = page_head("\n".join(lines[: blocks[0].top]), n, present, probs)
     tables.splits.append((len(tables.rows), len(tables.dates), n, name))
     texts = pa.array([b.text for b in blocks], type=pa.large_string())
-    header_lines = [1 if found.layout == "inferred:after" else b.time_line - b.top + 1 for b in blocks]
+    after = found.layout == "inferred:after"
+    stripped = [x.strip(" \t\r") for x in lines[: blocks[-1].time_line + 1]] if after else []
+    header_lines = [name_line(b, stripped) - b.top + 1 if after else b.time_line - b.top + 1 for b in blocks]
     tables.commit(
         article_id,
         name,

@@ -48,11 +48,20 @@ _YEARLESS = (
     rf"(?<![\w.])(?P<ydate>\d{{1,2}}\.?[ ]+(?i:{_MONTH_ALT})\.?|(?i:{_MONTH_ALT})\.?[ ]+\d{{1,2}}(?:st|nd|rd|th)?)"
     rf"(?![\w]|,?[ ]+\d{{4}})(?:{_SEP}(?P<ytime>{TIME}))?(?=[ \t]*(?:$|[·•|,(–—-]))"
 )
+#: a month and year without a day (Discourse: "Mar '21", "Mar 2021"): only where the line or a separator follows
+#: ("in March 2021 I went" is a sentence); read as the month's first day, a date without a time of day
+#: (a month's first letter is looked for first: the alternation of month names at every position is slow)
+_MONTH_YEAR = (
+    rf"(?<![\w.])(?=[jfmasondJFMASOND])(?P<mdate>(?i:{_MONTH_ALT})\.?[ ]+(?:['’]\d{{2}}|\d{{4}}))"
+    r"(?![\w'’])(?=[ \t]*(?:$|[·•|,(–—-]))"
+)
+MONTH_YEAR = re.compile(_MONTH_YEAR)
 EXPR = re.compile(
     rf"(?P<date>{_DATE_G})(?:{_SEP}(?P<time>{_TIME_FR})(?P<tz>{_TZ})?)?"
     # the time first ("13:47 Uhr, 14.01.2020", "13:47 - 14.01.2020")
     rf"|(?<![\w.:])(?P<ttime>{TIME})(?:[ \t]*,[ \t]*|[ \t]+(?:[-–—|·•]|am|on|vom)[ \t]+|[ \t]+)(?P<tdate>{_DATE_G})"
     rf"|{_YEARLESS}"
+    rf"|{_MONTH_YEAR}"
     rf"|(?<![\w])(?P<rel>{_REL})(?![\w])"
     rf"|(?<![\w])(?P<day>{_DAY})(?:[ \t]*,?[ \t]*(?:(?:um|at|à)[ \t]+)?(?P<dtime>{TIME})(?P<dtz>{_TZ})?)?(?![\w])"
 )
@@ -258,8 +267,26 @@ def date_text(m: re.Match, day_first: bool = False) -> str | None:
     >>> date_text(find("14/01/2020 13:47"), day_first=True), date_text(find("vor 2 Tagen"))
     ('14.01.2020', None)
     """
+    if m["mdate"]:
+        return _month_year(m["mdate"])
     date = m["date"] or m["tdate"]
     return date.replace("/", ".") if day_first and date and "/" in date else date
+
+
+_MONTH_YEAR_PARTS = re.compile(r"(?P<month>[^\W\d_]+)\.?[ ]+['’]?(?P<year>\d{2,4})")
+
+
+def _month_year(text: str) -> str | None:
+    """A month and year as the date of the month's first day (``Mar '21`` -> ``01.03.2021``; a two-digit
+    year is this century's).
+
+    >>> _month_year("Mar '21"), _month_year("März 2019"), _month_year("Mai 1999")
+    ('01.03.2021', '01.03.2019', '01.05.1999')
+    """
+    m = _MONTH_YEAR_PARTS.match(text)
+    month = MONTHS.get(m["month"].lower())
+    year = int(m["year"]) + (2000 if len(m["year"]) == 2 else 0)
+    return f"01.{month:02d}.{year}" if month else None
 
 
 def shape(m: re.Match) -> str:
@@ -268,6 +295,6 @@ def shape(m: re.Match) -> str:
     >>> shape(find("8. April 2019 @ 11:38")), shape(find("27. September 2018")), shape(find("vor 1 Stunde"))
     ('T', 'D', 'R')
     """
-    if m["rel"] or m["day"]:  # ("gestern" alone is as precise as "vor 1 Tag")
-        return "R"
+    if m["rel"] or m["day"] or m["mdate"] or (m["ydate"] and not m["ytime"]):
+        return "R"  # ("gestern" alone is as precise as "vor 1 Tag"; "Mar '21" and "Mar 3" stand among "2d" ages)
     return "T" if m["time"] or m["dtime"] or m["ytime"] or m["ttime"] else "D"

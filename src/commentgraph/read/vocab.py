@@ -105,6 +105,32 @@ _UI_WORDS = (
 )
 #: a proper name after a badge's words ("ACME Corp", "Universität Wien"): capitalised words only, at most five
 _PROPER = r"(?-i:[A-ZÄÖÜ0-9@])[\w&'’.\-]*(?:[ \t]+(?-i:[A-ZÄÖÜ0-9&])[\w&'’.\-]*){0,4}"
+#: badges beside a name (the Guardian's "Staff" and "Picks", Reddit's "OP", YouTube's "Pinned by", Facebook's "Top
+#: fan", Google's "Top contributor"); above the name they head its comment
+_BADGES = (
+    "staff",
+    "guardian staff",
+    "guardian pick",
+    "guardian picks",
+    "picks",
+    "op",
+    r"top \d{1,2}% (?:commenter|poster)",
+    "moderator",
+    "moderatorin",
+    "mod",
+    "admin",
+    "administrator",
+    "verified",
+    "verifiziert",
+    r"pinned by @?" + _PROPER,
+    r"(?:angepinnt|fixiert) von @?" + _PROPER,
+    "top fan",
+    "top-fan",
+    "author",
+    r"(?:top|rising|all-star|new) (?:contributor|commenter)",
+    "top-kommentator(?:in)?",
+)
+BADGE_LINE = re.compile("(?i)^[ \t]*(?:" + "|".join(_BADGES) + ")[ \t]*$")
 #: forum post menus between an author line and the post's time (vBulletin, phpBB): skipped, not a boundary
 _MENU_WORDS = (
     "profil",
@@ -122,21 +148,7 @@ _MENU_WORDS = (
     r"level \d{1,2}",  # (Reddit's nesting depth above each comment)
     "website besuchen",
     "visit website",
-    # badges between a name and its time (the Guardian's "Staff" and "Picks", Reddit's "OP", YouTube's "Pinned by")
-    "staff",
-    "guardian staff",
-    "guardian pick",
-    "guardian picks",
-    "picks",
-    "op",
-    r"top \d{1,2}% (?:commenter|poster)",
-    "moderator",
-    "mod",
-    "verified",
-    r"pinned by @?" + _PROPER,
-    "top fan",
-    "top-fan",
-    "author",
+    *_BADGES,
     # Facebook's line under a name
     r"(?:works at|worked at|studied at|studies at|went to|lives in|arbeitet bei|hat gearbeitet bei|studiert an"
     r"|hat studiert an|wohnt in)[ \t]+" + _PROPER,
@@ -154,6 +166,8 @@ UI_LINE = re.compile(
     r"|^[ \t]*(?:show|view|load|hide)[ \t]+(?:all[ \t]+)?\d{0,6}[ \t]*(?:more[ \t]+)?(?:repl(?:y|ies)|comments?)"
     r"[ \t]*$"
     r"|^[ \t]*(?:weitere|mehr)[ \t]+(?:kommentare|antworten)[ \t]+(?:laden|anzeigen)[ \t]*$"
+    # phpBB's link back to the top after each post ("Top", "↑ Top"; "Top!" is a reader's word)
+    r"|^[ \t]*(?:[↑^▲⬆][ \t]*)?top(?:[ \t]*[↑^▲⬆])?[ \t]*$"
     # Substack's and YouTube's marks of the author's like: "Liked by Author", "Liked by creator"
     r"|^[ \t]*(?:liked[ \t]+by[ \t]+(?:the[ \t]+)?(?:author|creator)|gefällt[ \t]+(?:dem|der)[ \t]+(?:autor|autorin))"
     r"[ \t]*$",
@@ -327,10 +341,19 @@ REPLY_MARKER = re.compile(
     r"|@?(?P<rname>[^\s#@][^#]{0,60}?)\.?)[ \t]*$",
     re.IGNORECASE,
 )
+#: a reply marker naming a comment's number ("Antwort auf #2 von Sabrina"): a page in the seed's layout that holds one
+#: is read by layout inference, which makes it the comment's parent (no lookarounds: Polars' regex reads it too)
+NUMBER_REPLY = (
+    r"(?im)^[ \t]*(?:antwort auf|antwort an|als antwort auf|in reply to|replying to|reply to)[ \t]+"
+    r"(?:kommentar[ \t]+|comment[ \t]+)?#[0-9]"
+)
+NUMBER_REPLY_LINE = re.compile(NUMBER_REPLY)
 #: quote markers: "Zitat von NAME", "NAME hat gesagt.:", "NAME said:", "Originally Posted by NAME", "NAME schrieb am
 #: 15.01.2020 09:00:" (heise, mail-style "> " lines below)
 QUOTE_MARKER = re.compile(
+    # (a sentence is no marker: "Zitat von Karl steht in keinem Buch.")
     r"^[ \t]*(?i:(?:zitat|quote|zitieren)(?:[ \t]+(?:von|from|original(?:[ \t]+von)?))[ \t]+(?P<name>.+?)"
+    r"(?<![a-zäöüß]{2}[.!?])"
     r"|originally posted by[ \t]+(?P<name2>.+?))[ \t]*:?[ \t]*$"
     r"|^[ \t]*(?P<name3>\S.{0,60}?)[ \t]+(?i:hat gesagt|said|wrote|schrieb|a écrit)"
     r"(?:[ \t]+(?i:am|on|le)[ \t]+[^:\n]{4,30}(?::\d\d){0,2}(?:[ \t]?(?i:uhr|[ap]\.?m\.?))?)?[ \t]*\.?:[ \t]*$"
