@@ -177,3 +177,16 @@ def test_exports_of_a_pseudonymised_discussion_hold_no_name(seed, tmp_path):
     text = " ".join(f.read_text(encoding="utf-8") for f in files).casefold()
     assert "commenter " in text
     assert not [n for n in SEED_AUTHORS if n.casefold() in text]
+
+
+def test_names_only_in_reply_markers_are_replaced_too():
+    # "Antwort auf #9 von Karl Marx": Karl wrote nothing on the page, so his name is in no author, mention or
+    # reply column, only in the marker the reader moved to ui_text; it must not survive pseudonymisation
+    page = ("Artikel\n\n01.03.2019 10:00 Anna 1\n\nHallo\n\n01.03.2019 11:00 Ben 2\n\n"
+            "Antwort auf #9 von Karl Marx\nDas stimmt nicht, Karl Marx irrt.\n")
+    d = cg.read_page(page)
+    assert d.comments["ui_text"].iloc[1] == "Antwort auf #9 von Karl Marx"
+    p = cg.pseudonymize(d, salt="s3cret")
+    everything = " ".join(t.astype(str).to_string() for t in (p.comments, p.mentions, p.replies, p.problems))
+    assert "Karl" not in everything and "Marx" not in everything
+    assert p.comments["ui_text"].iloc[1].startswith("Antwort auf #9 von Commenter ")

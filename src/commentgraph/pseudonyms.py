@@ -11,6 +11,7 @@ import unicodedata
 import pandas as pd
 
 from .discussion import Discussion
+from .read.vocab import QUOTE_MARKER, REPLY_MARKER
 from .schema import conform
 
 LABEL = "Commenter"
@@ -167,7 +168,29 @@ def discussion_names(d: Discussion) -> list[str]:
     """
     m, r = d.mentions, d.replies
     return [*d.comments["author"].dropna(), *m["written_name"].dropna(), *m["target_author"].dropna(),
-            *r["target_author"].dropna(), *r["source_author"].dropna()]
+            *r["target_author"].dropna(), *r["source_author"].dropna(), *_marker_names(d.comments)]
+
+
+def _marker_names(comments: pd.DataFrame) -> list[str]:
+    """The names in the reply and quote markers the page reader moved out of the text (``ui_text``,
+    ``quoted_text``): "Antwort auf #9 von Karl" names Karl even where Karl wrote nothing on the page.
+
+    >>> _marker_names(pd.DataFrame({"ui_text": ["Antwort auf #9 von Karl Marx\\nMelden", None],
+    ...                             "quoted_text": [None, "Zitat von Eva B.:\\nso nicht"]}))
+    ['Karl Marx', 'Eva B.']
+    """
+    out = []
+    for col in ("ui_text", "quoted_text"):
+        if col not in comments.columns:
+            continue
+        for value in comments[col].dropna().tolist():
+            for line in str(value).splitlines():
+                for rx, groups in ((REPLY_MARKER, ("name", "tname", "rname")),
+                                   (QUOTE_MARKER, ("name", "name2", "name3"))):
+                    m = rx.match(line)
+                    if m:
+                        out += [g.strip(" \t:") for g in m.group(*groups) if g and g.strip(" \t:")]
+    return out
 
 
 def pseudonymized_entry(mapping: dict, digits: int | None = None, opted_out: int = 0) -> dict:
