@@ -302,3 +302,11 @@ def test_a_newest_first_table_breaks_same_minute_ties_bottom_up(tmp_path):
         m = cg.read_table(p).mentions.set_index("raw")
         assert m["target_author"].to_dict() == {"@Ben": "Ben", "@Anna": "Anna"}, name
         assert (m["resolution"] == "author").all(), name
+
+
+def test_reply_lines_ending_in_a_full_stop_and_possessives():
+    # "In reply to Karl Marx." (Coral/WordPress, a full stop after the name) names Karl Marx, who wrote nothing
+    # here: an unresolved reference; "Antwort auf Ihren Beitrag" ("your post") names no one
+    m, _ = thread(["Anna", "Ben", "Cleo"], ["Hallo", "In reply to Karl Marx.\nNo.", "Antwort auf Ihren Beitrag\nJa."])
+    assert m[["comment_id", "raw", "written_name", "resolution", "rule"]].values.tolist() == [
+        ["2", "In reply to Karl Marx", "Karl Marx", "unresolved", "reply-line"]]

@@ -229,7 +229,7 @@ def _opening(text: str, idx, opt, fuzz, opens) -> tuple[list, int]:
         name = line.group("name")
         got = name_at(name, idx, opt, direct=True, after_number=False, fuzz=fuzz)
         # an author of the article; an unknown name only when it fills the line ("Antwort an Grund ..." is text)
-        if got is not None and (got[0] is not None or name[got[2] :].strip(" \t:") == ""):
+        if got is not None and (got[0] is not None or name[got[2] :].strip(" \t:.") == ""):
             author, written, end, _, score, note = got
             at, end = line.start("phrase"), line.start("name") + end
             return [(at, end, text[at:end], None, written, author, "reply-line", score, note)], end

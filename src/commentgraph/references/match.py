@@ -24,6 +24,8 @@ i you your youre you're the a an this that these those it its it's we he she the
 not thanks thank well but and or what why how who where when if sorry agree agreed exactly good
 great nice hi hey dear re lol ok okay indeed really do don't dont are is was have has in on at as of
 to for with just please no
+ihren ihrem ihrer ihres deinen deinem deiner deines seinen seinem seiner seines meinen meinem meiner meines
+unseren unserem unserer eure euren eurem eurer
 """.split()
 )
 
