@@ -191,17 +191,10 @@ def user_links(text: str, idx: AuthorIndex) -> list[tuple]:
     for m in USERLINK.finditer(text):
         handle = m["handle"]
         key = normalize_name(handle)
-        author, rule, score, note = idx.keys.get(key), "u/+name:exact", 100.0, ""
-        if key in idx.shared:  # "anna_k" and "anna-k": only the spelling decides
-            same = [a for a in idx.shared[key] if a == handle] or [
-                a for a in idx.shared[key] if a.casefold() == handle.casefold()
-            ]
-            author = same[0] if len(same) == 1 else None
-            if author is None:
-                rule, score = "u/+name:ambiguous", 0.0
-                note = f"'{handle}' could be any of: {', '.join(sorted(idx.shared[key]))}"
-        elif author is None:
-            rule, score = "u/+name:unknown", 0.0
+        author, note = idx.spelt(key, handle)  # ("anna_k" and "anna-k": only the spelling decides)
+        rule, score = ("u/+name:exact", 100.0) if author is not None else ("u/+name:unknown", 0.0)
+        if note:
+            rule = "u/+name:ambiguous"
         out.append((m.start(), m.end(), m.group(), None, handle, author, rule, score, note))
     return out
 

@@ -134,16 +134,9 @@ def name_at(tail, idx, opt, *, direct, after_number, fuzz, after_determiner=Fals
         # "@Anna-Lena" is a double name, not Anna: a hyphen and a capital go on with the name
         if hit is not None and not (tail[hit[1] : hit[1] + 1] == "-" and tail[hit[1] + 1 : hit[1] + 2].isupper()):
             key, end = hit
-            a = idx.keys[key]
-            if key in idx.shared:  # "Hallenser144" and "Hallenser14_4": only the spelling decides
-                w = tail[:end]
-                pick = [s for s in idx.shared[key] if s == w] or [
-                    s for s in idx.shared[key] if s.casefold() == w.casefold()
-                ]
-                if len(pick) != 1:
-                    names = ", ".join(sorted(idx.shared[key]))
-                    return None, w, end, "name:ambiguous", 0.0, f"'{w}' could be any of: {names}"
-                a = pick[0]
+            a, note = idx.spelt(key, tail[:end])
+            if a is None:
+                return None, tail[:end], end, "name:ambiguous", 0.0, note
             glued = end < len(tail) and tail[end].isalnum()
             how = "glued" if glued else "comma" if "," in tail[:end] else "exact"
             return a, tail[:end], end, "name:" + how, 100.0, ""

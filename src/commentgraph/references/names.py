@@ -189,6 +189,24 @@ class AuthorIndex:
                 break
         return best
 
+    def spelt(self, key: str, written: str) -> tuple[str | None, str]:
+        """The author whose name has ``key`` as ``written`` spells it: where several authors share the key
+        ("Hallenser144" and "Hallenser14_4"), only the exact spelling (else one spelling that differs in case
+        alone) decides; (None, a note naming them) when none or several do.
+
+        >>> AuthorIndex(["Hallenser144", "Hallenser14_4"]).spelt("hallenser144", "Hallenser14_4")
+        ('Hallenser14_4', '')
+        >>> AuthorIndex(["Hallenser144", "Hallenser14_4"]).spelt("hallenser144", "hallenser 144")
+        (None, "'hallenser 144' could be any of: Hallenser144, Hallenser14_4")
+        """
+        if key not in self.shared:
+            return self.keys.get(key), ""
+        names = self.shared[key]
+        pick = [s for s in names if s == written] or [s for s in names if s.casefold() == written.casefold()]
+        if len(pick) == 1:
+            return pick[0], ""
+        return None, f"'{written}' could be any of: {', '.join(sorted(names))}"
+
     def _alias_table(self, which: int) -> tuple[list, list]:
         """The authors' aliases (``aliases(a)[which]``: 1 for prefix matching, 2 for fuzzy) sorted, and whose."""
         if self.bank is not None:
