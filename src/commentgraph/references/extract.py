@@ -10,6 +10,7 @@ import polars as pl
 import pyarrow as pa
 
 from .address import address_at, openings
+from .columnar import key_table, settle
 from .keys import values_at
 from .match import fuzz_module, name_at
 from .names import AuthorIndex, author_indexes, normalize_name
@@ -130,16 +131,21 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
     articles, uniq = pd.factorize(comments["article_id"], use_na_sentinel=False)
     need = np.zeros(len(uniq), dtype=bool)
     need[articles[take]] = True
-    indexes = author_indexes(articles, comments["author"], need)
+    settled, fast = _columnar(comments, take, opening, articles, need, opt) if COLUMNAR else (np.zeros_like(take), None)
+    rest = take & ~settled
+    need_rest = np.zeros(len(uniq), dtype=bool)
+    need_rest[articles[rest]] = True
+    indexes = author_indexes(articles, comments["author"], need_rest)
     empty_index = AuthorIndex(())
-    members = _thread_members(comments, take & opening)
+    members = _thread_members(comments, rest & opening)
     rows = []
-    for cid, aid, text, code, opens in zip(
-        comments["comment_id"][take].tolist(),  # column by column: a frame's .loc takes the texts slowly
-        comments["article_id"][take].tolist(),
-        comments["text"][take].tolist(),
-        articles[take].tolist(),
-        opening[take].tolist(),
+    for t, cid, aid, text, code, opens in zip(
+        np.flatnonzero(rest).tolist(),
+        comments["comment_id"][rest].tolist(),  # column by column: a frame's .loc takes the texts slowly
+        comments["article_id"][rest].tolist(),
+        comments["text"][rest].tolist(),
+        articles[rest].tolist(),
+        opening[rest].tolist(),
     ):
         if not isinstance(text, str):
             continue
@@ -148,20 +154,71 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
         first = len(rows)
         if opens or text[:1] in "AaIiRr" or text[:1].isspace():  # where a reply line or an address may open it
             found, skip_to = _opening(text, idx, opt, fuzz, opens and members.get(cid))
-            rows.extend((cid, aid, *f) for f in found)
+            rows.extend((t, cid, aid, *f) for f in found)
         for m in _matches(text):
             at = m.start()
             if at >= skip_to and (not at or text[at - 1] in " \n\t" or not _in_url(text, at)):
                 got = _reference(text, m, idx, opt, fuzz)
                 if got is not None:
-                    rows.append((cid, aid, *got))
+                    rows.append((t, cid, aid, *got))
         links = quote_links(text) if ">>" in text else []
         if "u/" in text:
             links += user_links(text, idx)
         if links:
-            rows.extend((cid, aid, *link) for link in links)
-            rows[first:] = sorted(rows[first:], key=lambda r: r[2])  # in the order they are written
-    return _extract_frame(rows)
+            rows.extend((t, cid, aid, *link) for link in links)
+            rows[first:] = sorted(rows[first:], key=lambda r: r[3])  # in the order they are written
+    return _combine(rows, fast, comments)
+
+
+#: whether :func:`extract` lets :func:`columnar.settle` read the texts it can (a test turns it off to compare)
+COLUMNAR = True
+
+
+def _columnar(comments, take, opening, articles, need, opt) -> tuple[np.ndarray, pl.DataFrame | None]:
+    """The texts :func:`columnar.settle` reads, and its rows; texts it cannot be sure of are left out whole."""
+    try:
+        col = pl.Series(pa.array(comments["text"].array))
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, UnicodeError):
+        return np.zeros_like(take), None
+    if not (col.dtype == pl.String):
+        return np.zeros_like(take), None
+    odd = col.str.contains("＠|>>|u/|@@").fill_null(True).to_numpy()
+    eligible = take & ~opening & ~odd
+    # a reply line may open the text ("Antwort auf Anna"): the per-text reader's test, on the texts it may open
+    opens = col.str.contains(r"^[AaIiRr\s\x1c-\x1f\x85]").fill_null(False).to_numpy() & eligible
+    where = np.flatnonzero(opens)
+    if len(where):
+        eligible[where[[_REPLY_LINE.match(t) is not None for t in values_at(comments["text"], where)]]] = False
+    keys = key_table(articles, comments["author"], need)
+    fast, settled = settle(col, articles, keys, eligible, opt.max_name_words)
+    return settled, fast
+
+
+def _combine(rows: list, fast: pl.DataFrame | None, comments: pd.DataFrame) -> pd.DataFrame:
+    """The per-text reader's ``rows`` and the columnar ones in one frame, in text order, then written order."""
+    slow = _extract_frame([r[1:] for r in rows])
+    if fast is None or not len(fast):
+        return slow
+    t = fast["t"].to_numpy()
+    quick = pd.DataFrame(
+        {
+            "comment_id": comments["comment_id"].array.take(t),
+            "article_id": comments["article_id"].array.take(t),
+            "start": fast["start"].to_numpy(),
+            "end": fast["end"].to_numpy(),
+            "raw": fast["raw"].to_numpy(),
+            "written_number": fast["written_number"].to_pandas(),
+            "written_name": fast["written_name"].to_numpy(),
+            "matched_author": fast["matched_author"].to_numpy(),
+            "rule": fast["rule"].to_numpy(),
+            "score": 100.0,
+            "note": "",
+        }
+    ).astype(_EXTRACT_DTYPES)
+    if not len(slow):
+        return quick
+    order = np.argsort(np.concatenate([np.array([r[0] for r in rows], dtype=np.int64), t]), kind="stable")
+    return pd.concat([slow, quick], ignore_index=True).take(order).reset_index(drop=True)
 
 
 def quote_links(text: str) -> list[tuple]:

@@ -1,0 +1,291 @@
+"""The common references of all texts at once: ``@12``, ``@12 Anna:``, ``@Anna Maria``, matched by joins.
+
+:func:`settle` reads the ``@``-references of many texts column-wise (Polars) where it can be sure to find
+what the per-text reader (:func:`extract.extract`'s loop over :data:`extract.MENTION`) finds: a number, or
+a name that is exactly the key of an author of the article, written in letters of Latin-1 after an ``@``
+that stands at the start of the text or after a space. A text holding any other form (an unknown or
+loosely matched name, a URL, quote or user links, a reply line, an address, a glued handle, other
+scripts) is left to the per-text reader, whole: the two never share a text, and a test holds them equal.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import polars as pl
+
+from .match import STOPWORDS
+from .names import author_key
+
+#: letters and digits as Python's ``[^\W_]`` reads them, within :data:`_SAFE`
+_ALNUM = "0-9A-Za-zÀ-ÖØ-öø-ÿ"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+#: the characters this reader knows how Python's ``re`` and ``str`` methods treat: ASCII, Latin-1 letters,
+#: and punctuation that is no letter (a text with others after an ``@`` goes to the per-text reader)
+_SAFE = _ALNUM + r"\x00-\x7f\u00a0\u00ab\u00bb\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u20ac"
+_GAP = r"[ .,'’_\-]{1,3}"
+_MAX_TOKENS = 6  # as names._MAX_TOKENS
+#: up to six name tokens and the gaps between them (as ``names._NAME_TOKENS``)
+_TOKENS = f"^([{_ALNUM}]+)" + f"(?:({_GAP})([{_ALNUM}]+)" * (_MAX_TOKENS - 1) + ")?" * (_MAX_TOKENS - 1)
+#: how :func:`names.norm` maps the lowercased letters of :data:`_ALNUM` that it changes
+_NORM = {
+    "ß": "ss",
+    "ä": "ae",
+    "ö": "oe",
+    "ü": "ue",
+    "æ": "ae",
+    "ø": "o",
+    **dict.fromkeys("àáâãå", "a"),
+    "ç": "c",
+    **dict.fromkeys("èéêë", "e"),
+    **dict.fromkeys("ìíîï", "i"),
+    "ñ": "n",
+    **dict.fromkeys("òóôõ", "o"),
+    **dict.fromkeys("ùúû", "u"),
+    **dict.fromkeys("ýÿ", "y"),
+}
+#: what may stand before an ``@`` that starts a reference here (else the text goes to the per-text reader) ...
+_OPEN = ("", " ", "\n", "\t")
+#: ... and what makes it no reference at all (``(?<![\w@＠/+=%&~\\-])`` in :data:`extract.MENTION`)
+_WORDLIKE = f"^[{_ALNUM}_/+=%&~\\\\]$"
+_LOWER = "a-zß-öø-ÿ"
+#: a number that is no reference: ``12:30``, ``12,5``, ``12 %``, ``12 Uhr`` (as in :data:`extract.MENTION`)
+_NOT_NUMBER = rf"^(?:[.,:][0-9]|[ \t]?(?:[%€$]|(?:Uhr|Euro|EUR|Prozent|Dollar|USD|Jahre?n?)(?:[^{_ALNUM}_]|$)))"
+#: a token with a glued cut (``names.INNER_CUT``: ``AnnaThanks``, ``Rob_KThe``)
+_INNER_CUT = f"[{_LOWER}0-9][{_UPPER}]|[{_UPPER}][{_UPPER}][{_LOWER}]"
+#: ``match._WORD`` (``\.(?=x)`` read as ``\.x``: the same matches)
+_FIRST_WORD = rf"^[{_ALNUM}](?:[{_ALNUM}_'’\-]|\.[^\W\d_])*\.?"
+
+
+def norm_tokens(tok: pl.Expr) -> pl.Expr:
+    """:func:`names.norm` of tokens of :data:`_ALNUM` letters and digits.
+
+    >>> pl.select(norm_tokens(pl.lit(pl.Series(["Müller", "ÅSE", "Straße"])))).to_series().to_list()
+    ['mueller', 'ase', 'strasse']
+    """
+    return tok.str.to_lowercase().str.replace_many(list(_NORM), list(_NORM.values()))
+
+
+def key_table(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -> pl.DataFrame:
+    """(art, key) -> the author an exact name match takes, and whether several authors share the key (then
+    only the per-text reader decides, by spelling), for the articles where ``need[art]``."""
+    codes, uniq = pd.factorize(authors)
+    keys = [author_key(a) for a in uniq.tolist()]
+    rows = np.flatnonzero(need[articles] & (codes >= 0))
+    pairs = pl.DataFrame({"art": articles[rows].astype(np.int64), "code": codes[rows].astype(np.int64)})
+    pairs = pairs.unique(maintain_order=True)  # each (article, author) once, where first written
+    names = pl.DataFrame(
+        {"code": np.arange(len(uniq), dtype=np.int64), "key": keys, "author": uniq.tolist()},
+        schema={"code": pl.Int64, "key": pl.String, "author": pl.String},
+    )
+    return (
+        pairs.join(names, on="code", how="left", maintain_order="left")
+        .drop_nulls("key")
+        .group_by("art", "key", maintain_order=True)
+        .agg(pl.col("author").first(), (pl.len() > 1).alias("shared"))
+    )
+
+
+def _pieces(texts: pl.Series) -> pl.DataFrame:
+    """One row per ``@`` of the texts: the text's position ``t``, the ``@``'s char offset ``at``, the character
+    before it (``prev``, "" at the start) and the rest of its line up to the next ``@`` (``h``, 100 chars)."""
+    parts = pl.DataFrame({"t": np.arange(len(texts), dtype=np.int64), "p": texts.str.split("@")}).explode("p")
+    t = parts["t"].to_numpy()
+    size = parts["p"].str.len_chars().to_numpy().astype(np.int64)
+    first = np.ones(len(t), dtype=bool)
+    first[1:] = t[1:] != t[:-1]
+    ends = np.cumsum(size + 1)
+    start_of_text = np.maximum.accumulate(np.where(first, ends - size - 1, 0))
+    at = ends - 1 - start_of_text  # the "@" after each piece, as a char offset in its text
+    after = ~first  # pieces that follow an "@"
+    prev_idx = np.flatnonzero(after) - 1
+    last = parts["p"].str.slice(-1).to_numpy()
+    prev = np.where(size[prev_idx] > 0, last[prev_idx], np.where(first[prev_idx], "", "@"))
+    return pl.DataFrame(
+        {
+            "t": t[after],
+            "at": at[prev_idx],
+            "prev": pl.Series(prev, dtype=pl.String),
+            "h": parts["p"].filter(pl.Series(after)).str.slice(0, 100).str.extract(r"^([^\n]*)", 1),
+        }
+    )
+
+
+def _kinds(at: pl.DataFrame) -> pl.DataFrame:
+    """Each ``@`` read as no reference, a number, a name (to match) or one for the per-text reader."""
+    h = pl.col("h")
+    sp = h.str.contains(r"^[ \t\u00a0]").cast(pl.Int64)
+    at = at.with_columns(sp=sp).with_columns(r=h.str.slice(pl.col("sp")))
+    r = pl.col("r")
+    d = r.str.extract(r"^([0-9]+)", 1)
+    after_d = r.str.slice(d.str.len_chars())
+    kind = (
+        pl.when(pl.col("prev").is_in(_OPEN).not_())
+        .then(pl.when(pl.col("prev").str.contains(_WORDLIKE)).then(pl.lit("none")).otherwise(pl.lit("python")))
+        .when(r.str.slice(0, 90).str.contains(f"[^{_SAFE}]"))
+        .then(pl.lit("python"))
+        .when(d.is_not_null())
+        .then(
+            pl.when(d.str.len_chars() > 6)
+            .then(pl.lit("python"))
+            .when(after_d.str.contains(_NOT_NUMBER))
+            .then(pl.lit("none"))
+            .otherwise(pl.lit("num"))
+        )
+        .when(r.str.contains(r"^(?:(?:Nr|No|Nummer)\.?[ \t]?[0-9]|[_#])"))
+        .then(pl.lit("python"))
+        .when(r.str.contains(f"^[{_ALNUM}]"))
+        .then(pl.lit("name"))
+        .otherwise(pl.lit("none"))
+    )
+    at = at.with_columns(kind=kind, d=d, after_d=after_d).filter(pl.col("kind") != "none")
+    # the text a name is read from: after the number and a separator (``@12, Anna``), or after the ``@``
+    tail = pl.when(pl.col("kind") == "num").then(pl.col("after_d").str.slice(0, 80)).otherwise(r.str.slice(0, 80))
+    at = at.with_columns(tail=tail)
+    skip = (
+        pl.when(pl.col("kind") == "num")
+        .then(pl.col("tail").str.extract(r"^([ \t\u00a0]*[,:;.\-–—]?[ \t\u00a0]*)", 1).str.len_chars())
+        .otherwise(0)
+    )
+    at = at.with_columns(skip=skip.cast(pl.Int64)).with_columns(nt=pl.col("tail").str.slice(pl.col("skip")))
+    return at.with_columns(
+        tail0=pl.col("at") + 1 + pl.col("sp") + pl.col("d").str.len_chars().fill_null(0),
+        first=pl.col("nt").str.slice(0, 1),
+    )
+
+
+def _tokens(at: pl.DataFrame) -> pl.DataFrame:
+    """The cuts of each name: (row, k, key, end) for the first k tokens, as ``AuthorIndex.exact`` tries them;
+    and per row whether a token has an upper-case letter after its first (a glued cut: per-text reader)."""
+    groups = at["nt"].str.extract_groups(_TOKENS).struct.unnest()
+    cols = groups.columns  # token, gap, token, ...
+    toks = [groups[cols[i]] for i in range(0, len(cols), 2)]
+    gaps = [groups[cols[i]] for i in range(1, len(cols), 2)]
+    n = len(at)
+    glued = np.zeros(n, dtype=bool)
+    allowed = np.ones(n, dtype=bool)  # still inside the run ("Anna, Maria" stops after Anna)
+    end = np.zeros(n, dtype=np.int64)
+    key = pl.Series([""] * n)
+    out = []
+    for k, tok in enumerate(toks):
+        present = tok.is_not_null().to_numpy()
+        if not present.any():
+            break
+        size = tok.str.len_chars().fill_null(0).to_numpy().astype(np.int64)
+        glued |= present & tok.str.contains(_INNER_CUT).fill_null(False).to_numpy()
+        gap = gaps[k - 1].str.len_chars().fill_null(0).to_numpy().astype(np.int64) if k else 0
+        end = end + gap + size
+        key = key + pl.select(norm_tokens(pl.lit(tok))).to_series().fill_null("")
+        ok = present & allowed
+        rows = np.flatnonzero(ok)
+        out.append(pl.DataFrame({"row": rows, "k": np.full(len(rows), k), "key": key.gather(rows), "end": end[rows]}))
+        if k < len(gaps):
+            comma = gaps[k].str.contains(",").fill_null(False).to_numpy() & (size > 1)
+            allowed &= ~comma
+    schema = {"row": pl.Int64, "k": pl.Int64, "key": pl.String, "end": pl.Int64}
+    cuts = pl.concat([f.cast(schema) for f in out]) if out else pl.DataFrame(schema=schema)
+    return cuts, glued
+
+
+def _no_name(nt: pl.Series, max_words: int) -> np.ndarray:
+    """Where ``match.name_at`` surely finds no name after a number in ``nt`` (each opens with a capital and
+    is no author's name): ``match._run``'s words, up to ``max_words``, end at a stop word (``@12 Sie haben``),
+    a lower-case word (``@12 Frieden ist``) or the word limit, not at punctuation (``@12 Frieden.`` goes on
+    to prefix and fuzzy matching: ``None`` is not sure there)."""
+    n = len(nt)
+    alive = np.ones(n, dtype=bool)
+    none = np.zeros(n, dtype=bool)
+    rest = nt
+    for i in range(max_words):
+        w = rest.str.extract(f"^({_FIRST_WORD[1:]})", 1)
+        fc = w.str.slice(0, 1)
+        stop = w.str.strip_chars_end(".'’-").str.to_lowercase().str.replace_all("ß", "ss").is_in(list(STOPWORDS))
+        ends = (w.is_null() | ~fc.str.contains(f"^[{_UPPER}]") | stop).fill_null(True).to_numpy()
+        none |= alive & ends
+        alive &= ~ends & ~w.str.contains(r"[.'’\-]$").fill_null(True).to_numpy()
+        after = rest.str.slice(w.str.len_chars().fill_null(0))
+        gap = after.str.extract(r"^([ \t\u00a0]{1,2})", 1)
+        loose = gap.is_null().to_numpy()  # the name ends at the character after it: sure only if no stop
+        none |= alive & loose & ~after.str.contains(r"^(?:[:,;\n!?).]|$)").fill_null(True).to_numpy()
+        alive &= ~loose
+        if i + 1 == max_words:
+            none |= alive
+        rest = after.str.slice(gap.str.len_chars().fill_null(0))
+    return none
+
+
+def _matched(at: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
+    """``at`` with the author each name is exactly (``author``, its ``end`` in ``nt``, ``shared``) and ``glued``."""
+    cuts, glued = _tokens(at)
+    art = at["art"]
+    best = (
+        cuts.with_columns(art=art.gather(cuts["row"]))
+        .join(keys, on=["art", "key"], how="inner")
+        .sort("row", "k")
+        .group_by("row", maintain_order=True)
+        .last()
+    )
+    hit = pl.DataFrame({"row": np.arange(len(at), dtype=np.int64)}).join(
+        best.select("row", "author", "end", "shared"), on="row", how="left", maintain_order="left"
+    )
+    return at.with_columns(
+        author=hit["author"], end=hit["end"], shared=hit["shared"].fill_null(False), glued=pl.Series(glued)
+    )
+
+
+def settle(texts: pl.Series, art: np.ndarray, keys: pl.DataFrame, eligible: np.ndarray, max_words: int):
+    """The references of the ``eligible`` texts this reader is sure of, and which texts it settled.
+
+    Returns ``(rows, settled)``: a frame with the text's position ``t``, start, end, raw, written_number,
+    written_name, matched_author and rule (in text order, then written order), and a bool per text.
+    """
+    where = np.flatnonzero(eligible)
+    at = _pieces(texts.gather(where))
+    t = pl.Series(where).gather(at["t"])
+    at = _kinds(at.with_columns(t=t, art=pl.Series(art.astype(np.int64)).gather(t)))
+    # "@921" where 921 is an author's name (a handle): for the per-text reader
+    handles = keys.select("art", d="key", handle=pl.lit(True))
+    at = at.join(handles, on=["art", "d"], how="left", maintain_order="left")
+    first, kind = pl.col("first"), pl.col("kind")
+    at = at.with_columns(
+        kind=pl.when((kind == "num") & (pl.col("sp") == 0) & pl.col("handle").fill_null(False))
+        .then(pl.lit("python"))
+        .when((kind == "num") & first.str.contains("^[0-9_]"))
+        .then(pl.lit("python"))
+        .otherwise(kind),
+        named=(first.str.contains(f"^[{_ALNUM}]") & first.str.contains("^[0-9]").not_()).fill_null(False),
+    )
+    m = _matched(at, keys)
+    end = pl.col("end").fill_null(0)
+    hyphen = pl.col("nt").str.slice(end, 2).str.contains(f"^-[{_UPPER}]")
+    m = m.with_columns(ok=pl.col("author").is_not_null() & ~pl.col("shared") & ~pl.col("glued") & ~hyphen)
+    ok, named = pl.col("ok"), pl.col("named")
+    upper = first.str.contains(f"^[{_UPPER}]")
+    m = m.with_columns(upper=upper.fill_null(False))
+    maybe = (kind == "num") & pl.col("named") & pl.col("upper") & pl.col("author").is_null()
+    quiet = np.zeros(len(m), dtype=bool)
+    rows = np.flatnonzero(m.select(maybe.fill_null(False)).to_series().to_numpy())
+    quiet[rows] = _no_name(m["nt"].gather(rows), max_words)
+    m = m.with_columns(upper=pl.col("upper") & ~pl.Series(quiet))
+    upper = pl.col("upper")
+    python = (kind == "python") | (named & ~ok & ((kind == "name") | upper | pl.col("author").is_not_null()))
+    m = m.with_columns(python=python.fill_null(True))
+    bad = np.unique(m.filter("python")["t"].to_numpy())
+    settled = eligible.copy()
+    settled[bad] = False
+    m = m.filter(pl.Series(settled).gather(m["t"]))
+    is_num = kind == "num"
+    written = pl.col("nt").str.slice(0, end)
+    how = pl.when(written.str.contains(",")).then(pl.lit("name:comma")).otherwise(pl.lit("name:exact"))
+    rows = m.select(
+        "t",
+        start=pl.col("at"),
+        end=pl.when(ok).then(pl.col("tail0") + pl.col("skip") + end).otherwise(pl.col("tail0")),
+        written_number=pl.when(is_num).then(pl.col("d").cast(pl.Int64)),
+        written_name=pl.when(ok).then(written),
+        matched_author=pl.when(ok).then(pl.col("author")),
+        rule=pl.when(is_num & ok).then(pl.lit("number+") + how).when(is_num).then(pl.lit("number")).otherwise(how),
+        h=pl.col("h"),
+    )
+    rows = rows.with_columns(raw=(pl.lit("@") + pl.col("h")).str.slice(0, pl.col("end") - pl.col("start")))
+    return rows.drop("h"), settled
