@@ -16,7 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import commentgraph as cg
-from commentgraph.references.columnar import _ALNUM, key_table, norm_tokens, settle
+from commentgraph.references.columnar import key_table, settle
+from commentgraph.references.namecols import ALNUM as _ALNUM
+from commentgraph.references.namecols import norm_tokens
 from commentgraph.references.context import prepare
 from commentgraph.references.names import norm
 from commentgraph.references.options import ResolverOptions
@@ -161,3 +163,27 @@ def test_generated_corpus_reads_alike_and_mostly_columnar():
     has_at = d.comments["text"].str.contains("@").fillna(False).to_numpy()
     share = np.asarray(done)[has_at].mean()
     assert share > 0.9, share
+
+
+NAME_PIECES = ["Anna", "Maria", "von", "Bülow", "W.", "Merseburger", "_", " ", "  ", "\t", "\u00a0", "-", "'", "’",
+               "Ça", "ÆØÅ", "ß", "Ð", "þ", "x", "42", "Dr.", "[deleted]", "Ω", "ﬁ", "İ", "e\u0301", "😀", "\x1c"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(NAME_PIECES), min_size=1, max_size=6).map("".join), min_size=1, max_size=20))
+def test_name_columns_are_the_names_of_one_by_one(names):
+    from commentgraph.references.namecols import alias_rows, is_safe
+    from commentgraph.references.namecols import norm as norm_column
+    from commentgraph.references.names import aliases
+
+    safe = pl.select(is_safe(pl.lit(pl.Series(names)))).to_series().to_list()
+    got = pl.select(norm_column(pl.lit(pl.Series(names)))).to_series().to_list()
+    assert [g for g, ok in zip(got, safe) if ok] == [norm(n) for n, ok in zip(names, safe) if ok]
+    rows, unread = alias_rows(names)
+    assert unread.tolist() == [not ok for ok in safe]
+    for which, column in ((1, "prefix"), (2, "fuzzy")):
+        for i, n in enumerate(names):
+            if safe[i]:
+                mine = rows.filter((pl.col("i") == i) & pl.col(column))["alias"].to_list()
+                theirs = aliases(n)
+                assert list(dict.fromkeys(mine)) == (list(dict.fromkeys(theirs[which])) if theirs else [])

@@ -15,74 +15,52 @@ import pandas as pd
 import polars as pl
 
 from .match import STOPWORDS
-from .names import author_key
+from .namecols import ALNUM, LOWER, SAFE, UPPER, norm_tokens
+from .names import author_keys
 
-#: letters and digits as Python's ``[^\W_]`` reads them, within :data:`_SAFE`
-_ALNUM = "0-9A-Za-zÀ-ÖØ-öø-ÿ"
-_UPPER = "A-ZÀ-ÖØ-Þ"
-#: the characters this reader knows how Python's ``re`` and ``str`` methods treat: ASCII, Latin-1 letters,
-#: and punctuation that is no letter (a text with others after an ``@`` goes to the per-text reader)
-_SAFE = _ALNUM + r"\x00-\x7f\u00a0\u00ab\u00bb\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u20ac"
 _GAP = r"[ .,'’_\-]{1,3}"
 _MAX_TOKENS = 6  # as names._MAX_TOKENS
 #: up to six name tokens and the gaps between them (as ``names._NAME_TOKENS``)
-_TOKENS = f"^([{_ALNUM}]+)" + f"(?:({_GAP})([{_ALNUM}]+)" * (_MAX_TOKENS - 1) + ")?" * (_MAX_TOKENS - 1)
-#: how :func:`names.norm` maps the lowercased letters of :data:`_ALNUM` that it changes
-_NORM = {
-    "ß": "ss",
-    "ä": "ae",
-    "ö": "oe",
-    "ü": "ue",
-    "æ": "ae",
-    "ø": "o",
-    **dict.fromkeys("àáâãå", "a"),
-    "ç": "c",
-    **dict.fromkeys("èéêë", "e"),
-    **dict.fromkeys("ìíîï", "i"),
-    "ñ": "n",
-    **dict.fromkeys("òóôõ", "o"),
-    **dict.fromkeys("ùúû", "u"),
-    **dict.fromkeys("ýÿ", "y"),
-}
+_TOKENS = f"^([{ALNUM}]+)" + f"(?:({_GAP})([{ALNUM}]+)" * (_MAX_TOKENS - 1) + ")?" * (_MAX_TOKENS - 1)
 #: what may stand before an ``@`` that starts a reference here (else the text goes to the per-text reader) ...
 _OPEN = ("", " ", "\n", "\t")
 #: ... and what makes it no reference at all (``(?<![\w@＠/+=%&~\\-])`` in :data:`extract.MENTION`)
-_WORDLIKE = f"^[{_ALNUM}_/+=%&~\\\\]$"
-_LOWER = "a-zß-öø-ÿ"
+_WORDLIKE = f"^[{ALNUM}_/+=%&~\\\\]$"
 #: a number that is no reference: ``12:30``, ``12,5``, ``12 %``, ``12 Uhr`` (as in :data:`extract.MENTION`)
-_NOT_NUMBER = rf"^(?:[.,:][0-9]|[ \t]?(?:[%€$]|(?:Uhr|Euro|EUR|Prozent|Dollar|USD|Jahre?n?)(?:[^{_ALNUM}_]|$)))"
+_NOT_NUMBER = rf"^(?:[.,:][0-9]|[ \t]?(?:[%€$]|(?:Uhr|Euro|EUR|Prozent|Dollar|USD|Jahre?n?)(?:[^{ALNUM}_]|$)))"
 #: a token with a glued cut (``names.INNER_CUT``: ``AnnaThanks``, ``Rob_KThe``)
-_INNER_CUT = f"[{_LOWER}0-9][{_UPPER}]|[{_UPPER}][{_UPPER}][{_LOWER}]"
+_INNER_CUT = f"[{LOWER}0-9][{UPPER}]|[{UPPER}][{UPPER}][{LOWER}]"
 #: ``match._WORD`` (``\.(?=x)`` read as ``\.x``: the same matches)
-_FIRST_WORD = rf"^[{_ALNUM}](?:[{_ALNUM}_'’\-]|\.[^\W\d_])*\.?"
-
-
-def norm_tokens(tok: pl.Expr) -> pl.Expr:
-    """:func:`names.norm` of tokens of :data:`_ALNUM` letters and digits.
-
-    >>> pl.select(norm_tokens(pl.lit(pl.Series(["Müller", "ÅSE", "Straße"])))).to_series().to_list()
-    ['mueller', 'ase', 'strasse']
-    """
-    return tok.str.to_lowercase().str.replace_many(list(_NORM), list(_NORM.values()))
+_FIRST_WORD = rf"^[{ALNUM}](?:[{ALNUM}_'’\-]|\.[^\W\d_])*\.?"
 
 
 def key_table(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -> pl.DataFrame:
     """(art, key) -> the author an exact name match takes, and whether several authors share the key (then
-    only the per-text reader decides, by spelling), for the articles where ``need[art]``."""
+    only the per-text reader decides, by spelling), for the articles where ``need[art]``.
+
+    >>> key_table(np.array([0, 0, 0, 1]), pd.Series(["Anna", "anna", "Ben", "Anna"]), np.array([True, False])).rows()
+    [(0, 'anna', 'Anna', True), (0, 'ben', 'Ben', False)]
+    """
     codes, uniq = pd.factorize(authors)
-    keys = [author_key(a) for a in uniq.tolist()]
-    rows = np.flatnonzero(need[articles] & (codes >= 0))
-    pairs = pl.DataFrame({"art": articles[rows].astype(np.int64), "code": codes[rows].astype(np.int64)})
-    pairs = pairs.unique(maintain_order=True)  # each (article, author) once, where first written
-    names = pl.DataFrame(
-        {"code": np.arange(len(uniq), dtype=np.int64), "key": keys, "author": uniq.tolist()},
-        schema={"code": pl.Int64, "key": pl.String, "author": pl.String},
-    )
-    return (
-        pairs.join(names, on="code", how="left", maintain_order="left")
-        .drop_nulls("key")
-        .group_by("art", "key", maintain_order=True)
-        .agg(pl.col("author").first(), (pl.len() > 1).alias("shared"))
+    keys = np.append(author_keys(uniq.tolist()), None)  # code -1 (no author): None
+    key_codes, key_uniq = pd.factorize(keys)
+    rows = np.flatnonzero(need[articles] & (key_codes[codes] >= 0))
+    art = articles[rows].astype(np.int64)
+    # each (article, author) once, in the order first written; then each (article, key): its first author
+    pair = art * (len(uniq) + 1) + codes[rows]
+    rows = rows[np.sort(np.unique(pair, return_index=True)[1])]
+    art = articles[rows].astype(np.int64)
+    by_key = art * (len(key_uniq) + 1) + key_codes[codes[rows]]
+    _, first, count = np.unique(by_key, return_index=True, return_counts=True)
+    first_row = rows[first]
+    order = np.argsort(first, kind="stable")
+    return pl.DataFrame(
+        {
+            "art": art[first][order],
+            "key": pl.Series(keys[codes[first_row]][order], dtype=pl.String),
+            "author": pl.Series(uniq.take(codes[first_row][order]), dtype=pl.String),
+            "shared": count[order] > 1,
+        },
     )
 
 
@@ -106,9 +84,14 @@ def _pieces(texts: pl.Series) -> pl.DataFrame:
             "t": t[after],
             "at": at[prev_idx],
             "prev": pl.Series(prev, dtype=pl.String),
-            "h": parts["p"].filter(pl.Series(after)).str.slice(0, 100).str.extract(r"^([^\n]*)", 1),
+            "h": _line(parts["p"].filter(pl.Series(after)).str.slice(0, 100)),
         }
     )
+
+
+def _line(text: pl.Series) -> pl.Series:
+    """Each text up to its first line break."""
+    return text.str.splitn("\n", 2).struct.field("field_0")
 
 
 def _kinds(at: pl.DataFrame) -> pl.DataFrame:
@@ -122,7 +105,7 @@ def _kinds(at: pl.DataFrame) -> pl.DataFrame:
     kind = (
         pl.when(pl.col("prev").is_in(_OPEN).not_())
         .then(pl.when(pl.col("prev").str.contains(_WORDLIKE)).then(pl.lit("none")).otherwise(pl.lit("python")))
-        .when(r.str.slice(0, 90).str.contains(f"[^{_SAFE}]"))
+        .when(r.str.slice(0, 90).str.contains(f"[^{SAFE}]"))
         .then(pl.lit("python"))
         .when(d.is_not_null())
         .then(
@@ -134,7 +117,7 @@ def _kinds(at: pl.DataFrame) -> pl.DataFrame:
         )
         .when(r.str.contains(r"^(?:(?:Nr|No|Nummer)\.?[ \t]?[0-9]|[_#])"))
         .then(pl.lit("python"))
-        .when(r.str.contains(f"^[{_ALNUM}]"))
+        .when(r.str.contains(f"^[{ALNUM}]"))
         .then(pl.lit("name"))
         .otherwise(pl.lit("none"))
     )
@@ -154,34 +137,35 @@ def _kinds(at: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _tokens(at: pl.DataFrame) -> pl.DataFrame:
-    """The cuts of each name: (row, k, key, end) for the first k tokens, as ``AuthorIndex.exact`` tries them;
-    and per row whether a token has an upper-case letter after its first (a glued cut: per-text reader)."""
-    groups = at["nt"].str.extract_groups(_TOKENS).struct.unnest()
+def _tokens(nt: pl.Series, longest: np.ndarray) -> tuple[pl.DataFrame, np.ndarray]:
+    """The cuts of each name ``nt``: (row, k, key, end) for the first k tokens, as ``AuthorIndex.exact`` tries
+    them, while the key is no longer than the article's ``longest``; and per row whether a token it tried has
+    a glued cut (``AnnaThanks``: left to the per-text reader)."""
+    groups = nt.str.extract_groups(_TOKENS).struct.unnest()
     cols = groups.columns  # token, gap, token, ...
     toks = [groups[cols[i]] for i in range(0, len(cols), 2)]
     gaps = [groups[cols[i]] for i in range(1, len(cols), 2)]
-    n = len(at)
-    glued = np.zeros(n, dtype=bool)
-    allowed = np.ones(n, dtype=bool)  # still inside the run ("Anna, Maria" stops after Anna)
-    end = np.zeros(n, dtype=np.int64)
-    key = pl.Series([""] * n)
+    glued = np.zeros(len(nt), dtype=bool)
+    rows = np.arange(len(nt), dtype=np.int64)  # the rows still inside their run ("Anna, Maria" stops after Anna)
+    end = np.zeros(len(nt), dtype=np.int64)
+    key = pl.Series([""] * len(nt), dtype=pl.String)
     out = []
     for k, tok in enumerate(toks):
+        tok = tok.gather(rows)
         present = tok.is_not_null().to_numpy()
-        if not present.any():
+        rows, tok, key, end = rows[present], tok.filter(present), key.filter(present), end[present]
+        if not len(rows):
             break
-        size = tok.str.len_chars().fill_null(0).to_numpy().astype(np.int64)
-        glued |= present & tok.str.contains(_INNER_CUT).fill_null(False).to_numpy()
-        gap = gaps[k - 1].str.len_chars().fill_null(0).to_numpy().astype(np.int64) if k else 0
-        end = end + gap + size
-        key = key + pl.select(norm_tokens(pl.lit(tok))).to_series().fill_null("")
-        ok = present & allowed
-        rows = np.flatnonzero(ok)
-        out.append(pl.DataFrame({"row": rows, "k": np.full(len(rows), k), "key": key.gather(rows), "end": end[rows]}))
-        if k < len(gaps):
-            comma = gaps[k].str.contains(",").fill_null(False).to_numpy() & (size > 1)
-            allowed &= ~comma
+        glued[rows] |= tok.str.contains(_INNER_CUT).to_numpy()
+        gap = gaps[k - 1].gather(rows).str.len_chars().to_numpy() if k else 0
+        end = end + gap + tok.str.len_chars().to_numpy()
+        key = key + pl.select(norm_tokens(pl.lit(tok))).to_series()
+        out.append(pl.DataFrame({"row": rows, "k": np.full(len(rows), k), "key": key, "end": end}))
+        go_on = key.str.len_chars().to_numpy() < longest[rows]
+        if k < len(gaps):  # a comma after a word of two or more letters ends the name ("Anna, Maria")
+            comma = gaps[k].gather(rows).str.contains(",").fill_null(False).to_numpy()
+            go_on &= ~(comma & (tok.str.len_chars() > 1).to_numpy())
+        rows, key, end = rows[go_on], key.filter(go_on), end[go_on]
     schema = {"row": pl.Int64, "k": pl.Int64, "key": pl.String, "end": pl.Int64}
     cuts = pl.concat([f.cast(schema) for f in out]) if out else pl.DataFrame(schema=schema)
     return cuts, glued
@@ -200,7 +184,7 @@ def _no_name(nt: pl.Series, max_words: int) -> np.ndarray:
         w = rest.str.extract(f"^({_FIRST_WORD[1:]})", 1)
         fc = w.str.slice(0, 1)
         stop = w.str.strip_chars_end(".'’-").str.to_lowercase().str.replace_all("ß", "ss").is_in(list(STOPWORDS))
-        ends = (w.is_null() | ~fc.str.contains(f"^[{_UPPER}]") | stop).fill_null(True).to_numpy()
+        ends = (w.is_null() | ~fc.str.contains(f"^[{UPPER}]") | stop).fill_null(True).to_numpy()
         none |= alive & ends
         alive &= ~ends & ~w.str.contains(r"[.'’\-]$").fill_null(True).to_numpy()
         after = rest.str.slice(w.str.len_chars().fill_null(0))
@@ -215,9 +199,13 @@ def _no_name(nt: pl.Series, max_words: int) -> np.ndarray:
 
 
 def _matched(at: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
-    """``at`` with the author each name is exactly (``author``, its ``end`` in ``nt``, ``shared``) and ``glued``."""
-    cuts, glued = _tokens(at)
-    art = at["art"]
+    """``at`` with the author each name is exactly (``author``, its ``end`` in ``nt``, ``shared``) and ``glued``,
+    for the rows where a name may stand (``named``)."""
+    named = np.flatnonzero(at["named"].to_numpy())
+    art = at["art"].gather(named)
+    longest = keys.group_by("art").agg(longest=pl.col("key").str.len_chars().max())
+    longest = pl.DataFrame({"art": art}).join(longest, on="art", how="left", maintain_order="left")["longest"]
+    cuts, glued = _tokens(at["nt"].gather(named), longest.fill_null(0).to_numpy())
     best = (
         cuts.with_columns(art=art.gather(cuts["row"]))
         .join(keys, on=["art", "key"], how="inner")
@@ -225,11 +213,14 @@ def _matched(at: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
         .group_by("row", maintain_order=True)
         .last()
     )
+    best = best.with_columns(row=pl.Series(named[best["row"].to_numpy()], dtype=pl.Int64))
     hit = pl.DataFrame({"row": np.arange(len(at), dtype=np.int64)}).join(
         best.select("row", "author", "end", "shared"), on="row", how="left", maintain_order="left"
     )
+    all_glued = np.zeros(len(at), dtype=bool)
+    all_glued[named] = glued
     return at.with_columns(
-        author=hit["author"], end=hit["end"], shared=hit["shared"].fill_null(False), glued=pl.Series(glued)
+        author=hit["author"], end=hit["end"], shared=hit["shared"].fill_null(False), glued=pl.Series(all_glued)
     )
 
 
@@ -253,14 +244,14 @@ def settle(texts: pl.Series, art: np.ndarray, keys: pl.DataFrame, eligible: np.n
         .when((kind == "num") & first.str.contains("^[0-9_]"))
         .then(pl.lit("python"))
         .otherwise(kind),
-        named=(first.str.contains(f"^[{_ALNUM}]") & first.str.contains("^[0-9]").not_()).fill_null(False),
+        named=(first.str.contains(f"^[{ALNUM}]") & first.str.contains("^[0-9]").not_()).fill_null(False),
     )
     m = _matched(at, keys)
     end = pl.col("end").fill_null(0)
-    hyphen = pl.col("nt").str.slice(end, 2).str.contains(f"^-[{_UPPER}]")
+    hyphen = pl.col("nt").str.slice(end, 2).str.contains(f"^-[{UPPER}]")
     m = m.with_columns(ok=pl.col("author").is_not_null() & ~pl.col("shared") & ~pl.col("glued") & ~hyphen)
     ok, named = pl.col("ok"), pl.col("named")
-    upper = first.str.contains(f"^[{_UPPER}]")
+    upper = first.str.contains(f"^[{UPPER}]")
     m = m.with_columns(upper=upper.fill_null(False))
     maybe = (kind == "num") & pl.col("named") & pl.col("upper") & pl.col("author").is_null()
     quiet = np.zeros(len(m), dtype=bool)

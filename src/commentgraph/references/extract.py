@@ -47,6 +47,8 @@ _URL_START = ("http:", "https:", "www.", "ftp:")
 #: a first line "Antwort auf Anna Müller", "Antwort an Anna Müller:", "In reply to Anna Müller",
 #: "Reply to @anna" (copied German and English pages): a reference to that author
 REPLY_START = r"(?i)\s*(?:Antwort (?:auf|an)|In reply to|Reply to)[ \t]"
+#: (Python's IGNORECASE reads ``i`` as ``İ`` and ``ı`` too; the letters of "antwort" and "reply" only in ASCII)
+_REPLY_START_SUPERSET = r"(?i)^[\s\x1c-\x1f]*(?:antwort|[iİı]n|reply)"
 _REPLY_LINE = re.compile(
     r"\s*(?P<phrase>(?:Antwort[ \t]+(?:auf|an)|In[ \t]+reply[ \t]+to|Reply[ \t]+to)[ \t]+@?[ \t]?)"
     r"(?P<name>[^\W\d_][^\n@]{0,79})",
@@ -94,6 +96,8 @@ def candidates(text: pd.Series) -> np.ndarray:
     maybe = ~has_at & col.str.contains("(?i)reply|antwort").fill_null(False).to_numpy().astype(bool)
     if maybe.any():
         where = np.flatnonzero(maybe)
+        # a superset of REPLY_START's starts (Rust's \s holds Python's but \x1c-\x1f), then Python's test
+        where = where[col.gather(where).str.contains(_REPLY_START_SUPERSET).fill_null(False).to_numpy()]
         match = re.compile(REPLY_START).match
         has_at[where] = [match(t) is not None for t in values_at(text, where)]
     return has_at
@@ -200,21 +204,29 @@ def _combine(rows: list, fast: pl.DataFrame | None, comments: pd.DataFrame) -> p
     if fast is None or not len(fast):
         return slow
     t = fast["t"].to_numpy()
+
+    def text(name):
+        return pd.array(fast[name].to_arrow(), dtype="str")
+
+    def ints(name):
+        col = fast[name]
+        return pd.arrays.IntegerArray(col.fill_null(0).to_numpy(), col.is_null().to_numpy())
+
     quick = pd.DataFrame(
         {
-            "comment_id": comments["comment_id"].array.take(t),
-            "article_id": comments["article_id"].array.take(t),
-            "start": fast["start"].to_numpy(),
-            "end": fast["end"].to_numpy(),
-            "raw": fast["raw"].to_numpy(),
-            "written_number": fast["written_number"].to_pandas(),
-            "written_name": fast["written_name"].to_numpy(),
-            "matched_author": fast["matched_author"].to_numpy(),
-            "rule": fast["rule"].to_numpy(),
-            "score": 100.0,
-            "note": "",
+            "comment_id": comments["comment_id"].array.take(t).astype("str"),
+            "article_id": comments["article_id"].array.take(t).astype("str"),
+            "start": ints("start"),
+            "end": ints("end"),
+            "raw": text("raw"),
+            "written_number": ints("written_number"),
+            "written_name": text("written_name"),
+            "matched_author": text("matched_author"),
+            "rule": text("rule"),
+            "score": pd.array(np.full(len(t), 100.0), dtype="Float64"),
+            "note": pd.array(np.full(len(t), ""), dtype="str"),
         }
-    ).astype(_EXTRACT_DTYPES)
+    )
     if not len(slow):
         return quick
     order = np.argsort(np.concatenate([np.array([r[0] for r in rows], dtype=np.int64), t]), kind="stable")

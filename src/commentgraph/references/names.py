@@ -9,8 +9,12 @@ import unicodedata
 
 import numpy as np
 import pandas as pd
+import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from . import namecols
+from .namecols import alias_rows
 
 TOKEN = re.compile(r"[^\W_]+")  # letters and digits: the pieces of a name
 #: what may stand between the pieces of one name (a comma only after an initial: ``@B, Russell`` for ``B.Russell``)
@@ -76,14 +80,32 @@ def author_key(a):
     return k if len(k) >= 2 else None
 
 
+def author_keys(values: list) -> np.ndarray:
+    """:func:`author_key` of each value (an object array), column-wise where a name is of ``namecols.SAFE``.
+
+    >>> author_keys(["Anna Maria", "[deleted]", None, "X", "Ωmega"]).tolist()
+    ['annamaria', None, None, None, 'ωmega']
+    """
+    strs = [v if isinstance(v, str) else None for v in values]
+    col = pl.Series(strs, dtype=pl.String)
+    frame = pl.select(key=namecols.norm(pl.lit(col)), safe=namecols.is_safe(pl.lit(col)).fill_null(False))
+    out = np.array(frame["key"].to_list(), dtype=object)
+    out[np.array([s is None or s.startswith("[") for s in strs], dtype=bool)] = None
+    out[(frame["key"].str.len_chars() < 2).fill_null(True).to_numpy()] = None
+    unsafe = np.flatnonzero(~frame["safe"].to_numpy() & np.asarray([s is not None for s in strs], dtype=bool))
+    out[unsafe] = [author_key(strs[i]) for i in unsafe.tolist()]
+    return out
+
+
 def author_indexes(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -> dict:
     """article code -> :class:`AuthorIndex` for the articles where ``need[code]``, from the rows'
     article codes ``articles`` and ``authors``; each name in the order it first appears."""
     codes, uniq = pd.factorize(authors)  # a missing author: -1
     everyone = uniq.tolist()
-    norms = [author_key(a) for a in everyone]
-    bank = AliasBank(everyone)
-    ok = np.array([k is not None for k in norms] + [False], dtype=bool)  # code -1: the extra last
+    used = np.unique(codes[need[articles] & (codes >= 0)])
+    norms = np.full(len(uniq) + 1, None, dtype=object)  # code -1: the extra last
+    norms[used] = author_keys(uniq.take(used).tolist())
+    ok = np.array([k is not None for k in norms.tolist()], dtype=bool)
     rows = np.flatnonzero(need[articles] & ok[codes])
     pair = articles[rows].astype(np.int64) * (len(uniq) + 1) + codes[rows]
     rows = rows[np.sort(np.unique(pair, return_index=True)[1])]  # first row of each (article, author)
@@ -91,13 +113,14 @@ def author_indexes(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -
     arts, auths = articles[rows], codes[rows]
     cuts = np.flatnonzero(np.diff(arts)) + 1
     names = uniq.take(auths).tolist() if len(auths) else []
+    bank = AliasBank(everyone, arts, auths)
     out = {}
     lo = 0
     for hi in [*cuts.tolist(), len(rows)]:
         if hi > lo:
             part = auths[lo:hi]
-            index = AuthorIndex.of_names(names[lo:hi], [norms[i] for i in part.tolist()])
-            index.bank, index.codes = bank, part
+            index = AuthorIndex.of_names(names[lo:hi], norms[part].tolist())
+            index.bank, index.art = bank, int(arts[lo])
             out[int(arts[lo])] = index
         lo = hi
     return out
@@ -109,7 +132,7 @@ class AuthorIndex:
     The sorted prefix index is built on first use: most references match exactly or by number.
     """
 
-    __slots__ = ("keys", "shared", "_pairs", "_prefix", "_fuzzy", "_sorted", "first", "longest", "bank", "codes")
+    __slots__ = ("keys", "shared", "_pairs", "_prefix", "_fuzzy", "_sorted", "first", "longest", "bank", "art")
 
     def __init__(self, authors):
         names = []
@@ -148,7 +171,7 @@ class AuthorIndex:
         self.first = {k[0] for k in keys}
         self.longest = max(map(len, keys), default=0)
         self.bank = None  # set by author_indexes: the corpus' aliases, sorted once
-        self.codes = None  # the names' codes in the bank
+        self.art = None  # the article's code in the bank
 
     def exact(self, tail: str):
         """The longest cut of ``tail`` that is a key: (key, raw end), or None.
@@ -210,7 +233,7 @@ class AuthorIndex:
     def _alias_table(self, which: int) -> tuple[list, list]:
         """The authors' aliases (``aliases(a)[which]``: 1 for prefix matching, 2 for fuzzy) sorted, and whose."""
         if self.bank is not None:
-            return self.bank.table(which, self.codes)
+            return self.bank.table(which, self.art)
         pairs = sorted({(al, a) for a in self._pairs for al in aliases(a)[which]})
         return [k for k, _ in pairs], [a for _, a in pairs]
 
@@ -268,48 +291,64 @@ class AuthorIndex:
 
 
 class AliasBank:
-    """The aliases of a corpus' authors, sorted once: an article's alias table (what
-    ``AuthorIndex._alias_table`` would sort for it) is then a gather and a sort of integer ranks.
+    """The aliases of a corpus' authors, sorted once, and the alias tables of many articles (what
+    ``AuthorIndex._alias_table`` would sort for each) gathered and sorted at once, on first use.
 
-    >>> bank = AliasBank(["Gottlob Frege", "Anna", "Anna Maria Schulz"])
-    >>> bank.table(2, np.array([0, 1]))
+    >>> bank = AliasBank(["Gottlob Frege", "Anna", "Anna Maria Schulz"], np.array([0, 0, 1, 1]), np.array([0, 1, 0, 2]))
+    >>> bank.table(2, 0)
     (['anna', 'gottlob', 'gottlobfrege'], ['Anna', 'Gottlob Frege', 'Gottlob Frege'])
-    >>> bank.table(1, np.array([0, 2])) == AuthorIndex(["Gottlob Frege", "Anna Maria Schulz"])._alias_table(1)
+    >>> bank.table(1, 1) == AuthorIndex(["Gottlob Frege", "Anna Maria Schulz"])._alias_table(1)
     True
     """
 
-    def __init__(self, names: list):
+    def __init__(self, names: list, arts: np.ndarray, codes: np.ndarray):
         self.names = names  # code -> name
+        self.arts, self.codes = arts, codes  # the (article, author code) pairs whose tables are asked for
         self._built = {}
+        self._tables = {}
 
-    def _build(self, which: int):
-        keys, names, owners = [], [], []
-        for code, a in enumerate(self.names):
-            got = aliases(a) if isinstance(a, str) else None
-            if got is not None:
-                for al in dict.fromkeys(got[which]):  # each (alias, author) once, as in a set
-                    keys.append(al)
-                    names.append(a)
-                    owners.append(code)
-        order = _tuple_order(keys, names)
-        alias = np.array([*keys, ""], dtype=object)[np.append(order, len(keys))]
-        name = np.array([*names, ""], dtype=object)[np.append(order, len(keys))]
-        owner = np.asarray(owners, dtype=np.int64)[order]
-        by_owner = np.argsort(owner, kind="stable")  # ranks grouped by author
-        starts = np.searchsorted(owner[by_owner], np.arange(len(self.names) + 1))
-        self._built[which] = got = (alias, name, by_owner, starts)
+    def _build(self):
+        """The bank sorted for prefix (1) and fuzzy (2) matching: alias, name, ranks grouped by author, starts."""
+        used = [c for c in np.unique(self.codes).tolist() if isinstance(self.names[c], str)]
+        names = [self.names[c] for c in used]
+        rows, unread = alias_rows(names)
+        for which, column in ((1, "prefix"), (2, "fuzzy")):
+            got = rows.filter(column).unique(["i", "alias"], maintain_order=True)  # each (alias, author) once
+            at, keys = got["i"].to_list(), got["alias"].to_list()
+            for k in np.flatnonzero(unread).tolist():  # names of other scripts: one by one
+                found = aliases(names[k])
+                if found is not None:
+                    more = list(dict.fromkeys(found[which]))
+                    at, keys = at + [k] * len(more), keys + more
+            owners = np.asarray(used, dtype=np.int64)[np.asarray(at, dtype=np.int64)]
+            spelt = np.array([*names, ""], dtype=object)[np.asarray(at, dtype=np.int64)]
+            order = _tuple_order(keys, spelt)
+            alias = np.array([*keys, ""], dtype=object)[np.append(order, len(keys))]
+            name = np.append(spelt[order], "")
+            owner = owners[order]
+            by_owner = np.argsort(owner, kind="stable")  # ranks grouped by author
+            starts = np.searchsorted(owner[by_owner], np.arange(len(self.names) + 1))
+            self._built[which] = (alias, name, by_owner, starts)
+        return self._built
+
+    def _sort_tables(self, which: int):
+        """Every article's aliases (ranks in the sorted bank) in one array, sorted by article and rank."""
+        alias, name, by_owner, starts = (self._built or self._build())[which]
+        lo, hi = starts[self.codes], starts[self.codes + 1]
+        size = hi - lo
+        shift = np.repeat(lo - (np.cumsum(size) - size), size)
+        ranks = by_owner[np.arange(size.sum()) + shift]
+        by_art = np.sort(np.repeat(self.arts.astype(np.int64), size) * len(alias) + ranks)
+        ranks = by_art % len(alias)
+        bounds = np.searchsorted(by_art, np.arange(int(self.arts.max(initial=-1)) + 2) * len(alias))
+        self._tables[which] = got = (alias[ranks], name[ranks], bounds)
         return got
 
-    def table(self, which: int, codes: np.ndarray) -> tuple[list, list]:
-        """The sorted aliases of the authors ``codes`` and whose they are (lists, as ``_alias_table``)."""
-        alias, name, by_owner, starts = self._built.get(which) or self._build(which)
-        lo, hi = starts[codes], starts[codes + 1]
-        size = hi - lo
-        if not size.sum():
-            return [], []
-        shift = np.repeat(lo - (np.cumsum(size) - size), size)
-        ranks = np.sort(by_owner[np.arange(size.sum()) + shift])
-        return alias[ranks].tolist(), name[ranks].tolist()
+    def table(self, which: int, art: int) -> tuple[list, list]:
+        """The sorted aliases of article ``art``'s authors and whose they are (lists, as ``_alias_table``)."""
+        alias, name, bounds = self._tables.get(which) or self._sort_tables(which)
+        lo, hi = bounds[art], bounds[art + 1]
+        return alias[lo:hi].tolist(), name[lo:hi].tolist()
 
 
 def _tuple_order(first: list, second: list) -> np.ndarray:
