@@ -47,7 +47,7 @@ def settled(comments):
     col = pl.Series(list(c["text"]), dtype=pl.String)
     articles, uniq = pd.factorize(c["article_id"], use_na_sentinel=False)
     keys = key_table(articles, c["author"], np.ones(len(uniq), dtype=bool))
-    rows, done = settle(col, articles, keys, np.ones(len(c), dtype=bool), 3)
+    rows, done = settle(col, articles, keys, np.ones(len(c), dtype=bool), ResolverOptions())
     return done.tolist(), rows
 
 
@@ -110,10 +110,11 @@ def test_which_texts_the_columnar_reader_settles():
 
 
 AUTHORS = ["Anna", "Anna Maria", "Ben", "W. Merseburger", "Müller", "Jörg2", "Sie", "Dr. Lehmann", "921", "ben",
-           "Zoë Ça", "Lutz_K", "Frieden", "[deleted]", "anna-maria", "A", "Élan Vital"]
+           "Zoë Ça", "Lutz_K", "Frieden", "[deleted]", "anna-maria", "A", "Élan Vital", "Kriegsreporter", "Friede", "Sachse", "S. Schulze",
+           "Hans Zeitler", "Ωmega"]
 PIECES = ["@", "@", "@", " @", "@ ", "@@", "＠", "-@", "x@", "(@", "12", "1", "3", "1234567", "921", "Nr. 2", "#2",
           "Anna", "Maria", "anna", "Ben", "W.", "Merseburger", "Müller", "Mueller", "Jörg2", "Sie", "sie", "Dr.",
-          "Lehmann", "Zoë", "Ça", "Lutz_K", "LutzK", "Frieden", "Krieg", "ist", "haben", "genau", "Uhr", "Jahre",
+          "Lehmann", "Zoë", "Ça", "Lutz_K", "LutzK", "Frieden", "Krieg", "Zeit", "Sache", "Schule", "Geht's", "Welt", "ist", "haben", "genau", "Uhr", "Jahre",
           "%", ",", ":", ".", "?", "!", "-", "–", "’", "'", "(", ")", " ", " ", " ", "  ", "\n", "\u00a0", "_",
           "Élan", "Vital", "Ω", "😀", "http://x.org/@Ben", "u/ben", ">>2", "Antwort auf", "In reply to", "Reply"]
 texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=14).map("".join)

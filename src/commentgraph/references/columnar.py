@@ -14,8 +14,9 @@ import numpy as np
 import pandas as pd
 import polars as pl
 
-from .match import STOPWORDS
-from .namecols import ALNUM, LOWER, SAFE, UPPER, norm_tokens
+from .loose import loose_hits
+from .match import STOPWORDS, TITLES
+from .namecols import ALNUM, LOWER, SAFE, UPPER, norm, norm_tokens
 from .names import author_keys
 
 _GAP = r"[ .,'’_\-]{1,3}"
@@ -34,12 +35,15 @@ _INNER_CUT = f"[{LOWER}0-9][{UPPER}]|[{UPPER}][{UPPER}][{LOWER}]"
 _FIRST_WORD = rf"^[{ALNUM}](?:[{ALNUM}_'’\-]|\.[^\W\d_])*\.?"
 
 
-def key_table(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -> pl.DataFrame:
+def key_table(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(art, key) -> the author an exact name match takes, and whether several authors share the key (then
-    only the per-text reader decides, by spelling), for the articles where ``need[art]``.
+    only the per-text reader decides, by spelling), for the articles where ``need[art]``; and every (art,
+    author) of those articles with a key, in the order first written.
 
-    >>> key_table(np.array([0, 0, 0, 1]), pd.Series(["Anna", "anna", "Ben", "Anna"]), np.array([True, False])).rows()
-    [(0, 'anna', 'Anna', True), (0, 'ben', 'Ben', False)]
+    >>> authors = pd.Series(["Anna", "anna", "Ben", "Anna"])
+    >>> keys, pairs = key_table(np.array([0, 0, 0, 1]), authors, np.array([True, False]))
+    >>> keys.rows(), pairs.rows()
+    ([(0, 'anna', 'Anna', True), (0, 'ben', 'Ben', False)], [(0, 'Anna'), (0, 'anna'), (0, 'Ben')])
     """
     codes, uniq = pd.factorize(authors)
     keys = np.append(author_keys(uniq.tolist()), None)  # code -1 (no author): None
@@ -54,7 +58,7 @@ def key_table(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -> pl.
     _, first, count = np.unique(by_key, return_index=True, return_counts=True)
     first_row = rows[first]
     order = np.argsort(first, kind="stable")
-    return pl.DataFrame(
+    table = pl.DataFrame(
         {
             "art": art[first][order],
             "key": pl.Series(keys[codes[first_row]][order], dtype=pl.String),
@@ -62,6 +66,7 @@ def key_table(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -> pl.
             "shared": count[order] > 1,
         },
     )
+    return table, pl.DataFrame({"art": art, "author": pl.Series(uniq.take(codes[rows]), dtype=pl.String)})
 
 
 def _pieces(texts: pl.Series) -> pl.DataFrame:
@@ -171,31 +176,49 @@ def _tokens(nt: pl.Series, longest: np.ndarray) -> tuple[pl.DataFrame, np.ndarra
     return cuts, glued
 
 
-def _no_name(nt: pl.Series, max_words: int) -> np.ndarray:
-    """Where ``match.name_at`` surely finds no name after a number in ``nt`` (each opens with a capital and
-    is no author's name): ``match._run``'s words, up to ``max_words``, end at a stop word (``@12 Sie haben``),
-    a lower-case word (``@12 Frieden ist``) or the word limit, not at punctuation (``@12 Frieden.`` goes on
-    to prefix and fuzzy matching: ``None`` is not sure there)."""
+def _after_number(nt: pl.Series, max_words: int) -> tuple[np.ndarray, pl.DataFrame]:
+    """How ``match.name_at`` reads ``nt`` after a number (each opens with a capital and is no author's name):
+    per row 1 where it surely finds no name (``match._run``'s words, up to ``max_words``, end at a stop word
+    (``@12 Sie haben``), a lower-case word (``@12 Frieden ist``) or the word limit), 2 where the words end at
+    punctuation (``@12 Frieden!``: no name unless a variant, also in ``(row, v)``, matches an author loosely),
+    0 where only the per-text reader knows (a colon or comma after the words, apostrophes, glued cuts)."""
     n = len(nt)
+    state = np.zeros(n, dtype=np.int8)
     alive = np.ones(n, dtype=bool)
-    none = np.zeros(n, dtype=bool)
     rest = nt
+    cum = pl.Series([""] * n, dtype=pl.String)
+    variants = []
     for i in range(max_words):
         w = rest.str.extract(f"^({_FIRST_WORD[1:]})", 1)
         fc = w.str.slice(0, 1)
         stop = w.str.strip_chars_end(".'’-").str.to_lowercase().str.replace_all("ß", "ss").is_in(list(STOPWORDS))
         ends = (w.is_null() | ~fc.str.contains(f"^[{UPPER}]") | stop).fill_null(True).to_numpy()
-        none |= alive & ends
-        alive &= ~ends & ~w.str.contains(r"[.'’\-]$").fill_null(True).to_numpy()
+        state[alive & ends] = 1
+        plain = ~w.str.contains(f"[.'’\\-]$|['’]|{_INNER_CUT}").fill_null(True).to_numpy()
+        # "Krieg." ends the words at a sentence end ("Dr." may be a title: per-text reader)
+        sentence = (
+            w.str.contains("[^.'’\\-]\\.$")
+            & ~w.str.contains(f"['’]|{_INNER_CUT}")
+            & (w.str.len_chars() > 2)
+            & ~w.str.strip_chars_end(".").str.to_lowercase().is_in(list(TITLES))
+        )
+        dotted = alive & ~ends & ~plain & sentence.fill_null(False).to_numpy()
+        state[dotted] = 2
+        alive &= ~ends & plain
+        cum = cum + pl.select(norm(pl.lit(w))).to_series().fill_null("")
+        rows = np.flatnonzero(alive | dotted)
+        variants.append(pl.DataFrame({"row": rows, "v": cum.gather(rows)}, schema={"row": pl.Int64, "v": pl.String}))
         after = rest.str.slice(w.str.len_chars().fill_null(0))
         gap = after.str.extract(r"^([ \t\u00a0]{1,2})", 1)
-        loose = gap.is_null().to_numpy()  # the name ends at the character after it: sure only if no stop
-        none |= alive & loose & ~after.str.contains(r"^(?:[:,;\n!?).]|$)").fill_null(True).to_numpy()
+        loose = alive & gap.is_null().to_numpy()  # the words end at the character after them
+        state[loose & ~after.str.contains(r"^(?:[:,;\n!?).]|$)").fill_null(True).to_numpy()] = 1
+        state[loose & after.str.contains(r"^(?:[;\n!?).]|$)").fill_null(False).to_numpy()] = 2
         alive &= ~loose
         if i + 1 == max_words:
-            none |= alive
+            state[alive] = 1
         rest = after.str.slice(gap.str.len_chars().fill_null(0))
-    return none
+    found = pl.concat(variants)
+    return state, found.filter(pl.Series(state == 2).gather(found["row"]))
 
 
 def _matched(at: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
@@ -224,7 +247,20 @@ def _matched(at: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def settle(texts: pl.Series, art: np.ndarray, keys: pl.DataFrame, eligible: np.ndarray, max_words: int):
+def _quiet(m: pl.DataFrame, pairs: pl.DataFrame, opt) -> np.ndarray:
+    """Where a capitalised word after a number that is no author's name surely names no one (:func:`_after_number`,
+    and for words ending at punctuation, no loose match: :func:`loose.loose_hits`)."""
+    maybe = (pl.col("kind") == "num") & pl.col("named") & pl.col("upper") & pl.col("author").is_null()
+    quiet = np.zeros(len(m), dtype=bool)
+    rows = np.flatnonzero(m.select(maybe.fill_null(False)).to_series().to_numpy())
+    state, variants = _after_number(m["nt"].gather(rows), opt.max_name_words)
+    queries = variants.with_columns(art=m["art"].gather(rows).gather(variants["row"]))
+    state[loose_hits(queries, pairs, opt.prefix_min, opt.fuzzy_threshold)] = 0
+    quiet[rows] = state > 0
+    return quiet
+
+
+def settle(texts: pl.Series, art: np.ndarray, keys: tuple, eligible: np.ndarray, opt):
     """The references of the ``eligible`` texts this reader is sure of, and which texts it settled.
 
     Returns ``(rows, settled)``: a frame with the text's position ``t``, start, end, raw, written_number,
@@ -235,6 +271,7 @@ def settle(texts: pl.Series, art: np.ndarray, keys: pl.DataFrame, eligible: np.n
     t = pl.Series(where).gather(at["t"])
     at = _kinds(at.with_columns(t=t, art=pl.Series(art.astype(np.int64)).gather(t)))
     # "@921" where 921 is an author's name (a handle): for the per-text reader
+    keys, pairs = keys
     handles = keys.select("art", d="key", handle=pl.lit(True))
     at = at.join(handles, on=["art", "d"], how="left", maintain_order="left")
     first, kind = pl.col("first"), pl.col("kind")
@@ -253,11 +290,7 @@ def settle(texts: pl.Series, art: np.ndarray, keys: pl.DataFrame, eligible: np.n
     ok, named = pl.col("ok"), pl.col("named")
     upper = first.str.contains(f"^[{UPPER}]")
     m = m.with_columns(upper=upper.fill_null(False))
-    maybe = (kind == "num") & pl.col("named") & pl.col("upper") & pl.col("author").is_null()
-    quiet = np.zeros(len(m), dtype=bool)
-    rows = np.flatnonzero(m.select(maybe.fill_null(False)).to_series().to_numpy())
-    quiet[rows] = _no_name(m["nt"].gather(rows), max_words)
-    m = m.with_columns(upper=pl.col("upper") & ~pl.Series(quiet))
+    m = m.with_columns(upper=pl.col("upper") & ~pl.Series(_quiet(m, pairs, opt)))
     upper = pl.col("upper")
     python = (kind == "python") | (named & ~ok & ((kind == "name") | upper | pl.col("author").is_not_null()))
     m = m.with_columns(python=python.fill_null(True))

@@ -194,7 +194,7 @@ def _columnar(comments, take, opening, articles, need, opt) -> tuple[np.ndarray,
     if len(where):
         eligible[where[[_REPLY_LINE.match(t) is not None for t in values_at(comments["text"], where)]]] = False
     keys = key_table(articles, comments["author"], need)
-    fast, settled = settle(col, articles, keys, eligible, opt.max_name_words)
+    fast, settled = settle(col, articles, keys, eligible, opt)
     return settled, fast
 
 
