@@ -188,3 +188,46 @@ def test_name_columns_are_the_names_of_one_by_one(names):
                 mine = rows.filter((pl.col("i") == i) & pl.col(column))["alias"].to_list()
                 theirs = aliases(n)
                 assert list(dict.fromkeys(mine)) == (list(dict.fromkeys(theirs[which])) if theirs else [])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.text(max_size=12), st.sampled_from(AUTHORS), st.none(), st.integers(0, 99)),
+            st.lists(st.one_of(st.text(max_size=6), st.sampled_from(PIECES)), max_size=10).map("".join),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_any_text_and_author_read_alike(rows):
+    c = pd.DataFrame(
+        {
+            "comment_id": [str(i + 1) for i in range(len(rows))],
+            "article_id": "a",
+            "number": list(range(1, len(rows) + 1)),
+            "author": pd.array([r[0] for r in rows], dtype=object),
+            "text": [r[1] for r in rows],
+        }
+    )
+    fast, slow = both(c)
+    pd.testing.assert_frame_equal(fast, slow)
+
+
+def test_hostile_values_read_alike():
+    c = pd.DataFrame(
+        {
+            "comment_id": ["1", "2", "3", "4", "5"],
+            "article_id": ["a", "a", None, "a", "a"],
+            "number": [1, 2, 3, None, 5],
+            "author": pd.Series(["Anna", None, "Anna", 42, "B\ud800en"], dtype=object),
+            "text": pd.Series([None, "@2 Anna: x", "@1 Anna", "@ 1 B\ud800en: y @" + "A" * 500, "@Anna " * 2000], dtype=object),
+        }
+    )
+    fast, slow = both(c)
+    pd.testing.assert_frame_equal(fast, slow)
+    # @2 Anna, @1 Anna (its article unknown: the comments without one), @ 1 and the unknown @AAA..., 2000 x @Anna
+    assert len(fast) == 2 + 2 + 2000
+    assert fast["rule"].value_counts().to_dict() == {"name:exact": 2000, "number+name:exact": 2, "number": 1,
+                                                     "name:unknown": 1}

@@ -155,10 +155,10 @@ def is_placeholder(names: pd.Series) -> np.ndarray:
     >>> is_placeholder(pd.Series(["Gast", " anonymous ", "Wessi", None, "[Name entfernt]"], dtype="str")).tolist()
     [True, True, False, True, True]
     """
-    codes, uniques = pd.factorize(pd.Series(names).astype("str"))  # decide once per distinct name
-    folded = pd.Series(uniques, dtype="str").str.strip().str.casefold()
-    bracketed = folded.str.startswith("[") & folded.str.endswith("]")  # [deleted], [Name entfernt], ...
-    ph = (folded.isin(PLACEHOLDER_AUTHORS) | bracketed).to_numpy(dtype=bool)
+    codes, uniques = pd.factorize(pd.Series(names))  # decide once per distinct name
+    folded = [str(u).strip().casefold() for u in uniques.tolist()]  # (str(): a number as a name)
+    # [deleted], [Name entfernt], ...
+    ph = np.array([f in PLACEHOLDER_AUTHORS or (f[:1] == "[" and f[-1:] == "]") for f in folded], dtype=bool)
     return np.where(codes < 0, True, ph[np.maximum(codes, 0)]) if len(ph) else codes < 0
 
 

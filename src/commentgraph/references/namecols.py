@@ -38,6 +38,30 @@ _NORM = {
 _WORD_SPLIT = r"[\t\n\x0b\x0c\r\x1c-\x1f \u00a0_]+"
 
 
+def encodable(values: list) -> tuple[list, np.ndarray]:
+    """``values`` with None for what Arrow cannot hold (no string, lone surrogates), and where that was.
+
+    >>> encodable(["Anna", "B\\ud800en", 42])
+    (['Anna', None, None], array([False,  True,  True]))
+    """
+    out, bad = [], np.zeros(len(values), dtype=bool)
+    for i, v in enumerate(values):
+        if isinstance(v, str) and (v.isascii() or not _has_surrogate(v)):
+            out.append(v)
+        else:
+            out.append(None)
+            bad[i] = v is not None
+    return out, bad
+
+
+def _has_surrogate(v: str) -> bool:
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def norm_tokens(tok: pl.Expr) -> pl.Expr:
     """:func:`names.norm` of tokens of :data:`ALNUM` letters and digits.
 
@@ -70,10 +94,11 @@ def alias_rows(names: list) -> tuple[pl.DataFrame, np.ndarray]:
     ([(2, 'cosimacatewingtown', True, True), (2, 'cosima', True, True), (2, 'ccetown', True, True), (2, 'town', True, \
 False)], [False, False, False, False])
     """
-    frame = pl.DataFrame({"name": pl.Series(names, dtype=pl.String)}).with_row_index("i")
+    held, odd = encodable(names)
+    frame = pl.DataFrame({"name": pl.Series(held, dtype=pl.String)}).with_row_index("i")
     name = pl.col("name")
     frame = frame.with_columns(safe=is_safe(name).fill_null(False))
-    unread = ~frame["safe"].to_numpy()
+    unread = ~frame["safe"].to_numpy() | odd
     words = name.str.replace_all(_WORD_SPLIT, " ").str.split(" ").list.eval(norm(pl.element()))
     frame = (
         frame.filter("safe")

@@ -87,12 +87,13 @@ def author_keys(values: list) -> np.ndarray:
     ['annamaria', None, None, None, 'ωmega']
     """
     strs = [v if isinstance(v, str) else None for v in values]
-    col = pl.Series(strs, dtype=pl.String)
+    held, odd = namecols.encodable(strs)
+    col = pl.Series(held, dtype=pl.String)
     frame = pl.select(key=namecols.norm(pl.lit(col)), safe=namecols.is_safe(pl.lit(col)).fill_null(False))
     out = np.array(frame["key"].to_list(), dtype=object)
     out[np.array([s is None or s.startswith("[") for s in strs], dtype=bool)] = None
     out[(frame["key"].str.len_chars() < 2).fill_null(True).to_numpy()] = None
-    unsafe = np.flatnonzero(~frame["safe"].to_numpy() & np.asarray([s is not None for s in strs], dtype=bool))
+    unsafe = np.flatnonzero((~frame["safe"].to_numpy() & np.asarray([s is not None for s in strs], dtype=bool)) | odd)
     out[unsafe] = [author_key(strs[i]) for i in unsafe.tolist()]
     return out
 
