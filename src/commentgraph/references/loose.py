@@ -44,16 +44,35 @@ def loose_hits(queries: pl.DataFrame, pairs: pl.DataFrame, prefix_min: int, thre
     """
     queries = queries.filter(pl.col("v").str.len_chars() >= prefix_min)
     table, unread = alias_table(pairs.filter(pl.col("art").is_in(queries["art"].unique().implode())))
-    both = queries.join(table, on="art")
-    hit = both.filter(pl.col("prefix") & pl.col("alias").str.starts_with(pl.col("v")))["row"]
-    out = [hit.to_numpy(), queries.filter(pl.col("art").is_in(list(unread)))["row"].to_numpy()]
+    out = [queries.filter(pl.col("art").is_in(list(unread)))["row"].to_numpy()]
+    # by prefix: an alias that starts with v shares its first prefix_min characters (joined on them)
+    head = pl.col("v").str.slice(0, prefix_min)
+    both = queries.with_columns(head=head).join(
+        table.filter("prefix").with_columns(head=pl.col("alias").str.slice(0, prefix_min)), on=["art", "head"]
+    )
+    out.append(both.filter(pl.col("alias").str.starts_with(pl.col("v")))["row"].to_numpy())
     if threshold is not None and threshold < 100:
-        from rapidfuzz import fuzz, process
-
-        # ratio = 100 (1 - d / (m + n)) for the lengths m, n and an edit distance d >= |m - n|: far lengths score low
-        m, n = pl.col("v").str.len_chars().cast(pl.Int64), pl.col("alias").str.len_chars().cast(pl.Int64)
-        fuzzy = both.filter(pl.col("fuzzy") & (100 * (m - n).abs() <= (100 - threshold) * (m + n) + 1e-6))
-        scores = process.cpdist(fuzzy["v"].to_list(), fuzzy["alias"].to_list(), scorer=fuzz.ratio, workers=1)
-        # a score at the threshold within float32 rounding counts: the per-text reader then decides
-        out.append(fuzzy["row"].to_numpy()[np.asarray(scores) >= threshold - 1e-3])
+        out.append(_fuzzy_hits(queries, table.filter("fuzzy"), threshold))
     return np.unique(np.concatenate(out)).astype(np.int64)
+
+
+def _fuzzy_hits(queries: pl.DataFrame, table: pl.DataFrame, threshold: float) -> np.ndarray:
+    """The rows of ``queries`` with an alias in ``table`` of their article at ``fuzz.ratio >= threshold``."""
+    from rapidfuzz import fuzz, process
+
+    # ratio = 100 (1 - d / (m + n)) for the lengths m, n and an edit distance d >= |m - n|: only lengths with
+    # |m - n| <= q (m + n) can score the threshold; pairs are joined on (article, such a length)
+    q = (100 - threshold) / 100
+    m, n = pl.col("v").str.len_chars().cast(pl.Int64), pl.col("alias").str.len_chars().cast(pl.Int64)
+    table = table.with_columns(n=n)
+    if q < 1:
+        lo = (m.cast(pl.Float64) * (1 - q) / (1 + q)).floor().cast(pl.Int64) - 1
+        hi = (m.cast(pl.Float64) * (1 + q) / (1 - q)).ceil().cast(pl.Int64) + 1
+        wide = queries.with_columns(n=pl.int_ranges(lo, hi + 1)).explode("n")
+        both = wide.join(table, on=["art", "n"])
+    else:
+        both = queries.join(table, on="art")
+    both = both.filter(100 * (m - n).abs() <= (100 - threshold) * (m + n) + 1e-6)
+    scores = process.cpdist(both["v"].to_list(), both["alias"].to_list(), scorer=fuzz.ratio, workers=1)
+    # a score at the threshold within float32 rounding counts: the per-text reader then decides
+    return both["row"].to_numpy()[np.asarray(scores) >= threshold - 1e-3]
