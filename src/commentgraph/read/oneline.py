@@ -100,3 +100,9 @@ def count(text: str, stop: int) -> int:
         if split(m[0].strip(" \t\r")) and (n := n + 1) >= stop:
             break
     return n
+
+
+def among(text: str, starts: list[int]) -> int:
+    """How many of the lines starting at ``starts`` (offsets in ``text``) are one-line comments."""
+    ends = (text.find("\n", s) for s in starts)
+    return sum(split(text[s : e if e >= 0 else len(text)].strip(" \t\r")) is not None for s, e in zip(starts, ends))
