@@ -176,3 +176,41 @@ def test_read_pages_reads_them_as_read_page(tmp_path):
     pd.testing.assert_frame_equal(got[cols], one.comments[cols].reset_index(drop=True))
     assert many.articles.set_index("article_id").loc["p4", "layout"] == "inferred:oneline"
     assert cg.check_accounting(cg.account_lines(files[4], many, article_id="p4"))
+
+
+# a question's thread, then an answer and its thread: the answer's lines stand between two comment lines
+ANSWERED = """How do I keep the order of a dict in Python?
+I build a dict from a file and print its keys.
+asked Mar 4, 2019 at 10:00
+Jane Doe
+3
+This fails on Python 3.11 because dict order changed – John Smith Mar 5, 2019 at 14:02
+@JohnSmith no, dicts keep insertion order since 3.7 – Jane Doe Mar 5, 2019 at 15:10
+Add a comment
+1 Answer
+Use an OrderedDict on Python 3.6 and older.
+Share
+Follow
+answered Mar 5, 2019 at 16:00
+Bob Lee
+2
+Works, thanks – Jane Doe Mar 5, 2019 at 17:00
+Not needed since 3.7 – John Smith Mar 5, 2019 at 17:30
+Add a comment
+"""
+
+
+def test_lines_between_threads_are_kept_and_noticed():
+    d = cg.read_page(ANSWERED)
+    c = d.comments
+    assert d.articles["layout"].tolist() == ["inferred:oneline"]
+    assert c["author"].tolist() == ["John Smith", "Jane Doe", "Jane Doe", "John Smith"]
+    assert wall(d)[2:] == ["2019-03-05 17:00", "2019-03-05 17:30"]
+    assert c["text"].tolist()[::2] == ["This fails on Python 3.11 because dict order changed", "Works, thanks"]
+    # (the answer's lines after a comment line are kept as that comment's text, as a body is in other layouts,
+    # and a notice names them: nothing of the page is hidden)
+    assert c["text"].iloc[1].startswith("@JohnSmith no, dicts keep insertion order since 3.7\n")
+    assert "Use an OrderedDict on Python 3.6 and older." in c["text"].iloc[1]
+    notice = d.problems.loc[d.problems["kind"] == "text_after_one_line_comment"]
+    assert notice["line"].tolist() == [8]  # ("Add a comment" inside a body is text there, as elsewhere)
+    assert accounted(ANSWERED, d)

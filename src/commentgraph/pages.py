@@ -63,7 +63,7 @@ def _add_page(tables: PageTables, text: str, *, name: str, article_id: str | Non
         vocab.CHROME.findall(text, max(0, first - _CHROME_WINDOW), first + _CHROME_WINDOW)) >= 2
     # (more one-line comments, "text – NAME Mar 5, 2019 at 14:02", than other headers: Stack Exchange; the
     # known layouts may count such lines as headers with a sentence for an author)
-    if not chrome and (one := oneline.count(text, n_fast + 1)) >= 2:
+    if (one := oneline.count(text, n_fast + 1)) >= 2:
         n_other = n_fast - oneline.among(text, picked[1][0])
         if one > n_other:
             chrome, n_fast = True, n_other
