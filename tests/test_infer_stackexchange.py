@@ -214,3 +214,37 @@ def test_lines_between_threads_are_kept_and_noticed():
     notice = d.problems.loc[d.problems["kind"] == "text_after_one_line_comment"]
     assert notice["line"].tolist() == [8]  # ("Add a comment" inside a body is text there, as elsewhere)
     assert accounted(ANSWERED, d)
+
+
+# headers of another layout that end like one-line comments ("NAME – PLACE DATE TIME") with bodies below them
+PLACES = """Leserkommentare
+
+Hans Meier – Berlin 01.03.2019 11:25
+
+Das sehe ich anders.
+Wirklich.
+
+Anna Lee – Köln 01.03.2019 11:40
+
+Ich nicht.
+
+Bob – Hamburg 01.03.2019 12:00
+
+Naja.
+"""
+
+
+def test_headers_with_bodies_below_are_no_one_line_comments():
+    d = cg.read_page(PLACES)
+    assert d.articles["layout"].tolist() == ["inferred:inline"]  # (as read before one-line comments were known)
+    assert d.comments["text"].tolist() == ["Das sehe ich anders.\nWirklich.", "Ich nicht.", "Naja."]
+    assert accounted(PLACES, d)
+
+
+def test_a_long_comment_is_one_line_too():
+    long = "This is a long comment that explains the whole thing again, " * 8  # (~500 characters; at most 600)
+    page = f"Comments\n{long.strip()} – Jane Doe Mar 5, 2019 at 15:10\nShort one – Bob Mar 5, 2019 at 15:20\nAdd a comment\n"
+    d = cg.read_page(page)
+    assert d.comments["author"].tolist() == ["Jane Doe", "Bob"]
+    assert d.comments["text"].tolist() == [long.strip(), "Short one"]
+    assert accounted(page, d)

@@ -113,12 +113,15 @@ def time_lines(stripped: list[str], kinds: list[str]) -> list[TimeLine]:
     seen: dict[str, tuple | None] = {}  # each distinct line is read once
     for i, s in enumerate(stripped):
         # (a "NAME ... said:" line may be a quote's marker or a header: it holds a time if a header)
-        if kinds[i] not in ("text", "value", "label_inline", "quote") or len(s) > 300:
+        if kinds[i] not in ("text", "value", "label_inline", "quote") or len(s) > oneline.max_length(s):
             continue
         if (got := seen.get(s, False)) is False:
             got = seen[s] = _describe(s)
         if got is None:
             continue
+        if one := got[-1]:  # (a one-line comment: its own description beside the line's plain one)
+            out.append(TimeLine(i, one[2], one[1], "", "oneline", "none", "", True, one[0]))
+            got = got[:-1] + ("",)
         m, clean, conn, pk, sk, suffix, precise, text = got
         above = next((j for j in range(i - 1, max(-1, i - 3), -1) if stripped[j]), None)
         if kinds[i] in ("value", "label_inline") or (
@@ -132,8 +135,6 @@ def time_lines(stripped: list[str], kinds: list[str]) -> list[TimeLine]:
 def _describe(s: str) -> tuple | None:
     if not _MAY_HOLD_TIME.search(s) or (m := times.find(s)) is None:
         return None
-    if oneline.SEPARATOR in s and (one := oneline.split(s)):  # (text, name, time)
-        return one[2], one[1], "", "oneline", "none", "", True, one[0]
     pre = s[: m.start()]
     clean = CONNECTOR_TAIL.sub("", pre).strip()
     if pre and not pre[-1].isspace() and pre[-1].isalnum():
@@ -141,7 +142,8 @@ def _describe(s: str) -> tuple | None:
     else:
         conn = _WEEKDAY.sub("", " ".join(pre[len(clean) :].split()).lower()).strip()
     suffix = re.sub(r"^(?i:uhr)\b[ \t]*", "", s[m.end() :].strip())
-    return m, clean, conn, _prefix_kind(clean), _suffix_kind(suffix), suffix, times.shape(m) != "D", ""
+    one = oneline.split(s) if oneline.SEPARATOR in s else None  # (text, name, time)
+    return m, clean, conn, _prefix_kind(clean), _suffix_kind(suffix), suffix, times.shape(m) != "D", one
 
 
 def header_lines(found: list[TimeLine]) -> tuple[list[TimeLine], tuple | None]:
@@ -160,7 +162,7 @@ def header_lines(found: list[TimeLine]) -> tuple[list[TimeLine], tuple | None]:
     if not usable:
         return [], None
     counts = Counter(t.key for t in usable)
-    key = max(counts, key=lambda k: (counts[k], k[3], k[0] == "name", k[0] != "oneline"))
+    key = max(counts, key=lambda k: (counts[k], k[3], k[0] == "oneline", k[0] == "name"))
     heads = [t for t in usable if t.key == key]
     # where nearly every header ends in buttons (Hacker News' "| parent | next [–]"), a line of the same kind
     # with nothing after its time is a body line ("Deployed it 2 hours ago"), not a header without them
@@ -315,7 +317,9 @@ def infer(lines: list[str]) -> Inferred | None:
     """Comment blocks of a page (its lines, spaces already plain), or None when no header repeats."""
     stripped = [s.strip(" \t\r") for s in lines]  # (as blank as the text readers take a line)
     kinds = line_kinds(stripped)
-    heads, key = header_lines(time_lines(stripped, kinds))
+    heads, key = header_lines(found := time_lines(stripped, kinds))
+    if key and key[0] == "oneline" and not oneline.closed(heads, kinds):  # (bodies follow: no one-line comments)
+        heads, key = header_lines([t for t in found if t.pk != "oneline"])
     if not heads:
         return None
     if len(heads) > 400 and not _sample_has_authors(heads, kinds, stripped):

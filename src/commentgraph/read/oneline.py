@@ -106,3 +106,22 @@ def among(text: str, starts: list[int]) -> int:
     """How many of the lines starting at ``starts`` (offsets in ``text``) are one-line comments."""
     ends = (text.find("\n", s) for s in starts)
     return sum(split(text[s : e if e >= 0 else len(text)].strip(" \t\r")) is not None for s, e in zip(starts, ends))
+
+
+def max_length(s: str) -> int:
+    """The longest line searched for a time: a one-line comment holds a whole comment (600 characters)."""
+    return 800 if SEPARATOR in s else 300
+
+
+def closed(heads: list[TimeLine], kinds: list[str]) -> bool:
+    """Whether most one-line comments are followed (after blank and score lines) by another one, buttons or the
+    page's tail ("Add a comment"): where text lines follow most, they are headers of another layout (``NAME –
+    PLACE 01.03.2019 11:25`` above a body)."""
+    at = {t.line for t in heads}
+    shut = 0
+    for t in heads:
+        j = t.line + 1
+        while j < len(kinds) and kinds[j] in ("blank", "count"):
+            j += 1
+        shut += j == len(kinds) or j in at or kinds[j] in ("ui", "tail", "menu")
+    return shut >= 0.5 * len(heads)
