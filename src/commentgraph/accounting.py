@@ -86,6 +86,23 @@ class _Chrome(frozenset):
         return super().__contains__(line) or bool(self.posted and self.posted in line)
 
 
+def _text_in_header(line: str, got: str, want: str, author, posted) -> str:
+    """The text a comment's lines give where its header line opens with the text's first line and holds
+    nothing after it but the author, the written time and marks between them (a one-line comment:
+    ``text – NAME Mar 5, 2019 at 14:02``), else ``got``."""
+    first, line = want.split("\n", 1)[0].strip(), line.strip()
+    if not first or not posted or not line.startswith(first):
+        return got
+    rest = line[len(first):]
+    for part in (str(posted), str(author) if pd.notna(author) else ""):
+        if part not in rest:
+            return got
+        rest = rest.replace(part, " ", 1)
+    if re.search(r"\w", rest):   # (a text cut short: its words stand between it and the name)
+        return got
+    return first + ("\n" + got if got else "")
+
+
 def account_lines(source, d: Discussion | None = None, *, article_id: str | None = None) -> pd.DataFrame:
     """One row per line of a page: ``line``, ``part`` (article, header, body or problem), ``comment_id``,
     ``problem`` (kinds of the problems rows on that line), ``accounted`` and ``reason`` (why not).
@@ -142,7 +159,7 @@ def account_lines(source, d: Discussion | None = None, *, article_id: str | None
         top = ln - 1 + h   # the body starts after the header's lines
         part[ln - 1:top], owner[ln - 1:top] = "header", cid
         part[top:end], owner[top:end] = "body", cid
-        shown = lines[ln - 1:top]
+        shown, posted = lines[ln - 1:top], chrome.posted
         if chrome.posted and chrome.posted in "\n".join(shown):
             chrome = _Chrome(chrome, None)   # the time stands in the header: no body line holds it
         elif chrome.posted:                  # the time line after the body is part of the header
@@ -153,8 +170,11 @@ def account_lines(source, d: Discussion | None = None, *, article_id: str | None
         got = _LEADING_BLANK.sub("", "\n".join(x for x in lines[top:end] if x.strip() not in chrome)).rstrip()
         want = (_LEADING_BLANK.sub("", "\n".join(x for x in str(body).split("\n") if x.strip() not in chrome)).rstrip()
                 if chrome else str(body).rstrip())
-        if got != want:
-            reason[top:end] = f"comment {cid}: its text differs from these lines"
+        if got != want:   # (a one-line comment: its text opens its header line, "text – NAME Mar 5 at 9:01")
+            got = _text_in_header(shown[-1], got, want, author, posted)
+        if got != want:   # (no body lines: the header's lines say it)
+            where = slice(top, end) if end > top else slice(ln - 1, top)
+            reason[where] = f"comment {cid}: its text differs from these lines"
     twice = claims[1:n + 1] > 1
     reason[twice] = "claimed by more than one comment"
     problem = _problem_kinds(d.problems, name, numbers)

@@ -18,7 +18,7 @@ from .read.collect import PageTables
 from .read.frames import frames
 from .read.html import page_text
 from .problems import Problems
-from .read import vocab
+from .read import oneline, vocab
 from .read.fast import known_page
 from .read.infer import infer
 from .read.inferred import inferred_page
@@ -61,6 +61,12 @@ def _add_page(tables: PageTables, text: str, *, name: str, article_id: str | Non
     marked = seed_like and "#" in text and vocab.NUMBER_REPLY_LINE.search(text) is not None
     chrome = n_fast == 0 or marked or not seed_like and len(
         vocab.CHROME.findall(text, max(0, first - _CHROME_WINDOW), first + _CHROME_WINDOW)) >= 2
+    # (more one-line comments, "text – NAME Mar 5, 2019 at 14:02", than other headers: Stack Exchange; the
+    # known layouts may count such lines as headers with a sentence for an author)
+    if (one := oneline.count(text, n_fast + 1)) >= 2:
+        n_other = n_fast - oneline.among(text, picked[1][0])
+        if one > n_other:
+            chrome, n_fast = True, n_other
     page = {"name": name, "article_id": article_id, "encoding": encoding}
     if not chrome:
         mark = len(tables.rows)

@@ -58,7 +58,7 @@ def cut_tail(last: Block, kinds: list[str], mode: str = "above") -> int | None:
             last.end = j - 1
             return j
         return None
-    seen_text = False
+    seen_text = mode == "oneline"  # (a one-line comment's text is in its time line)
     for j in range(last.time_line + 1, last.end + 1):
         if kinds[j] == "tail" and seen_text:
             last.end = j - 1
@@ -158,7 +158,9 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str], sa
         j = keep.pop(0)
         if kinds[j] != "blank":
             chrome.append(j)
-    if not keep and body:  # a comment whose only line is a button word ("Share", "Anzeige", "A") says it
+    if (
+        not keep and body and mode != "oneline"
+    ):  # a comment whose only line is a button word ("Share", "Anzeige", "A") says it
         words = [j for j in body if kinds[j] in ("ui", "menu", "count", "avatar", "num")]
         filled = [j for j in body if kinds[j] != "blank"]
         if len(words) == 1 and len(filled) == 1:

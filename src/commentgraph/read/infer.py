@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..timeparse import slash_order
-from . import times, vocab
+from . import oneline, times, vocab
 from .blocks import Block, after_header, cut_tail, fill_body, fold, header_markers, link_levels, link_markers
 from .bylines import authors_above, authors_after, drop_places, names_above, split_replies
 from .lines import CONNECTOR_TAIL, line_kinds, name_like, sentence_like
@@ -48,6 +48,7 @@ class TimeLine:
     sk: str  # suffix kind: none, ui, num, namenum, text
     suffix: str
     precise: bool  # a time of day, or a relative time
+    text: str = ""  # the text before the name in a one-line comment ("Works for me – Jane Doe Mar 5 at 9:01")
 
     @property
     def key(self) -> tuple:
@@ -112,19 +113,22 @@ def time_lines(stripped: list[str], kinds: list[str]) -> list[TimeLine]:
     seen: dict[str, tuple | None] = {}  # each distinct line is read once
     for i, s in enumerate(stripped):
         # (a "NAME ... said:" line may be a quote's marker or a header: it holds a time if a header)
-        if kinds[i] not in ("text", "value", "label_inline", "quote") or len(s) > 300:
+        if kinds[i] not in ("text", "value", "label_inline", "quote") or len(s) > oneline.max_length(s):
             continue
         if (got := seen.get(s, False)) is False:
             got = seen[s] = _describe(s)
         if got is None:
             continue
-        m, clean, conn, pk, sk, suffix, precise = got
+        if one := got[-1]:  # (a one-line comment: its own description beside the line's plain one)
+            out.append(TimeLine(i, one[2], one[1], "", "oneline", "none", "", True, one[0]))
+            got = got[:-1] + ("",)
+        m, clean, conn, pk, sk, suffix, precise, text = got
         above = next((j for j in range(i - 1, max(-1, i - 3), -1) if stripped[j]), None)
         if kinds[i] in ("value", "label_inline") or (
             pk == "none" and above is not None and vocab.BYLINE.match(stripped[above])
         ):
             pk = "label"  # a join date, or the date under an article's byline
-        out.append(TimeLine(i, m, clean, conn, pk, sk, suffix, precise))
+        out.append(TimeLine(i, m, clean, conn, pk, sk, suffix, precise, text))
     return out
 
 
@@ -138,7 +142,8 @@ def _describe(s: str) -> tuple | None:
     else:
         conn = _WEEKDAY.sub("", " ".join(pre[len(clean) :].split()).lower()).strip()
     suffix = re.sub(r"^(?i:uhr)\b[ \t]*", "", s[m.end() :].strip())
-    return m, clean, conn, _prefix_kind(clean), _suffix_kind(suffix), suffix, times.shape(m) != "D"
+    one = oneline.split(s) if oneline.SEPARATOR in s else None  # (text, name, time)
+    return m, clean, conn, _prefix_kind(clean), _suffix_kind(suffix), suffix, times.shape(m) != "D", one
 
 
 def header_lines(found: list[TimeLine]) -> tuple[list[TimeLine], tuple | None]:
@@ -147,11 +152,17 @@ def header_lines(found: list[TimeLine]) -> tuple[list[TimeLine], tuple | None]:
     A header-like line has nothing, a number or a name before its time and nothing, buttons, a
     number or a name with a number after it; a line below a field label is a join date.
     """
-    usable = [t for t in found if t.pk in ("none", "num", "name", "ui") and t.sk in ("none", "ui", "num", "namenum")]
+    usable = [
+        t
+        for t in found
+        if t.pk in ("none", "num", "name", "ui", "oneline") and t.sk in ("none", "ui", "num", "namenum")
+    ]
+    if sum(t.pk == "oneline" for t in usable) < 2:  # (one such line is a sentence naming someone)
+        usable = [t for t in usable if t.pk != "oneline"]
     if not usable:
         return [], None
     counts = Counter(t.key for t in usable)
-    key = max(counts, key=lambda k: (counts[k], k[3], k[0] == "name"))
+    key = max(counts, key=lambda k: (counts[k], k[3], k[0] == "oneline", k[0] == "name"))
     heads = [t for t in usable if t.key == key]
     # where nearly every header ends in buttons (Hacker News' "| parent | next [–]"), a line of the same kind
     # with nothing after its time is a body line ("Deployed it 2 hours ago"), not a header without them
@@ -183,8 +194,8 @@ def _name_mark(prefix: str) -> str:
 def layout_mode(heads: list[TimeLine], kinds: list[str], stripped: list[str] | None = None) -> str:
     """``inline`` (the author stands in the time line), ``suffix`` (``date time author number``), ``after``
     (the time follows the body: buttons come right after it) or ``above`` (the author is above the time)."""
-    if heads[0].pk == "name":
-        return "inline"
+    if heads[0].pk in ("name", "oneline"):
+        return "inline" if heads[0].pk == "name" else "oneline"
     if heads[0].sk == "namenum":
         return "suffix"
     if heads[0].pk == "ui":
@@ -276,7 +287,7 @@ def _numbers(heads: list[TimeLine], numbers: list, kinds: list[str], stripped: l
 def _sample_has_authors(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> bool:
     """On a page of many time lines, whether an even sample of ~100 of them reads as a layout (most with an
     author): a page of bare dates is given up early instead of walking every line."""
-    if heads[0].pk == "name":
+    if heads[0].pk in ("name", "oneline"):
         return True
     at = range(1, len(heads), len(heads) // 100)
     names = [names_above(heads[k].line, heads[k - 1].line + 1, kinds, stripped)[0] for k in at]
@@ -298,6 +309,7 @@ _MODES = {
     "suffix": "the author after the time",
     "above": "the author above the time",
     "after": "the author first, the time after the body",
+    "oneline": "the text, ' – ', the author and the time in one line",
 }
 
 
@@ -305,13 +317,17 @@ def infer(lines: list[str]) -> Inferred | None:
     """Comment blocks of a page (its lines, spaces already plain), or None when no header repeats."""
     stripped = [s.strip(" \t\r") for s in lines]  # (as blank as the text readers take a line)
     kinds = line_kinds(stripped)
-    heads, key = header_lines(time_lines(stripped, kinds))
+    heads, key = header_lines(found := time_lines(stripped, kinds))
+    if key and key[0] == "oneline" and not oneline.closed(heads, kinds):  # (bodies follow: no one-line comments)
+        heads, key = header_lines([t for t in found if t.pk != "oneline"])
     if not heads:
         return None
     if len(heads) > 400 and not _sample_has_authors(heads, kinds, stripped):
         return None
     mode = layout_mode(heads, kinds, stripped)
-    if mode in ("inline", "suffix"):
+    if mode == "oneline":
+        found = oneline.authors(heads, kinds, stripped)
+    elif mode in ("inline", "suffix"):
         found = _authors_inline(heads, mode)
     elif mode == "above":
         found = authors_above(heads, kinds, stripped)
@@ -358,6 +374,8 @@ def infer(lines: list[str]) -> Inferred | None:
         fill_body(blk, lines, stripped, kinds, mode, known, said)
         if mode != "after":
             header_markers(blk, stripped, kinds, known)
+        if mode == "oneline":
+            oneline.finish(blk, t, stripped)
         if t.pk == "ui":  # buttons before the time, in its line ("Gefällt mir · Antworten · 3 Std.")
             blk.ui_text = "\n".join(x for x in (t.prefix, blk.ui_text) if x)
     link_markers(blocks)

@@ -113,6 +113,26 @@ def _notices(tables, found, lines: list[str], n_lines: int, relative, dated_only
         )
 
 
+def _lines_after(blocks, lines: list[str], probs: Problems) -> None:
+    """A notice for each one-line comment followed by text lines before the next one: they are kept as its
+    text, as a body's lines are in other layouts, though on Stack Exchange they are another part of the page
+    (an answer, a user card)."""
+    for b in blocks:
+        if "\n" not in b.text:
+            continue
+        more = b.text.split("\n", 1)[1]
+        second = more.split("\n", 1)[0].strip()
+        at = next((j for j in range(b.time_line + 1, b.end + 1) if lines[j].strip() == second), b.time_line + 1)
+        probs.add(
+            "text_after_one_line_comment",
+            f"{len(more.split(chr(10)))} lines after the one-line comment are kept as its text (they may be "
+            "another part of the page: an answer, a user card)",
+            line=at + 1,
+            excerpt_text=lines[at],
+            severity="notice",
+        )
+
+
 def inferred_page(tables, text: str, found, *, name: str, article_id: str, encoding: str) -> None:
     """Read a page by the layout inference found (``found``) into ``tables``."""
     probs = Problems(name, strict=tables.strict, rows=tables.rows)
@@ -130,6 +150,8 @@ def inferred_page(tables, text: str, found, *, name: str, article_id: str, encod
     )
     date_at, time_at, extra, relative, dated_only = _blocks(tables, blocks, lines, probs)
     _notices(tables, found, lines, n_lines, relative, dated_only, probs)
+    if found.layout == "inferred:oneline":
+        _lines_after(blocks, lines, probs)
     numbers = [b.number for b in blocks]
     by_line, present = number_ids(numbers, line_of, [lines[b.time_line] for b in blocks], probs)
     title, updated, declared = page_head("\n".join(lines[: blocks[0].top]), n, present, probs)
