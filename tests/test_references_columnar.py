@@ -122,7 +122,8 @@ texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=14).map("".join)
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.sampled_from(AUTHORS), texts, st.integers(0, 1)), min_size=1, max_size=8),
-       st.sampled_from([{}, {"max_name_words": 2}, {"address": False}, {"fuzzy_threshold": None}]))
+       st.sampled_from([{}, {"max_name_words": 2}, {"address": False}, {"fuzzy_threshold": None},
+                        {"fuzzy_threshold": 70.0, "prefix_min": 3}, {"lowercase_handles": True}]))
 def test_random_texts_read_alike(rows, options):
     c = pd.DataFrame(
         {
