@@ -116,7 +116,7 @@ PIECES = ["@", "@", "@", " @", "@ ", "@@", "＠", "-@", "x@", "(@", "12", "1", "
           "Anna", "Maria", "anna", "Ben", "W.", "Merseburger", "Müller", "Mueller", "Jörg2", "Sie", "sie", "Dr.",
           "Lehmann", "Zoë", "Ça", "Lutz_K", "LutzK", "Frieden", "Krieg", "Zeit", "Sache", "Schule", "Geht's", "Welt", "ist", "haben", "genau", "Uhr", "Jahre",
           "%", ",", ":", ".", "?", "!", "-", "–", "’", "'", "(", ")", " ", " ", " ", "  ", "\n", "\u00a0", "_",
-          "Élan", "Vital", "Ω", "😀", "http://x.org/@Ben", "u/ben", ">>2", "Antwort auf", "In reply to", "Reply"]
+          "Élan", "Vital", "Ω", "😀", "/", "/@", "http://x.org/@Ben", "u/ben", ">>2", "Antwort auf", "In reply to", "Reply"]
 texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=14).map("".join)
 
 

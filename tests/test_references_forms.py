@@ -310,3 +310,21 @@ def test_reply_lines_ending_in_a_full_stop_and_possessives():
     m, _ = thread(["Anna", "Ben", "Cleo"], ["Hallo", "In reply to Karl Marx.\nNo.", "Antwort auf Ihren Beitrag\nJa."])
     assert m[["comment_id", "raw", "written_name", "resolution", "rule"]].values.tolist() == [
         ["2", "In reply to Karl Marx", "Karl Marx", "unresolved", "reply-line"]]
+
+
+def test_names_joined_by_slashes():
+    # "@Anna/@Ben" answers both; a URL's "/@Ben" and a word's "a/@Ben" are no references
+    m, _ = thread(
+        ["Anna", "Ben", "Cleo", "Dora", "Ed"],
+        ["eins", "zwei", "@Anna/@Ben: ja, see https://x.org/@Ben and a/@Ben", "@Anna/@Ben/@Cleo: no", "@W.A./@Ben hm"],
+    )
+    got = m[["comment_id", "raw", "target_comment_id"]].fillna("-").values.tolist()
+    assert got == [
+        ["3", "@Anna", "1"],
+        ["3", "@Ben", "2"],
+        ["4", "@Anna", "1"],
+        ["4", "@Ben", "2"],
+        ["4", "@Cleo", "3"],
+        ["5", "@W.A", "-"],
+        ["5", "@Ben", "2"],
+    ]

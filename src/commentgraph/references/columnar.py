@@ -26,7 +26,7 @@ _TOKENS = f"^([{ALNUM}]+)" + f"(?:({_GAP})([{ALNUM}]+)" * (_MAX_TOKENS - 1) + ")
 #: what may stand before an ``@`` that starts a reference here (else the text goes to the per-text reader) ...
 _OPEN = ("", " ", "\n", "\t")
 #: ... and what makes it no reference at all (``(?<![\w@＠/+=%&~\\-])`` in :data:`extract.MENTION`)
-_WORDLIKE = f"^[{ALNUM}_/+=%&~\\\\]$"
+_WORDLIKE = f"^[{ALNUM}_+=%&~\\\\]$"  # (a slash: the per-text reader decides, "@Anna/@Ben" or a URL)
 #: a number that is no reference: ``12:30``, ``12,5``, ``12 %``, ``12 Uhr`` (as in :data:`extract.MENTION`)
 _NOT_NUMBER = rf"^(?:[.,:][0-9]|[ \t]?(?:[%€$]|(?:Uhr|Euro|EUR|Prozent|Dollar|USD|Jahre?n?)(?:[^{ALNUM}_]|$)))"
 #: a token with a glued cut (``names.INNER_CUT``: ``AnnaThanks``, ``Rob_KThe``)

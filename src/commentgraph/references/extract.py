@@ -21,13 +21,16 @@ from .options import ResolverOptions
 #: ``#12``; not ``12:30``, ``12,5``, ``12 Uhr``, ``12 %``), a letter, underscores before a handle (``@_anna_``)
 #: or a long all-digit handle; then a
 #: bounded tail (at most 80 characters, up to the line end or the next ``@``) that holds the name.
-MENTION = re.compile(
-    r"(?:(?<![\w@＠/+=%&~\\-])|(?<=-)(?<![\w@＠/+=%&~\\-]-))(?P<ats>[@＠]{1,2})(?P<sp>[ \t\u00a0]?)"
+_MENTION_BODY = (
+    r"(?P<ats>[@＠]{1,2})(?P<sp>[ \t\u00a0]?)"
     r"(?:(?:(?:Nr|No|Nummer)\.?[ \t]?|\#[ \t]?)?(?P<num>\d{1,6})(?!\d)(?![.,:]\d)"
     r"(?![ \t]?(?:%|€|\$|Uhr\b|Euro\b|EUR\b|Prozent\b|Dollar\b|USD\b|Jahre?n?\b))"
     r"|(?=[^\W\d_]|_+[^\W_]|\d{7}))"
     r"(?P<tail>[^\n@＠]{0,80})"
 )
+MENTION = re.compile(r"(?:(?<![\w@＠/+=%&~\\-])|(?<=-)(?<![\w@＠/+=%&~\\-]-))" + _MENTION_BODY)
+#: the same after a slash that ends an @-name: ``@Anna/@Ben`` (a URL's ``/@name`` is none: :func:`_after_name`)
+_SLASHED = re.compile(_MENTION_BODY)
 _AT = re.compile("[@＠]")
 #: an imageboard quote link (4chan, 4CAT exports): ``>>12345`` names the post whose id is 12345 (``>>>/g/1``,
 #: a link to another board, is none)
@@ -59,7 +62,7 @@ _REPLY_LINE = re.compile(
 def _matches(text: str):
     """``MENTION.finditer(text)``, trying the pattern only where an ``@`` stands (every match
     starts with one and none holds a second), which spares the engine a try at every character."""
-    match = MENTION.match
+    match = _match_at
     if "＠" in text:
         at = [m.start() for m in _AT.finditer(text)]
         end = 0
@@ -78,6 +81,26 @@ def _matches(text: str):
         else:
             yield m
             pos = find("@", m.end())
+
+
+def _match_at(text: str, pos: int):
+    """:data:`MENTION` at ``pos``, or after a slash that ends an @-name there (``@Anna/@Ben``)."""
+    m = MENTION.match(text, pos)
+    if m is None and pos > 1 and text[pos - 1] == "/" and _after_name(text, pos - 1):
+        m = _SLASHED.match(text, pos)
+    return m
+
+
+def _after_name(text: str, slash: int) -> bool:
+    """Whether the word before ``slash`` (since the last space) is @-names: ``@Anna/``, ``@A./@Ben/``, not
+    ``x.org/`` or ``https://x.org/@Ben/``.
+
+    >>> _after_name("@Anna/@Ben", 5), _after_name("see https://x.org/@Ben", 17), _after_name("a/@Ben", 1)
+    (True, False, False)
+    """
+    start = max(text.rfind(" ", 0, slash), text.rfind("\n", 0, slash), text.rfind("\t", 0, slash)) + 1
+    parts = text[start:slash].split("/")
+    return ":" not in text[start:slash] and all(p[:1] in ("@", "＠") and len(p) > 1 for p in parts)
 
 
 def candidates(text: pd.Series) -> np.ndarray:
