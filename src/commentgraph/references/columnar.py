@@ -10,6 +10,8 @@ scripts) is left to the per-text reader, whole: the two never share a text, and 
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 import polars as pl
@@ -35,7 +37,15 @@ _INNER_CUT = f"[{LOWER}0-9][{UPPER}]|[{UPPER}][{UPPER}][{LOWER}]"
 _FIRST_WORD = rf"^[{ALNUM}](?:[{ALNUM}_'’\-]|\.[^\W\d_])*\.?"
 
 
-def key_table(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -> tuple[pl.DataFrame, pl.DataFrame]:
+class Authors(NamedTuple):
+    """The authors of the articles a columnar read needs: ``keys`` (art, key, author, shared) for exact
+    matches, ``pairs`` (art, author), every author of each article, for loose-match checks."""
+
+    keys: pl.DataFrame
+    pairs: pl.DataFrame
+
+
+def key_table(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -> Authors:
     """(art, key) -> the author an exact name match takes, and whether several authors share the key (then
     only the per-text reader decides, by spelling), for the articles where ``need[art]``; and every (art,
     author) of those articles with a key, in the order first written.
@@ -66,7 +76,7 @@ def key_table(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -> tup
             "shared": count[order] > 1,
         },
     )
-    return table, pl.DataFrame({"art": art, "author": pl.Series(uniq.take(codes[rows]), dtype=pl.String)})
+    return Authors(table, pl.DataFrame({"art": art, "author": pl.Series(uniq.take(codes[rows]), dtype=pl.String)}))
 
 
 def _pieces(texts: pl.Series) -> pl.DataFrame:
@@ -260,7 +270,7 @@ def _quiet(m: pl.DataFrame, pairs: pl.DataFrame, opt) -> np.ndarray:
     return quiet
 
 
-def settle(texts: pl.Series, art: np.ndarray, keys: tuple, eligible: np.ndarray, opt):
+def settle(texts: pl.Series, art: np.ndarray, authors: Authors, eligible: np.ndarray, opt):
     """The references of the ``eligible`` texts this reader is sure of, and which texts it settled.
 
     Returns ``(rows, settled)``: a frame with the text's position ``t``, start, end, raw, written_number,
@@ -271,7 +281,7 @@ def settle(texts: pl.Series, art: np.ndarray, keys: tuple, eligible: np.ndarray,
     t = pl.Series(where).gather(at["t"])
     at = _kinds(at.with_columns(t=t, art=pl.Series(art.astype(np.int64)).gather(t)))
     # "@921" where 921 is an author's name (a handle): for the per-text reader
-    keys, pairs = keys
+    keys, pairs = authors
     handles = keys.select("art", d="key", handle=pl.lit(True))
     at = at.join(handles, on=["art", "d"], how="left", maintain_order="left")
     first, kind = pl.col("first"), pl.col("kind")
