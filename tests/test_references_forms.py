@@ -289,7 +289,7 @@ def test_dates_alone_on_a_page_in_no_order_stay_ties(tmp_path):
     p = tmp_path / "forum.txt"
     p.write_text("Forum\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
     m = cg.read_page(p).mentions.set_index("raw")
-    assert m.loc["@Anna", "resolution"] == "unresolved" and "same minute" in m.loc["@Anna", "reason"]
+    assert m.loc["@Anna", "resolution"] == "unresolved" and "posted on the same day as the reply" in m.loc["@Anna", "reason"]
 
 
 def test_a_newest_first_table_breaks_same_minute_ties_bottom_up(tmp_path):
@@ -328,3 +328,35 @@ def test_names_joined_by_slashes():
         ["5", "@W.A", "-"],
         ["5", "@Ben", "2"],
     ]
+
+
+def test_a_name_with_a_bracketed_role_is_named_without_it():
+    # "Bob (mod)" is written @Bob; an author named "Bob" alone keeps the name; two "Cleo (...)" leave @Cleo open
+    m, _ = thread(["Bob (mod)", "Cleo (x)", "Cleo [y]", "Anna [Redaktion]", "Zed"],
+                  ["eins", "zwei", "drei", "vier", "@Bob danke. @Cleo? @Anna: ja"])
+    m = m.set_index("raw")
+    assert m.loc["@Bob", "target_comment_id"] == "1" and m.loc["@Bob", "rule"] == "name:exact"
+    assert m.loc["@Anna", "target_comment_id"] == "4"
+    assert pd.isna(m.loc["@Cleo", "target_comment_id"]) and m.loc["@Cleo", "resolution"] == "unresolved"
+    m, _ = thread(["Bob (mod)", "Bob", "Zed"], ["eins", "zwei", "@Bob ok"])
+    assert m["target_comment_id"].tolist() == ["2"]
+
+
+def test_a_hand_built_frame_with_number_ids_and_authors():
+    # ids and authors as numbers (not the readers' strings): compared as the strings they stand for
+    c = pd.DataFrame({"comment_id": [1, 2, 3], "article_id": 7, "number": [1, 2, 3], "author": ["Ben", 5, 7.5],
+                      "text": ["hi", "@Ben ja", "@5 ok"],
+                      "posted_at": pd.date_range("2019-03-01 10:00", periods=3, freq="min", tz="UTC")})
+    m, r = link_comments(c)
+    assert m["target_comment_id"].tolist()[0] == "1" and m["resolution"].tolist()[0] == "author"
+    assert r["source_comment_id"].tolist() == ["2", "3"]
+
+
+@pytest.mark.parametrize(("when", "said"), [("2019-03-01 00:00", "on the same day"),
+                                             ("2019-03-01 10:05", "in the same minute"),
+                                             ("2019-03-01 10:05:07", "at the same second")])
+def test_a_tie_says_how_close_the_times_are(when, said):
+    c = pd.DataFrame({"comment_id": ["1", "2"], "article_id": "x", "author": ["Anna", "Ben"],
+                      "text": ["hallo", "@Anna ja"], "posted_at": pd.to_datetime([when] * 2).tz_localize("UTC")})
+    m, _ = link_comments(c)
+    assert m["reason"].tolist() == [f"Anna's comment was posted {said} as the reply (which came first is unknown)"]

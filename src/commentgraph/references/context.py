@@ -107,6 +107,21 @@ def _order(c: pd.DataFrame) -> pd.Series:
     return table.where(~on_page, pos.where(rising, (-pos).where(falling)))
 
 
+def _as_str(s: pd.Series) -> pd.Series:
+    """A column of ids or names as strings, whole numbers without ``.0`` (``2.0`` is the id ``"2"``).
+
+    >>> _as_str(pd.Series([1, None, 3])).tolist(), _as_str(pd.Series(["a", 5, 2.5], dtype=object)).tolist()
+    (['1', nan, '3'], ['a', '5', '2.5'])
+    """
+    if pd.api.types.is_float_dtype(s.dtype) and bool((s.dropna() % 1 == 0).all()):
+        s = s.astype("Int64")
+    try:
+        return s.astype("str")
+    except (UnicodeError, ValueError, TypeError):  # a lone surrogate Arrow cannot hold: kept as it is written
+        values = [v if isinstance(v, str) or pd.isna(v) else str(v) for v in s.tolist()]
+        return pd.Series(np.array(values, dtype=object), index=s.index, dtype=object)
+
+
 def prepare(comments: pd.DataFrame) -> pd.DataFrame:
     c = comments.reset_index(drop=True)
     for col, dtype in (
@@ -119,6 +134,8 @@ def prepare(comments: pd.DataFrame) -> pd.DataFrame:
     ):
         if col not in c.columns:
             c = c.assign(**{col: pd.Series([pd.NA] * len(c), dtype=dtype)})
+        elif dtype == "str" and c[col].dtype != "str":  # a hand-built frame: ids and names compared as strings
+            c = c.assign(**{col: _as_str(c[col])})
     if "article_id" in comments.columns and c["article_id"].isna().any():
         c = c.assign(article_id=c["article_id"].fillna(""))
     if "posted_at" not in c.columns:

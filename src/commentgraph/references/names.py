@@ -80,6 +80,22 @@ def author_key(a):
     return k if len(k) >= 2 else None
 
 
+#: a name with a bracketed role or place after it: ``Bob (mod)``, ``Anna [Redaktion]``
+_ROLE = re.compile(r"(.*?[^\W_].*?)[ \t]*[(\[][^()\[\]\n]{1,40}[)\]]")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def role_key(a) -> str | None:
+    """The key of an author's name without the bracketed role after it (``@Bob`` names ``Bob (mod)``), or None.
+
+    >>> role_key("Bob (mod)"), role_key("Anna Maria [Redaktion]"), role_key("Bob"), role_key("(mod)")
+    ('bob', 'annamaria', None, None)
+    """
+    m = _ROLE.fullmatch(a.strip()) if isinstance(a, str) and a.rstrip()[-1:] in ")]" else None
+    k = author_key(m.group(1)) if m is not None else None
+    return k if k is not None and k != author_key(a) else None
+
+
 def author_keys(values: list) -> np.ndarray:
     """:func:`author_key` of each value (an object array), column-wise where a name is of ``namecols.SAFE``.
 
@@ -162,6 +178,12 @@ class AuthorIndex:
                     same = shared.setdefault(k, [first])
                     if a not in same:
                         same.append(a)
+        roles: dict[str, set] = {}  # a role-free key no author has: its owner, if there is one
+        for a in names:
+            r = role_key(a) if a[-1:] in ")]" else None
+            if r is not None and r not in keys:
+                roles.setdefault(r, set()).add(a)
+        keys.update((r, next(iter(owners))) for r, owners in roles.items() if len(owners) == 1)
         entries = names
         self.keys = keys
         self.shared = shared

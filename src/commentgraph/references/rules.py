@@ -44,7 +44,7 @@ RULES: dict[str, Rule] = {
         "unresolved",
         False,
         "named",
-        _LATER + "in the same minute as the reply (which came first is unknown)" + _NO_EDGE,
+        _LATER + "{tied} as the reply (which came first is unknown)" + _NO_EDGE,
     ),
     "later": Rule(None, "unresolved", False, "named", _LATER + "after the reply" + _NO_EDGE),
     "number_ambiguous": Rule("number", "number", True, None, "{note}"),
@@ -119,7 +119,7 @@ RULES: dict[str, Rule] = {
         "unresolved",
         True,
         "author",
-        "{author}'s comment was posted in the same minute as the reply (which came first is unknown)",
+        "{author}'s comment was posted {tied} as the reply (which came first is unknown)",
     ),
     "author_later": Rule(None, "unresolved", True, "author", "{author} wrote only later comments"),
     "author_missing": Rule(None, "unresolved", True, "author", "no comment by {author}"),
@@ -265,6 +265,22 @@ def _choice(m: pd.DataFrame, opt) -> pd.Series:
     return both.fillna(first).fillna(second)
 
 
+def _tied(when: pd.Series) -> np.ndarray:
+    """How close a tie is, by the reply's time: a time at midnight is a date alone (``on the same day``), one with
+    seconds ``at the same second``, else ``in the same minute``.
+
+    >>> t = pd.to_datetime(["2019-03-01", "2019-03-01 10:05", "2019-03-01 10:05:07", None], format="ISO8601")
+    >>> _tied(pd.Series(t)).tolist()
+    ['on the same day', 'in the same minute', 'at the same second', 'in the same minute']
+    """
+    if not pd.api.types.is_datetime64_any_dtype(when.dtype):
+        return np.full(len(when), "in the same minute", dtype=object)
+    dt, known = when.dt, when.notna().to_numpy(dtype=bool)
+    midnight = known & ((dt.hour == 0) & (dt.minute == 0) & (dt.second == 0)).to_numpy(dtype=bool)
+    seconds = known & (dt.second != 0).to_numpy(dtype=bool)
+    return np.select([midnight, seconds], ["on the same day", "at the same second"], "in the same minute")
+
+
 def decide(m: pd.DataFrame, opt) -> pd.DataFrame:
     """The decision for each reference of the evidence ``m``: target, resolution, reason, edge, outcome code."""
     m = m.assign(
@@ -292,6 +308,8 @@ def decide(m: pd.DataFrame, opt) -> pd.DataFrame:
         loosely=np.where(m["rule"].fillna("").str.endswith("fuzzy"), "fuzzily", "by prefix"),
     )
     present = np.unique(pos)
+    if _CODES["later_same_minute"] in present or _CODES["author_same_minute"] in present:
+        fields = fields.assign(tied=_tied(m["s_time"]))
     if _CODES["author"] in present:
         fields = fields.assign(choice=_choice(fields, opt))
     names = {
