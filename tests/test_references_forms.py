@@ -360,3 +360,15 @@ def test_a_tie_says_how_close_the_times_are(when, said):
                       "text": ["hallo", "@Anna ja"], "posted_at": pd.to_datetime([when] * 2).tz_localize("UTC")})
     m, _ = link_comments(c)
     assert m["reason"].tolist() == [f"Anna's comment was posted {said} as the reply (which came first is unknown)"]
+
+
+def test_an_initial_and_the_surname_name_a_two_word_author():
+    # "@J. Smith" for John Smith (by prefix of the alias "jsmith"); with Jane Smith too it could be either
+    m, _ = thread(["John Smith", "Maria Müller", "Wütender Nachbar", "Zed"],
+                  ["one", "zwei", "drei", "@J. Smith no. @M. Müller: ja. @Nachbarn hm"])
+    m = m.set_index("raw")
+    assert m.loc["@J. Smith", "target_comment_id"] == "1" and m.loc["@J. Smith", "rule"] == "name:prefix"
+    assert m.loc["@M. Müller", "target_comment_id"] == "2"
+    assert pd.isna(m.loc["@Nachbarn", "target_comment_id"])  # the alias is matched by prefix only, never fuzzily
+    m, _ = thread(["John Smith", "Jane Smith", "Zed"], ["one", "two", "@J. Smith no"])
+    assert m["rule"].tolist() == ["name:ambiguous"] and pd.isna(m["target_comment_id"].iloc[0])

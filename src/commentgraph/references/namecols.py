@@ -115,7 +115,7 @@ False)], [False, False, False, False])
         frame.filter((n >= 2) & (first.str.len_chars() >= 4)).select(
             "i", alias=first, prefix=pl.lit(True), fuzzy=pl.lit(True), k=pl.lit(1)
         ),
-        frame.filter(n >= 3).select("i", alias=initials, prefix=pl.lit(True), fuzzy=pl.lit(True), k=pl.lit(2)),
+        frame.filter(n >= 2).select("i", alias=initials, prefix=pl.lit(True), fuzzy=n >= 3, k=pl.lit(2)),
         frame.filter((n >= 2) & (last.str.len_chars() >= 4)).select(
             "i", alias=last, prefix=pl.lit(True), fuzzy=pl.lit(False), k=pl.lit(3)
         ),

@@ -54,8 +54,9 @@ def normalize_name(name) -> str:
 
 @functools.lru_cache(maxsize=1 << 18)
 def aliases(a: str):
-    """The key of author ``a``, the keys it may be written as (itself, first word, initials, last word), and
-    those of them a written name may match fuzzily (not the last word: ``Schule`` is not ``Chloé Schulze``)."""
+    """The key of author ``a``, the keys it may be written as (itself, first word, initials and last word: ``J. Smith``
+    for ``John Smith``, last word), and those of them a written name may match fuzzily (not the last word:
+    ``Schule`` is not ``Chloé Schulze``)."""
     k = normalize_name(a)
     if len(k) < 2:
         return None
@@ -63,9 +64,12 @@ def aliases(a: str):
     words = [w for w in (normalize_name(w) for w in _WORD_SPLIT.split(a)) if w]
     if len(words) >= 2 and len(words[0]) >= 4:
         out.append(words[0])  # "Gottlob" for "Gottlob Frege"
+    initials = "".join(w[0] for w in words[:-1]) + words[-1] if len(words) >= 2 else None
     if len(words) >= 3:
-        out.append("".join(w[0] for w in words[:-1]) + words[-1])  # CCETown
+        out.append(initials)  # CCETown
     fuzzy = tuple(out)
+    if len(words) == 2:
+        out.append(initials)  # "J. Smith" for "John Smith": not fuzzily ("Nachbarn" is not "Wütender Nachbar")
     if len(words) >= 2 and len(words[-1]) >= 4:
         out.append(words[-1])  # "Holzherr" for "Martin Holzherr", "Webbaer" for "Dr. Webbaer": not fuzzily
     return k, tuple(out), fuzzy
