@@ -372,3 +372,20 @@ def test_an_initial_and_the_surname_name_a_two_word_author():
     assert pd.isna(m.loc["@Nachbarn", "target_comment_id"])  # the alias is matched by prefix only, never fuzzily
     m, _ = thread(["John Smith", "Jane Smith", "Zed"], ["one", "two", "@J. Smith no"])
     assert m["rule"].tolist() == ["name:ambiguous"] and pd.isna(m["target_comment_id"].iloc[0])
+
+
+def test_handles_that_open_with_digits_and_youtube_handles():
+    # "@1234user" is the author 1234user, not comment #1234; "@JaneDoe-x7k2p" a YouTube-style handle
+    m, _ = thread(["1234user", "@JaneDoe-x7k2p", "Zed"], ["one", "two", "@1234user hi, @JaneDoe-x7k2p: yes. @2nd no"])
+    got = m.set_index("raw")
+    assert got.loc["@1234user", "target_comment_id"] == "1" and got.loc["@1234user", "rule"] == "name:exact"
+    assert got.loc["@JaneDoe-x7k2p", "target_comment_id"] == "2"
+    assert got.loc["@2", "target_comment_id"] == "2"  # no author "2nd": still comment number 2
+
+
+def test_a_hand_built_frame_with_numbers_as_objects():
+    c = pd.DataFrame({"comment_id": ["1", "2"], "article_id": "x", "number": pd.array([pd.NA, "1"], dtype=object),
+                      "author": ["Anna", "Ben"], "text": ["hallo", "@Anna ja"],
+                      "posted_at": pd.date_range("2019-03-01 10:00", periods=2, freq="min", tz="UTC")})
+    m, _ = link_comments(c)
+    assert m["target_comment_id"].tolist() == ["1"]

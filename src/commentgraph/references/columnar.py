@@ -303,6 +303,8 @@ def settle(texts: pl.Series, art: np.ndarray, authors: Authors, eligible: np.nda
         .then(pl.lit("python"))
         .when((kind == "num") & first.str.contains("^[0-9_]"))
         .then(pl.lit("python"))
+        .when((kind == "num") & (pl.col("sp") == 0) & pl.col("after_d").str.contains(f"^[{ALNUM}]"))
+        .then(pl.lit("python"))  # "@1234user": maybe a handle
         .otherwise(kind),
         named=(first.str.contains(f"^[{ALNUM}]") & first.str.contains("^[0-9]").not_()).fill_null(False),
     )

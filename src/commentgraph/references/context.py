@@ -122,6 +122,16 @@ def _as_str(s: pd.Series) -> pd.Series:
         return pd.Series(np.array(values, dtype=object), index=s.index, dtype=object)
 
 
+def _as_int(s: pd.Series) -> pd.Series:
+    """A column of comment numbers as Int64: what is no whole number is NA.
+
+    >>> _as_int(pd.Series([1, pd.NA, "3", 2.5, "x"], dtype=object)).tolist()
+    [1, <NA>, 3, <NA>, <NA>]
+    """
+    x = pd.to_numeric(s.astype(object), errors="coerce")
+    return x.where((x % 1 == 0) & (x.abs() < 2**62)).astype("Int64")
+
+
 def prepare(comments: pd.DataFrame) -> pd.DataFrame:
     c = comments.reset_index(drop=True)
     for col, dtype in (
@@ -134,8 +144,8 @@ def prepare(comments: pd.DataFrame) -> pd.DataFrame:
     ):
         if col not in c.columns:
             c = c.assign(**{col: pd.Series([pd.NA] * len(c), dtype=dtype)})
-        elif dtype == "str" and c[col].dtype != "str":  # a hand-built frame: ids and names compared as strings
-            c = c.assign(**{col: _as_str(c[col])})
+        elif c[col].dtype != dtype:  # a hand-built frame: ids and names compared as strings, numbers as Int64
+            c = c.assign(**{col: _as_str(c[col]) if dtype == "str" else _as_int(c[col])})
     if "article_id" in comments.columns and c["article_id"].isna().any():
         c = c.assign(article_id=c["article_id"].fillna(""))
     if "posted_at" not in c.columns:

@@ -335,15 +335,30 @@ def _in_url(text: str, at: int) -> bool:
     return text[ws:at].lstrip("(<[\"'„“").startswith(_URL_START)
 
 
+def _number_handle(num: str, tail: str, idx, opt, fuzz):
+    """An author's handle of digits (``@921``) or opening with digits (``@1234user``): as :func:`name_at`, or None."""
+    if num in idx.keys:
+        got = name_at(num + tail, idx, opt, direct=True, after_number=False, fuzz=fuzz)
+        return got if got is not None and got[3] == "name:digits" else None
+    hit = idx.exact(num + tail) if tail[:1].isalpha() else None
+    if hit is None or hit[1] <= len(num):
+        return None
+    key, end = hit
+    written = (num + tail)[:end]
+    author, _ = idx.spelt(key, written)
+    rule = "name:glued" if (num + tail)[end : end + 1].isalnum() else "name:exact"
+    return None if author is None else (author, written, end, rule, 100.0, "")
+
+
 def _reference(text: str, m: re.Match, idx, opt, fuzz):
     """The reference an ``@`` match makes: (start, end, raw, number, written, author, rule, score, note) or None."""
     at = m.start()
     tail, num, sp, ats = m.group("tail", "num", "sp", "ats")
     tail0 = m.start("tail")
     form = _FORMS.get(ats, "") or ("dash-at+" if at and text[at - 1] == "-" else "")
-    if num is not None and not sp and num in idx.keys and m.start("num") == m.end("sp"):
-        got = name_at(num + tail, idx, opt, direct=True, after_number=False, fuzz=fuzz)  # "@921": a handle
-        if got is not None and got[3] == "name:digits":
+    if num is not None and not sp and m.start("num") == m.end("sp"):
+        got = _number_handle(num, tail, idx, opt, fuzz)  # "@921", "@1234user": a handle
+        if got is not None:
             author, written, end, rule, score, note = got
             end += m.start("num")
             return at, end, text[at:end], None, written, author, form + rule, score, note
