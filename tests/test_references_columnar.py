@@ -111,12 +111,12 @@ def test_which_texts_the_columnar_reader_settles():
 
 AUTHORS = ["Anna", "Anna Maria", "Ben", "W. Merseburger", "Müller", "Jörg2", "Sie", "Dr. Lehmann", "921", "ben",
            "Zoë Ça", "Lutz_K", "Frieden", "[deleted]", "anna-maria", "A", "Élan Vital", "Kriegsreporter", "Friede", "Sachse", "S. Schulze",
-           "Hans Zeitler", "Ωmega", "Bob (mod)", "Anna (Gast)", "Cleo [Redaktion]", "Cleo (x)", "12 (Team)"]
+           "Hans Zeitler", "Ωmega", "Bob (mod)", "Anna (Gast)", "Cleo [Redaktion]", "Cleo (x)", "12 (Team)", "Jane Doe (@jd_w)"]
 PIECES = ["@", "@", "@", " @", "@ ", "@@", "＠", "-@", "x@", "(@", "12", "1", "3", "1234567", "921", "Nr. 2", "#2",
           "Anna", "Maria", "anna", "Ben", "W.", "Merseburger", "Müller", "Mueller", "Jörg2", "Sie", "sie", "Dr.",
           "Lehmann", "Zoë", "Ça", "Lutz_K", "LutzK", "Frieden", "Krieg", "Zeit", "Sache", "Schule", "Geht's", "Welt", "ist", "haben", "genau", "Uhr", "Jahre",
           "%", ",", ":", ".", "?", "!", "-", "–", "’", "'", "(", ")", " ", " ", " ", "  ", "\n", "\u00a0", "_",
-          "Élan", "Vital", "Ω", "Bob", "Cleo", "(mod)", "😀", "/", "/@", "http://x.org/@Ben", "u/ben", ">>2", "Antwort auf", "In reply to", "Reply"]
+          "Élan", "Vital", "Ω", "Bob", "Cleo", "(mod)", "jd_w", "Jane", "😀", "/", "/@", "http://x.org/@Ben", "u/ben", ">>2", "Antwort auf", "In reply to", "Reply"]
 texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=14).map("".join)
 
 

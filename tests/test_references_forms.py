@@ -330,7 +330,7 @@ def test_names_joined_by_slashes():
     ]
 
 
-def test_a_name_with_a_bracketed_role_is_named_without_it():
+def test_a_name_with_a_bracketed_role_or_handle_is_named_without_it():
     # "Bob (mod)" is written @Bob; an author named "Bob" alone keeps the name; two "Cleo (...)" leave @Cleo open
     m, _ = thread(["Bob (mod)", "Cleo (x)", "Cleo [y]", "Anna [Redaktion]", "Zed"],
                   ["eins", "zwei", "drei", "vier", "@Bob danke. @Cleo? @Anna: ja"])
@@ -340,6 +340,9 @@ def test_a_name_with_a_bracketed_role_is_named_without_it():
     assert pd.isna(m.loc["@Cleo", "target_comment_id"]) and m.loc["@Cleo", "resolution"] == "unresolved"
     m, _ = thread(["Bob (mod)", "Bob", "Zed"], ["eins", "zwei", "@Bob ok"])
     assert m["target_comment_id"].tolist() == ["2"]
+    # a handle in the brackets names the author too ("Name (@handle)" as X/Twitter copies show it)
+    m, _ = thread(["Jane Doe (@jd_w)", "Tom (@tommy)", "tommy", "Zed"], ["one", "two", "three", "@jd_w yes @tommy"])
+    assert m["target_comment_id"].tolist() == ["1", "3"]
 
 
 def test_a_hand_built_frame_with_number_ids_and_authors():

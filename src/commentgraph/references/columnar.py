@@ -19,7 +19,7 @@ import polars as pl
 from .loose import loose_hits
 from .match import STOPWORDS, TITLES
 from .namecols import ALNUM, LOWER, SAFE, UPPER, norm, norm_tokens
-from .names import author_keys, role_key
+from .names import author_keys, role_keys
 
 _GAP = r"[ .,'’_\-]{1,3}"
 _MAX_TOKENS = 6  # as names._MAX_TOKENS
@@ -81,13 +81,13 @@ def key_table(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -> Aut
 
 
 def _role_keys(pairs: pl.DataFrame, table: pl.DataFrame) -> pl.DataFrame:
-    """(art, key, author, shared) for the names with a bracketed role (``Bob (mod)``: ``bob``), where no author
+    """(art, key, author, shared) for the names with a bracketed part (``Bob (mod)``: ``bob``), where no author
     of the article has that key and one name alone has it (as ``AuthorIndex`` adds them)."""
     roles = pairs.filter(pl.col("author").str.contains(r"[)\]]$"))
     if not len(roles):
         return table.clear()
-    key = pl.Series([role_key(a) for a in roles["author"].to_list()], dtype=pl.String)
-    roles = roles.with_columns(key=key).drop_nulls("key").join(table, on=["art", "key"], how="anti")
+    key = pl.Series([list(role_keys(a)) for a in roles["author"].to_list()], dtype=pl.List(pl.String))
+    roles = roles.with_columns(key=key).explode("key").drop_nulls("key").join(table, on=["art", "key"], how="anti")
     one = roles.group_by("art", "key").agg(pl.col("author").first(), n=pl.col("author").n_unique()).filter(n=1)
     return one.select("art", "key", "author", shared=pl.lit(False)).cast(table.schema)
 

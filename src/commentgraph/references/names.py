@@ -84,20 +84,22 @@ def author_key(a):
     return k if len(k) >= 2 else None
 
 
-#: a name with a bracketed role or place after it: ``Bob (mod)``, ``Anna [Redaktion]``
-_ROLE = re.compile(r"(.*?[^\W_].*?)[ \t]*[(\[][^()\[\]\n]{1,40}[)\]]")
+#: a name with a bracketed role, place or handle after it: ``Bob (mod)``, ``Anna [Redaktion]``, ``Jane Doe (@jd)``
+_ROLE = re.compile(r"(.*?[^\W_].*?)[ \t]*[(\[]([^()\[\]\n]{1,40})[)\]]")
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def role_key(a) -> str | None:
-    """The key of an author's name without the bracketed role after it (``@Bob`` names ``Bob (mod)``), or None.
+def role_keys(a) -> tuple[str, ...]:
+    """The keys an author's name with a bracketed part after it is also known by: the name without it (``@Bob``
+    names ``Bob (mod)``) and a handle in it (``@jd`` names ``Jane Doe (@jd)``).
 
-    >>> role_key("Bob (mod)"), role_key("Anna Maria [Redaktion]"), role_key("Bob"), role_key("(mod)")
-    ('bob', 'annamaria', None, None)
+    >>> role_keys("Bob (mod)"), role_keys("Jane Doe (@jd_w)"), role_keys("Bob"), role_keys("(mod)")
+    (('bob',), ('janedoe', 'jdw'), (), ())
     """
     m = _ROLE.fullmatch(a.strip()) if isinstance(a, str) and a.rstrip()[-1:] in ")]" else None
-    k = author_key(m.group(1)) if m is not None else None
-    return k if k is not None and k != author_key(a) else None
+    handle = m.group(2).strip() if m else ""
+    found = [author_key(m.group(1)), author_key(handle[1:]) if handle[:1] in "@＠" else None] if m else []
+    return tuple(dict.fromkeys(k for k in found if k is not None and k != author_key(a)))
 
 
 def author_keys(values: list) -> np.ndarray:
@@ -184,9 +186,9 @@ class AuthorIndex:
                         same.append(a)
         roles: dict[str, set] = {}  # a role-free key no author has: its owner, if there is one
         for a in names:
-            r = role_key(a) if a[-1:] in ")]" else None
-            if r is not None and r not in keys:
-                roles.setdefault(r, set()).add(a)
+            for r in role_keys(a) if a[-1:] in ")]" else ():
+                if r not in keys:
+                    roles.setdefault(r, set()).add(a)
         keys.update((r, next(iter(owners))) for r, owners in roles.items() if len(owners) == 1)
         entries = names
         self.keys = keys
