@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
+import numpy as np
 import pandas as pd
 
 from .match import STOPWORDS
@@ -35,12 +37,27 @@ def openings(text: pd.Series):
     return text.str.match(_MAYBE_OPENING).fillna(False).to_numpy(dtype=bool)
 
 
-def _word_prefixes(written: list[str], names: list[str]) -> set:
-    """The authors whose words start with the written words, one by one (``Chris K`` -> ``Christopher Kay1``)."""
+@functools.lru_cache(maxsize=1 << 16)
+def name_words(author: str) -> tuple[str, ...]:
+    """An author's name as the normalised words an address may write (``Christopher Kay1``: christopher, kay1)."""
+    return tuple(w for w in (normalize_name(w) for w in _WORDS.split(author)) if w)
+
+
+def _word_prefixes(written: list[str], idx) -> set:
+    """The authors whose words start with the written words, one by one (``Chris K`` -> ``Christopher Kay1``);
+    the written first word has three letters or more."""
     out = set()
-    for a in names:
-        words = [w for w in (normalize_name(w) for w in _WORDS.split(a)) if w]
-        if len(words) >= len(written) and all(w.startswith(v) for v, w in zip(written, words, strict=False)):
+    first, n = written[0], len(written)
+    by_start = idx.by_start
+    if by_start is None:  # the article's authors by the first three letters of their first word, built once
+        by_start = idx.by_start = {}
+        for a in idx.names:
+            words = name_words(a)
+            if words:
+                by_start.setdefault(words[0][:3], []).append(a)
+    for a in by_start.get(first[:3], ()):
+        words = name_words(a)
+        if len(words) >= n and words[0].startswith(first) and all(map(str.startswith, words[1:n], written[1:])):
             out.add(a)
     return out
 
@@ -48,7 +65,7 @@ def _word_prefixes(written: list[str], names: list[str]) -> set:
 def _short_form(words: list[str], author: str) -> bool:
     """``words`` as a participant may be called: the first word of two or more letters started (``Tim``), or
     the initials of a name of two or more words (``MS`` for ``Mark Shore``)."""
-    names = [w for w in (normalize_name(w) for w in _WORDS.split(author)) if w]
+    names = name_words(author)
     if len(words) != 1 or len(words[0]) < 2 or not names:
         return False
     initials = len(names) >= 2 and words[0] == "".join(w[0] for w in names)
@@ -98,7 +115,7 @@ def address_at(text: str, idx, opt, members: frozenset | None = None):
     else:
         found, how = idx.aliased(key), "alias"
     if not found and (len(words) >= 2 and len(words[0]) >= 3 or len(words) == 1 and len(words[0]) >= 4):
-        found, how = _word_prefixes(words, idx.names), "words"
+        found, how = _word_prefixes(words, idx), "words"
     if len(found) > 1 and members:
         found = found & members
     if not found and members:
@@ -106,3 +123,29 @@ def address_at(text: str, idx, opt, members: frozenset | None = None):
     if len(found) != 1:
         return None
     return start, start + len(written), written, next(iter(found)), how
+
+
+def thread_members(comments: pd.DataFrame, rows: np.ndarray) -> dict:
+    """comment id -> the authors of its thread (a frozenset), for the ``rows`` in threaded articles; True for the
+    other rows (an address is matched in the whole article there)."""
+    out = dict.fromkeys(comments.loc[rows, "comment_id"].tolist(), True)
+    if "thread" not in comments.columns or "_threaded" not in comments.columns:
+        return out
+    threaded = rows & comments["_threaded"].to_numpy(dtype=bool)
+    if not threaded.any():
+        return out
+    thread, _ = pd.factorize(comments["thread"])  # integer codes: no string joins (NA: -1)
+    asked = thread[threaded]
+    need = np.zeros(len(thread) + 1, dtype=bool)
+    need[asked[asked >= 0]] = True
+    sel = np.flatnonzero(need[thread] & (thread >= 0) & comments["author"].notna().to_numpy(dtype=bool))
+    author, names = pd.factorize(comments["author"].take(sel))
+    pair = np.unique(thread[sel].astype(np.int64) * (len(names) + 1) + author)  # each (thread, author) once
+    owner, who = pair // (len(names) + 1), pair % (len(names) + 1)
+    cuts = np.flatnonzero(np.diff(owner)) + 1
+    spelt = np.asarray(names, dtype=object)[who].tolist()
+    starts, ends = [0, *cuts.tolist()], [*cuts.tolist(), len(owner)]
+    groups = {t: frozenset(spelt[lo:hi]) for t, lo, hi in zip(owner[starts].tolist(), starts, ends)}
+    for cid, code in zip(comments["comment_id"][threaded].tolist(), asked.tolist()):
+        out[cid] = groups.get(code, frozenset())
+    return out

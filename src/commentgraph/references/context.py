@@ -11,28 +11,32 @@ from ..read.stamps import relative_seconds
 def thread_roots(comments: pd.DataFrame) -> pd.Series:
     """The root comment id of each comment's thread, following explicit ``parent_id`` links.
 
-    A comment without a parent (or whose parent is not in the data) is its own root.
-    Cycles stop after 64 steps.
+    A comment without a parent (or whose parent is not in the data) is its own root. An id given to several
+    comments takes the parent of the first of them that has one. Cycles stop after 64 steps.
 
     >>> c = pd.DataFrame({"comment_id": ["a", "b", "c"], "parent_id": [None, "a", "b"]})
     >>> thread_roots(c).tolist()
     ['a', 'a', 'a']
     """
     ids = comments["comment_id"].astype("str")
-    parent = pd.Series(comments["parent_id"].to_numpy(), index=ids.to_numpy(), dtype="str")
-    parent = parent[parent.notna() & parent.isin(parent.index)]
-    parent = parent[~parent.index.duplicated()]
-    if not len(parent):
+    code, uniq = pd.factorize(ids)  # integer codes, one per distinct id (NA: -1)
+    parent = pd.Index(uniq).get_indexer(comments["parent_id"].astype("str"))
+    parent[comments["parent_id"].isna().to_numpy(dtype=bool)] = -1
+    has = np.flatnonzero((parent >= 0) & (code >= 0))
+    if not len(has):
         return pd.Series(ids.to_numpy(), index=comments.index, dtype="str", name="thread")
-    root = pd.Series(ids.to_numpy(), index=ids.to_numpy(), dtype="str")
-    root = root[~root.index.duplicated()]
-    up = root.map(parent).fillna(root)
+    up = np.arange(len(uniq))
+    first = np.unique(code[has], return_index=True)[1]  # the first row with a parent, per id
+    up[code[has[first]]] = parent[has[first]]
+    step = up.copy()
     for _ in range(64):
-        nxt = up.map(parent).fillna(up)
-        if nxt.equals(up):
+        nxt = step[up]
+        if np.array_equal(nxt, up):
             break
         up = nxt
-    return pd.Series(ids.map(up).to_numpy(), index=comments.index, dtype="str", name="thread")
+    at = np.where(code >= 0, code, parent)  # a comment without an id: its parent's root, if it has one
+    roots = pd.array(np.asarray(uniq, dtype=object)[up[np.maximum(at, 0)]], dtype="str")
+    return pd.Series(roots, index=comments.index, dtype="str", name="thread").where(at >= 0)
 
 
 #: the clock ages are read against where the page gave no scrape time (see :func:`_times_from_ages`)

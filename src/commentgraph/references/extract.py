@@ -9,7 +9,7 @@ import pandas as pd
 import polars as pl
 import pyarrow as pa
 
-from .address import address_at, openings
+from .address import address_at, openings, thread_members
 from .columnar import key_table, settle
 from .keys import values_at
 from .match import fuzz_module, name_at
@@ -164,7 +164,7 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
     need_rest[articles[rest]] = True
     indexes = author_indexes(articles, comments["author"], need_rest)
     empty_index = AuthorIndex(())
-    members = _thread_members(comments, rest & opening)
+    members = thread_members(comments, rest & opening)
     rows = []
     for t, cid, aid, text, code, opens in zip(
         np.flatnonzero(rest).tolist(),
@@ -288,22 +288,6 @@ def user_links(text: str, idx: AuthorIndex) -> list[tuple]:
         if note:
             rule = "u/+name:ambiguous"
         out.append((m.start(), m.end(), m.group(), None, handle, author, rule, score, note))
-    return out
-
-
-def _thread_members(comments: pd.DataFrame, rows: np.ndarray) -> dict:
-    """comment id -> the authors of its thread (a frozenset), for the ``rows`` in threaded articles; True for the
-    other rows (an address is matched in the whole article there)."""
-    out = dict.fromkeys(comments.loc[rows, "comment_id"].tolist(), True)
-    if "thread" not in comments.columns or "_threaded" not in comments.columns:
-        return out
-    threaded = rows & comments["_threaded"].to_numpy(dtype=bool)
-    if not threaded.any():
-        return out
-    want = comments["thread"].isin(set(comments.loc[threaded, "thread"])).to_numpy(dtype=bool)
-    groups = comments.loc[want, ["thread", "author"]].dropna().groupby("thread")["author"].agg(frozenset)
-    for cid, thread in comments.loc[threaded, ["comment_id", "thread"]].itertuples(index=False):
-        out[cid] = groups.get(thread, frozenset())
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 
 def codes(*columns) -> list[np.ndarray]:
@@ -99,3 +100,14 @@ def values_at(col: pd.Series, rows: np.ndarray) -> list:
             for i, v in zip(at.tolist(), chunk.take(pa.array(rows[at] - starts[k])).to_pylist(), strict=True):
                 out[i] = v
     return out
+
+
+def tuple_order(first: list, second: list) -> np.ndarray:
+    """The order ``sorted(zip(first, second))`` puts the pairs in (Arrow sorts UTF-8 bytes, which is code
+    point order, as Python compares strings; Python does it where a string is no valid UTF-8)."""
+    try:
+        table = pa.table({"a": pa.array(first, pa.string()), "b": pa.array(second, pa.string())})
+        return pc.sort_indices(table, [("a", "ascending"), ("b", "ascending")]).to_numpy().astype(np.int64)
+    except (pa.ArrowException, UnicodeError):
+        pairs = list(zip(first, second))
+        return np.array(sorted(range(len(pairs)), key=pairs.__getitem__), dtype=np.int64)

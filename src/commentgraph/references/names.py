@@ -10,10 +10,9 @@ import unicodedata
 import numpy as np
 import pandas as pd
 import polars as pl
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from . import namecols
+from .keys import tuple_order
 from .namecols import alias_rows
 
 TOKEN = re.compile(r"[^\W_]+")  # letters and digits: the pieces of a name
@@ -155,7 +154,7 @@ class AuthorIndex:
     The sorted prefix index is built on first use: most references match exactly or by number.
     """
 
-    __slots__ = ("keys", "shared", "_pairs", "_prefix", "_fuzzy", "_sorted", "first", "longest", "bank", "art")
+    __slots__ = tuple("keys shared _pairs _prefix _fuzzy _sorted first longest bank art by_start".split())
 
     def __init__(self, authors):
         names = []
@@ -201,6 +200,7 @@ class AuthorIndex:
         self.longest = max(map(len, keys), default=0)
         self.bank = None  # set by author_indexes: the corpus' aliases, sorted once
         self.art = None  # the article's code in the bank
+        self.by_start = None  # set by address._word_prefixes
 
     def exact(self, tail: str):
         """The longest cut of ``tail`` that is a key: (key, raw end), or None.
@@ -351,7 +351,7 @@ class AliasBank:
                     at, keys = at + [k] * len(more), keys + more
             owners = np.asarray(used, dtype=np.int64)[np.asarray(at, dtype=np.int64)]
             spelt = np.array([*names, ""], dtype=object)[np.asarray(at, dtype=np.int64)]
-            order = _tuple_order(keys, spelt)
+            order = tuple_order(keys, spelt)
             alias = np.array([*keys, ""], dtype=object)[np.append(order, len(keys))]
             name = np.append(spelt[order], "")
             owner = owners[order]
@@ -378,17 +378,6 @@ class AliasBank:
         alias, name, bounds = self._tables.get(which) or self._sort_tables(which)
         lo, hi = bounds[art], bounds[art + 1]
         return alias[lo:hi].tolist(), name[lo:hi].tolist()
-
-
-def _tuple_order(first: list, second: list) -> np.ndarray:
-    """The order ``sorted(zip(first, second))`` puts the pairs in (Arrow sorts UTF-8 bytes, which is code
-    point order, as Python compares strings; Python does it where a string is no valid UTF-8)."""
-    try:
-        table = pa.table({"a": pa.array(first, pa.string()), "b": pa.array(second, pa.string())})
-        return pc.sort_indices(table, [("a", "ascending"), ("b", "ascending")]).to_numpy().astype(np.int64)
-    except (pa.ArrowException, UnicodeError):
-        pairs = list(zip(first, second))
-        return np.array(sorted(range(len(pairs)), key=pairs.__getitem__), dtype=np.int64)
 
 
 @functools.lru_cache(maxsize=1 << 16)
