@@ -128,14 +128,29 @@ def _reply_graph(g, c: pd.DataFrame, e: pd.DataFrame) -> None:
     if e.duplicated(["source", "target"]).any():  # a mention and a parent to the same comment: one edge
         grouped = e.groupby(["source", "target"], sort=False)
         n_edges = grouped.size().to_numpy()
-        kinds = e.drop_duplicates(["source", "target", "via"]).sort_values("via", kind="stable")
-        vias = kinds.groupby(["source", "target"], sort=False)["via"].agg("+".join)
-        e = grouped[["resolution", "latency"]].first()
-        e = e.assign(via=vias.reindex(e.index).to_numpy()).reset_index()
+        vias = _joined_vias(grouped.ngroup().to_numpy(), e["via"], len(n_edges))
+        e = grouped[["resolution", "latency"]].first().assign(via=vias).reset_index()
     ks = [1] * len(e) if n_edges is None else np.asarray(n_edges, dtype=np.int64).tolist()
     attrs = [{"via": v, "resolution": r, "latency": lat, "n_edges": k}
              for v, r, lat, k in zip(_plain(e["via"]), _plain(e["resolution"]), _plain(e["latency"]), ks, strict=True)]
     _add_edges(g, e["source"].tolist(), e["target"].tolist(), attrs)  # no edges yet; pairs distinct (above)
+
+
+def _joined_vias(group: np.ndarray, via: pd.Series, n: int) -> np.ndarray:
+    """Per group of edges, the distinct ``via`` values in alphabetical order joined by ``+`` (``mention+parent``),
+    column-wise: each group's vias as bits, each distinct set of bits spelt once (there are a few vias).
+
+    >>> _joined_vias(np.array([0, 0, 1, 0]), pd.Series(["parent", "mention", "parent", "parent"]), 2).tolist()
+    ['mention+parent', 'parent']
+    """
+    codes, names = pd.factorize(via)
+    spelling = sorted(str(v) for v in names)
+    rank = np.array([spelling.index(str(v)) for v in names], dtype=np.int64)
+    bits = np.zeros(n, dtype=np.int64)
+    ok = codes >= 0
+    np.bitwise_or.at(bits, group[ok], np.left_shift(1, rank[codes[ok]]))
+    spelt = {b: "+".join(v for k, v in enumerate(spelling) if b >> k & 1) for b in np.unique(bits).tolist()}
+    return pd.Series(bits).map(spelt).to_numpy(dtype=object)
 
 
 def author_graph(d, *, multigraph: bool = False, via=None, resolution=None, self_replies: bool = True,
