@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from .schema import PLACEHOLDER_AUTHORS, is_placeholder  # noqa: F401  (used here; public here since the start)
+from .schema import PLACEHOLDER_AUTHORS, is_placeholder, isin  # noqa: F401  (used here; public here since the start)
 
 VIAS = ("mention", "parent")
 
@@ -119,7 +119,7 @@ def _mention_start(d, r: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
     if not len(m) or not len(rows):
         return out
     sub = r.iloc[rows]
-    m = m[m["comment_id"].isin(sub["source_comment_id"])]
+    m = m[isin(m["comment_id"], sub["source_comment_id"])]
     tgt = m["target_comment_id"].fillna("name:" + m["target_author"].fillna(""))
     first = (pd.DataFrame({"source_comment_id": m["comment_id"], "_tgt": tgt, "start": m["start"].astype("Float64")})
              .groupby(["source_comment_id", "_tgt"], sort=False, as_index=False)["start"].min())

@@ -175,3 +175,29 @@ def no_cycle_collection():
     finally:
         if was:
             gc.enable()
+
+
+def isin(values, among) -> np.ndarray:
+    """``values.isin(among)`` as a bool array, by pyarrow's hash lookup where both are str columns (missing values:
+    False): pandas' ``isin`` of an Arrow-backed str column builds one pyarrow scalar per value of ``among``
+    (~4 s for a million ids against 300k).
+
+    >>> isin(pd.Series(["a", None, "c"], dtype="str"), {"c", "a"}).tolist()
+    [True, False, True]
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    s = values if isinstance(values, pd.Series | pd.Index) else pd.Series(values)
+    right = None
+    if isinstance(among, pd.Series | pd.Index):
+        right = pa.array(among.array) if among.dtype == "str" else None
+    else:
+        try:
+            right = pa.array(list(among), type=pa.large_string())
+        except (pa.ArrowException, TypeError, ValueError, UnicodeError):  # not all strings: pandas decides
+            pass
+    if right is None or s.dtype != "str" or not len(s):
+        return np.asarray(s.isin(among), dtype=bool)
+    found = pc.is_in(pa.array(s.array), value_set=right, skip_nulls=True)
+    return found.fill_null(False).to_numpy(zero_copy_only=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..schema import isin
 from ..style import OKABE_ITO
 from ._axes import (article_name, axes_for, count, date_numbers, pick_article, subset, time_axis,
                     title_above_legend)
@@ -54,7 +55,7 @@ def plot_timeline(d, *, freq: str = "h", cumulative: bool = True, article_id=Non
         return _aligned(d, offset, freq, cumulative, ax)
     c = d.comments
     times = c["posted_at"]
-    is_reply = (c["comment_id"].isin(d.replies["source_comment_id"]) | c["parent_id"].notna()).to_numpy()
+    is_reply = isin(c["comment_id"], d.replies["source_comment_id"]) | c["parent_id"].notna().to_numpy()
     ok = times.notna().to_numpy()
     ax = axes_for(ax)
     colours = {"top-level": OKABE_ITO["blue"], "replies": OKABE_ITO["orange"]}
@@ -145,7 +146,7 @@ def _aligned(d, offset, freq: str, cumulative: bool, ax):
     c = c.loc[ok]
     first = c.groupby("article_id")["posted_at"].transform("min")
     hours = ((c["posted_at"] - first).dt.total_seconds() / 3600).to_numpy(dtype=float)
-    is_reply = (c["comment_id"].isin(d.replies["source_comment_id"]) | c["parent_id"].notna()).to_numpy()
+    is_reply = isin(c["comment_id"], d.replies["source_comment_id"]) | c["parent_id"].notna().to_numpy()
     try:
         width = pd.Timedelta(offset).total_seconds() / 3600
     except ValueError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..schema import isin
 from ..style import GREY, OKABE_ITO
 from ..threads import comment_threads
 from ._axes import article_name, axes_for, count, fit_texts, short, thread_colours, title_above_legend
@@ -21,10 +22,9 @@ def _nodes(d) -> pd.DataFrame:
     ct = comment_threads(d)
     nodes = pd.DataFrame({"node": ct["comment_id"], "article_id": ct["article_id"], "thread_id": ct["thread_id"],
                           "depth": ct["depth"], "parent": ct["parent"], "number": c["number"].array,
-                          "author": c["author"].to_numpy(), "posted_at": c["posted_at"].to_numpy(),
+                          "author": c["author"].array, "posted_at": c["posted_at"].array,
                           "missing": False})
-    ids = set(nodes["node"])
-    lost = nodes.loc[nodes["parent"].notna() & ~nodes["parent"].isin(ids)]
+    lost = nodes.loc[nodes["parent"].notna().to_numpy() & ~isin(nodes["parent"], nodes["node"])]
     if len(lost):
         first = lost.groupby("parent", sort=False).agg(article_id=("article_id", "first"),
                                                       posted_at=("posted_at", "min"))
@@ -37,14 +37,14 @@ def _nodes(d) -> pd.DataFrame:
     # reading order: threads by article and start, then depth first with children by time
     nodes = nodes.sort_values(["posted_at", "node"], na_position="last", kind="stable")
     children: dict[str, list[str]] = {}
-    for node, parent in zip(nodes["node"], nodes["parent"], strict=True):
+    for node, parent in zip(nodes["node"].tolist(), nodes["parent"].tolist(), strict=True):
         if isinstance(parent, str):
             children.setdefault(parent, []).append(node)
     art_rank = {a: i for i, a in enumerate(pd.unique(pd.concat([d.articles["article_id"], c["article_id"]])))}
     roots = nodes.loc[nodes["parent"].isna()]
     roots = roots.assign(_a=roots["article_id"].map(art_rank)).sort_values(["_a", "posted_at"], kind="stable")
     order: list[str] = []
-    for root in roots["node"]:
+    for root in roots["node"].tolist():
         stack = [root]
         while stack:
             node = stack.pop()
@@ -101,7 +101,7 @@ def plot_thread_tree(d, thread_id=None, *, labels: bool | None = None, max_rows:
     y = -np.arange(n, dtype=float)
     xs = nodes["depth"].to_numpy(dtype=float)
     row = pd.Series(np.arange(n), index=nodes["node"].to_numpy())
-    has = nodes["parent"].notna().to_numpy() & nodes["parent"].isin(row.index).to_numpy()
+    has = nodes["parent"].notna().to_numpy() & isin(nodes["parent"], nodes["node"])
     pi = row.reindex(nodes.loc[has, "parent"]).to_numpy(dtype=int)
     segs = [[(xs[p], y[p]), (xs[p], y[i]), (xs[i], y[i])] for i, p in zip(np.flatnonzero(has), pi, strict=True)]
     sizes = nodes["thread_id"].value_counts()
