@@ -11,6 +11,7 @@ import dask.dataframe as dd
 import pandas as pd
 
 from ..discussion import TABLES
+from ..schema import isin
 from . import parts as P
 from .plan import MARKER, PARTITION_BYTES, Part, plan
 
@@ -241,13 +242,13 @@ def _articles_only(tables: dict, keep: list[str]) -> dict:
     keep_ids = set(keep)
     a = tables["articles"]
     c = tables["comments"]
-    kept_c = c[c["article_id"].isin(keep_ids)]
-    ids = set(kept_c["comment_id"])
+    kept_c = c[isin(c["article_id"], keep_ids)]
+    ids = kept_c["comment_id"]
     m, r, p = tables["mentions"], tables["replies"], tables["problems"]
-    sources = set(a.loc[a["article_id"].isin(keep_ids), "source"].dropna())
-    return {"articles": a[a["article_id"].isin(keep_ids)], "comments": kept_c,
-            "mentions": m[m["comment_id"].isin(ids)], "replies": r[r["source_comment_id"].isin(ids)],
-            "problems": p[p["source"].isin(sources)]}
+    sources = set(a.loc[isin(a["article_id"], keep_ids), "source"].dropna())
+    return {"articles": a[isin(a["article_id"], keep_ids)], "comments": kept_c,
+            "mentions": m[isin(m["comment_id"], ids)], "replies": r[isin(r["source_comment_id"], ids)],
+            "problems": p[isin(p["source"], sources)]}
 
 
 def _write_part(tables: dict, path: str, i: int) -> int:
