@@ -79,3 +79,94 @@ def test_mybb_dashed_dates():
     # a day above 12 says the dashes are day first
     dmy = MYBB.replace("03-01-2019, 10:05", "13-03-2019, 10:05").replace("03-01-2019, 11:15", "01-04-2019, 11:15")
     assert wall(cg.read_page(dmy))[:2] == ["2019-03-13 10:05", "2019-04-01 11:15"]
+
+
+# derStandard.at (forum copy): NAME / "1. März 2019, 10:05:12" (seconds) / text / up and down votes / buttons, and
+# pagination after the last posting ("Posting 1 bis 4 von 120", page numbers): the page's tail, no comment's text
+STANDARD = """Posting 1 bis 4 von 120
+Alte Meinungen
+sie_liest
+1. März 2019, 10:05:12
+Früher war alles besser.
+12
+3
+antworten
+melden
+permalink
+Franz Xaver
+1. März 2019, 10:10:59
+Nein.
+Früher war es nur früher, Posting 1 bis 4 von 120.
+2
+0
+antworten
+melden
+permalink
+Hallöchen!
+1. März 2019, 11:00:00
+Fragezeichen?
+0
+0
+antworten
+melden
+permalink
+Posting 1 bis 4 von 120
+1
+2
+3
+"""
+
+
+def test_standard_pagination_after_the_last_posting():
+    d = cg.read_page(STANDARD)
+    c = d.comments
+    assert c["author"].tolist() == ["sie_liest", "Franz Xaver", "Hallöchen!"]
+    assert wall(d) == ["2019-03-01 10:05", "2019-03-01 10:10", "2019-03-01 11:00"]
+    assert c["text"].tolist() == [
+        "Früher war alles besser.",
+        "Nein.\nFrüher war es nur früher, Posting 1 bis 4 von 120.",
+        "Fragezeichen?",
+    ]
+    assert "page_tail" in d.problems["kind"].tolist()
+    assert accounted(STANDARD, d)
+
+
+# the New York Times: NAME / PLACE / "March 1, 2019" (a date only) / text / "12 Recommend" / Share / Flag, and a
+# "Times Pick" badge above a name (it heads that comment); a date inside a text stays text
+NYT = """Comments 3
+Readers' Picks
+All
+Jane Doe
+Brooklyn, NY
+March 1, 2019
+I read this twice. On March 3, 2019 we will know more.
+12 Recommend
+Share
+Flag
+Times Pick
+Bob Ray
+Austin, TX
+March 1, 2019
+@Jane Doe Agreed.
+4 Recommend
+Share
+Flag
+K.
+Berlin
+March 2, 2019
+Short one.
+1 Recommend
+Share
+Flag
+"""
+
+
+def test_nyt_pick_badge_above_a_name():
+    d = cg.read_page(NYT)
+    c = d.comments
+    assert c["author"].tolist() == ["Jane Doe", "Bob Ray", "K."]
+    assert wall(d) == ["2019-03-01 00:00", "2019-03-01 00:00", "2019-03-02 00:00"]
+    assert c["text"].tolist() == ["I read this twice. On March 3, 2019 we will know more.", "@Jane Doe Agreed.", "Short one."]
+    assert c["line"].tolist() == [4, 11, 19]
+    assert d.replies["target_comment_id"].tolist() == [c["comment_id"].iloc[0]]
+    assert accounted(NYT, d)

@@ -78,6 +78,9 @@ _UI_WORDS = (
     "block",
     "report abuse",
     "helpful",
+    "useful",
+    "logged",
+    "reposts?",
     "back to top",
     "collapse",
     "expand",
@@ -127,6 +130,12 @@ _BADGES = (
     "top fan",
     "top-fan",
     "author",
+    r"(?:junior |senior |full |hero |advanced |active |new |registered |premium |vip )?member",
+    "owner",
+    "contributor",
+    "collaborator",
+    r"(?:times|editors?['’]?|readers?['’]?) picks?",
+    "verified purchase",
     r"(?:top|rising|all-star|new) (?:contributor|commenter)",
     "top-kommentator(?:in)?",
 )
@@ -283,6 +292,8 @@ COUNT_LINE = re.compile(
     r"^[ \t]*[+\-−±]?\d{1,3}(?:[.,]\d{3})*[ \t]*$"
     r"|^[ \t]*\d{1,3}(?:[.,]\d)?[ \t]?(?:[KkM]|(?i:Tsd|Mio)\.?)[ \t]*$"  # "1.2K", "12K", "3,4 Tsd."
     r"|^[ \t]*\d{1,6}[ \t]+(?i:likes?|punkte|points|stimmen|votes|empfehlungen)[ \t]*$"
+    r"|^(?:[ \t]*[\U0001f000-\U0001faff\u2764\u2665]\ufe0f?[ \t]*\d{1,6})+[ \t]*$"  # reactions ("👍 2 ❤️ 1")
+    r"|^[ \t]*(?:\d{1,6}|one|a) (?:people|person) found this helpful[ \t]*$"
 )
 #: a forum member's counters under the name ("123 posts", "4.567 Beiträge"): skipped above a name like a label's value
 STAT_LINE = re.compile(
@@ -297,6 +308,7 @@ _LABELS = (
     r"|nachrichten|ort|wohnort|location|joined|member since|join date|registered|reaktionspunkte"
     r"|punkte|reaction score|points|likes erhalten|alter|age|geschlecht|gender|themenstarter|beginndatum"
     r"|thread starter|start date|erstellt am|created|reaktionen|erhaltene reaktionen|danksagungen|karma"
+    r"|threads|themen|reputation|ruf|bewertungen"
 )
 LABEL_LINE = re.compile(rf"(?i)^[ \t]*(?:{_LABELS})[ \t]*:?[ \t]*$")
 LABEL_INLINE = re.compile(rf"(?i)^[ \t]*(?:{_LABELS})[ \t]*:?[ \t]+\S")
@@ -322,7 +334,11 @@ PAGE_TAIL = re.compile(
     r"bitte melden sie sich an.*|log in to (?:comment|reply).*|sign in to (?:comment|reply).*|"
     r"abonnieren(?: kommentare zum post \(atom\))?|subscribe to.*|ihr name|e-mail|betreff|"
     r"kommentare zu diesem artikel sind geschlossen.*|comments are closed.*|laisser un commentaire|laisser une réponse|"
-    r"ajouter un commentaire|écrire un commentaire)[ \t]*(?::|\.{2,3}|…)?\*?[ \t]*$"
+    r"ajouter un commentaire|écrire un commentaire|"
+    # pagination ("Posting 1 bis 25 von 120", "Page 1 of 5", "Pages: [1] 2 3", "Go Up")
+    r"(?:postings?|beiträge|kommentare|comments|posts|seite|page)[ \t]+\d+[ \t]+(?:bis|-|–|to|von|of)[ \t]+\d+"
+    r"(?:[ \t]+(?:von|of)[ \t]+\d+)?|pages?:[ \t]*\[?\d+\]?(?:[ \t]+\[?\d+\]?)*|go up|go down|nach oben|"
+    r"see more reviews|see all reviews)[ \t]*(?::|\.{2,3}|…)?\*?[ \t]*$"
 )
 #: an author line's verb ("John says:", "Anna sagt:")
 SAYS = re.compile(
