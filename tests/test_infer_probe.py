@@ -166,7 +166,11 @@ def test_nyt_pick_badge_above_a_name():
     c = d.comments
     assert c["author"].tolist() == ["Jane Doe", "Bob Ray", "K."]
     assert wall(d) == ["2019-03-01 00:00", "2019-03-01 00:00", "2019-03-02 00:00"]
-    assert c["text"].tolist() == ["I read this twice. On March 3, 2019 we will know more.", "@Jane Doe Agreed.", "Short one."]
+    assert c["text"].tolist() == [
+        "I read this twice. On March 3, 2019 we will know more.",
+        "@Jane Doe Agreed.",
+        "Short one.",
+    ]
     assert c["line"].tolist() == [4, 11, 19]
     assert d.replies["target_comment_id"].tolist() == [c["comment_id"].iloc[0]]
     assert accounted(NYT, d)
