@@ -174,3 +174,43 @@ def test_nyt_pick_badge_above_a_name():
     assert c["line"].tolist() == [4, 11, 19]
     assert d.replies["target_comment_id"].tolist() == [c["comment_id"].iloc[0]]
     assert accounted(NYT, d)
+
+
+# GitHub issue comments: the avatar's "@NAME" line above "NAME commented on Mar 1, 2019" heads that comment (no
+# text of the comment before), "Member" badges and reactions ("👍 2") are no text; "Mar 1, 2019" in a text stays
+GITHUB = """Crash on start #123
+Open
+octocat opened this issue on Mar 1, 2019 · 3 comments
+@octocat
+octocat commented on Mar 1, 2019
+The app crashes when I open it.
+Steps: click start.
+👍 2
+@hubot
+hubot commented on Mar 2, 2019 •
+edited
+Member
+Cannot reproduce on Mar 1, 2019 build.
+@user_123
+user_123 commented on Mar 3, 2019
+Author
+Same here.
+@octocat
+octocat commented on Mar 4, 2019
+Thanks, closing.
+"""
+
+
+def test_github_avatar_line_heads_the_comment():
+    d = cg.read_page(GITHUB)
+    c = d.comments
+    assert c["author"].tolist() == ["octocat", "hubot", "user_123", "octocat"]
+    assert wall(d) == ["2019-03-01 00:00", "2019-03-02 00:00", "2019-03-03 00:00", "2019-03-04 00:00"]
+    assert c["text"].tolist() == [
+        "The app crashes when I open it.\nSteps: click start.",
+        "Cannot reproduce on Mar 1, 2019 build.",
+        "Same here.",
+        "Thanks, closing.",
+    ]
+    assert c["line"].tolist() == [4, 9, 14, 18]
+    assert accounted(GITHUB, d)

@@ -202,3 +202,21 @@ def drop_places(authors: list[str]) -> list[str]:
     if len(authors) < 2 or sum(placed) < 0.8 * len(authors):
         return authors
     return [a.split(", ", 1)[0] for a in authors]
+
+
+def name_lines_above(found: tuple, heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple:
+    """``found`` (starts, authors, ...) with each block that has its author's name alone on the line right above
+    its header line (an avatar's alt text, GitHub's "@octocat" / "octocat commented on Mar 1, 2019") starting
+    there: the line heads that comment, it is no text of the comment before."""
+    starts, authors, *rest = found
+    starts = list(starts)
+    for b, a in enumerate(authors):
+        j = starts[b] - 1
+        if (
+            a
+            and j > (heads[b - 1].line if b else -1)
+            and kinds[j] == "text"
+            and _fold(stripped[j].lstrip("@")) == _fold(a)
+        ):
+            starts[b] = j
+    return (starts, authors, *rest)

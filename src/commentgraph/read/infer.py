@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..timeparse import slash_order
 from . import oneline, times, vocab
 from .blocks import Block, after_header, cut_tail, fill_body, fold, header_markers, link_levels, link_markers
-from .bylines import authors_above, authors_after, drop_places, names_above, split_replies
+from .bylines import authors_above, authors_after, drop_places, name_lines_above, names_above, split_replies
 from .lines import CONNECTOR_TAIL, line_kinds, name_like, sentence_like
 
 #: a line that may hold a time expression (digits, or a relative word) is searched; others are not
@@ -328,7 +328,7 @@ def infer(lines: list[str]) -> Inferred | None:
     if mode == "oneline":
         found = oneline.authors(heads, kinds, stripped)
     elif mode in ("inline", "suffix"):
-        found = _authors_inline(heads, mode)
+        found = name_lines_above(_authors_inline(heads, mode), heads, kinds, stripped)
     elif mode == "above":
         found = authors_above(heads, kinds, stripped)
         if _bodies_empty(heads, found[0], kinds):  # (Instagram: name / text / "3w" / "12 likes" / "Reply")
