@@ -177,7 +177,7 @@ def test_nyt_pick_badge_above_a_name():
 
 
 # GitHub issue comments: the avatar's "@NAME" line above "NAME commented on Mar 1, 2019" heads that comment (no
-# text of the comment before), "Member" badges and reactions ("👍 2") are no text; "Mar 1, 2019" in a text stays
+# text of the comment before), "Contributor" badges and reactions ("👍 2") are no text; "Mar 1, 2019" in a text stays
 GITHUB = """Crash on start #123
 Open
 octocat opened this issue on Mar 1, 2019 · 3 comments
@@ -189,7 +189,7 @@ Steps: click start.
 @hubot
 hubot commented on Mar 2, 2019 •
 edited
-Member
+Contributor
 Cannot reproduce on Mar 1, 2019 build.
 @user_123
 user_123 commented on Mar 3, 2019
@@ -214,3 +214,36 @@ def test_github_avatar_line_heads_the_comment():
     ]
     assert c["line"].tolist() == [4, 9, 14, 18]
     assert accounted(GITHUB, d)
+
+
+# Slashdot: "TITLE (Score:5, Insightful)" / "by NAME (12345) on Friday March 01, 2019 @10:05AM (#58123456)": a
+# header "by NAME on DATE" that repeats is no article byline; the user's id after the name and the comment's
+# "(#N)" are no part of the author; "Re:Trains" heads the post below it; the article's own byline stays article
+SLASHDOT = """Ask Slashdot: Trains?
+by editor on Friday March 01, 2019
+Comments Filter:
+Trains (Score:5, Insightful)
+by jdoe (12345) on Friday March 01, 2019 @10:05AM (#58123456)
+I like trains, by the way on Friday March 01, 2019 @09:00AM too.
+Re: (Score:2)
+by Anonymous Coward on Friday March 01, 2019 @10:20AM (#58123460)
+No you don't.
+Re:Trains (Score:3, Funny)
+by bob_ray (987) on Friday March 01, 2019 @11:45AM (#58123499)
+Yes he does.
+"""
+
+
+def test_slashdot_by_name_on_date_headers():
+    d = cg.read_page(SLASHDOT)
+    c = d.comments
+    assert c["author"].tolist() == ["jdoe", "Anonymous Coward", "bob_ray"]
+    assert wall(d) == ["2019-03-01 10:05", "2019-03-01 10:20", "2019-03-01 11:45"]
+    assert c["text"].tolist() == [
+        "I like trains, by the way on Friday March 01, 2019 @09:00AM too.",
+        "No you don't.",
+        "Yes he does.",
+    ]
+    assert c["number"].tolist() == [58123456, 58123460, 58123499]
+    assert accounted(SLASHDOT, d)
+    assert d.articles["title"].iloc[0] == "Ask Slashdot: Trains?"  # (the article's byline is no comment)

@@ -188,6 +188,16 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str], sa
 _MAIL_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 
 
+def said_lines(blocks: list[Block], stripped: list[str]) -> dict[str, set[str]]:
+    """The lines each author's comments hold (folded): where a quote of theirs ends (see ``fill_body``)."""
+    said: dict[str, set[str]] = {}
+    for blk in blocks:
+        if blk.author:
+            got = said.setdefault(fold(blk.author), set())
+            got.update(fold(stripped[j]) for j in range(blk.time_line + 1, blk.end + 1) if stripped[j])
+    return said
+
+
 def fold(s: str) -> str:
     return " ".join(unicodedata.normalize("NFC", s).split()).casefold()
 

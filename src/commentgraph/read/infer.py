@@ -21,16 +21,26 @@ from dataclasses import dataclass
 
 from ..timeparse import slash_order
 from . import oneline, times, vocab
-from .blocks import Block, after_header, cut_tail, fill_body, fold, header_markers, link_levels, link_markers
+from .blocks import (
+    Block,
+    after_header,
+    cut_tail,
+    fill_body,
+    fold,
+    header_markers,
+    link_levels,
+    link_markers,
+    said_lines,
+)
 from .bylines import authors_above, authors_after, drop_places, name_lines_above, names_above, split_replies
-from .lines import CONNECTOR_TAIL, line_kinds, name_like, sentence_like
+from .lines import CONNECTOR_TAIL, line_kinds, name_like, sentence_like, strip_name_words
 
 #: a line that may hold a time expression (digits, or a relative word) is searched; others are not
 _MAY_HOLD_TIME = re.compile(
     r"\d|(?i:heute|gestern|today|yesterday|ago|vor |just now|gerade eben|il y a|instant|aujourd)"
 )
 _NUMBER_PREFIX = re.compile(r"(?:#|Nr\.[ ]?|No\.[ ]?)?(?P<number>\d{1,9}(?:\.\d{1,9})*)[.:)]?")
-_NUMBER_SUFFIX = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:#|Nr\.[ ]?|No\.[ ]?)(?P<number>\d{1,9}(?:\.\d{1,9})*)")
+_NUMBER_SUFFIX = re.compile(r"(?:[|·•–—\-][ \t]*)?\(?(?:#|Nr\.[ ]?|No\.[ ]?)(?P<number>\d{1,9}(?:\.\d{1,9})*)\)?")
 #: a weekday in the connector before a time ("by Hans » Tue Jan 14"): every post's header is of one kind
 _WEEKDAY = re.compile(r"(?<=[»›|•·])[ ]?(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?$")
 #: a sentence's end followed by more words ("Thanks. Deployed"; not "Prof. Lee", "Dr. Webbaer", "W. Merseburger")
@@ -83,13 +93,10 @@ def _prefix_kind(p: str) -> str:
         return "ui"
     if _SENTENCE_IN.search(p):  # a sentence ends inside it ("Thanks. Deployed 2 hours ago"): body text
         return "text"
-    if (
-        vocab.LABEL_LINE.match(p)
-        or vocab.LABEL_INLINE.match(p + " x")
-        or vocab.ARTICLE_DATE.search(p)
-        or vocab.BYLINE.match(p)
-    ):
+    if vocab.LABEL_LINE.match(p) or vocab.LABEL_INLINE.match(p + " x") or vocab.ARTICLE_DATE.search(p):
         return "label"
+    if vocab.BYLINE.match(p):  # ("by NAME on DATE": an article's byline, or where it repeats, comments' headers)
+        return "byname" if name_like(strip_name_words(p)) else "label"
     return "name" if name_like(p) else "text"
 
 
@@ -155,10 +162,11 @@ def header_lines(found: list[TimeLine]) -> tuple[list[TimeLine], tuple | None]:
     usable = [
         t
         for t in found
-        if t.pk in ("none", "num", "name", "ui", "oneline") and t.sk in ("none", "ui", "num", "namenum")
+        if t.pk in ("none", "num", "name", "ui", "oneline", "byname") and t.sk in ("none", "ui", "num", "namenum")
     ]
-    if sum(t.pk == "oneline" for t in usable) < 2:  # (one such line is a sentence naming someone)
-        usable = [t for t in usable if t.pk != "oneline"]
+    for once in ("oneline", "byname"):  # (one such line is a sentence naming someone, or an article's byline)
+        if sum(t.pk == once for t in usable) < 2:
+            usable = [t for t in usable if t.pk != once]
     if not usable:
         return [], None
     counts = Counter(t.key for t in usable)
@@ -194,8 +202,8 @@ def _name_mark(prefix: str) -> str:
 def layout_mode(heads: list[TimeLine], kinds: list[str], stripped: list[str] | None = None) -> str:
     """``inline`` (the author stands in the time line), ``suffix`` (``date time author number``), ``after``
     (the time follows the body: buttons come right after it) or ``above`` (the author is above the time)."""
-    if heads[0].pk in ("name", "oneline"):
-        return "inline" if heads[0].pk == "name" else "oneline"
+    if heads[0].pk in ("name", "oneline", "byname"):
+        return "oneline" if heads[0].pk == "oneline" else "inline"
     if heads[0].sk == "namenum":
         return "suffix"
     if heads[0].pk == "ui":
@@ -287,21 +295,11 @@ def _numbers(heads: list[TimeLine], numbers: list, kinds: list[str], stripped: l
 def _sample_has_authors(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> bool:
     """On a page of many time lines, whether an even sample of ~100 of them reads as a layout (most with an
     author): a page of bare dates is given up early instead of walking every line."""
-    if heads[0].pk in ("name", "oneline"):
+    if heads[0].pk in ("name", "oneline", "byname"):
         return True
     at = range(1, len(heads), len(heads) // 100)
     names = [names_above(heads[k].line, heads[k - 1].line + 1, kinds, stripped)[0] for k in at]
     return sum(bool(n) for n in names) >= 0.3 * len(names)
-
-
-def _said(blocks: list[Block], stripped: list[str]) -> dict[str, set[str]]:
-    """The lines each author's comments hold (folded): where a quote of theirs ends (see ``fill_body``)."""
-    said: dict[str, set[str]] = {}
-    for blk in blocks:
-        if blk.author:
-            got = said.setdefault(fold(blk.author), set())
-            got.update(fold(stripped[j]) for j in range(blk.time_line + 1, blk.end + 1) if stripped[j])
-    return said
 
 
 _MODES = {
@@ -369,7 +367,7 @@ def infer(lines: list[str]) -> Inferred | None:
             blocks[-1].markers.append(("reply", None, replies[b], None))
     tail = cut_tail(blocks[-1], kinds, mode)
     known = {fold(a) for a in authors if a}
-    said = _said(blocks, stripped) if "quote" in kinds else None
+    said = said_lines(blocks, stripped) if "quote" in kinds else None
     for blk, t in zip(blocks, heads):
         fill_body(blk, lines, stripped, kinds, mode, known, said)
         if mode != "after":

@@ -119,7 +119,8 @@ _AUTHOR_LEAD = re.compile(
 _AUTHOR_TRAIL = re.compile(
     r"(?i)(?:[ \t]+[+\-−]?\d[\d.,]*[ \t]+(?:points?|punkte|votes?|likes?|upvotes?)"
     r"|[ \t]*[»›|•·][ \t]*(?:(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?)?"
-    r"|[ \t]*\[(?:S|M|A|score hidden)\])+[ \t]*$"  # (old reddit: "[S]" the poster, "[M]" a moderator)
+    r"|[ \t]*\[(?:S|M|A|score hidden)\]"  # (old reddit: "[S]" the poster, "[M]" a moderator)
+    r"|(?<=\w)[ \t]+\(\d{1,9}\)(?=[ \t]*$))+[ \t]*$"  # (a user's id after the name: "by jdoe (12345)")
 )
 
 

@@ -130,7 +130,6 @@ _BADGES = (
     "top fan",
     "top-fan",
     "author",
-    r"(?:junior |senior |full |hero |advanced |active |new |registered |premium |vip )?member",
     "owner",
     "contributor",
     "collaborator",
@@ -379,7 +378,7 @@ QUOTE_END = re.compile(r"(?i)^[ \t]*(?:zum vergrößern anklicken|click to expan
 #: any of the above on a line of a whole page (buttons, reply and quote markers): a page that holds them
 #: is read by layout inference, which takes them out of comment texts
 #: a forum post's title line ("Re: Radwege", "AW: Frage", "Re[2]: x"): it heads the post below it
-TITLE_LINE = re.compile(r"^(?:re|aw|wg)(?:\^\d+|\[\d+\])?:[ \t]+\S", re.IGNORECASE)
+TITLE_LINE = re.compile(r"^(?:re|aw|wg)(?:\^\d+|\[\d+\])?:(?:[ \t]+\S|(?-i:[A-ZÄÖÜ]))", re.IGNORECASE)
 
 CHROME = re.compile(
     UI_LINE.pattern + r"|^[ \t]*(?:re|aw):[ \t]+\S"
