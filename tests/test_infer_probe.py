@@ -247,3 +247,52 @@ def test_slashdot_by_name_on_date_headers():
     assert c["number"].tolist() == [58123456, 58123460, 58123499]
     assert accounted(SLASHDOT, d)
     assert d.articles["title"].iloc[0] == "Ask Slashdot: Trains?"  # (the article's byline is no comment)
+
+
+# SMF (Simple Machines): NAME / rank / stars / "Posts: 123" / "Re: TITLE" / "« Reply #1 on: March 01, 2019, ... »" /
+# "Quote" / text / "Logged": the opening post ("« on: DATE »", no number, its title not "Re:") is a comment too; a
+# time inside a text stays text; pagination around the posts is no comment's
+SMF = """Pages: [1]
+Go Down
+Author Topic: Trains  (Read 123 times)
+Hans
+Full Member
+***
+Posts: 123
+Trains
+« on: March 01, 2019, 10:05:12 AM »
+Quote
+I like trains.
+Logged
+Grete
+Newbie
+*
+Posts: 3
+Re: Trains
+« Reply #1 on: March 01, 2019, 11:15:00 AM »
+Quote
+Me too.
+Since March 01, 2019, 09:00:00 AM even.
+Logged
+Ö. Z.
+Hero Member
+*****
+Posts: 999
+Re: Trains
+« Reply #2 on: March 02, 2019, 01:00:00 PM »
+Quote
+OK.
+Logged
+Pages: [1]
+Go Up
+"""
+
+
+def test_smf_reply_numbers_and_the_opening_post():
+    d = cg.read_page(SMF)
+    c = d.comments
+    assert c["author"].tolist() == ["Hans", "Grete", "Ö. Z."]
+    assert c["number"].tolist()[1:] == [1, 2]
+    assert wall(d) == ["2019-03-01 10:05", "2019-03-01 11:15", "2019-03-02 13:00"]
+    assert c["text"].tolist() == ["I like trains.", "Me too.\nSince March 01, 2019, 09:00:00 AM even.", "OK."]
+    assert accounted(SMF, d)

@@ -113,6 +113,10 @@ def authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
         lo = after_header(heads[b - 1].line, kinds, t.line) if b else 0
         walks.append(names_above(t.line, lo, kinds, stripped))
     titles = _title_tops(walks, kinds)
+    # (SMF: a title right above each later block's time, "Re: Trains": the first block's line there is its title)
+    titled = [b for b, t in enumerate(heads) if b and kinds[t.line - 1] == "title"]
+    if titled and len(titled) * 2 >= len(heads) - 1 and walks[0][0] and walks[0][0][-1] == heads[0].line - 1:
+        walks[0] = (walks[0][0][:-1], walks[0][1])
     walks = [(names[1:], bounded) if b in titles else (names, bounded) for b, (names, bounded) in enumerate(walks)]
     reply_at = _reply_names(walks, stripped)
     walks = [(names[:-1], bounded) if reply_at[b] else (names, bounded) for b, (names, bounded) in enumerate(walks)]
@@ -220,3 +224,18 @@ def name_lines_above(found: tuple, heads: list[TimeLine], kinds: list[str], stri
         ):
             starts[b] = j
     return (starts, authors, *rest)
+
+
+def drop_quoted_headers(heads, starts, authors, *rest):
+    """A reply that quotes the header of the comment it answers ("@ Dietmar Hilsebein" / "8. April 2019
+    @ 11:38") holds no header of its own: the quoted one is dropped (its lines become the reply's text)."""
+    seen = {(a, t.match[0]) for a, t in zip(authors, heads) if a}
+    quoted = {
+        b
+        for b, (a, t) in enumerate(zip(authors, heads))
+        if a and a.startswith("@") and (a.lstrip("@ "), t.match[0]) in seen
+    }
+    if not quoted:
+        return heads, starts, authors, *rest
+    keep = [b for b in range(len(heads)) if b not in quoted]
+    return tuple([xs[b] for b in keep] for xs in (heads, starts, authors, *rest))

@@ -32,14 +32,26 @@ from .blocks import (
     link_markers,
     said_lines,
 )
-from .bylines import authors_above, authors_after, drop_places, name_lines_above, names_above, split_replies
+from .bylines import (
+    authors_above,
+    authors_after,
+    drop_places,
+    drop_quoted_headers,
+    name_lines_above,
+    names_above,
+    split_replies,
+)
 from .lines import CONNECTOR_TAIL, line_kinds, name_like, sentence_like, strip_name_words
 
 #: a line that may hold a time expression (digits, or a relative word) is searched; others are not
 _MAY_HOLD_TIME = re.compile(
     r"\d|(?i:heute|gestern|today|yesterday|ago|vor |just now|gerade eben|il y a|instant|aujourd)"
 )
-_NUMBER_PREFIX = re.compile(r"(?:#|Nr\.[ ]?|No\.[ ]?)?(?P<number>\d{1,9}(?:\.\d{1,9})*)[.:)]?")
+#: a number before the time ("#1 —", "12.", SMF's "« Reply #3 on:")
+_NUMBER_PREFIX = re.compile(
+    r"(?:(?i:reply|antwort|post|beitrag|comment|kommentar)[ ]?#|#|Nr\.[ ]?|No\.[ ]?)?"
+    r"(?P<number>\d{1,9}(?:\.\d{1,9})*)[.:)]?"
+)
 _NUMBER_SUFFIX = re.compile(r"(?:[|·•–—\-][ \t]*)?\(?(?:#|Nr\.[ ]?|No\.[ ]?)(?P<number>\d{1,9}(?:\.\d{1,9})*)\)?")
 #: a weekday in the connector before a time ("by Hans » Tue Jan 14"): every post's header is of one kind
 _WEEKDAY = re.compile(r"(?<=[»›|•·])[ ]?(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?$")
@@ -142,7 +154,7 @@ def time_lines(stripped: list[str], kinds: list[str]) -> list[TimeLine]:
 def _describe(s: str) -> tuple | None:
     if not _MAY_HOLD_TIME.search(s) or (m := times.find(s)) is None:
         return None
-    pre = s[: m.start()]
+    pre = s[: m.start()].lstrip("« \t")  # (SMF's "« Reply #3 on: DATE »")
     clean = CONNECTOR_TAIL.sub("", pre).strip()
     if pre and not pre[-1].isspace() and pre[-1].isalnum():
         conn = "glued"
@@ -172,6 +184,9 @@ def header_lines(found: list[TimeLine]) -> tuple[list[TimeLine], tuple | None]:
     counts = Counter(t.key for t in usable)
     key = max(counts, key=lambda k: (counts[k], k[3], k[0] == "oneline", k[0] == "name"))
     heads = [t for t in usable if t.key == key]
+    if key[0] == "num" and key[1]:  # (the opening post without its number: "« on: DATE" above "« Reply #1 on: DATE")
+        more = [t for t in usable if t.pk == "none" and t.connector == key[1] and t.key[2:] == key[2:]]
+        heads = sorted([*heads, *more], key=lambda t: t.line)
     # where nearly every header ends in buttons (Hacker News' "| parent | next [–]"), a line of the same kind
     # with nothing after its time is a body line ("Deployed it 2 hours ago"), not a header without them
     ui = sum(t.sk == "ui" for t in heads)
@@ -218,9 +233,10 @@ def layout_mode(heads: list[TimeLine], kinds: list[str], stripped: list[str] | N
         name_above = (
             stripped is not None
             and above >= 0
-            and kinds[above] == "text"
-            and name_like(stripped[above])
-            and not sentence_like(stripped[above])
+            and (
+                (kinds[above] == "text" and name_like(stripped[above]) and not sentence_like(stripped[above]))
+                or kinds[above] == "title"  # (SMF: "Re: Trains" / "« Reply #1 on: DATE »" / "Quote" / text)
+            )
         )
         votes.append(j < limit and kinds[j] in ("ui", "tail") and not name_above)
     if len(votes) >= 2 and sum(votes) >= 0.6 * len(votes):
@@ -255,21 +271,6 @@ def _bodies_empty(heads: list[TimeLine], starts: list[int], kinds: list[str]) ->
         not any(kinds[j] == "text" for j in range(after_header(t.line, kinds, end), end)) for t, end in zip(heads, ends)
     ]
     return sum(empty) >= 0.6 * len(heads)
-
-
-def _drop_quoted_headers(heads, starts, authors, *rest):
-    """A reply that quotes the header of the comment it answers ("@ Dietmar Hilsebein" / "8. April 2019
-    @ 11:38") holds no header of its own: the quoted one is dropped (its lines become the reply's text)."""
-    seen = {(a, t.match[0]) for a, t in zip(authors, heads) if a}
-    quoted = {
-        b
-        for b, (a, t) in enumerate(zip(authors, heads))
-        if a and a.startswith("@") and (a.lstrip("@ "), t.match[0]) in seen
-    }
-    if not quoted:
-        return heads, starts, authors, *rest
-    keep = [b for b in range(len(heads)) if b not in quoted]
-    return tuple([xs[b] for b in keep] for xs in (heads, starts, authors, *rest))
 
 
 def _numbers(heads: list[TimeLine], numbers: list, kinds: list[str], stripped: list[str]) -> list:
@@ -333,7 +334,7 @@ def infer(lines: list[str]) -> Inferred | None:
             mode, found = "after", authors_after(heads, kinds, stripped)
     else:
         found = authors_after(heads, kinds, stripped)
-    heads, starts, authors, numbers, replies = _drop_quoted_headers(heads, *found)
+    heads, starts, authors, numbers, replies = drop_quoted_headers(heads, *found)
     # slash dates: day first where a day above 12 on the page says so (as the known layouts read them)
     dates = [times.date_text(t.match) for t in heads]
     order, doubt = slash_order([d for d in dates if d and "/" in d])
