@@ -296,3 +296,45 @@ def test_smf_reply_numbers_and_the_opening_post():
     assert wall(d) == ["2019-03-01 10:05", "2019-03-01 11:15", "2019-03-02 13:00"]
     assert c["text"].tolist() == ["I like trains.", "Me too.\nSince March 01, 2019, 09:00:00 AM even.", "OK."]
     assert accounted(SMF, d)
+
+
+# Trustpilot: NAME / country / "3 reviews" / "Rated 4 out of 5 stars" / "1 Mar 2019" / title / text / "Date of
+# experience: February 27, 2019": a field's label before a date ("Date of experience:") is no author's name, so the
+# headers are the dates under the names (as many as the field's lines: the name would win a tie)
+TRUSTPILOT = """Reviews 1,234
+Jane Doe
+GB
+3 reviews
+Rated 4 out of 5 stars
+1 Mar 2019
+Good service
+Fast delivery.
+Date of experience: February 27, 2019
+Useful
+Share
+Hans M.
+DE
+1 review
+Rated 1 out of 5 stars
+2 Mar 2019
+Bad
+Never arrived.
+Date of experience: February 20, 2019
+Useful
+Share
+"""
+
+
+def test_trustpilot_field_label_before_a_date_is_no_name():
+    d = cg.read_page(TRUSTPILOT)
+    c = d.comments
+    assert c["author"].tolist() == ["Jane Doe", "Hans M."]
+    assert wall(d) == ["2019-03-01 00:00", "2019-03-02 00:00"]
+    assert c["text"].tolist() == [
+        "Good service\nFast delivery.\nDate of experience: February 27, 2019",
+        "Bad\nNever arrived.\nDate of experience: February 20, 2019",
+    ]
+    assert accounted(TRUSTPILOT, d)
+    # a name with a particle before ":" stays a name ("Anna von Berg: DATE")
+    page = "K\nAnna von Berg: 1 Mar 2019 10:00\nJa.\nTom de Vries: 1 Mar 2019 10:05\nNein.\n"
+    assert cg.read_page(page).comments["author"].tolist() == ["Anna von Berg", "Tom de Vries"]

@@ -41,7 +41,7 @@ from .bylines import (
     names_above,
     split_replies,
 )
-from .lines import CONNECTOR_TAIL, line_kinds, name_like, sentence_like, strip_name_words
+from .lines import CONNECTOR_TAIL, line_kinds, name_like, name_mark, sentence_like, strip_name_words
 
 #: a line that may hold a time expression (digits, or a relative word) is searched; others are not
 _MAY_HOLD_TIME = re.compile(
@@ -57,6 +57,8 @@ _NUMBER_SUFFIX = re.compile(r"(?:[|·•–—\-][ \t]*)?\(?(?:#|Nr\.[ ]?|No\.[ 
 _WEEKDAY = re.compile(r"(?<=[»›|•·])[ ]?(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?$")
 #: a sentence's end followed by more words ("Thanks. Deployed"; not "Prof. Lee", "Dr. Webbaer", "W. Merseburger")
 _SENTENCE_IN = re.compile(r"(?<![A-ZÄÖÜ])[a-zäöüß]{3,}[.!?]+[ \t]+\S")
+#: a lowercase word (no name particle) after a prefix's first word: a field's label ("Date of experience:")
+_FIELD = re.compile(r"\s(?!(?:von|van|vom|de|der|den|la|le|zu|del|da|di|du|y)\b)[a-zäöüß]{2,}")
 _NAME_NUMBER = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:by[ \t]+)?(?P<name>\S.{0,79}?)[ \t]+#?(?P<number>\d{1,9})")
 
 
@@ -162,7 +164,10 @@ def _describe(s: str) -> tuple | None:
         conn = _WEEKDAY.sub("", " ".join(pre[len(clean) :].split()).lower()).strip()
     suffix = re.sub(r"^(?i:uhr)\b[ \t]*", "", s[m.end() :].strip())
     one = oneline.split(s) if oneline.SEPARATOR in s else None  # (text, name, time)
-    return m, clean, conn, _prefix_kind(clean), _suffix_kind(suffix), suffix, times.shape(m) != "D", one
+    pk = _prefix_kind(clean)
+    if conn == ":" and pk == "name" and _FIELD.search(clean):  # ("Date of experience: DATE": a field, no name)
+        pk = "label"
+    return m, clean, conn, pk, _suffix_kind(suffix), suffix, times.shape(m) != "D", one
 
 
 def header_lines(found: list[TimeLine]) -> tuple[list[TimeLine], tuple | None]:
@@ -193,25 +198,11 @@ def header_lines(found: list[TimeLine]) -> tuple[list[TimeLine], tuple | None]:
     if ui >= 3 and ui >= 0.7 * len(heads):
         heads = [t for t in heads if t.sk != "none"]
     # so where nearly every name before the time bears a mark (old reddit's "[–]NAME 12 points"), one without it
-    marks = Counter(_name_mark(t.prefix) for t in heads)
+    marks = Counter(name_mark(t.prefix) for t in heads)
     mark, n = marks.most_common(1)[0] if marks else ("", 0)
     if mark and n >= 3 and n >= 0.7 * len(heads):
-        heads = [t for t in heads if _name_mark(t.prefix)]
+        heads = [t for t in heads if name_mark(t.prefix)]
     return heads, key
-
-
-#: what a header's name may bear: a collapse button before it ("[–]"), a handle's "@", a score ("12 points")
-_MARK = re.compile(r"^(?P<lead>\[[–+\-]\]|@)|(?P<score>[ \t][+\-−]?\d[\d.,]*[ \t]+(?i:points?|punkte|votes?)\b)")
-
-
-def _name_mark(prefix: str) -> str:
-    """The marks a header's name bears (see ``_MARK``), as one string ("" for none).
-
-    >>> _name_mark("[–]user_one 12 points"), _name_mark("@anna"), _name_mark("I checked it")
-    ('[–] points', '@', '')
-    """
-    found = [m["lead"] or "points" for m in _MARK.finditer(prefix)]
-    return " ".join(found)
 
 
 def layout_mode(heads: list[TimeLine], kinds: list[str], stripped: list[str] | None = None) -> str:

@@ -165,3 +165,17 @@ def clean_author(s: str) -> str:
     """
     s = vocab.SAYS.sub("", s)
     return strip_name_words(CONNECTOR_TAIL.sub("", s).strip() or s.strip())
+
+
+#: what a header's name may bear: a collapse button before it ("[–]"), a handle's "@", a score ("12 points")
+_MARK = re.compile(r"^(?P<lead>\[[–+\-]\]|@)|(?P<score>[ \t][+\-−]?\d[\d.,]*[ \t]+(?i:points?|punkte|votes?)\b)")
+
+
+def name_mark(prefix: str) -> str:
+    """The marks a header's name bears (see ``_MARK``), as one string ("" for none).
+
+    >>> name_mark("[–]user_one 12 points"), name_mark("@anna"), name_mark("I checked it")
+    ('[–] points', '@', '')
+    """
+    found = [m["lead"] or "points" for m in _MARK.finditer(prefix)]
+    return " ".join(found)
