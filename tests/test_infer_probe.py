@@ -338,3 +338,39 @@ def test_trustpilot_field_label_before_a_date_is_no_name():
     # a name with a particle before ":" stays a name ("Anna von Berg: DATE")
     page = "K\nAnna von Berg: 1 Mar 2019 10:00\nJa.\nTom de Vries: 1 Mar 2019 10:05\nNein.\n"
     assert cg.read_page(page).comments["author"].tolist() == ["Anna von Berg", "Tom de Vries"]
+
+
+# Goodreads: NAME / "rated it it was amazing" / "Mar 01, 2019" / text / "12 likes" / Like / Comment: "Comment" is a
+# button (no name above the next review's author); a comment that says "No comment." stays text
+GOODREADS = """Community Reviews
+Jane Doe
+rated it it was amazing
+Mar 01, 2019
+Loved every page.
+12 likes
+Like
+Comment
+Bob R.
+rated it liked it
+Mar 02, 2019
+No comment.
+Like
+Comment
+Zeynep
+rated it did not like it
+Mar 03, 2019
+Too long.
+3 likes
+Like
+Comment
+"""
+
+
+def test_goodreads_comment_button_and_rating_lines():
+    d = cg.read_page(GOODREADS)
+    c = d.comments
+    assert c["author"].tolist() == ["Jane Doe", "Bob R.", "Zeynep"]
+    assert wall(d) == ["2019-03-01 00:00", "2019-03-02 00:00", "2019-03-03 00:00"]
+    assert c["text"].tolist() == ["Loved every page.", "No comment.", "Too long."]
+    assert c["ui_text"].tolist() == ["12 likes\nLike\nComment", "Like\nComment", "3 likes\nLike\nComment"]
+    assert accounted(GOODREADS, d)

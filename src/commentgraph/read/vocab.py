@@ -17,6 +17,7 @@ _UI_WORDS = (
     "löschen",
     "bearbeiten",
     "kommentieren",
+    "comment",
     "gefällt mir",
     "aufklappen",
     "zuklappen",
