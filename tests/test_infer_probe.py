@@ -374,3 +374,47 @@ def test_goodreads_comment_button_and_rating_lines():
     assert c["text"].tolist() == ["Loved every page.", "No comment.", "Too long."]
     assert c["ui_text"].tolist() == ["12 likes\nLike\nComment", "Like\nComment", "3 likes\nLike\nComment"]
     assert accounted(GOODREADS, d)
+
+
+# Amazon reviews: NAME / "5.0 out of 5 stars TITLE" / "Reviewed in the United States on March 1, 2019" / "Verified
+# Purchase" / text / "12 people found this helpful" / Helpful / Report; in German "Rezension aus Deutschland vom
+# 3. März 2019": the review's place before the date is no name; a date in a text stays text
+AMAZON = """Top reviews from the United States
+Jane D.
+5.0 out of 5 stars Great kettle
+Reviewed in the United States on March 1, 2019
+Verified Purchase
+Boils fast. Bought it on February 2, 2019 and still happy.
+12 people found this helpful
+Helpful
+Report
+Amazon Customer
+1.0 out of 5 stars Broke
+Reviewed in the United Kingdom on March 2, 2019
+Verified Purchase
+Broke after a week.
+Helpful
+Report
+M. Schmidt
+3,0 von 5 Sternen Geht so
+Rezension aus Deutschland vom 3. März 2019
+Passt.
+One person found this helpful
+Helpful
+Report
+See more reviews
+"""
+
+
+def test_amazon_review_place_and_star_lines():
+    d = cg.read_page(AMAZON)
+    c = d.comments
+    assert c["author"].tolist() == ["Jane D.", "Amazon Customer", "M. Schmidt"]
+    assert wall(d) == ["2019-03-01 00:00", "2019-03-02 00:00", "2019-03-03 00:00"]
+    assert c["text"].tolist() == [
+        "Boils fast. Bought it on February 2, 2019 and still happy.",
+        "Broke after a week.",
+        "Passt.",
+    ]
+    assert c["ui_text"].iloc[2] == "One person found this helpful\nHelpful\nReport"
+    assert accounted(AMAZON, d)

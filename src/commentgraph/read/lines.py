@@ -146,7 +146,9 @@ _REDDIT_NAME = re.compile(r"^\[[–+\-]\](?P<name>[\w\-]{2,40})(?:\[[SMA]\])?(?:
 CONNECTOR_TAIL = re.compile(
     r"(?:[ \t]*[|•·,–—\-:]|(?:^|(?<=\s))(?i:schrieb am|schreibt am|kommentierte am|antwortete am|wrote on"
     r"|posted on|said on|commented on|replied on|posted|gepostet|geschrieben|commented|kommentiert|submitted"
-    r"|am|on|um|at|vom|from)(?![\w])"
+    r"|am|on|um|at|vom|from"
+    # a review's place ("Reviewed in the United States on", "Rezension aus Deutschland vom")
+    r"|reviewed in(?: the)?(?-i:(?: [A-Z][\w.]*)+) on|rezension aus(?-i:(?: [A-ZÄÖÜ][\w.]*)+) vom)(?![\w])"
     r"|[ \t]*[»›][ \t]*(?:(?i:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?)?)+[ \t]*$"
 )
 

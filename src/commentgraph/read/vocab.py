@@ -158,6 +158,8 @@ _MENU_WORDS = (
     "website besuchen",
     "visit website",
     *_BADGES,
+    # a star rating under a name, with a review's title after it ("5.0 out of 5 stars Great kettle")
+    r"(?:rated[ \t]+)?\d(?:[.,]\d)?[ \t]+(?:out[ \t]+of|von)[ \t]+\d[ \t]+(?:stars?|sternen)(?:[ \t]+\S.{0,100})?",
     # Facebook's line under a name
     r"(?:works at|worked at|studied at|studies at|went to|lives in|arbeitet bei|hat gearbeitet bei|studiert an"
     r"|hat studiert an|wohnt in)[ \t]+" + _PROPER,
@@ -293,7 +295,7 @@ COUNT_LINE = re.compile(
     r"|^[ \t]*\d{1,3}(?:[.,]\d)?[ \t]?(?:[KkM]|(?i:Tsd|Mio)\.?)[ \t]*$"  # "1.2K", "12K", "3,4 Tsd."
     r"|^[ \t]*\d{1,6}[ \t]+(?i:likes?|punkte|points|stimmen|votes|empfehlungen)[ \t]*$"
     r"|^(?:[ \t]*[\U0001f000-\U0001faff\u2764\u2665]\ufe0f?[ \t]*\d{1,6})+[ \t]*$"  # reactions ("👍 2 ❤️ 1")
-    r"|^[ \t]*(?:\d{1,6}|one|a) (?:people|person) found this helpful[ \t]*$"
+    r"|^[ \t]*(?i:\d{1,6}|one|a) (?i:people|person) found this helpful[ \t]*$"
 )
 #: a forum member's counters under the name ("123 posts", "4.567 Beiträge"): skipped above a name like a label's value
 STAT_LINE = re.compile(
