@@ -418,3 +418,105 @@ def test_amazon_review_place_and_star_lines():
     ]
     assert c["ui_text"].iloc[2] == "One person found this helpful\nHelpful\nReport"
     assert accounted(AMAZON, d)
+
+
+# LinkedIn: NAME / "• 2nd" / headline / "3d" / text / Like / Reply / "2 Reactions": a reactions counter ending a text
+# is no text
+LINKEDIN = """Comments
+Most relevant
+Jane Doe
+• 2nd
+Senior Engineer at ACME
+3d
+Congrats!
+Like
+Reply
+2 Reactions
+Bob Ray
+• 3rd+
+Head of Trains
+2d
+Well deserved, 2 reactions are not enough.
+Like
+Reply
+Carla M.
+• 1st
+Student
+1h
+Wow.
+Like
+Reply
+"""
+
+
+def test_linkedin_reactions_counter():
+    d = cg.read_page(LINKEDIN, scraped_at=SCRAPED)
+    c = d.comments
+    assert c["author"].tolist() == ["Jane Doe", "Bob Ray", "Carla M."]
+    assert wall(d) == ["2019-03-02 12:00", "2019-03-03 12:00", "2019-03-05 11:00"]
+    assert c["text"].tolist() == ["Congrats!", "Well deserved, 2 reactions are not enough.", "Wow."]
+    assert c["ui_text"].iloc[0] == "Like\nReply\n2 Reactions"
+    assert accounted(LINKEDIN, d)
+
+
+# Spiegel (newer forum): NAME / "vor 3 Stunden" / text / Antworten / Melden / "3 Antworten anzeigen", and
+# "Weitere Beiträge laden" after the last comment; "Zitat von NAME: »...«" inside a sentence stays text
+SPIEGEL = """Diskutieren Sie mit
+128 Beiträge
+Neueste zuerst
+Nachdenklicher Leser
+vor 3 Stunden
+Zitat von Frau X: »Das stimmt.« Nein, das stimmt nicht.
+Antworten
+Melden
+3 Antworten anzeigen
+hanseat_1970
+vor 2 Stunden
+Am 1. März 2019 um 10:00 Uhr war es anders.
+Antworten
+Melden
+Frau X
+vor 1 Stunde
+Doch.
+Antworten
+Melden
+Weitere Beiträge laden
+"""
+
+
+def test_spiegel_more_postings_button():
+    d = cg.read_page(SPIEGEL, scraped_at=SCRAPED)
+    c = d.comments
+    assert c["author"].tolist() == ["Nachdenklicher Leser", "hanseat_1970", "Frau X"]
+    assert wall(d) == ["2019-03-05 09:00", "2019-03-05 10:00", "2019-03-05 11:00"]
+    assert c["text"].tolist() == [
+        "Zitat von Frau X: »Das stimmt.« Nein, das stimmt nicht.",
+        "Am 1. März 2019 um 10:00 Uhr war es anders.",
+        "Doch.",
+    ]
+    assert c["ui_text"].iloc[2] == "Antworten\nMelden\nWeitere Beiträge laden"
+    assert accounted(SPIEGEL, d)
+
+
+# X / Mastodon conversations copied as "NAME @handle · Mar 1": the handle after nearly every name is no part of it
+# (the header's date without a year is the latest such day up to the copy); "@bob_rail" in a text is a reference
+X_INLINE = """Conversation
+Jane Doe @janedoe · Mar 1
+Trains are late.
+12
+3
+Bob @bob_rail · Mar 2
+Mine too.
+1
+Anna K. @annak@norden.social · 3h
+Same as @bob_rail said.
+"""
+
+
+def test_x_handles_after_the_names():
+    d = cg.read_page(X_INLINE, scraped_at=SCRAPED)
+    c = d.comments
+    assert c["author"].tolist() == ["Jane Doe", "Bob", "Anna K."]
+    assert wall(d) == ["2019-03-01 00:00", "2019-03-02 00:00", "2019-03-05 09:00"]
+    assert c["text"].tolist() == ["Trains are late.", "Mine too.", "Same as @bob_rail said."]
+    assert accounted(X_INLINE, d)

@@ -150,7 +150,9 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str], sa
         else:
             keep.append(j)
     # counters, avatars and blank lines at either end of the text are page chrome too
-    while keep and kinds[keep[-1]] in ("count", "avatar", "blank", "num", "tail", "title"):
+    while keep and (
+        kinds[keep[-1]] in ("count", "avatar", "blank", "num", "tail", "title") or _stat(keep[-1], stripped)
+    ):
         j = keep.pop()
         if kinds[j] != "blank":
             chrome.append(j)
@@ -182,6 +184,12 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str], sa
             nxt = next((m[2] for m in blk.markers[n + 1 :] if m[0] == "quote"), len(quoted))
             passage = [_MAIL_QUOTE.sub("", q) for q in quoted[at + 1 : nxt] if not vocab.QUOTE_END.match(q.strip())]
             blk.markers[n] = ("quote", mk[1], "\n".join(passage))
+
+
+def _stat(j: int, stripped: list[str]) -> bool:
+    """A member's or a comment's counter ("2 Reactions", "123 posts") ending a text: the next block's, or the
+    comment's reactions, no text."""
+    return vocab.STAT_LINE.match(stripped[j]) is not None
 
 
 #: the mark of a quoted line in mail-style quotes ("> Das sehe ich anders.")

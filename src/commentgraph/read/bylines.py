@@ -239,3 +239,21 @@ def drop_quoted_headers(heads, starts, authors, *rest):
         return heads, starts, authors, *rest
     keep = [b for b in range(len(heads)) if b not in quoted]
     return tuple([xs[b] for b in keep] for xs in (heads, starts, authors, *rest))
+
+
+_HANDLE_AFTER = re.compile(r"^(?P<name>\S.*?)[ \t]+@[\w.\-]{1,40}(?:@[\w.\-]{1,60})?$")
+
+
+def drop_handles(authors: list) -> list:
+    """Authors without the handle after their name where nearly every header writes one ("Jane Doe @janedoe ·
+    Mar 1", as X and Mastodon do); a handle alone ("@janedoe") is the name.
+
+    >>> drop_handles(["Jane Doe @janedoe", "Bob @bob@chaos.social", "@anna"])
+    ['Jane Doe', 'Bob', '@anna']
+    >>> drop_handles(["Jane Doe @janedoe", "Bob", "Anna"])
+    ['Jane Doe @janedoe', 'Bob', 'Anna']
+    """
+    ms = [_HANDLE_AFTER.match(a) if a else None for a in authors]
+    if len(authors) < 2 or sum(m is not None for m in ms) < 0.6 * len(authors):
+        return authors
+    return [m["name"] if m else a for m, a in zip(ms, authors)]

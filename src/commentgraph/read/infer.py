@@ -35,6 +35,7 @@ from .blocks import (
 from .bylines import (
     authors_above,
     authors_after,
+    drop_handles,
     drop_places,
     drop_quoted_headers,
     name_lines_above,
@@ -247,7 +248,7 @@ def _authors_inline(heads: list[TimeLine], mode: str) -> tuple[list, list, list,
     starts = [t.line for t in heads]
     if mode == "inline":
         split = split_replies([t.prefix for t in heads])
-        return starts, drop_places([a for a, _ in split]), [None] * len(heads), [r for _, r in split]
+        return starts, drop_handles(drop_places([a for a, _ in split])), [None] * len(heads), [r for _, r in split]
     ms = [_NAME_NUMBER.fullmatch(t.suffix) for t in heads]
     return starts, [m["name"].strip() for m in ms], [m["number"] for m in ms], [None] * len(heads)
 

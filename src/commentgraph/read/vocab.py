@@ -176,7 +176,7 @@ UI_LINE = re.compile(
     r"[ \t]+(?:anzeigen|laden|einblenden|ausblenden)[ \t]*$"
     r"|^[ \t]*(?:show|view|load|hide)[ \t]+(?:all[ \t]+)?\d{0,6}[ \t]*(?:more[ \t]+)?(?:repl(?:y|ies)|comments?)"
     r"[ \t]*$"
-    r"|^[ \t]*(?:weitere|mehr)[ \t]+(?:kommentare|antworten)[ \t]+(?:laden|anzeigen)[ \t]*$"
+    r"|^[ \t]*(?:weitere|mehr)[ \t]+(?:kommentare|antworten|beiträge|postings)[ \t]+(?:laden|anzeigen)[ \t]*$"
     # phpBB's link back to the top after each post ("Top", "↑ Top"; "Top!" is a reader's word)
     r"|^[ \t]*(?:[↑^▲⬆][ \t]*)?top(?:[ \t]*[↑^▲⬆])?[ \t]*$"
     # Substack's and YouTube's marks of the author's like: "Liked by Author", "Liked by creator"
@@ -293,7 +293,7 @@ STATE_LINE = re.compile(
 COUNT_LINE = re.compile(
     r"^[ \t]*[+\-−±]?\d{1,3}(?:[.,]\d{3})*[ \t]*$"
     r"|^[ \t]*\d{1,3}(?:[.,]\d)?[ \t]?(?:[KkM]|(?i:Tsd|Mio)\.?)[ \t]*$"  # "1.2K", "12K", "3,4 Tsd."
-    r"|^[ \t]*\d{1,6}[ \t]+(?i:likes?|punkte|points|stimmen|votes|empfehlungen)[ \t]*$"
+    r"|^[ \t]*\d{1,6}[ \t]+(?i:likes?|punkte|points|stimmen|votes|empfehlungen|reactions?|reaktionen)[ \t]*$"
     r"|^(?:[ \t]*[\U0001f000-\U0001faff\u2764\u2665]\ufe0f?[ \t]*\d{1,6})+[ \t]*$"  # reactions ("👍 2 ❤️ 1")
     r"|^[ \t]*(?i:\d{1,6}|one|a) (?i:people|person) found this helpful[ \t]*$"
 )
