@@ -520,3 +520,30 @@ def test_x_handles_after_the_names():
     assert wall(d) == ["2019-03-01 00:00", "2019-03-02 00:00", "2019-03-05 09:00"]
     assert c["text"].tolist() == ["Trains are late.", "Mine too.", "Same as @bob_rail said."]
     assert accounted(X_INLINE, d)
+
+
+# a blog's "NAME | DATE" headers with odd names: digits only ("12345 |": no number and a "|" for a name, which gave
+# every other comment a missing-number error), an emoji, CJK and Arabic script, a name ending in "?"
+ODD_AUTHORS = """Kommentare
+12345 | 01.03.2019 10:05
+Nur Zahlen.
+🦊 | 01.03.2019 10:06
+Fuchs.
+王小明 | 01.03.2019 10:07
+Hallo.
+أحمد | 01.03.2019 10:08
+Salam.
+Wer bin ich? | 01.03.2019 10:09
+Niemand.
+"""
+
+
+def test_odd_author_names_before_a_bar():
+    d = cg.read_page(ODD_AUTHORS, strict=True)
+    c = d.comments
+    assert c["author"].tolist() == ["12345", "🦊", "王小明", "أحمد", "Wer bin ich?"]
+    assert c["number"].isna().all()
+    assert wall(d)[0] == "2019-03-01 10:05"
+    assert c["text"].tolist() == ["Nur Zahlen.", "Fuchs.", "Hallo.", "Salam.", "Niemand."]
+    assert d.problems.empty
+    assert accounted(ODD_AUTHORS, d)
