@@ -547,3 +547,88 @@ def test_odd_author_names_before_a_bar():
     assert c["text"].tolist() == ["Nur Zahlen.", "Fuchs.", "Hallo.", "Salam.", "Niemand."]
     assert d.problems.empty
     assert accounted(ODD_AUTHORS, d)
+
+
+# golem.de forum: "Autor: NAME 01.03.19 - 10:05" (a field label before the name, a two-digit year), "Re:" titles;
+# a time inside a text stays text
+GOLEM = """Forum
+Thema: Neue Züge
+Autor: zugfan 01.03.19 - 10:05
+Endlich.
+Antworten
+Zitieren
+Re: Thema: Neue Züge
+Autor: Ö-Bahner 01.03.19 - 10:35
+Abwarten.
+Seit 01.03.19 - 08:00 steht alles.
+Antworten
+Zitieren
+Re: Thema: Neue Züge
+Autor: xyz_123 01.03.19 - 11:00
+Naja.
+Antworten
+Zitieren
+"""
+
+# a blog's "NAME / DATE" lines (a slash between name and date): the slash is no part of the name
+SLASHED = """Leserpost
+Peter Pan / 01.03.2019
+Sehr richtig.
+Helga Hübsch / 01.03.2019
+Nein.
+Es war am 28.02.2019 anders.
+Karl K. / 02.03.2019
+Ja.
+"""
+
+
+def test_author_label_and_slash_before_the_date():
+    d = cg.read_page(GOLEM)
+    c = d.comments
+    assert c["author"].tolist() == ["zugfan", "Ö-Bahner", "xyz_123"]
+    assert wall(d) == ["2019-03-01 10:05", "2019-03-01 10:35", "2019-03-01 11:00"]
+    assert c["text"].tolist() == ["Endlich.", "Abwarten.\nSeit 01.03.19 - 08:00 steht alles.", "Naja."]
+    assert accounted(GOLEM, d)
+    d = cg.read_page(SLASHED)
+    c = d.comments
+    assert c["author"].tolist() == ["Peter Pan", "Helga Hübsch", "Karl K."]
+    assert wall(d) == ["2019-03-01 00:00", "2019-03-01 00:00", "2019-03-02 00:00"]
+    assert c["text"].tolist() == ["Sehr richtig.", "Nein.\nEs war am 28.02.2019 anders.", "Ja."]
+    assert accounted(SLASHED, d)
+
+
+# Ars Technica: NAME / rank / "Mar 1, 2019 10:05 AM" / "#1" / text / Upvote / "12 (14 / -2)": a score with its votes
+# is a counter, no name above the next comment's author
+ARS = """Comments
+jdoe
+Ars Scholae Palatinae
+Mar 1, 2019 10:05 AM
+#1
+Interesting.
+Upvote
+12 (14 / -2)
+bob_r
+Smack-Fu Master, in training
+Mar 1, 2019 10:30 AM
+#2
+Not really, 3 (3 / 0) is no score.
+Upvote
+3 (3 / 0)
+Ann
+Wise, Aged Ars Veteran
+Mar 1, 2019 11:00 AM
+#3
+Yes.
+Upvote
+1 (1 / 0)
+"""
+
+
+def test_ars_scores_with_votes():
+    d = cg.read_page(ARS)
+    c = d.comments
+    assert c["author"].tolist() == ["jdoe", "bob_r", "Ann"]
+    assert c["number"].tolist() == [1, 2, 3]
+    assert wall(d) == ["2019-03-01 10:05", "2019-03-01 10:30", "2019-03-01 11:00"]
+    assert c["text"].tolist() == ["Interesting.", "Not really, 3 (3 / 0) is no score.", "Yes."]
+    assert accounted(ARS, d)

@@ -112,7 +112,7 @@ def _line_kind(s: str) -> str:
 _AUTHOR_LEAD = re.compile(
     r"(?i)^\[[–+\-]\][ \t]*"  # (old reddit's collapse button glued to the name: "[–]user_one")
     r"|^(?:posted by|post by|written by|submitted by|comment by|commented by|kommentar von|beitrag von|antwort von"
-    r"|geschrieben von|verfasst von|by|von)[ \t]+"
+    r"|geschrieben von|verfasst von|by|von|autor:|author:|verfasser:)[ \t]+"
 )
 
 
@@ -144,7 +144,7 @@ _REDDIT_NAME = re.compile(r"^\[[–+\-]\](?P<name>[\w\-]{2,40})(?:\[[SMA]\])?(?:
 
 #: connectors between a name and its time ("NAME | date", "NAME am date", "NAME, date", "#1 — vor ...")
 CONNECTOR_TAIL = re.compile(
-    r"(?:[ \t]*[|•·,–—\-:]|(?:^|(?<=\s))(?i:schrieb am|schreibt am|kommentierte am|antwortete am|wrote on"
+    r"(?:[ \t]*[|•·,–—\-:]|[ \t]+/|(?:^|(?<=\s))(?i:schrieb am|schreibt am|kommentierte am|antwortete am|wrote on"
     r"|posted on|said on|commented on|replied on|posted|gepostet|geschrieben|commented|kommentiert|submitted"
     r"|am|on|um|at|vom|from"
     # a review's place ("Reviewed in the United States on", "Rezension aus Deutschland vom")

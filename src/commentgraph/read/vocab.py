@@ -296,6 +296,8 @@ COUNT_LINE = re.compile(
     r"|^[ \t]*\d{1,6}[ \t]+(?i:likes?|punkte|points|stimmen|votes|empfehlungen|reactions?|reaktionen)[ \t]*$"
     r"|^(?:[ \t]*[\U0001f000-\U0001faff\u2764\u2665]\ufe0f?[ \t]*\d{1,6})+[ \t]*$"  # reactions ("👍 2 ❤️ 1")
     r"|^[ \t]*(?i:\d{1,6}|one|a) (?i:people|person) found this helpful[ \t]*$"
+    # a score and its votes ("12 (14 / -2)")
+    r"|^[ \t]*[+\-−]?\d{1,6}[ \t]+\(\+?\d{1,6}[ \t]*/[ \t]*[\-−]?\d{1,6}\)[ \t]*$"
 )
 #: a forum member's counters under the name ("123 posts", "4.567 Beiträge"): skipped above a name like a label's value
 STAT_LINE = re.compile(
