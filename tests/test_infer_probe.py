@@ -632,3 +632,34 @@ def test_ars_scores_with_votes():
     assert wall(d) == ["2019-03-01 10:05", "2019-03-01 10:30", "2019-03-01 11:00"]
     assert c["text"].tolist() == ["Interesting.", "Not really, 3 (3 / 0) is no score.", "Yes."]
     assert accounted(ARS, d)
+
+
+# a US news site (Washington Post-like): NAME / "March 1, 2019 at 10:05 p.m. ET" / text / Reply / Like: "ET" is
+# US Eastern time with its daylight saving (EST in March, 22:05 ET = 04:05 in Berlin the next day; EDT in July);
+# a year-first slash date ("2019/07/03 10:05", East Asian sites and forums) reads as ISO
+US_ZONES = """Comments
+Jane Doe
+March 1, 2019 at 10:05 p.m. ET
+A good read.
+Reply
+Like
+Sam_Sun
+July 3, 2019 at 9:00 a.m. ET
+Not for me. I read it on July 2, 2019 at 8:00 a.m. ET already.
+Reply
+Like
+Ali
+2019/07/03 16:30
+Maybe.
+Reply
+Like
+"""
+
+
+def test_us_eastern_time_and_year_first_slash_dates():
+    d = cg.read_page(US_ZONES)
+    c = d.comments
+    assert c["author"].tolist() == ["Jane Doe", "Sam_Sun", "Ali"]
+    assert wall(d) == ["2019-03-02 04:05", "2019-07-03 15:00", "2019-07-03 16:30"]
+    assert c["text"].tolist()[1] == "Not for me. I read it on July 2, 2019 at 8:00 a.m. ET already."
+    assert accounted(US_ZONES, d)
