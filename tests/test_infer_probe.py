@@ -177,7 +177,8 @@ def test_nyt_pick_badge_above_a_name():
 
 
 # GitHub issue comments: the avatar's "@NAME" line above "NAME commented on Mar 1, 2019" heads that comment (no
-# text of the comment before), "Contributor" badges and reactions ("👍 2") are no text; "Mar 1, 2019" in a text stays
+# text of the comment before), roles ("edited" / "Member") and reactions ("👍 2") are no text; "Mar 1, 2019" in a
+# text stays text
 GITHUB = """Crash on start #123
 Open
 octocat opened this issue on Mar 1, 2019 · 3 comments
@@ -189,7 +190,7 @@ Steps: click start.
 @hubot
 hubot commented on Mar 2, 2019 •
 edited
-Contributor
+Member
 Cannot reproduce on Mar 1, 2019 build.
 @user_123
 user_123 commented on Mar 3, 2019
@@ -213,7 +214,11 @@ def test_github_avatar_line_heads_the_comment():
         "Thanks, closing.",
     ]
     assert c["line"].tolist() == [4, 9, 14, 18]
+    assert c["ui_text"].iloc[1] == "edited\nMember"
     assert accounted(GITHUB, d)
+    # a forum's rank "Member" under a name above the time stays the walk's rank (the name is above it)
+    page = "T\nAnna\nMember\n01.03.2019 10:00\nJa.\nBen\nSenior\n01.03.2019 10:05\nNein.\n"
+    assert cg.read_page(page).comments["author"].tolist() == ["Anna", "Ben"]
 
 
 # Slashdot: "TITLE (Score:5, Insightful)" / "by NAME (12345) on Friday March 01, 2019 @10:05AM (#58123456)": a

@@ -117,6 +117,11 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str], sa
         chrome = list(range(blk.time_line + 1, blk.end + 1))
     else:
         first = after_header(blk.time_line, kinds, blk.end + 1)
+        j = first
+        while j <= blk.end and kinds[j] == "ui":
+            j += 1
+        if mode == "inline" and j <= blk.end and vocab.ROLE_LINE.match(stripped[j]):
+            first = j + 1  # (a role under a header that names its author: GitHub's "edited" / "Member")
         body = range(first, blk.end + 1)
         chrome = list(range(blk.time_line + 1, first))
     keep = []

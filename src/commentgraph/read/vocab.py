@@ -140,6 +140,9 @@ _BADGES = (
     "top-kommentator(?:in)?",
 )
 BADGE_LINE = re.compile("(?i)^[ \t]*(?:" + "|".join(_BADGES) + ")[ \t]*$")
+#: a role beside a name that is no badge above one (a forum's rank "Member" is a name-like line): only right under a
+#: header line that holds the name
+ROLE_LINE = re.compile("(?i)^[ \t]*(?:member|mitglied|first-time contributor|maintainer|sponsor)[ \t]*$")
 #: forum post menus between an author line and the post's time (vBulletin, phpBB): skipped, not a boundary
 _MENU_WORDS = (
     "profil",
