@@ -217,7 +217,7 @@ def test_github_avatar_line_heads_the_comment():
     assert c["ui_text"].iloc[1] == "edited\nMember"
     assert accounted(GITHUB, d)
     # a forum's rank "Member" under a name above the time stays the walk's rank (the name is above it)
-    page = "T\nAnna\nMember\n01.03.2019 10:00\nJa.\nBen\nSenior\n01.03.2019 10:05\nNein.\n"
+    page = "T\nAnna\nMember\n01.03.2019 10:00\nJa.\nAntworten\nBen\nSenior\n01.03.2019 10:05\nNein.\nAntworten\n"
     assert cg.read_page(page).comments["author"].tolist() == ["Anna", "Ben"]
 
 
