@@ -4,7 +4,7 @@ the system named, with made-up people and text, plus traps that must stay commen
 from __future__ import annotations
 
 import commentgraph as cg
-from page_checks import accounted, wall
+from page_checks import accounted, parent_of, wall
 
 SCRAPED = "2019-03-05 12:00"
 
@@ -668,3 +668,45 @@ def test_us_eastern_time_and_year_first_slash_dates():
     assert wall(d) == ["2019-03-02 04:05", "2019-07-03 15:00", "2019-07-03 16:30"]
     assert c["text"].tolist()[1] == "Not for me. I read it on July 2, 2019 at 8:00 a.m. ET already."
     assert accounted(US_ZONES, d)
+
+
+# vBulletin 4: "03-01-2019, 10:05 AM #2" / NAME / rank / "Join Date: Jan 2019" / "Posts: 12" / text / "Reply With
+# Quote": the author under the time, then the member's fields (no text); a quote of Hans's post gives the parent
+VBULLETIN4 = """Trains
+03-01-2019, 10:05 AM #1
+Hans
+Junior Member
+Join Date: Jan 2019
+Posts: 12
+I like trains.
+Reply With Quote
+03-01-2019, 11:15 AM #2
+Grete
+Senior Member
+Join Date: Feb 2018
+Posts: 555
+Me too. Posts: 555 is a lot.
+Reply With Quote
+03-02-2019, 01:00 PM #3
+Ö. Z.
+Join Date: Mar 2019
+Posts: 1
+Quote Originally Posted by Hans
+I like trains.
+
+Not me.
+Reply With Quote
+"""
+
+
+def test_vbulletin4_author_under_the_time():
+    d = cg.read_page(VBULLETIN4)
+    c = d.comments
+    assert c["author"].tolist() == ["Hans", "Grete", "Ö. Z."]
+    assert c["number"].tolist() == [1, 2, 3]
+    assert wall(d) == ["2019-03-01 10:05", "2019-03-01 11:15", "2019-03-02 13:00"]
+    assert c["text"].tolist() == ["I like trains.", "Me too. Posts: 555 is a lot.", "Not me."]
+    assert d.articles["layout"].iloc[0] == "inferred:below"
+    assert c["quoted_text"].iloc[2] == "Quote Originally Posted by Hans\nI like trains."
+    assert parent_of(d) == {"Ö. Z.": "Hans"}
+    assert accounted(VBULLETIN4, d)

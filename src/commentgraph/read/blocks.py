@@ -28,6 +28,7 @@ class Block:
     quoted_text: str | None = None
     markers: list = field(default_factory=list)  # ("reply", number, name, title) or ("quote", name, quoted)
     parent: int | str | None = None  # (a str: the end of the id of a parent that is not on the page)
+    head_end: int = -1  # last header line under the time (the author and member fields, ``below``), -1: none
 
 
 def name_line(blk: Block, stripped: list[str]) -> int:
@@ -116,7 +117,7 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str], sa
         body = range(name_line(blk, stripped) + 1, blk.time_line)
         chrome = list(range(blk.time_line + 1, blk.end + 1))
     else:
-        first = after_header(blk.time_line, kinds, blk.end + 1)
+        first = after_header(max(blk.time_line, blk.head_end), kinds, blk.end + 1)
         j = first
         while j <= blk.end and kinds[j] == "ui":
             j += 1

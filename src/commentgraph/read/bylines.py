@@ -257,3 +257,34 @@ def drop_handles(authors: list) -> list:
     if len(authors) < 2 or sum(m is not None for m in ms) < 0.6 * len(authors):
         return authors
     return [m["name"] if m else a for m, a in zip(ms, authors)]
+
+
+_FIELDS = ("label", "label_inline", "value", "menu")
+
+
+def authors_below(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple | None:
+    """``((starts, authors, numbers, replies), ends)`` where most blocks have their author on the line right under
+    the time, then a rank and member fields (vBulletin 4: "03-01-2019, 10:05 AM #2" / NAME / "Senior Member" /
+    "Join Date: Jan 2019" / "Posts: 12" / text; ``ends``: each block's last such line), else None."""
+    authors: list[str | None] = []
+    ends = []
+    for b, t in enumerate(heads):
+        limit = heads[b + 1].line if b + 1 < len(heads) else len(kinds)
+        j = after_header(t.line, kinds, limit)
+        while j < limit and kinds[j] == "blank":
+            j += 1
+        k, ranks = j + 1, 0
+        while k < limit and kinds[k] == "text" and name_like(stripped[k]) and ranks < 2:  # (a rank, a title)
+            k, ranks = k + 1, ranks + 1
+        named = j < limit and kinds[j] == "text" and name_like(stripped[j]) and not sentence_like(stripped[j])
+        if not (named and k < limit and kinds[k] in _FIELDS):
+            authors.append(None)
+            ends.append(t.line)
+            continue
+        while k < limit and (kinds[k] in _FIELDS or kinds[k] == "blank" or vocab.is_symbols(stripped[k])):
+            k += 1
+        authors.append(clean_author(stripped[j]))
+        ends.append(k - 1)
+    if len(heads) < 2 or sum(a is not None for a in authors) < 0.6 * len(heads):
+        return None
+    return ([t.line for t in heads], authors, [None] * len(heads), [None] * len(heads)), ends

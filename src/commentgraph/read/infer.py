@@ -35,6 +35,7 @@ from .blocks import (
 from .bylines import (
     authors_above,
     authors_after,
+    authors_below,
     drop_handles,
     drop_places,
     drop_quoted_headers,
@@ -299,6 +300,7 @@ _MODES = {
     "inline": "the author in the time line",
     "suffix": "the author after the time",
     "above": "the author above the time",
+    "below": "the author under the time, then member fields",
     "after": "the author first, the time after the body",
     "oneline": "the text, ' – ', the author and the time in one line",
 }
@@ -320,6 +322,8 @@ def infer(lines: list[str]) -> Inferred | None:
         found = oneline.authors(heads, kinds, stripped)
     elif mode in ("inline", "suffix"):
         found = name_lines_above(_authors_inline(heads, mode), heads, kinds, stripped)
+    elif mode == "above" and (below := authors_below(heads, kinds, stripped)) is not None:
+        mode, (found, ends) = "below", below  # (vBulletin 4: the time / NAME / rank / member fields / text)
     elif mode == "above":
         found = authors_above(heads, kinds, stripped)
         if _bodies_empty(heads, found[0], kinds):  # (Instagram: name / text / "3w" / "12 likes" / "Reply")
@@ -358,6 +362,8 @@ def infer(lines: list[str]) -> Inferred | None:
         )
         if replies[b]:  # ("Bob → Anna Lee", "MaryJ" / "JohnSmith" / "3 years ago": whom the comment answers)
             blocks[-1].markers.append(("reply", None, replies[b], None))
+    for blk, t in zip(blocks, heads) if mode == "below" else ():
+        blk.head_end = ends[heads.index(t)]
     tail = cut_tail(blocks[-1], kinds, mode)
     known = {fold(a) for a in authors if a}
     said = said_lines(blocks, stripped) if "quote" in kinds else None
@@ -371,16 +377,14 @@ def infer(lines: list[str]) -> Inferred | None:
             blk.ui_text = "\n".join(x for x in (t.prefix, blk.ui_text) if x)
     link_markers(blocks)
     link_levels(blocks, stripped, kinds)
-    desc = (
-        f"{len(heads)} headers of one kind (before the time: {key[0]}"
+    slashed = any(d and "/" in d for d in dates)
+    return Inferred(f"inferred:{mode}", blocks, tail, _described(len(heads), key, mode), doubt if slashed else None)
+
+
+def _described(n: int, key: tuple, mode: str) -> str:
+    """What decided the layout, for the ``layout_inferred`` notice."""
+    return (
+        f"{n} headers of one kind (before the time: {key[0]}"
         f"{' ' + repr(key[1]) if key[1] else ''}; after it: {key[2]}; "
         f"{'time of day' if key[3] else 'date only'}), {_MODES[mode]}"
-    )
-    slashed = any(d and "/" in d for d in dates)
-    return Inferred(
-        layout=f"inferred:{mode}",
-        blocks=blocks,
-        tail=tail,
-        described=desc,
-        date_doubt=doubt if slashed else None,
     )

@@ -52,6 +52,7 @@ _UI_WORDS = (
     "downvote",
     "flag",
     "quote",
+    "reply with quote",
     "permalink",
     "link",
     "show more",
@@ -377,7 +378,7 @@ QUOTE_MARKER = re.compile(
     # (a sentence is no marker: "Zitat von Karl steht in keinem Buch.")
     r"^[ \t]*(?i:(?:zitat|quote|zitieren)(?:[ \t]+(?:von|from|original(?:[ \t]+von)?))[ \t]+(?P<name>.+?)"
     r"(?<![a-zäöüß]{2}[.!?])"
-    r"|originally posted by[ \t]+(?P<name2>.+?))[ \t]*:?[ \t]*$"
+    r"|(?:quote[ \t]+)?originally posted by[ \t]+(?P<name2>.+?))[ \t]*:?[ \t]*$"
     r"|^[ \t]*(?P<name3>\S.{0,60}?)[ \t]+(?i:hat gesagt|said|wrote|schrieb|a écrit)"
     r"(?:[ \t]+(?i:am|on|le)[ \t]+[^:\n]{4,30}(?::\d\d){0,2}(?:[ \t]?(?i:uhr|[ap]\.?m\.?))?)?[ \t]*\.?:[ \t]*$"
 )
