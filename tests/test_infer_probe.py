@@ -710,3 +710,74 @@ def test_vbulletin4_author_under_the_time():
     assert c["quoted_text"].iloc[2] == "Quote Originally Posted by Hans\nI like trains."
     assert parent_of(d) == {"Ö. Z.": "Hans"}
     assert accounted(VBULLETIN4, d)
+
+
+# a news page copied whole: cookie and newsletter lines above the comments, site links and the footer below them
+# ("Mehr zum Thema", "Impressum", "© ..."): where every other comment ends in its button bar, what follows the
+# last comment's bar is the page's tail, no text of it
+FOOTER = """Wir verwenden Cookies
+Akzeptieren
+Einstellungen
+Neue Züge für alle
+Die Bahn kauft neue Züge.
+Newsletter abonnieren
+Kommentare (3)
+Anna B.
+01.03.2019, 10:05 Uhr
+Gut so.
+Antworten
+Melden
+Bernd
+01.03.2019, 10:45 Uhr
+Schlecht so.
+Impressum ist ein schönes Wort.
+Antworten
+Melden
+Carla
+01.03.2019, 11:00 Uhr
+Mittel.
+Antworten
+Melden
+Mehr zum Thema
+Bahn streicht Strecken
+Impressum
+Datenschutz
+© Axel Beispiel Verlag 2019
+"""
+
+FOOTER_EN = """Accept all cookies
+Trains are back
+Comments
+Jane Doe
+2 hours ago
+Great.
+Reply
+Like
+Bob
+1 hour ago
+Bad.
+Reply
+Like
+Most Popular
+Ten things about trains
+Privacy Policy
+© 2019 Example Media Ltd. All rights reserved.
+"""
+
+
+def test_site_footer_after_the_last_comments_buttons():
+    d = cg.read_page(FOOTER)
+    c = d.comments
+    assert c["author"].tolist() == ["Anna B.", "Bernd", "Carla"]
+    assert wall(d) == ["2019-03-01 10:05", "2019-03-01 10:45", "2019-03-01 11:00"]
+    assert c["text"].tolist() == ["Gut so.", "Schlecht so.\nImpressum ist ein schönes Wort.", "Mittel."]
+    assert "page_tail" in d.problems["kind"].tolist()
+    assert accounted(FOOTER, d)
+    d = cg.read_page(FOOTER_EN, scraped_at=SCRAPED)
+    assert d.comments["author"].tolist() == ["Jane Doe", "Bob"]
+    assert d.comments["text"].tolist() == ["Great.", "Bad."]
+    assert accounted(FOOTER_EN, d)
+    # a last comment whose text goes on after its buttons where the others end in theirs is not cut: no bar follows
+    # its text before the next comment's (here the text has no button line at all)
+    page = FOOTER.replace("Mittel.\nAntworten\nMelden\n", "Mittel.\n")
+    assert cg.read_page(page).comments["text"].iloc[2].startswith("Mittel.\nMehr zum Thema")

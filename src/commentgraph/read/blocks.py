@@ -68,6 +68,33 @@ def cut_tail(last: Block, kinds: list[str], mode: str = "above") -> int | None:
     return None
 
 
+def _bar_end(blk: Block, kinds: list[str]) -> int | None:
+    """The first line after the button bar that follows a block's text (None where no bar follows text)."""
+    j = max(blk.time_line, blk.head_end) + 1
+    while j <= blk.end and kinds[j] != "text":
+        j += 1
+    while j <= blk.end and kinds[j] not in ("ui", "tail"):
+        j += 1
+    if j > blk.end:
+        return None
+    while j <= blk.end and kinds[j] in ("ui", "count", "blank"):
+        j += 1
+    return j
+
+
+def cut_after_buttons(blocks: list[Block], kinds: list[str]) -> int | None:
+    """Where the page's tail starts in the last block (site links, a footer: "Mehr zum Thema", "Impressum") where
+    nearly every other block ends in the button bar after its text: after the last block's bar."""
+    others = blocks[:-1]
+    ends = sum(_bar_end(b, kinds) == b.end + 1 for b in others)
+    if not others or ends < 0.8 * len(others) or (j := _bar_end(blocks[-1], kinds)) is None:
+        return None
+    if j > blocks[-1].end or not any(kinds[x] != "blank" for x in range(j, blocks[-1].end + 1)):
+        return None
+    blocks[-1].end = j - 1
+    return j
+
+
 #: a name a reply marker may give that is no author of the page: capitalised words or one handle, at most four
 _OTHER_NAME = re.compile(
     r"(?!(?:Ihr|Ihre|Ihren|Ihrem|Dein|Deine|Deinen|Deinem|Die|Der|Das|Den|Dem|Ein|Eine|Einen|Mein|Meine|Meinen|Sein|Seine"

@@ -24,6 +24,7 @@ from . import oneline, times, vocab
 from .blocks import (
     Block,
     after_header,
+    cut_after_buttons,
     cut_tail,
     fill_body,
     fold,
@@ -365,6 +366,8 @@ def infer(lines: list[str]) -> Inferred | None:
     for blk, t in zip(blocks, heads) if mode == "below" else ():
         blk.head_end = ends[heads.index(t)]
     tail = cut_tail(blocks[-1], kinds, mode)
+    if tail is None and mode in ("above", "inline", "below"):  # (a footer after the last comment's buttons)
+        tail = cut_after_buttons(blocks, kinds)
     known = {fold(a) for a in authors if a}
     said = said_lines(blocks, stripped) if "quote" in kinds else None
     for blk, t in zip(blocks, heads):
