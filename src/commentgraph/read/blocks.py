@@ -28,6 +28,7 @@ class Block:
     quoted_text: str | None = None
     markers: list = field(default_factory=list)  # ("reply", number, name, title) or ("quote", name, quoted)
     parent: int | str | None = None  # (a str: the end of the id of a parent that is not on the page)
+    head_end: int = -1  # last header line under the time (the author and member fields, ``below``), -1: none
 
 
 def name_line(blk: Block, stripped: list[str]) -> int:
@@ -65,6 +66,33 @@ def cut_tail(last: Block, kinds: list[str], mode: str = "above") -> int | None:
             return j
         seen_text |= kinds[j] == "text"
     return None
+
+
+def _bar_end(blk: Block, kinds: list[str]) -> int | None:
+    """The first line after the button bar that follows a block's text (None where no bar follows text)."""
+    j = max(blk.time_line, blk.head_end) + 1
+    while j <= blk.end and kinds[j] != "text":
+        j += 1
+    while j <= blk.end and kinds[j] not in ("ui", "tail"):
+        j += 1
+    if j > blk.end:
+        return None
+    while j <= blk.end and kinds[j] in ("ui", "count", "blank"):
+        j += 1
+    return j
+
+
+def cut_after_buttons(blocks: list[Block], kinds: list[str]) -> int | None:
+    """Where the page's tail starts in the last block (site links, a footer: "Mehr zum Thema", "Impressum") where
+    nearly every other block ends in the button bar after its text: after the last block's bar."""
+    others = blocks[:-1]
+    ends = sum(_bar_end(b, kinds) == b.end + 1 for b in others)
+    if not others or ends < 0.8 * len(others) or (j := _bar_end(blocks[-1], kinds)) is None:
+        return None
+    if j > blocks[-1].end or not any(kinds[x] != "blank" for x in range(j, blocks[-1].end + 1)):
+        return None
+    blocks[-1].end = j - 1
+    return j
 
 
 #: a name a reply marker may give that is no author of the page: capitalised words or one handle, at most four
@@ -116,7 +144,12 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str], sa
         body = range(name_line(blk, stripped) + 1, blk.time_line)
         chrome = list(range(blk.time_line + 1, blk.end + 1))
     else:
-        first = after_header(blk.time_line, kinds, blk.end + 1)
+        first = after_header(max(blk.time_line, blk.head_end), kinds, blk.end + 1)
+        j = first
+        while j <= blk.end and kinds[j] == "ui":
+            j += 1
+        if mode == "inline" and j <= blk.end and vocab.ROLE_LINE.match(stripped[j]):
+            first = j + 1  # (a role under a header that names its author: GitHub's "edited" / "Member")
         body = range(first, blk.end + 1)
         chrome = list(range(blk.time_line + 1, first))
     keep = []
@@ -150,7 +183,9 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str], sa
         else:
             keep.append(j)
     # counters, avatars and blank lines at either end of the text are page chrome too
-    while keep and kinds[keep[-1]] in ("count", "avatar", "blank", "num", "tail", "title"):
+    while keep and (
+        kinds[keep[-1]] in ("count", "avatar", "blank", "num", "tail", "title") or _stat(keep[-1], stripped)
+    ):
         j = keep.pop()
         if kinds[j] != "blank":
             chrome.append(j)
@@ -184,8 +219,24 @@ def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str], sa
             blk.markers[n] = ("quote", mk[1], "\n".join(passage))
 
 
+def _stat(j: int, stripped: list[str]) -> bool:
+    """A member's or a comment's counter ("2 Reactions", "123 posts") ending a text: the next block's, or the
+    comment's reactions, no text."""
+    return vocab.STAT_LINE.match(stripped[j]) is not None
+
+
 #: the mark of a quoted line in mail-style quotes ("> Das sehe ich anders.")
 _MAIL_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+
+
+def said_lines(blocks: list[Block], stripped: list[str]) -> dict[str, set[str]]:
+    """The lines each author's comments hold (folded): where a quote of theirs ends (see ``fill_body``)."""
+    said: dict[str, set[str]] = {}
+    for blk in blocks:
+        if blk.author:
+            got = said.setdefault(fold(blk.author), set())
+            got.update(fold(stripped[j]) for j in range(blk.time_line + 1, blk.end + 1) if stripped[j])
+    return said
 
 
 def fold(s: str) -> str:

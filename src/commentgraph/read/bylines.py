@@ -113,6 +113,10 @@ def authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
         lo = after_header(heads[b - 1].line, kinds, t.line) if b else 0
         walks.append(names_above(t.line, lo, kinds, stripped))
     titles = _title_tops(walks, kinds)
+    # (SMF: a title right above each later block's time, "Re: Trains": the first block's line there is its title)
+    titled = [b for b, t in enumerate(heads) if b and kinds[t.line - 1] == "title"]
+    if titled and len(titled) * 2 >= len(heads) - 1 and walks[0][0] and walks[0][0][-1] == heads[0].line - 1:
+        walks[0] = (walks[0][0][:-1], walks[0][1])
     walks = [(names[1:], bounded) if b in titles else (names, bounded) for b, (names, bounded) in enumerate(walks)]
     reply_at = _reply_names(walks, stripped)
     walks = [(names[:-1], bounded) if reply_at[b] else (names, bounded) for b, (names, bounded) in enumerate(walks)]
@@ -202,3 +206,85 @@ def drop_places(authors: list[str]) -> list[str]:
     if len(authors) < 2 or sum(placed) < 0.8 * len(authors):
         return authors
     return [a.split(", ", 1)[0] for a in authors]
+
+
+def name_lines_above(found: tuple, heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple:
+    """``found`` (starts, authors, ...) with each block that has its author's name alone on the line right above
+    its header line (an avatar's alt text, GitHub's "@octocat" / "octocat commented on Mar 1, 2019") starting
+    there: the line heads that comment, it is no text of the comment before."""
+    starts, authors, *rest = found
+    starts = list(starts)
+    for b, a in enumerate(authors):
+        j = starts[b] - 1
+        if (
+            a
+            and j > (heads[b - 1].line if b else -1)
+            and kinds[j] == "text"
+            and _fold(stripped[j].lstrip("@")) == _fold(a)
+        ):
+            starts[b] = j
+    return (starts, authors, *rest)
+
+
+def drop_quoted_headers(heads, starts, authors, *rest):
+    """A reply that quotes the header of the comment it answers ("@ Dietmar Hilsebein" / "8. April 2019
+    @ 11:38") holds no header of its own: the quoted one is dropped (its lines become the reply's text)."""
+    seen = {(a, t.match[0]) for a, t in zip(authors, heads) if a}
+    quoted = {
+        b
+        for b, (a, t) in enumerate(zip(authors, heads))
+        if a and a.startswith("@") and (a.lstrip("@ "), t.match[0]) in seen
+    }
+    if not quoted:
+        return heads, starts, authors, *rest
+    keep = [b for b in range(len(heads)) if b not in quoted]
+    return tuple([xs[b] for b in keep] for xs in (heads, starts, authors, *rest))
+
+
+_HANDLE_AFTER = re.compile(r"^(?P<name>\S.*?)[ \t]+@[\w.\-]{1,40}(?:@[\w.\-]{1,60})?$")
+
+
+def drop_handles(authors: list) -> list:
+    """Authors without the handle after their name where nearly every header writes one ("Jane Doe @janedoe ·
+    Mar 1", as X and Mastodon do); a handle alone ("@janedoe") is the name.
+
+    >>> drop_handles(["Jane Doe @janedoe", "Bob @bob@chaos.social", "@anna"])
+    ['Jane Doe', 'Bob', '@anna']
+    >>> drop_handles(["Jane Doe @janedoe", "Bob", "Anna"])
+    ['Jane Doe @janedoe', 'Bob', 'Anna']
+    """
+    ms = [_HANDLE_AFTER.match(a) if a else None for a in authors]
+    if len(authors) < 2 or sum(m is not None for m in ms) < 0.6 * len(authors):
+        return authors
+    return [m["name"] if m else a for m, a in zip(ms, authors)]
+
+
+_FIELDS = ("label", "label_inline", "value", "menu")
+
+
+def authors_below(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple | None:
+    """``((starts, authors, numbers, replies), ends)`` where most blocks have their author on the line right under
+    the time, then a rank and member fields (vBulletin 4: "03-01-2019, 10:05 AM #2" / NAME / "Senior Member" /
+    "Join Date: Jan 2019" / "Posts: 12" / text; ``ends``: each block's last such line), else None."""
+    authors: list[str | None] = []
+    ends = []
+    for b, t in enumerate(heads):
+        limit = heads[b + 1].line if b + 1 < len(heads) else len(kinds)
+        j = after_header(t.line, kinds, limit)
+        while j < limit and kinds[j] == "blank":
+            j += 1
+        k, ranks = j + 1, 0
+        while k < limit and kinds[k] == "text" and name_like(stripped[k]) and ranks < 2:  # (a rank, a title)
+            k, ranks = k + 1, ranks + 1
+        named = j < limit and kinds[j] == "text" and name_like(stripped[j]) and not sentence_like(stripped[j])
+        if not (named and k < limit and kinds[k] in _FIELDS):
+            authors.append(None)
+            ends.append(t.line)
+            continue
+        while k < limit and (kinds[k] in _FIELDS or kinds[k] == "blank" or vocab.is_symbols(stripped[k])):
+            k += 1
+        authors.append(clean_author(stripped[j]))
+        ends.append(k - 1)
+    if len(heads) < 2 or sum(a is not None for a in authors) < 0.6 * len(heads):
+        return None
+    return ([t.line for t in heads], authors, [None] * len(heads), [None] * len(heads)), ends

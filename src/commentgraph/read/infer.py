@@ -21,20 +21,47 @@ from dataclasses import dataclass
 
 from ..timeparse import slash_order
 from . import oneline, times, vocab
-from .blocks import Block, after_header, cut_tail, fill_body, fold, header_markers, link_levels, link_markers
-from .bylines import authors_above, authors_after, drop_places, names_above, split_replies
-from .lines import CONNECTOR_TAIL, line_kinds, name_like, sentence_like
+from .blocks import (
+    Block,
+    after_header,
+    cut_after_buttons,
+    cut_tail,
+    fill_body,
+    fold,
+    header_markers,
+    link_levels,
+    link_markers,
+    said_lines,
+)
+from .bylines import (
+    authors_above,
+    authors_after,
+    authors_below,
+    drop_handles,
+    drop_places,
+    drop_quoted_headers,
+    name_lines_above,
+    names_above,
+    split_replies,
+)
+from .lines import CONNECTOR_TAIL, line_kinds, name_like, name_mark, sentence_like, strip_name_words
 
 #: a line that may hold a time expression (digits, or a relative word) is searched; others are not
 _MAY_HOLD_TIME = re.compile(
     r"\d|(?i:heute|gestern|today|yesterday|ago|vor |just now|gerade eben|il y a|instant|aujourd)"
 )
-_NUMBER_PREFIX = re.compile(r"(?:#|Nr\.[ ]?|No\.[ ]?)?(?P<number>\d{1,9}(?:\.\d{1,9})*)[.:)]?")
-_NUMBER_SUFFIX = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:#|Nr\.[ ]?|No\.[ ]?)(?P<number>\d{1,9}(?:\.\d{1,9})*)")
+#: a number before the time ("#1 —", "12.", SMF's "« Reply #3 on:")
+_NUMBER_PREFIX = re.compile(
+    r"(?:(?i:reply|antwort|post|beitrag|comment|kommentar)[ ]?#|#|Nr\.[ ]?|No\.[ ]?)?"
+    r"(?P<number>\d{1,9}(?:\.\d{1,9})*)[.:)]?"
+)
+_NUMBER_SUFFIX = re.compile(r"(?:[|·•–—\-][ \t]*)?\(?(?:#|Nr\.[ ]?|No\.[ ]?)(?P<number>\d{1,9}(?:\.\d{1,9})*)\)?")
 #: a weekday in the connector before a time ("by Hans » Tue Jan 14"): every post's header is of one kind
 _WEEKDAY = re.compile(r"(?<=[»›|•·])[ ]?(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?$")
 #: a sentence's end followed by more words ("Thanks. Deployed"; not "Prof. Lee", "Dr. Webbaer", "W. Merseburger")
 _SENTENCE_IN = re.compile(r"(?<![A-ZÄÖÜ])[a-zäöüß]{3,}[.!?]+[ \t]+\S")
+#: a lowercase word (no name particle) after a prefix's first word: a field's label ("Date of experience:")
+_FIELD = re.compile(r"\s(?!(?:von|van|vom|de|der|den|la|le|zu|del|da|di|du|y)\b)[a-zäöüß]{2,}")
 _NAME_NUMBER = re.compile(r"(?:[|·•–—\-][ \t]*)?(?:by[ \t]+)?(?P<name>\S.{0,79}?)[ \t]+#?(?P<number>\d{1,9})")
 
 
@@ -83,13 +110,10 @@ def _prefix_kind(p: str) -> str:
         return "ui"
     if _SENTENCE_IN.search(p):  # a sentence ends inside it ("Thanks. Deployed 2 hours ago"): body text
         return "text"
-    if (
-        vocab.LABEL_LINE.match(p)
-        or vocab.LABEL_INLINE.match(p + " x")
-        or vocab.ARTICLE_DATE.search(p)
-        or vocab.BYLINE.match(p)
-    ):
+    if vocab.LABEL_LINE.match(p) or vocab.LABEL_INLINE.match(p + " x") or vocab.ARTICLE_DATE.search(p):
         return "label"
+    if vocab.BYLINE.match(p):  # ("by NAME on DATE": an article's byline, or where it repeats, comments' headers)
+        return "byname" if name_like(strip_name_words(p)) else "label"
     return "name" if name_like(p) else "text"
 
 
@@ -135,7 +159,7 @@ def time_lines(stripped: list[str], kinds: list[str]) -> list[TimeLine]:
 def _describe(s: str) -> tuple | None:
     if not _MAY_HOLD_TIME.search(s) or (m := times.find(s)) is None:
         return None
-    pre = s[: m.start()]
+    pre = s[: m.start()].lstrip("« \t")  # (SMF's "« Reply #3 on: DATE »")
     clean = CONNECTOR_TAIL.sub("", pre).strip()
     if pre and not pre[-1].isspace() and pre[-1].isalnum():
         conn = "glued"
@@ -143,7 +167,10 @@ def _describe(s: str) -> tuple | None:
         conn = _WEEKDAY.sub("", " ".join(pre[len(clean) :].split()).lower()).strip()
     suffix = re.sub(r"^(?i:uhr)\b[ \t]*", "", s[m.end() :].strip())
     one = oneline.split(s) if oneline.SEPARATOR in s else None  # (text, name, time)
-    return m, clean, conn, _prefix_kind(clean), _suffix_kind(suffix), suffix, times.shape(m) != "D", one
+    pk = _prefix_kind(clean)
+    if conn == ":" and pk == "name" and _FIELD.search(clean):  # ("Date of experience: DATE": a field, no name)
+        pk = "label"
+    return m, clean, conn, pk, _suffix_kind(suffix), suffix, times.shape(m) != "D", one
 
 
 def header_lines(found: list[TimeLine]) -> tuple[list[TimeLine], tuple | None]:
@@ -155,47 +182,37 @@ def header_lines(found: list[TimeLine]) -> tuple[list[TimeLine], tuple | None]:
     usable = [
         t
         for t in found
-        if t.pk in ("none", "num", "name", "ui", "oneline") and t.sk in ("none", "ui", "num", "namenum")
+        if t.pk in ("none", "num", "name", "ui", "oneline", "byname") and t.sk in ("none", "ui", "num", "namenum")
     ]
-    if sum(t.pk == "oneline" for t in usable) < 2:  # (one such line is a sentence naming someone)
-        usable = [t for t in usable if t.pk != "oneline"]
+    for once in ("oneline", "byname"):  # (one such line is a sentence naming someone, or an article's byline)
+        if sum(t.pk == once for t in usable) < 2:
+            usable = [t for t in usable if t.pk != once]
     if not usable:
         return [], None
     counts = Counter(t.key for t in usable)
     key = max(counts, key=lambda k: (counts[k], k[3], k[0] == "oneline", k[0] == "name"))
     heads = [t for t in usable if t.key == key]
+    if key[0] == "num" and key[1]:  # (the opening post without its number: "« on: DATE" above "« Reply #1 on: DATE")
+        more = [t for t in usable if t.pk == "none" and t.connector == key[1] and t.key[2:] == key[2:]]
+        heads = sorted([*heads, *more], key=lambda t: t.line)
     # where nearly every header ends in buttons (Hacker News' "| parent | next [–]"), a line of the same kind
     # with nothing after its time is a body line ("Deployed it 2 hours ago"), not a header without them
     ui = sum(t.sk == "ui" for t in heads)
     if ui >= 3 and ui >= 0.7 * len(heads):
         heads = [t for t in heads if t.sk != "none"]
     # so where nearly every name before the time bears a mark (old reddit's "[–]NAME 12 points"), one without it
-    marks = Counter(_name_mark(t.prefix) for t in heads)
+    marks = Counter(name_mark(t.prefix) for t in heads)
     mark, n = marks.most_common(1)[0] if marks else ("", 0)
     if mark and n >= 3 and n >= 0.7 * len(heads):
-        heads = [t for t in heads if _name_mark(t.prefix)]
+        heads = [t for t in heads if name_mark(t.prefix)]
     return heads, key
-
-
-#: what a header's name may bear: a collapse button before it ("[–]"), a handle's "@", a score ("12 points")
-_MARK = re.compile(r"^(?P<lead>\[[–+\-]\]|@)|(?P<score>[ \t][+\-−]?\d[\d.,]*[ \t]+(?i:points?|punkte|votes?)\b)")
-
-
-def _name_mark(prefix: str) -> str:
-    """The marks a header's name bears (see ``_MARK``), as one string ("" for none).
-
-    >>> _name_mark("[–]user_one 12 points"), _name_mark("@anna"), _name_mark("I checked it")
-    ('[–] points', '@', '')
-    """
-    found = [m["lead"] or "points" for m in _MARK.finditer(prefix)]
-    return " ".join(found)
 
 
 def layout_mode(heads: list[TimeLine], kinds: list[str], stripped: list[str] | None = None) -> str:
     """``inline`` (the author stands in the time line), ``suffix`` (``date time author number``), ``after``
     (the time follows the body: buttons come right after it) or ``above`` (the author is above the time)."""
-    if heads[0].pk in ("name", "oneline"):
-        return "inline" if heads[0].pk == "name" else "oneline"
+    if heads[0].pk in ("name", "oneline", "byname"):
+        return "oneline" if heads[0].pk == "oneline" else "inline"
     if heads[0].sk == "namenum":
         return "suffix"
     if heads[0].pk == "ui":
@@ -210,9 +227,10 @@ def layout_mode(heads: list[TimeLine], kinds: list[str], stripped: list[str] | N
         name_above = (
             stripped is not None
             and above >= 0
-            and kinds[above] == "text"
-            and name_like(stripped[above])
-            and not sentence_like(stripped[above])
+            and (
+                (kinds[above] == "text" and name_like(stripped[above]) and not sentence_like(stripped[above]))
+                or kinds[above] == "title"  # (SMF: "Re: Trains" / "« Reply #1 on: DATE »" / "Quote" / text)
+            )
         )
         votes.append(j < limit and kinds[j] in ("ui", "tail") and not name_above)
     if len(votes) >= 2 and sum(votes) >= 0.6 * len(votes):
@@ -232,7 +250,7 @@ def _authors_inline(heads: list[TimeLine], mode: str) -> tuple[list, list, list,
     starts = [t.line for t in heads]
     if mode == "inline":
         split = split_replies([t.prefix for t in heads])
-        return starts, drop_places([a for a, _ in split]), [None] * len(heads), [r for _, r in split]
+        return starts, drop_handles(drop_places([a for a, _ in split])), [None] * len(heads), [r for _, r in split]
     ms = [_NAME_NUMBER.fullmatch(t.suffix) for t in heads]
     return starts, [m["name"].strip() for m in ms], [m["number"] for m in ms], [None] * len(heads)
 
@@ -247,21 +265,6 @@ def _bodies_empty(heads: list[TimeLine], starts: list[int], kinds: list[str]) ->
         not any(kinds[j] == "text" for j in range(after_header(t.line, kinds, end), end)) for t, end in zip(heads, ends)
     ]
     return sum(empty) >= 0.6 * len(heads)
-
-
-def _drop_quoted_headers(heads, starts, authors, *rest):
-    """A reply that quotes the header of the comment it answers ("@ Dietmar Hilsebein" / "8. April 2019
-    @ 11:38") holds no header of its own: the quoted one is dropped (its lines become the reply's text)."""
-    seen = {(a, t.match[0]) for a, t in zip(authors, heads) if a}
-    quoted = {
-        b
-        for b, (a, t) in enumerate(zip(authors, heads))
-        if a and a.startswith("@") and (a.lstrip("@ "), t.match[0]) in seen
-    }
-    if not quoted:
-        return heads, starts, authors, *rest
-    keep = [b for b in range(len(heads)) if b not in quoted]
-    return tuple([xs[b] for b in keep] for xs in (heads, starts, authors, *rest))
 
 
 def _numbers(heads: list[TimeLine], numbers: list, kinds: list[str], stripped: list[str]) -> list:
@@ -287,27 +290,18 @@ def _numbers(heads: list[TimeLine], numbers: list, kinds: list[str], stripped: l
 def _sample_has_authors(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> bool:
     """On a page of many time lines, whether an even sample of ~100 of them reads as a layout (most with an
     author): a page of bare dates is given up early instead of walking every line."""
-    if heads[0].pk in ("name", "oneline"):
+    if heads[0].pk in ("name", "oneline", "byname"):
         return True
     at = range(1, len(heads), len(heads) // 100)
     names = [names_above(heads[k].line, heads[k - 1].line + 1, kinds, stripped)[0] for k in at]
     return sum(bool(n) for n in names) >= 0.3 * len(names)
 
 
-def _said(blocks: list[Block], stripped: list[str]) -> dict[str, set[str]]:
-    """The lines each author's comments hold (folded): where a quote of theirs ends (see ``fill_body``)."""
-    said: dict[str, set[str]] = {}
-    for blk in blocks:
-        if blk.author:
-            got = said.setdefault(fold(blk.author), set())
-            got.update(fold(stripped[j]) for j in range(blk.time_line + 1, blk.end + 1) if stripped[j])
-    return said
-
-
 _MODES = {
     "inline": "the author in the time line",
     "suffix": "the author after the time",
     "above": "the author above the time",
+    "below": "the author under the time, then member fields",
     "after": "the author first, the time after the body",
     "oneline": "the text, ' – ', the author and the time in one line",
 }
@@ -328,14 +322,16 @@ def infer(lines: list[str]) -> Inferred | None:
     if mode == "oneline":
         found = oneline.authors(heads, kinds, stripped)
     elif mode in ("inline", "suffix"):
-        found = _authors_inline(heads, mode)
+        found = name_lines_above(_authors_inline(heads, mode), heads, kinds, stripped)
+    elif mode == "above" and (below := authors_below(heads, kinds, stripped)) is not None:
+        mode, (found, ends) = "below", below  # (vBulletin 4: the time / NAME / rank / member fields / text)
     elif mode == "above":
         found = authors_above(heads, kinds, stripped)
         if _bodies_empty(heads, found[0], kinds):  # (Instagram: name / text / "3w" / "12 likes" / "Reply")
             mode, found = "after", authors_after(heads, kinds, stripped)
     else:
         found = authors_after(heads, kinds, stripped)
-    heads, starts, authors, numbers, replies = _drop_quoted_headers(heads, *found)
+    heads, starts, authors, numbers, replies = drop_quoted_headers(heads, *found)
     # slash dates: day first where a day above 12 on the page says so (as the known layouts read them)
     dates = [times.date_text(t.match) for t in heads]
     order, doubt = slash_order([d for d in dates if d and "/" in d])
@@ -367,9 +363,13 @@ def infer(lines: list[str]) -> Inferred | None:
         )
         if replies[b]:  # ("Bob → Anna Lee", "MaryJ" / "JohnSmith" / "3 years ago": whom the comment answers)
             blocks[-1].markers.append(("reply", None, replies[b], None))
+    for blk, t in zip(blocks, heads) if mode == "below" else ():
+        blk.head_end = ends[heads.index(t)]
     tail = cut_tail(blocks[-1], kinds, mode)
+    if tail is None and mode in ("above", "inline", "below"):  # (a footer after the last comment's buttons)
+        tail = cut_after_buttons(blocks, kinds)
     known = {fold(a) for a in authors if a}
-    said = _said(blocks, stripped) if "quote" in kinds else None
+    said = said_lines(blocks, stripped) if "quote" in kinds else None
     for blk, t in zip(blocks, heads):
         fill_body(blk, lines, stripped, kinds, mode, known, said)
         if mode != "after":
@@ -380,16 +380,14 @@ def infer(lines: list[str]) -> Inferred | None:
             blk.ui_text = "\n".join(x for x in (t.prefix, blk.ui_text) if x)
     link_markers(blocks)
     link_levels(blocks, stripped, kinds)
-    desc = (
-        f"{len(heads)} headers of one kind (before the time: {key[0]}"
+    slashed = any(d and "/" in d for d in dates)
+    return Inferred(f"inferred:{mode}", blocks, tail, _described(len(heads), key, mode), doubt if slashed else None)
+
+
+def _described(n: int, key: tuple, mode: str) -> str:
+    """What decided the layout, for the ``layout_inferred`` notice."""
+    return (
+        f"{n} headers of one kind (before the time: {key[0]}"
         f"{' ' + repr(key[1]) if key[1] else ''}; after it: {key[2]}; "
         f"{'time of day' if key[3] else 'date only'}), {_MODES[mode]}"
-    )
-    slashed = any(d and "/" in d for d in dates)
-    return Inferred(
-        layout=f"inferred:{mode}",
-        blocks=blocks,
-        tail=tail,
-        described=desc,
-        date_doubt=doubt if slashed else None,
     )

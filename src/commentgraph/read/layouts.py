@@ -41,8 +41,11 @@ DATE_FIRST = re.compile(
     re.MULTILINE,
 )
 #: other sites: ``Meckersack | 01.03.2019 11:25``, ``#10 Meckersack schrieb am 01.03.2019 um 11:25 Uhr``
+_SEP_DIGIT_AUTHOR = r"|\d{1,%d}(?=[ \t]+[|·•][ \t]+\S)" % _AUTHOR_MAX
+#: (a separator alone is no author: ``12345 | 01.03.2019 10:05`` is author 12345, all digits where ``|`` follows)
 AUTHOR_FIRST = re.compile(
-    rf"^[ \t]*(?:{_NUM.format(name='number')}[.:)]?[ \t]+)?(?!{DATE}){_AUTHOR.format(digits='')}"
+    rf"^[ \t]*(?:{_NUM.format(name='number')}[.:)]?[ \t]+(?![|·•–—-][ \t]))?(?!{DATE})"
+    rf"{_AUTHOR.format(digits=_SEP_DIGIT_AUTHOR)}"
     rf"(?:[ \t]+{_NUM.format(name='number2')})?[ \t]*(?:[|,·•/–—-][ \t]*)?"
     rf"(?:(?:schrieb am|schreibt am|am|on|wrote on|posted on|said on|commented on)[ \t]+)?{DATETIME}[ \t]*$",
     re.MULTILINE,

@@ -112,14 +112,15 @@ def _line_kind(s: str) -> str:
 _AUTHOR_LEAD = re.compile(
     r"(?i)^\[[–+\-]\][ \t]*"  # (old reddit's collapse button glued to the name: "[–]user_one")
     r"|^(?:posted by|post by|written by|submitted by|comment by|commented by|kommentar von|beitrag von|antwort von"
-    r"|geschrieben von|verfasst von|by|von)[ \t]+"
+    r"|geschrieben von|verfasst von|by|von|autor:|author:|verfasser:)[ \t]+"
 )
 
 
 _AUTHOR_TRAIL = re.compile(
     r"(?i)(?:[ \t]+[+\-−]?\d[\d.,]*[ \t]+(?:points?|punkte|votes?|likes?|upvotes?)"
     r"|[ \t]*[»›|•·][ \t]*(?:(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?)?"
-    r"|[ \t]*\[(?:S|M|A|score hidden)\])+[ \t]*$"  # (old reddit: "[S]" the poster, "[M]" a moderator)
+    r"|[ \t]*\[(?:S|M|A|score hidden)\]"  # (old reddit: "[S]" the poster, "[M]" a moderator)
+    r"|(?<=\w)[ \t]+\(\d{1,9}\)(?=[ \t]*$))+[ \t]*$"  # (a user's id after the name: "by jdoe (12345)")
 )
 
 
@@ -143,9 +144,11 @@ _REDDIT_NAME = re.compile(r"^\[[–+\-]\](?P<name>[\w\-]{2,40})(?:\[[SMA]\])?(?:
 
 #: connectors between a name and its time ("NAME | date", "NAME am date", "NAME, date", "#1 — vor ...")
 CONNECTOR_TAIL = re.compile(
-    r"(?:[ \t]*[|•·,–—\-:]|(?:^|(?<=\s))(?i:schrieb am|schreibt am|kommentierte am|antwortete am|wrote on"
+    r"(?:[ \t]*[|•·,–—\-:]|[ \t]+/|(?:^|(?<=\s))(?i:schrieb am|schreibt am|kommentierte am|antwortete am|wrote on"
     r"|posted on|said on|commented on|replied on|posted|gepostet|geschrieben|commented|kommentiert|submitted"
-    r"|am|on|um|at|vom|from)(?![\w])"
+    r"|am|on|um|at|vom|from"
+    # a review's place ("Reviewed in the United States on", "Rezension aus Deutschland vom")
+    r"|reviewed in(?: the)?(?-i:(?: [A-Z][\w.]*)+) on|rezension aus(?-i:(?: [A-ZÄÖÜ][\w.]*)+) vom)(?![\w])"
     r"|[ \t]*[»›][ \t]*(?:(?i:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?)?)+[ \t]*$"
 )
 
@@ -164,3 +167,17 @@ def clean_author(s: str) -> str:
     """
     s = vocab.SAYS.sub("", s)
     return strip_name_words(CONNECTOR_TAIL.sub("", s).strip() or s.strip())
+
+
+#: what a header's name may bear: a collapse button before it ("[–]"), a handle's "@", a score ("12 points")
+_MARK = re.compile(r"^(?P<lead>\[[–+\-]\]|@)|(?P<score>[ \t][+\-−]?\d[\d.,]*[ \t]+(?i:points?|punkte|votes?)\b)")
+
+
+def name_mark(prefix: str) -> str:
+    """The marks a header's name bears (see ``_MARK``), as one string ("" for none).
+
+    >>> name_mark("[–]user_one 12 points"), name_mark("@anna"), name_mark("I checked it")
+    ('[–] points', '@', '')
+    """
+    found = [m["lead"] or "points" for m in _MARK.finditer(prefix)]
+    return " ".join(found)

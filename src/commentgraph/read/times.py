@@ -3,16 +3,23 @@ name or not, with a time zone or not), relative times ("vor 8 Stunden", "3 hours
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from ..timeparse import _MONTH_ALT, DATE, MONTHS, TIME, date_days, time_seconds
 
 #: a date that may touch the name before it ("Sana6. Juni 2015", "IwonaMay 30, 2019"), never a digit or dot
 _DATE_G = DATE.replace(r"(?<![\w.])", r"(?<![\d.])", 1)
-#: what stands between a date and its time
-_SEP = r"(?:[ \t]*,[ \t]*(?:(?:um|at|à)[ \t]+)?|[ \t]+(?:(?:um|at|à|@|-|–|—|\||·|•)[ \t]+)?|[ \t]*[|·•][ \t]*|T)"
+#: a date written with dashes in the order of slash dates (MyBB, vBulletin: "03-01-2019, 10:05 AM"), read as one
+_DASHED = r"(?<![\w.\-])\d{1,2}-\d{1,2}-\d{4}(?![\w\-])"
+#: a year-first slash date ("2019/03/01 10:05"), read as ISO
+_YMD = r"(?<![\w./])\d{4}/\d{1,2}/\d{1,2}(?![\w/])"
+_DATE_G = rf"(?:{_DATE_G}|{_DASHED}|{_YMD})"
+#: what stands between a date and its time ("@10:05AM" glued too, as Slashdot writes it)
+_SEP = r"(?:[ \t]*,[ \t]*(?:(?:um|at|à)[ \t]+)?|[ \t]+(?:(?:um|at|à|@|-|–|—|\||·|•)[ \t]+|@)?|[ \t]*[|·•][ \t]*|T)"
 #: a time of day, also as French pages write it after a date ("12/03/2021 à 14h05", "14 h 05"), or British ones
 #: ("14 Jan 2020 13.47 GMT")
 _TIME_FR = rf"(?:{TIME}|(?:[01]?\d|2[0-3])(?:[ ]?h[ ]?|\.)[0-5]\d(?![\w:.]))"
@@ -20,7 +27,9 @@ _FR_H = re.compile(r"[ ]?h[ ]?|\.")
 #: a zone after the time ("GMT", "UTC+1", "CEST", "(UTC)")
 _TZ = (
     r"(?:[ \t]*\(?(?:UTC|GMT)(?:[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?)?\)?"
-    r"|[ \t]+(?:CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|WET|WEST|EET|EEST|Z))(?![\w])"
+    r"|[ \t]+(?:CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|WET|WEST|EET|EEST|Z|ET|CT|MT|PT)"
+    # ISO 8601's glued zone after a time with seconds ("2019-03-01T10:05:00Z", "...T12:00:00+01:00")
+    r"|(?<=:\d\d:\d\d)(?:\.\d{1,6})?(?:Z|[+\-]\d\d:?\d\d))(?![\w])"
 )
 _REL = (
     r"(?i:vor[ \t]+(?:(?:über|mehr als|etwa|rund|knapp)[ \t]+)?(?:\d{1,4}|einer|einem|eins|ein|wenigen)[ \t]+"
@@ -118,7 +127,8 @@ _DAYS_BACK = {
     "avant-hier": 2,
 }
 _TZ_PARTS = re.compile(
-    r"(?i)(?P<name>UTC|GMT|[A-Z]{3,4}|Z)(?:[ \t]*(?P<sign>[+\-−])[ \t]*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?)?"
+    r"(?i)(?P<name>UTC|GMT|[A-Z]{3,4}|Z|(?=[+\-]\d\d:?\d\d$))"
+    r"(?:[ \t]*(?P<sign>[+\-−])[ \t]*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?)?"
 )
 _ZONES = {
     "UTC": 0,
@@ -175,11 +185,30 @@ def find(line: str) -> re.Match | None:
     return first
 
 
+#: US zones written without their daylight-saving letter ("10:05 p.m. ET"): the offset the zone had then
+_US_ZONES = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}
+
+
+def _us(tz: str, days: int, secs: int) -> int:
+    """Minutes east of UTC of US zone ``tz`` ("ET") at local day ``days`` (since 1970) and ``secs``.
+
+    >>> _us("ET", 17956, 36300), _us("PT", 18080, 36300)  # (1 March 2019; 3 July 2019)
+    (-300, -420)
+    """
+    local = dt.datetime(1970, 1, 1) + dt.timedelta(days=days, seconds=secs)
+    return int(local.replace(tzinfo=ZoneInfo(_US_ZONES[tz])).utcoffset().total_seconds() // 60)
+
+
 @lru_cache(maxsize=65536)
 def _offset(text: str | None) -> int | None:
     if not text or not (m := _TZ_PARTS.search(text)):
         return None
-    base = _ZONES.get(m["name"].upper())
+    base = _ZONES.get(m["name"].upper() or "UTC")  # (ISO's "+01:00": the offset from UTC)
     if base is None:
         return None
     if m["sign"]:
@@ -218,7 +247,8 @@ def _read(
     secs = time_seconds(time)
     if secs is None:
         return Stamp("bad")
-    return Stamp("datetime", days=days, secs=secs, offset=_offset(tz))
+    us = tz.strip() if tz and tz.strip() in _US_ZONES else None
+    return Stamp("datetime", days=days, secs=secs, offset=_us(us, days, secs) if us else _offset(tz))
 
 
 def read(m: re.Match, day_first: bool = False) -> Stamp:
@@ -270,6 +300,10 @@ def date_text(m: re.Match, day_first: bool = False) -> str | None:
     if m["mdate"]:
         return _month_year(m["mdate"])
     date = m["date"] or m["tdate"]
+    if date and re.fullmatch(_YMD, date):
+        return date.replace("/", "-")
+    if date and re.fullmatch(_DASHED, date):
+        date = date.replace("-", "/")
     return date.replace("/", ".") if day_first and date and "/" in date else date
 
 

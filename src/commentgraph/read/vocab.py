@@ -17,6 +17,7 @@ _UI_WORDS = (
     "löschen",
     "bearbeiten",
     "kommentieren",
+    "comment",
     "gefällt mir",
     "aufklappen",
     "zuklappen",
@@ -51,6 +52,7 @@ _UI_WORDS = (
     "downvote",
     "flag",
     "quote",
+    "reply with quote",
     "permalink",
     "link",
     "show more",
@@ -78,6 +80,9 @@ _UI_WORDS = (
     "block",
     "report abuse",
     "helpful",
+    "useful",
+    "logged",
+    "reposts?",
     "back to top",
     "collapse",
     "expand",
@@ -127,10 +132,18 @@ _BADGES = (
     "top fan",
     "top-fan",
     "author",
+    "owner",
+    "contributor",
+    "collaborator",
+    r"(?:times|editors?['’]?|readers?['’]?) picks?",
+    "verified purchase",
     r"(?:top|rising|all-star|new) (?:contributor|commenter)",
     "top-kommentator(?:in)?",
 )
 BADGE_LINE = re.compile("(?i)^[ \t]*(?:" + "|".join(_BADGES) + ")[ \t]*$")
+#: a role beside a name that is no badge above one (a forum's rank "Member" is a name-like line): only right under a
+#: header line that holds the name
+ROLE_LINE = re.compile("(?i)^[ \t]*(?:member|mitglied|first-time contributor|maintainer|sponsor)[ \t]*$")
 #: forum post menus between an author line and the post's time (vBulletin, phpBB): skipped, not a boundary
 _MENU_WORDS = (
     "profil",
@@ -149,6 +162,8 @@ _MENU_WORDS = (
     "website besuchen",
     "visit website",
     *_BADGES,
+    # a star rating under a name, with a review's title after it ("5.0 out of 5 stars Great kettle")
+    r"(?:rated[ \t]+)?\d(?:[.,]\d)?[ \t]+(?:out[ \t]+of|von)[ \t]+\d[ \t]+(?:stars?|sternen)(?:[ \t]+\S.{0,100})?",
     # Facebook's line under a name
     r"(?:works at|worked at|studied at|studies at|went to|lives in|arbeitet bei|hat gearbeitet bei|studiert an"
     r"|hat studiert an|wohnt in)[ \t]+" + _PROPER,
@@ -165,7 +180,7 @@ UI_LINE = re.compile(
     r"[ \t]+(?:anzeigen|laden|einblenden|ausblenden)[ \t]*$"
     r"|^[ \t]*(?:show|view|load|hide)[ \t]+(?:all[ \t]+)?\d{0,6}[ \t]*(?:more[ \t]+)?(?:repl(?:y|ies)|comments?)"
     r"[ \t]*$"
-    r"|^[ \t]*(?:weitere|mehr)[ \t]+(?:kommentare|antworten)[ \t]+(?:laden|anzeigen)[ \t]*$"
+    r"|^[ \t]*(?:weitere|mehr)[ \t]+(?:kommentare|antworten|beiträge|postings)[ \t]+(?:laden|anzeigen)[ \t]*$"
     # phpBB's link back to the top after each post ("Top", "↑ Top"; "Top!" is a reader's word)
     r"|^[ \t]*(?:[↑^▲⬆][ \t]*)?top(?:[ \t]*[↑^▲⬆])?[ \t]*$"
     # Substack's and YouTube's marks of the author's like: "Liked by Author", "Liked by creator"
@@ -282,7 +297,11 @@ STATE_LINE = re.compile(
 COUNT_LINE = re.compile(
     r"^[ \t]*[+\-−±]?\d{1,3}(?:[.,]\d{3})*[ \t]*$"
     r"|^[ \t]*\d{1,3}(?:[.,]\d)?[ \t]?(?:[KkM]|(?i:Tsd|Mio)\.?)[ \t]*$"  # "1.2K", "12K", "3,4 Tsd."
-    r"|^[ \t]*\d{1,6}[ \t]+(?i:likes?|punkte|points|stimmen|votes|empfehlungen)[ \t]*$"
+    r"|^[ \t]*\d{1,6}[ \t]+(?i:likes?|punkte|points|stimmen|votes|empfehlungen|reactions?|reaktionen)[ \t]*$"
+    r"|^(?:[ \t]*[\U0001f000-\U0001faff\u2764\u2665]\ufe0f?[ \t]*\d{1,6})+[ \t]*$"  # reactions ("👍 2 ❤️ 1")
+    r"|^[ \t]*(?i:\d{1,6}|one|a) (?i:people|person) found this helpful[ \t]*$"
+    # a score and its votes ("12 (14 / -2)")
+    r"|^[ \t]*[+\-−]?\d{1,6}[ \t]+\(\+?\d{1,6}[ \t]*/[ \t]*[\-−]?\d{1,6}\)[ \t]*$"
 )
 #: a forum member's counters under the name ("123 posts", "4.567 Beiträge"): skipped above a name like a label's value
 STAT_LINE = re.compile(
@@ -297,6 +316,7 @@ _LABELS = (
     r"|nachrichten|ort|wohnort|location|joined|member since|join date|registered|reaktionspunkte"
     r"|punkte|reaction score|points|likes erhalten|alter|age|geschlecht|gender|themenstarter|beginndatum"
     r"|thread starter|start date|erstellt am|created|reaktionen|erhaltene reaktionen|danksagungen|karma"
+    r"|threads|themen|reputation|ruf|bewertungen"
 )
 LABEL_LINE = re.compile(rf"(?i)^[ \t]*(?:{_LABELS})[ \t]*:?[ \t]*$")
 LABEL_INLINE = re.compile(rf"(?i)^[ \t]*(?:{_LABELS})[ \t]*:?[ \t]+\S")
@@ -322,7 +342,11 @@ PAGE_TAIL = re.compile(
     r"bitte melden sie sich an.*|log in to (?:comment|reply).*|sign in to (?:comment|reply).*|"
     r"abonnieren(?: kommentare zum post \(atom\))?|subscribe to.*|ihr name|e-mail|betreff|"
     r"kommentare zu diesem artikel sind geschlossen.*|comments are closed.*|laisser un commentaire|laisser une réponse|"
-    r"ajouter un commentaire|écrire un commentaire)[ \t]*(?::|\.{2,3}|…)?\*?[ \t]*$"
+    r"ajouter un commentaire|écrire un commentaire|"
+    # pagination ("Posting 1 bis 25 von 120", "Page 1 of 5", "Pages: [1] 2 3", "Go Up")
+    r"(?:postings?|beiträge|kommentare|comments|posts|seite|page)[ \t]+\d+[ \t]+(?:bis|-|–|to|von|of)[ \t]+\d+"
+    r"(?:[ \t]+(?:von|of)[ \t]+\d+)?|pages?:[ \t]*\[?\d+\]?(?:[ \t]+\[?\d+\]?)*|go up|go down|nach oben|"
+    r"see more reviews|see all reviews)[ \t]*(?::|\.{2,3}|…)?\*?[ \t]*$"
 )
 #: an author line's verb ("John says:", "Anna sagt:")
 SAYS = re.compile(
@@ -354,7 +378,7 @@ QUOTE_MARKER = re.compile(
     # (a sentence is no marker: "Zitat von Karl steht in keinem Buch.")
     r"^[ \t]*(?i:(?:zitat|quote|zitieren)(?:[ \t]+(?:von|from|original(?:[ \t]+von)?))[ \t]+(?P<name>.+?)"
     r"(?<![a-zäöüß]{2}[.!?])"
-    r"|originally posted by[ \t]+(?P<name2>.+?))[ \t]*:?[ \t]*$"
+    r"|(?:quote[ \t]+)?originally posted by[ \t]+(?P<name2>.+?))[ \t]*:?[ \t]*$"
     r"|^[ \t]*(?P<name3>\S.{0,60}?)[ \t]+(?i:hat gesagt|said|wrote|schrieb|a écrit)"
     r"(?:[ \t]+(?i:am|on|le)[ \t]+[^:\n]{4,30}(?::\d\d){0,2}(?:[ \t]?(?i:uhr|[ap]\.?m\.?))?)?[ \t]*\.?:[ \t]*$"
 )
@@ -363,7 +387,7 @@ QUOTE_END = re.compile(r"(?i)^[ \t]*(?:zum vergrößern anklicken|click to expan
 #: any of the above on a line of a whole page (buttons, reply and quote markers): a page that holds them
 #: is read by layout inference, which takes them out of comment texts
 #: a forum post's title line ("Re: Radwege", "AW: Frage", "Re[2]: x"): it heads the post below it
-TITLE_LINE = re.compile(r"^(?:re|aw|wg)(?:\^\d+|\[\d+\])?:[ \t]+\S", re.IGNORECASE)
+TITLE_LINE = re.compile(r"^(?:re|aw|wg)(?:\^\d+|\[\d+\])?:(?:[ \t]+\S|(?-i:[A-ZÄÖÜ]))", re.IGNORECASE)
 
 CHROME = re.compile(
     UI_LINE.pattern + r"|^[ \t]*(?:re|aw):[ \t]+\S"
