@@ -47,14 +47,18 @@ def _cell(v):
     return scrub_surrogates(v) if isinstance(v, str) else v
 
 
+def _safe_cells(df: pd.DataFrame) -> pd.DataFrame:
+    """Object columns made safe for str columns (see ``_cell``): only those that hold anything but str."""
+    for col in df.columns[(df.dtypes == object).to_numpy()]:  # noqa: E721
+        # Python strings may hold lone surrogates, which Arrow-backed str columns cannot
+        df[col] = df[col].map(_cell)
+    return df
+
+
 def load(source, problems: Problems) -> pd.DataFrame:
     name = problems.source
     if isinstance(source, pd.DataFrame):
-        df = source.copy()
-        for col in df.columns[(df.dtypes == object).to_numpy()]:  # noqa: E721
-            # Python strings may hold lone surrogates, which Arrow-backed str columns cannot
-            df[col] = df[col].map(_cell)
-        return df
+        return _safe_cells(source.copy())
     path = Path(source)
     if not path.exists():
         raise ReadError("no such file", source=name)
@@ -67,9 +71,10 @@ def load(source, problems: Problems) -> pd.DataFrame:
         )
     if kind == "parquet":
         try:
-            return pd.read_parquet(path)
+            df = pd.read_parquet(path)
         except Exception as e:  # pyarrow raises many types for a broken file
             raise ReadError(f"not a readable Parquet file: {type(e).__name__}: {e}", source=name) from None
+        return _safe_cells(df)  # (a binary column may hold bytes that are no UTF-8)
     if kind == "excel":
         return _read_excel(path, problems)
     text, _ = decode(path.read_bytes(), name)
