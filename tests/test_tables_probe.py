@@ -23,3 +23,36 @@ def test_parquet_binary_column_with_bytes_that_are_no_utf8_reads_without_a_trace
     # 0xff is no UTF-8: the bytes are read as cp1252 ("ÿ1"), which names no comment: a dangling parent
     assert d.comments["parent_id"].tolist()[1] == "ÿ1"
     assert "dangling_parent" in kinds(d)
+
+
+def test_wordpress_database_dump_columns_are_found_without_their_comment_prefix(tmp_path):
+    path = tmp_path / "wp_comments.csv"
+    path.write_text(
+        "comment_ID,comment_post_ID,comment_author,comment_date,comment_date_gmt,comment_content,comment_parent,user_id\n"
+        "1,10,Anna,2019-03-01 10:05:00,2019-03-01 09:05:00,Hallo,0,0\n"
+        '2,10,Ben,2019-03-01 10:15:00,2019-03-01 09:15:00,"@Anna ja, genau",1,0\n'
+        "3,10,Anna,2019-03-01 10:25:00,2019-03-01 09:25:00,ok,2,3\n",
+        encoding="utf-8",
+    )
+    d = cg.read_table(path)
+    c = d.comments
+    assert d.settings["columns"] == {"comment_id": "comment_ID", "article_id": "comment_post_ID",
+                                     "author": "comment_author", "posted_at": "comment_date_gmt",
+                                     "text": "comment_content", "parent_id": "comment_parent"}
+    assert c["author"].tolist() == ["Anna", "Ben", "Anna"] and (c["article_id"] == "10").all()
+    # comment_date_gmt 09:05 UTC is 10:05 in Berlin (winter time)
+    assert c["posted_at"].iloc[0] == pd.Timestamp("2019-03-01 10:05", tz="Europe/Berlin")
+    assert c["parent_id"].isna().tolist() == [True, False, False]  # WordPress' 0: no parent
+    assert c["parent_id"].tolist()[1:] == ["1", "2"]
+
+
+def test_facebook_csv_from_name_is_the_author_as_from_dot_name_is(tmp_path):
+    path = tmp_path / "fb.csv"
+    path.write_text("comment_id,post_id,from_name,created_time,message,parent_id\n"
+                    "111_1,111,Jane Doe,2021-06-01T10:00:00+0000,Nice,\n"
+                    "111_2,111,John Roe,2021-06-01T10:05:00+0000,Thanks Jane,111_1\n", encoding="utf-8")
+    c = cg.read_table(path).comments
+    assert c["author"].tolist() == ["Jane Doe", "John Roe"]
+    assert c["posted_at"].tolist() == [pd.Timestamp("2021-06-01 12:00", tz="Europe/Berlin"),
+                                       pd.Timestamp("2021-06-01 12:05", tz="Europe/Berlin")]
+    assert c["parent_id"].tolist()[1] == "111_1"

@@ -44,23 +44,12 @@ def resolve_columns(df: pd.DataFrame, columns: dict | None, name: str, line: int
         dups = sorted({str(c) for c in df.columns[df.columns.duplicated()]})
         raise ReadError(f"column name(s) {', '.join(dups)} appear more than once", source=name, line=line)
     lower = {str(c).lower(): c for c in df.columns}
-    loose: dict = {}  # "Parent ID", "parent-id", "Published At": spaces, dashes and underscores aside
+    loose: dict = {}  # "Parent ID", "parent-id", "Published At", "from_name": spaces, dashes, dots, underscores aside
     for c in df.columns:
         loose.setdefault(_loose(c), c)
     used = set(columns.values())
-    for names_of in (lower, loose):  # every candidate as written first, then loosely
-        key = str.lower if names_of is lower else _loose
-        for ours, names in CANDIDATES.items():
-            if ours in columns:
-                continue
-            for cand in names:
-                src = names_of.get(key(cand))
-                if src is not None and src not in used:
-                    if ours == "article_id" and len(df) and df[src].isna().mean() > 0.5:
-                        continue  # filled on few rows (a story's url among its comments): not the article column
-                    columns[ours] = src
-                    used.add(src)
-                    break
+    for names_of, key in ((lower, str.lower), (loose, _loose), (_unprefixed(df.columns), _loose)):
+        _match(df, columns, used, names_of, key)  # every candidate as written, loosely, without a table prefix
     _named_author(df, columns, used, lower)
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
@@ -74,14 +63,51 @@ def resolve_columns(df: pd.DataFrame, columns: dict | None, name: str, line: int
     return columns
 
 
+def _match(df: pd.DataFrame, columns: dict, used: set, names_of: dict, key) -> None:
+    """Our columns not yet mapped, each to the first candidate that ``names_of`` holds (under ``key``)."""
+    for ours, names in CANDIDATES.items():
+        if ours in columns:
+            continue
+        for cand in names:
+            src = names_of.get(key(cand))
+            if src is not None and src not in used:
+                if ours == "article_id" and len(df) and df[src].isna().mean() > 0.5:
+                    continue  # filled on few rows (a story's url among its comments): not the article column
+                columns[ours] = src
+                used.add(src)
+                break
+
+
 def _loose(name) -> str:
-    """A column name as compared when no candidate matches it exactly (case aside): without spaces, dashes and
-    underscores (``Parent ID`` = ``parent_id``, ``Published At`` = ``published_at``).
+    """A column name as compared when no candidate matches it exactly (case aside): without spaces, dashes,
+    dots and underscores (``Parent ID`` = ``parent_id``, ``Published At`` = ``published_at``, ``from_name`` =
+    ``from.name``).
 
     >>> _loose("Parent ID"), _loose("author.name"), _loose(3)
-    ('parentid', 'author.name', '3')
+    ('parentid', 'authorname', '3')
     """
-    return re.sub(r"[\s_\-]+", "", str(name).lower())
+    return re.sub(r"[\s_.\-]+", "", str(name).lower())
+
+
+def _unprefixed(names) -> dict:
+    """Loose column names without the table prefix most of them carry (a database dump's ``comment_`` in
+    WordPress' ``comment_author``, ``comment_date``, ``comment_parent``), for the columns that carry it.
+
+    >>> _unprefixed(["comment_ID", "comment_author", "comment_date_gmt", "user_id"])
+    {'id': 'comment_ID', 'author': 'comment_author', 'dategmt': 'comment_date_gmt'}
+    >>> _unprefixed(["id", "author", "from_name"])
+    {}
+    """
+    heads = pd.Series([str(c) for c in names], dtype="str").str.extract(r"^([A-Za-z]+[_.])", expand=False)
+    top = heads.value_counts()
+    if not len(top) or top.iloc[0] < 2 or top.iloc[0] * 2 < len(heads):
+        return {}
+    px = top.index[0]
+    out: dict = {}
+    for c in names:
+        if str(c).startswith(px) and len(str(c)) > len(px):
+            out.setdefault(_loose(str(c)[len(px) :]), c)
+    return out
 
 
 def _named_author(df: pd.DataFrame, columns: dict, used: set, lower: dict) -> None:
