@@ -56,3 +56,37 @@ def test_facebook_csv_from_name_is_the_author_as_from_dot_name_is(tmp_path):
     assert c["posted_at"].tolist() == [pd.Timestamp("2021-06-01 12:00", tz="Europe/Berlin"),
                                        pd.Timestamp("2021-06-01 12:05", tz="Europe/Berlin")]
     assert c["parent_id"].tolist()[1] == "111_1"
+
+
+def _thing(cid, author, t, body, parent, replies=None):
+    listing = {"kind": "Listing", "data": {"children": replies}} if replies else ""
+    return {"kind": "t1", "data": {"id": cid, "author": author, "created_utc": t, "body": body, "parent_id": parent,
+                                   "link_id": "t3_xyz", "replies": listing}}
+
+
+def test_reddit_comments_endpoint_listings_unwrapped_submission_and_more_stub_are_notices(tmp_path):
+    # what GET /comments/xyz.json returns: [a Listing of the submission, a Listing of its comment tree]
+    tree = [
+        {"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {"id": "xyz", "title": "Post",
+                                                                         "author": "op", "created_utc": 1551434000}}]}},
+        {"kind": "Listing", "data": {"children": [
+            _thing("a1", "alice", 1551434700.0, "first", "t3_xyz", [
+                _thing("b2", "[deleted]", 1551434800.0, "[deleted]", "t1_a1", [
+                    _thing("c3", "bob", 1551434900.0, "@alice hi", "t1_b2")])]),
+            _thing("d4", "carol", 1551435000.0, "top2", "t3_xyz"),
+            {"kind": "more", "data": {"count": 5, "children": ["e5", "f6"], "id": "e5", "parent_id": "t3_xyz"}},
+        ]}},
+    ]
+    path = tmp_path / "reddit.json"
+    path.write_text(json.dumps(tree), encoding="utf-8")
+    d = cg.read_table(path)
+    c = d.comments
+    assert c["comment_id"].tolist() == ["a1", "b2", "c3", "d4"]  # no Listing, submission or stub rows
+    assert c["author"].tolist() == ["alice", "[deleted]", "bob", "carol"]
+    assert (c["article_id"] == "t3_xyz").all()
+    assert c["parent_id"].tolist()[1:3] == ["a1", "b2"] and c["parent_id"].isna().tolist() == [True, False, False, True]
+    assert c["posted_at"].iloc[0] == pd.Timestamp("2019-03-01 10:05", tz="UTC")  # 1551434700
+    p = d.problems.set_index("kind")
+    assert p.loc["reddit_t3", "line"] == 1 and p.loc["reddit_t3", "severity"] == "notice"
+    assert p.loc["reddit_more", "line"] == 6 and "2 comment(s) not loaded" in p.loc["reddit_more", "message"]
+    assert "bad_time" not in kinds(d) and "missing_author" not in kinds(d)

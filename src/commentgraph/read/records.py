@@ -70,6 +70,15 @@ def _unwrap(rec: dict) -> dict:
     return rec
 
 
+#: Reddit API things that are no comment: a Listing (its children are), a submission (the comments' article),
+#: a "more" stub (comments the response left out)
+_REDDIT_SKIP = {
+    "Listing": None,
+    "t3": "a Reddit submission (t3): the article its comments answer, not read as a comment",
+    "more": None,
+}
+
+
 def flatten_json(obj, name: str, problems: Problems) -> list[dict]:
     """Records from JSON: a list, a dict holding a list, a dict of records; nested replies flattened."""
     out: list[dict] = []
@@ -86,7 +95,16 @@ def flatten_json(obj, name: str, problems: Problems) -> list[dict]:
                     excerpt_text=json.dumps(rec)[:120],
                 )
                 continue
+            thing = rec.get("kind") if set(rec) == {"kind", "data"} else None  # a Reddit API thing
             rec = _unwrap(dict(rec))
+            if thing in _REDDIT_SKIP:
+                if thing == "Listing":  # a list of things: its children stand where it stands
+                    seen[0] -= 1
+                    walk_records(rec.get("children") or [], parent_key, article)
+                else:
+                    more = f"{len(rec.get('children') or [])} comment(s) not loaded (a 'more' stub); not in the table"
+                    problems.add(f"reddit_{thing}", _REDDIT_SKIP[thing] or more, line=seen[0], severity="notice")
+                continue
             rec["_row_line"] = seen[0]
             children = None
             for key in _NEST_KEYS:
