@@ -90,3 +90,42 @@ def test_reddit_comments_endpoint_listings_unwrapped_submission_and_more_stub_ar
     assert p.loc["reddit_t3", "line"] == 1 and p.loc["reddit_t3", "severity"] == "notice"
     assert p.loc["reddit_more", "line"] == 6 and "2 comment(s) not loaded" in p.loc["reddit_more", "message"]
     assert "bad_time" not in kinds(d) and "missing_author" not in kinds(d)
+
+
+def test_parents_in_another_article_later_than_the_reply_or_on_a_cycle_each_get_a_row(tmp_path):
+    path = tmp_path / "bad_parents.csv"
+    path.write_text("id,article,author,date,text,parent\n"
+                    "1,A,a,2019-03-01 10:00,x,99\n"  # dangling
+                    "2,A,b,2019-03-01 10:01,y,2\n"  # itself
+                    "3,A,c,2019-03-01 10:02,z,4\n"  # 3 -> 4 -> 3: a cycle (and 4 is later than 3)
+                    "4,A,d,2019-03-01 10:03,w,3\n"
+                    "5,B,e,2019-03-01 10:04,v,1\n"  # 1 is in article A
+                    "6,A,f,2019-03-01 09:00,early,1\n", encoding="utf-8")  # 1 was posted at 10:00
+    d = cg.read_table(path)
+    c = d.comments
+    assert len(c) == 6
+    assert c["parent_id"].fillna("-").tolist() == ["99", "-", "4", "3", "1", "1"]
+    rows = {(k, int(line)) for k, line in zip(d.problems["kind"], d.problems["line"]) if pd.notna(line)}
+    assert {("self_parent", 3), ("parent_cycle", 4), ("parent_cycle", 5), ("parent_in_other_article", 6),
+            ("parent_after_reply", 4), ("parent_after_reply", 7)} <= rows
+    assert kinds(d).count("parent_cycle") == 2 and kinds(d).count("parent_after_reply") == 2
+    assert "dangling_parent" in kinds(d)
+    # the edges are kept: the reader reports, the thread builder cuts the cycle
+    r = d.replies[d.replies["via"] == "parent"]
+    assert sorted(zip(r["source_comment_id"], r["target_comment_id"].fillna("-"))) == [
+        ("1", "-"), ("3", "4"), ("4", "3"), ("5", "1"), ("6", "1")]
+
+
+def test_parent_ids_written_as_null_none_or_nan_are_no_parent_with_one_notice(tmp_path):
+    path = tmp_path / "nulls.json"
+    path.write_text(json.dumps([
+        {"id": 1, "author": "a", "created_at": "2019-03-01T10:00:00Z", "text": "x", "parent_id": "null"},
+        {"id": 2, "author": "b", "created_at": "2019-03-01T10:01:00Z", "text": "y", "parent_id": "None"},
+        {"id": 3, "author": "c", "created_at": "2019-03-01T10:02:00Z", "text": "z", "parent_id": "NaN"},
+        {"id": 4, "author": "d", "created_at": "2019-03-01T10:03:00Z", "text": "w", "parent_id": 1},
+    ]), encoding="utf-8")
+    d = cg.read_table(path)
+    assert d.comments["parent_id"].isna().tolist() == [True, True, True, False]
+    assert kinds(d) == ["null_parent"]  # no dangling_parent: 'null' names no comment and no parent
+    assert d.problems["line"].tolist() == [1]
+    assert len(d.replies[d.replies["via"] == "parent"]) == 1

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..errors import ReadError
 from ..problems import Problems
+from ..schema import TIME_UNIT
 from . import columns as tcols
 from .columns import HTML_MARK, MAX_WHOLE, as_id, html_to_text, link_parents
 from .stamps import read_times, relative_seconds
@@ -194,11 +195,12 @@ def parents(
     rows,
     probs: Problems,
     number: pd.Series | None = None,
+    posted: pd.Series | None = None,
 ) -> tuple:
     """``(parent_id, how)``: parent ids reconciled with the comment ids (see ``link_parents``), a nested reply's
     parent where none is written, parents written as comment numbers (Discourse's ``reply_to_post_number``)
     made ids, self-parents dropped; one notice for the parents naming no comment."""
-    parent = as_id(values)
+    parent = _null_words(as_id(values), written, rows, probs)
     if nested is not None:
         parent = parent.fillna(as_id(nested))  # a nested reply without an explicit parent
     as_written = parent
@@ -215,6 +217,7 @@ def parents(
     for i in np.flatnonzero(selfp):
         probs.add("self_parent", "a comment names itself as parent; parent dropped", line=int(rows[i]))
     parent = parent.where(~selfp)
+    check_parents(parent, ids_, art, posted, rows, probs)
     dangling = parent.notna() & ~parent.isin(pd.Index(ids_))
     if dangling.any():
         examples = ", ".join(repr(x) for x in as_written[dangling].drop_duplicates().head(3))
@@ -226,6 +229,78 @@ def parents(
             severity="notice",
         )
     return parent, how
+
+
+#: parent ids as exporters write a missing value (``str(None)``, JavaScript's ``undefined``)
+_NULL_WORDS = ("null", "none", "nan", "undefined", "nil")
+
+
+def _null_words(parent: pd.Series, written: pd.Series, rows, probs: Problems) -> pd.Series:
+    """Parent ids written as a missing value (``null``, ``None``, ``NaN``) naming no comment: no parent; a notice."""
+    null = parent.str.lower().isin(_NULL_WORDS) & ~parent.isin(pd.Index(written.dropna()))
+    if not null.any():
+        return parent
+    at = np.flatnonzero(null.to_numpy(dtype=bool))
+    probs.add(
+        "null_parent",
+        f"{len(at):,} parent id(s) written as a missing value ({', '.join(map(repr, parent[null].unique()[:3]))}) "
+        "name no comment: read as no parent",
+        line=int(rows[at[0]]),
+        excerpt_text=str(parent.iloc[at[0]]),
+        severity="notice",
+    )
+    return parent.where(~null)
+
+
+def check_parents(parent: pd.Series, ids_: pd.Series, art: pd.Series, posted, rows, probs: Problems) -> None:
+    """Problem rows for parents that are comments but cannot be: in another article, posted after the reply, or
+    on a cycle of parents (``a -> b -> a``; kept, ``threads`` cuts it). Each a row with the reply's line."""
+    up = pd.Index(ids_).get_indexer(parent.fillna("\x00").to_numpy())  # the parent's row, -1 where none
+    has = np.flatnonzero(up >= 0)
+    if not len(has):
+        return
+    artv = art.to_numpy()
+    for i in has[artv[has] != artv[up[has]]]:
+        probs.add(
+            "parent_in_other_article",
+            f"parent {parent.iloc[i]!r} is a comment of article {artv[up[i]]!r}, not of {artv[i]!r}; edge kept",
+            line=int(rows[i]),
+            severity="notice",
+        )
+    if posted is not None:
+        t = posted.to_numpy(dtype=f"datetime64[{TIME_UNIT}]")  # (UTC; NaT compares False)
+        for i in has[(t[has] < t[up[has]])]:
+            probs.add(
+                "parent_after_reply",
+                f"parent {parent.iloc[i]!r} was posted after its reply ({posted.iloc[up[i]]} > {posted.iloc[i]}); "
+                "edge kept",
+                line=int(rows[i]),
+                severity="notice",
+            )
+    for i in _on_cycles(up):
+        probs.add(
+            "parent_cycle",
+            f"comment {ids_.iloc[i]!r} is its own ancestor (its parents form a cycle); kept, threads cut the cycle",
+            line=int(rows[i]),
+        )
+
+
+def _on_cycles(up: np.ndarray) -> np.ndarray:
+    """Rows on a cycle of parents (``up``: each row's parent row, -1 for none), by pointer doubling: the ancestor
+    ``2**k >= n`` steps up exists only on or under a cycle, and those ancestors are the cycle's rows.
+
+    >>> _on_cycles(np.array([-1, 2, 1, 1, 3])).tolist()
+    [1, 2]
+    """
+    is_parent = np.zeros(len(up), dtype=bool)
+    is_parent[up[up >= 0]] = True
+    jump = np.where(is_parent, up, -1)  # (a row that is no comment's parent is on no cycle)
+    for _ in range(max(1, int(np.ceil(np.log2(len(up) + 1)))) + 1):
+        ok = jump >= 0
+        if not ok.any():
+            return np.zeros(0, dtype=np.int64)
+        jump[ok] = jump[jump[ok]]
+    return np.unique(jump[jump >= 0])
 
 
 def _numbered_parents(parent: pd.Series, ids_: pd.Series, art: pd.Series, number: pd.Series, how: dict) -> pd.Series:
