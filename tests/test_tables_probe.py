@@ -129,3 +129,16 @@ def test_parent_ids_written_as_null_none_or_nan_are_no_parent_with_one_notice(tm
     assert kinds(d) == ["null_parent"]  # no dangling_parent: 'null' names no comment and no parent
     assert d.problems["line"].tolist() == [1]
     assert len(d.replies[d.replies["via"] == "parent"]) == 1
+
+
+def test_arrow_membership_agrees_with_pandas_isin_on_ids_with_missing_values():
+    import numpy as np
+
+    from commentgraph.read.columns import isin, rows_in
+
+    rng = np.random.default_rng(3)
+    s = pd.Series([None if x < 5 else f"t1_{x}" for x in rng.integers(0, 400, 2000)], dtype="str")
+    values = pd.Series([f"t1_{x}" for x in range(0, 400, 3)] + ["t1_3"], dtype="str")
+    assert isin(s, values).tolist() == s.isin(values).tolist()
+    first = {v: i for i, v in reversed(list(enumerate(values)))}
+    assert rows_in(s, values).tolist() == [first.get(v, -1) if isinstance(v, str) else -1 for v in s]

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..errors import ReadError
 from .aliases import CANDIDATES, REQUIRED
@@ -149,6 +150,35 @@ def as_id(s: pd.Series, float_text: bool = True) -> pd.Series:
 _ID_PREFIX = re.compile(r"^([A-Za-z][A-Za-z0-9]{0,15}[_:-])(?=\S)")
 
 
+def _arrow_str(values) -> pa.Array:
+    return pa.array(pd.array(values, dtype=STR))
+
+
+def isin(s: pd.Series, values) -> pd.Series:
+    """``s.isin(values)`` for string columns and many values, by pyarrow's hash lookup (missing: False): pandas'
+    own ``isin`` of an Arrow-backed str column is ~30x slower (~3 s on a million ids against a million).
+
+    >>> isin(pd.Series(["a", None, "c"], dtype="str"), pd.Index(["c", "a"])).tolist()
+    [True, False, True]
+    """
+    if not len(s):
+        return pd.Series(False, index=s.index, dtype=bool)
+    found = pc.is_in(_arrow_str(s), value_set=_arrow_str(values), skip_nulls=True)
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=s.index, dtype=bool)
+
+
+def rows_in(s: pd.Series, values) -> np.ndarray:
+    """Where each value of a string column stands in ``values`` (the first place), -1 where it does not.
+
+    >>> rows_in(pd.Series(["c", None, "x"], dtype="str"), pd.Series(["a", "c"], dtype="str")).tolist()
+    [1, -1, -1]
+    """
+    if not len(s):
+        return np.zeros(0, dtype=np.int64)
+    at = pc.index_in(_arrow_str(s), value_set=_arrow_str(values), skip_nulls=True)
+    return at.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
 def _prefix(s: pd.Series) -> pd.Series:
     """The type prefix of each id (``t1_`` of ``t1_abc``), NA where it has none."""
     return s.str.extract(_ID_PREFIX, expand=False).astype("str")
@@ -173,7 +203,7 @@ def link_parents(parent: pd.Series, ids: pd.Series, article: pd.Series) -> tuple
     parent = parent.astype("str")
     how: dict = {"stripped_prefixes": [], "added_prefix": None, "article_parents": 0}
     known = pd.Index(ids.dropna().unique())
-    open_ = parent.notna() & ~parent.isin(known)
+    open_ = parent.notna() & ~isin(parent, known)
     if not open_.any():
         return parent, how
     art = article.astype("str")
@@ -185,7 +215,7 @@ def link_parents(parent: pd.Series, ids: pd.Series, article: pd.Series) -> tuple
     names_article = ((p_open == a) | (bare == a) | (bare == a_bare) | (p_open == a_bare)).fillna(False)
     new = parent.copy()
     # (1) a prefix on the parents that, taken off, gives comment ids
-    hits = bare.isin(known) & pre.notna()
+    hits = isin(bare, known) & pre.notna()
     unused = []
     for px, grp in hits.groupby(pre, sort=True):
         n_named = int(grp.sum())
@@ -203,16 +233,16 @@ def link_parents(parent: pd.Series, ids: pd.Series, article: pd.Series) -> tuple
     if len(known) and id_pre.notna().all() and id_pre.nunique() == 1:
         px = id_pre.iloc[0]
         still = new[open_]
-        still = still[~still.isin(known) & ~still.str.startswith(px)]
+        still = still[~isin(still, known) & ~still.str.startswith(px)]
         if len(still):
             added = px + still
-            ok = added.isin(known)
+            ok = isin(added, known)
             if ok.sum() * 2 >= len(still):
                 new.loc[still.index[ok.to_numpy()]] = added[ok]
                 how["added_prefix"] = str(px)
     # (3) a parent that names the article, or 0 or -1 naming no comment (WordPress' 0): the comment
     # answers the article, it has no parent
-    drop = (names_article | p_open.isin(["0", "-1"])) & ~new[open_].isin(known)
+    drop = (names_article | p_open.isin(["0", "-1"])) & ~isin(new[open_], known)
     how["article_parents"] = int(drop.sum())
     new.loc[drop.index[drop.to_numpy()]] = pd.NA
     return new, how

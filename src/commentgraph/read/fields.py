@@ -218,7 +218,7 @@ def parents(
         probs.add("self_parent", "a comment names itself as parent; parent dropped", line=int(rows[i]))
     parent = parent.where(~selfp)
     check_parents(parent, ids_, art, posted, rows, probs)
-    dangling = parent.notna() & ~parent.isin(pd.Index(ids_))
+    dangling = parent.notna() & ~tcols.isin(parent, ids_)
     if dangling.any():
         examples = ", ".join(repr(x) for x in as_written[dangling].drop_duplicates().head(3))
         probs.add(
@@ -237,7 +237,10 @@ _NULL_WORDS = ("null", "none", "nan", "undefined", "nil")
 
 def _null_words(parent: pd.Series, written: pd.Series, rows, probs: Problems) -> pd.Series:
     """Parent ids written as a missing value (``null``, ``None``, ``NaN``) naming no comment: no parent; a notice."""
-    null = parent.str.lower().isin(_NULL_WORDS) & ~parent.isin(pd.Index(written.dropna()))
+    null = parent.str.lower().isin(_NULL_WORDS)
+    if not null.any():
+        return parent
+    null &= ~tcols.isin(parent, written.dropna())
     if not null.any():
         return parent
     at = np.flatnonzero(null.to_numpy(dtype=bool))
@@ -255,7 +258,7 @@ def _null_words(parent: pd.Series, written: pd.Series, rows, probs: Problems) ->
 def check_parents(parent: pd.Series, ids_: pd.Series, art: pd.Series, posted, rows, probs: Problems) -> None:
     """Problem rows for parents that are comments but cannot be: in another article, posted after the reply, or
     on a cycle of parents (``a -> b -> a``; kept, ``threads`` cuts it). Each a row with the reply's line."""
-    up = pd.Index(ids_).get_indexer(parent.fillna("\x00").to_numpy())  # the parent's row, -1 where none
+    up = tcols.rows_in(parent, ids_)  # the parent's row, -1 where none
     has = np.flatnonzero(up >= 0)
     if not len(has):
         return
@@ -312,7 +315,7 @@ def _numbered_parents(parent: pd.Series, ids_: pd.Series, art: pd.Series, number
     ...                   pd.Series(["t"] * 3, dtype="str"), pd.Series([1, 2, 3], dtype="Int64"), how).tolist(), how
     ([nan, 'a', 'b'], {'number_parents': 2})
     """
-    open_ = (parent.notna() & ~parent.isin(pd.Index(ids_))).to_numpy(dtype=bool)
+    open_ = (parent.notna() & ~tcols.isin(parent, ids_)).to_numpy(dtype=bool)
     has = number.notna().to_numpy(dtype=bool)
     if not open_.any() or not has.any():
         return parent
