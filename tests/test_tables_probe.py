@@ -142,3 +142,31 @@ def test_arrow_membership_agrees_with_pandas_isin_on_ids_with_missing_values():
     assert isin(s, values).tolist() == s.isin(values).tolist()
     first = {v: i for i, v in reversed(list(enumerate(values)))}
     assert rows_in(s, values).tolist() == [first.get(v, -1) if isinstance(v, str) else -1 for v in s]
+
+
+def test_a_csv_with_utf8_and_cp1252_lines_reads_each_line_as_written_with_a_notice(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("id,author,date,text\n1,Jörg,2019-03-01 10:00,Grüße\n".encode()
+                     + "2,Jürgen,2019-03-01 10:01,Schön\n".encode("cp1252"))
+    d = cg.read_table(path)
+    assert d.comments["author"].tolist() == ["Jörg", "Jürgen"]  # (was 'JÃ¶rg': the whole file read as cp1252)
+    assert d.comments["text"].tolist() == ["Grüße", "Schön"]
+    assert kinds(d) == ["mixed_encoding"] and d.problems["line"].tolist() == [3]
+
+
+def test_stray_nul_bytes_in_a_csv_are_removed_with_an_error_row_and_no_comment_is_lost(tmp_path):
+    path = tmp_path / "nul.csv"
+    path.write_text("id,author,date,text\n1,a\x00b,2019-03-01 10:00,te\x00xt\n2,b,2019-03-01 10:01,ok\n",
+                    encoding="utf-8")
+    d = cg.read_table(path)
+    assert d.comments["author"].tolist() == ["ab", "b"] and d.comments["text"].tolist() == ["text", "ok"]
+    p = d.problems
+    assert p["kind"].tolist() == ["nul_bytes"] and p["line"].tolist() == [2] and p["severity"].tolist() == ["error"]
+    # binary data keeps raising
+    (tmp_path / "bin.csv").write_bytes(bytes(range(256)) * 20)
+    try:
+        cg.read_table(tmp_path / "bin.csv")
+    except cg.ReadError as e:
+        assert "binary data" in str(e)
+    else:
+        raise AssertionError("binary data read as a table")

@@ -77,7 +77,7 @@ def load(source, problems: Problems) -> pd.DataFrame:
         return _safe_cells(df)  # (a binary column may hold bytes that are no UTF-8)
     if kind == "excel":
         return _read_excel(path, problems)
-    text, _ = decode(path.read_bytes(), name)
+    text = _decode(path.read_bytes(), problems)
     if not text.strip():
         raise ReadError("the file is empty", source=name)
     if kind in ("csv", "tsv"):
@@ -94,6 +94,60 @@ def load(source, problems: Problems) -> pd.DataFrame:
     except RecursionError:
         raise ReadError("JSON nested too deeply to be comment records", source=name) from None
     return _normalize(flatten_json(obj, name, problems))
+
+
+#: a character UTF-8 writes as more than one byte
+_UTF8_SEQ = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+_HIGH_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*")
+_NUL_LINE = re.compile(rb"[^\n]*\x00[^\n]*")
+
+
+def _decode(data: bytes, problems: Problems) -> str:
+    """A table file's text (see ``decode``), and two repairs a problems row names: stray NUL bytes in a text
+    file (fewer than 1 in 20 bytes, not UTF-16) are removed, and lines in UTF-8 beside lines in cp1252 (a
+    file appended to by two tools) are each decoded as written, where ``decode`` would read all as cp1252."""
+    nul = data.count(b"\x00")
+    if nul and nul * 20 < len(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        lines = [data.count(b"\n", 0, m.start()) + 1 for m in _NUL_LINE.finditer(data)]
+        data = data.replace(b"\x00", b"")
+        decode(data, problems.source)  # (binary data still raises, before any row is reported)
+        problems.add(
+            "nul_bytes",
+            f"{nul} NUL byte(s) on {len(lines)} line(s) ({', '.join(map(str, lines[:5]))}) removed",
+            line=lines[0],
+        )
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        if _UTF8_SEQ.search(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            data = _mixed_lines(data, problems)
+    return decode(data, problems.source)[0]
+
+
+def _mixed_lines(data: bytes, problems: Problems) -> bytes:
+    """``data`` with every line that is no UTF-8 decoded as cp1252, re-encoded as UTF-8 (only the lines with bytes
+    above ASCII are looked at); a notice names them where other lines are UTF-8 with such bytes."""
+    utf8, other, parts, at = 0, [], [], 0
+    for m in _HIGH_LINE.finditer(data):
+        line = m.group(0)
+        try:
+            line.decode("utf-8")
+            utf8 += 1
+            continue
+        except UnicodeDecodeError:
+            other.append(data.count(b"\n", 0, m.start()) + 1)
+        parts += [data[at : m.start()], line.decode("cp1252", errors="commentgraph-latin1").encode("utf-8")]
+        at = m.end()
+    if not utf8:
+        return data  # all cp1252: ``decode`` reads it so
+    problems.add(
+        "mixed_encoding",
+        f"{utf8} line(s) are UTF-8 and {len(other)} line(s) are not ({', '.join(map(str, other[:5]))}): "
+        "those read as cp1252",
+        line=other[0],
+        severity="notice",
+    )
+    return b"".join([*parts, data[at:]])
 
 
 def _excel_cell(v):
