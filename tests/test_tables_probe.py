@@ -170,3 +170,29 @@ def test_stray_nul_bytes_in_a_csv_are_removed_with_an_error_row_and_no_comment_i
         assert "binary data" in str(e)
     else:
         raise AssertionError("binary data read as a table")
+
+
+def test_twitter_v2_response_joins_usernames_from_includes_and_parents_from_referenced_tweets(tmp_path):
+    path = tmp_path / "tweets.json"
+    path.write_text(json.dumps({
+        "data": [
+            {"id": "1001", "text": "root tweet", "author_id": "u1", "created_at": "2022-03-01T10:00:00.000Z",
+             "conversation_id": "1001"},
+            {"id": "1002", "text": "@alice reply", "author_id": "u2", "created_at": "2022-03-01T10:05:00.000Z",
+             "conversation_id": "1001", "in_reply_to_user_id": "u1",
+             "referenced_tweets": [{"type": "replied_to", "id": "1001"}]},
+            {"id": "1003", "text": "quoting", "author_id": "u3", "created_at": "2022-03-01T10:06:00.000Z",
+             "conversation_id": "1001", "referenced_tweets": [{"type": "quoted", "id": "1002"}]},
+        ],
+        "includes": {"users": [{"id": "u1", "username": "alice"}, {"id": "u2", "username": "bob_x"},
+                               {"id": "u3", "username": "cc"}]},
+        "meta": {"result_count": 3},
+    }), encoding="utf-8")
+    d = cg.read_table(path)
+    c = d.comments
+    assert c["comment_id"].tolist() == ["1001", "1002", "1003"] and (c["article_id"] == "1001").all()
+    assert c["author"].tolist() == ["alice", "bob_x", "cc"]
+    assert c["posted_at"].iloc[1] == pd.Timestamp("2022-03-01 11:05", tz="Europe/Berlin")
+    # a quote is no reply: only replied_to gives a parent
+    assert c["parent_id"].fillna("-").tolist() == ["-", "1001", "-"]
+    assert kinds(d) == []

@@ -140,6 +140,7 @@ def flatten_json(obj, name: str, problems: Problems) -> list[dict]:
             return True
         if not isinstance(o, dict):
             return False
+        o = _expanded(o)
         for key in RECORD_KEYS:
             if isinstance(o.get(key), list):
                 walk_records(o[key], None, article)
@@ -168,6 +169,37 @@ def flatten_json(obj, name: str, problems: Problems) -> list[dict]:
     if not out:
         raise ReadError(f"JSON holds no comment record (no object among its {seen[0]} items)", source=name, line=1)
     return out
+
+
+def _expanded(o: dict) -> dict:
+    """A Twitter/X API v2 response with its expansions joined in: each tweet in ``data`` gets its author's
+    ``username`` (from ``includes.users``, by ``author_id``) and, from ``referenced_tweets``, the tweet it
+    replies to (``in_reply_to_id``). Anything else is returned as it is.
+
+    >>> _expanded({"data": [{"id": "2", "author_id": "u", "referenced_tweets": [{"type": "replied_to", "id": "1"}]}],
+    ...            "includes": {"users": [{"id": "u", "username": "ann"}]}})["data"]
+    [{'id': '2', 'author_id': 'u', 'referenced_tweets': [{'type': 'replied_to', 'id': '1'}], 'username': 'ann', \
+'in_reply_to_id': '1'}]
+    """
+    data, includes = o.get("data"), o.get("includes")
+    if not isinstance(data, list):
+        return o
+    users = includes.get("users") if isinstance(includes, dict) else None
+    if not isinstance(users, list) and not any(isinstance(t, dict) and "referenced_tweets" in t for t in data):
+        return o
+    names = {u.get("id"): u.get("username") for u in users or [] if isinstance(u, dict)}
+    out = []
+    for t in data:
+        if isinstance(t, dict):
+            t = dict(t)
+            if t.get("author_id") in names:
+                t.setdefault("username", names[t["author_id"]])
+            refs = t.get("referenced_tweets") if isinstance(t.get("referenced_tweets"), list) else []
+            to = [r.get("id") for r in refs if isinstance(r, dict) and r.get("type") == "replied_to"]
+            if to:
+                t.setdefault("in_reply_to_id", to[0])
+        out.append(t)
+    return {**o, "data": out}
 
 
 def _record_lists(o: dict) -> list[list]:
