@@ -196,3 +196,22 @@ def test_twitter_v2_response_joins_usernames_from_includes_and_parents_from_refe
     # a quote is no reply: only replied_to gives a parent
     assert c["parent_id"].fillna("-").tolist() == ["-", "1001", "-"]
     assert kinds(d) == []
+
+
+def test_github_issue_comments_take_user_login_and_ids_stand_for_authors_only_with_a_notice(tmp_path):
+    gh = tmp_path / "issue_comments.json"
+    gh.write_text(json.dumps([
+        {"id": 9001, "user": {"login": "octocat", "id": 1}, "created_at": "2020-05-01T10:00:00Z", "body": "LGTM"},
+        {"id": 9002, "user": {"login": "dependabot[bot]", "id": 2}, "created_at": "2020-05-01T11:00:00Z",
+         "body": "@octocat bump"},
+    ]), encoding="utf-8")
+    d = cg.read_table(gh)
+    assert d.settings["columns"]["author"] == "user.login"
+    assert d.comments["author"].tolist() == ["octocat", "dependabot[bot]"] and kinds(d) == []
+    assert d.replies[["source_comment_id", "target_comment_id"]].values.tolist() == [["9002", "9001"]]
+    tw = tmp_path / "no_includes.json"
+    tw.write_text(json.dumps({"data": [
+        {"id": "1", "text": "a", "author_id": "42", "created_at": "2022-03-01T10:00:00.000Z"},
+        {"id": "2", "text": "b", "author_id": "43", "created_at": "2022-03-01T10:01:00.000Z"}]}), encoding="utf-8")
+    d = cg.read_table(tw)
+    assert d.comments["author"].tolist() == ["42", "43"] and kinds(d) == ["author_ids"]

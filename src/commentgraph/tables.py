@@ -92,6 +92,9 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     art = (as_id(col("article_id"), float_text=False).fillna(default_article) if "article_id" in cols
            else pd.Series([default_article] * n, dtype="str"))
     author = fields.strings(col("author"))
+    if str(cols["author"]).lower() in {c.lower() for c in tcols.AUTHOR_IDS}:
+        probs.add("author_ids", f"no column of author names: the ids in {cols['author']!r} stand for the authors",
+                  line=1 if is_csv else None, severity="notice")
     text, maybe = fields.texts(col("text"))
     scrape = fields.scrape_time(scraped_at, tz, name)
     forms: dict = {}

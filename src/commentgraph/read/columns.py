@@ -23,6 +23,12 @@ from .aliases import CANDIDATES, REQUIRED
 MAX_WHOLE = 2**53
 
 
+#: author columns tried when no candidate matches: handles (GitHub's ``user.login``), then ids (Twitter/X v2
+#: without its ``includes``), which ``read_table`` reads with an ``author_ids`` notice
+HANDLES = ("user.login", "author.login", "login", "handle", "user.handle", "author.handle")
+AUTHOR_IDS = ("author_id", "user_id", "user.id", "from.id", "account.id", "authorChannelId.value", "owner.user_id")
+
+
 def resolve_columns(df: pd.DataFrame, columns: dict | None, name: str, line: int | None = None) -> dict[str, str]:
     columns = dict(columns or {})
     unknown = [ours for ours in columns if ours not in CANDIDATES]
@@ -52,6 +58,10 @@ def resolve_columns(df: pd.DataFrame, columns: dict | None, name: str, line: int
     for names_of, key in ((lower, str.lower), (loose, _loose), (_unprefixed(df.columns), _loose)):
         _match(df, columns, used, names_of, key)  # every candidate as written, loosely, without a table prefix
     _named_author(df, columns, used, lower)
+    if "author" not in columns:  # no column of names: a handle, else the authors' ids (a notice says so)
+        src = next((lower[c.lower()] for c in (*HANDLES, *AUTHOR_IDS) if c.lower() in lower), None)
+        if src is not None and src not in used:
+            columns["author"] = src
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         raise ReadError(
