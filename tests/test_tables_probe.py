@@ -215,3 +215,43 @@ def test_github_issue_comments_take_user_login_and_ids_stand_for_authors_only_wi
         {"id": "2", "text": "b", "author_id": "43", "created_at": "2022-03-01T10:01:00.000Z"}]}), encoding="utf-8")
     d = cg.read_table(tw)
     assert d.comments["author"].tolist() == ["42", "43"] and kinds(d) == ["author_ids"]
+
+
+BIG = 1234567890123456789  # above 2**53: a float cannot hold it
+
+
+def _big_records():
+    return [{"id": BIG, "author": "a", "created_at": "2020-01-01T10:00:00Z", "text": "x", "parent_id": None},
+            {"id": BIG + 1, "author": "b", "created_at": "2020-01-01T10:01:00Z", "text": "y", "parent_id": BIG},
+            {"id": BIG + 2, "author": "c", "created_at": "2020-01-01T10:02:00Z", "text": "z", "parent_id": BIG + 1}]
+
+
+def test_ids_above_2_53_in_a_parent_column_with_nulls_keep_every_digit_in_json_jsonl_and_parquet(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    recs = _big_records()
+    (tmp_path / "big.json").write_text(json.dumps(recs), encoding="utf-8")
+    (tmp_path / "big.jsonl").write_text("\n".join(json.dumps(r) for r in recs), encoding="utf-8")
+    pq.write_table(pa.table({"id": pa.array([r["id"] for r in recs], pa.int64()), "author": ["a", "b", "c"],
+                             "created_at": [r["created_at"] for r in recs], "text": ["x", "y", "z"],
+                             "parent_id": pa.array([r["parent_id"] for r in recs], pa.int64())}),
+                   tmp_path / "big.parquet")
+    for name in ("big.json", "big.jsonl", "big.parquet"):
+        d = cg.read_table(tmp_path / name)
+        c = d.comments
+        assert c["comment_id"].tolist() == [str(BIG), str(BIG + 1), str(BIG + 2)], name
+        # (was '1.2345678901234568e+18' for both: dangling, every reply edge lost)
+        assert c["parent_id"].fillna("-").tolist() == ["-", str(BIG), str(BIG + 1)], name
+        assert d.replies["target_comment_id"].tolist() == [str(BIG), str(BIG + 1)], name
+        assert "dangling_parent" not in kinds(d), name
+
+
+def test_records_keyed_by_id_under_a_comments_key_are_read_as_records(tmp_path):
+    path = tmp_path / "keyed.json"
+    path.write_text(json.dumps({"comments": {
+        "c1": {"author": "a", "date": "2020-01-01T10:00:00Z", "text": "x"},
+        "c2": {"author": "b", "date": "2020-01-01T10:01:00Z", "text": "y", "parent": "c1"}}}), encoding="utf-8")
+    d = cg.read_table(path)
+    assert d.comments["comment_id"].tolist() == ["c1", "c2"] and d.comments["author"].tolist() == ["a", "b"]
+    assert d.comments["parent_id"].fillna("-").tolist() == ["-", "c1"] and d.comments["row"].tolist() == [1, 2]

@@ -11,11 +11,14 @@ import warnings
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from ..errors import ReadError
 from ..problems import Problems
 from ..schema import scrub_surrogates
 from ..sources import decode
+from .columns import MAX_WHOLE
 from .records import flatten_json, json_lines, jsonable, loads
 
 TABLE_SUFFIXES = {
@@ -72,6 +75,10 @@ def load(source, problems: Problems) -> pd.DataFrame:
     if kind == "parquet":
         try:
             df = pd.read_parquet(path)
+            for col in _big_floats(df):  # whole numbers with nulls made floats: above 2**53 they lose digits
+                whole = pq.read_table(path, columns=[col]).column(0)
+                if pa.types.is_integer(whole.type):
+                    df[col] = whole.to_pandas(types_mapper=lambda t: pd.Int64Dtype()).array
         except Exception as e:  # pyarrow raises many types for a broken file
             raise ReadError(f"not a readable Parquet file: {type(e).__name__}: {e}", source=name) from None
         return _safe_cells(df)  # (a binary column may hold bytes that are no UTF-8)
@@ -351,8 +358,20 @@ def _read_csv_records(text: str, sep: str, problems: Problems) -> pd.DataFrame:
     return df
 
 
+def _big_floats(df: pd.DataFrame) -> list:
+    """Float columns holding a value of 2**53 or more (where a float may have lost digits of a whole number)."""
+    return [c for c in df.columns[(df.dtypes == "float64").to_numpy()] if (df[c].abs() >= MAX_WHOLE).any()]
+
+
 def _normalize(records: list[dict]) -> pd.DataFrame:
     df = pd.json_normalize(records)
+    for col in _big_floats(df):
+        # whole numbers beyond 2**53 (Twitter ids) made floats by a missing value: rebuilt exactly
+        values = [r.get(col) for r in records]
+        if any(v is not None for v in values) and all(
+            v is None or isinstance(v, int) and not isinstance(v, bool) for v in values
+        ):
+            df[col] = pd.array(values, dtype="Int64")
     for col in df.columns:
         if df[col].dtype == object and df[col].map(lambda v: isinstance(v, dict | list)).any():
             df[col] = df[col].map(jsonable)

@@ -145,6 +145,8 @@ def flatten_json(obj, name: str, problems: Problems) -> list[dict]:
             if isinstance(o.get(key), list):
                 walk_records(o[key], None, article)
                 return True
+            if isinstance(o.get(key), dict) and o[key] and all(isinstance(v, dict) for v in o[key].values()):
+                return find(o[key], article)  # records keyed by their ids: {"comments": {"c1": {...}, ...}}
         dict_values = [v for v in o.values() if isinstance(v, dict)]
         if dict_values and len(dict_values) == len(o):
             # a dict keyed by id: either articles holding comment lists, or the comments themselves
