@@ -255,3 +255,20 @@ def test_records_keyed_by_id_under_a_comments_key_are_read_as_records(tmp_path):
     d = cg.read_table(path)
     assert d.comments["comment_id"].tolist() == ["c1", "c2"] and d.comments["author"].tolist() == ["a", "b"]
     assert d.comments["parent_id"].fillna("-").tolist() == ["-", "c1"] and d.comments["row"].tolist() == [1, 2]
+
+
+def test_json_lists_objects_and_booleans_in_our_columns_get_a_wrong_type_row_each(tmp_path):
+    path = tmp_path / "types.json"
+    path.write_text(json.dumps([
+        {"comment_id": "1", "author": ["x", "y"], "posted_at": "2019-03-01T10:00:00Z", "text": "a", "parent_id": None},
+        {"comment_id": "2", "author": "b", "posted_at": "2019-03-01T10:01:00Z", "text": ["t"], "parent_id": [1]},
+        {"comment_id": "3", "author": False, "posted_at": True, "text": "c", "parent_id": "1"},
+    ]), encoding="utf-8")
+    d = cg.read_table(path)
+    c = d.comments
+    assert c["comment_id"].tolist() == ["1", "2", "3"]  # every comment kept
+    assert c["author"].tolist() == ['["x", "y"]', "b", "False"] and c["text"].tolist() == ["a", '["t"]', "c"]
+    wrong = d.problems[d.problems["kind"] == "wrong_type"]
+    assert sorted(zip(wrong["line"].astype(int), wrong["message"].str.split(" ").str[0])) == [
+        (1, "author"), (2, "parent_id"), (2, "text"), (3, "author"), (3, "posted_at")]
+    assert "is a list" in wrong["message"].iloc[0] and (wrong["severity"] == "error").all()

@@ -91,6 +91,7 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     default_article = article_id or (Path(name).stem if name != "<DataFrame>" else "table")
     art = (as_id(col("article_id"), float_text=False).fillna(default_article) if "article_id" in cols
            else pd.Series([default_article] * n, dtype="str"))
+    fields.wrong_types(raw, cols, rows, probs)
     author = fields.strings(col("author"))
     if str(cols["author"]).lower() in {c.lower() for c in tcols.AUTHOR_IDS}:
         probs.add("author_ids", f"no column of author names: the ids in {cols['author']!r} stand for the authors",

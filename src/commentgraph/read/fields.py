@@ -62,6 +62,21 @@ def markup(text: pd.Series, maybe: np.ndarray, html_text: bool, rows: np.ndarray
     return text
 
 
+def wrong_types(raw: pd.DataFrame, cols: dict, rows: np.ndarray, probs: Problems) -> None:
+    """An error for each JSON value of our columns that is a list, an object or a boolean (kept as its JSON text)."""
+    kinds = raw.attrs.get("json_kinds", {})
+    for ours, src in cols.items():
+        kind = kinds.get(src)
+        for i in np.flatnonzero(pd.notna(kind)) if kind is not None else []:
+            probs.add(
+                "wrong_type",
+                f"{ours} (field {src!r}) is {kind[i]}, not a {'time' if ours == 'posted_at' else 'string or number'}; "
+                "kept as its JSON text",
+                line=int(rows[i]),
+                excerpt_text=str(raw[src].iloc[i]),
+            )
+
+
 def scrape_time(scraped_at, tz: str, name: str) -> pd.Timestamp | None:
     """``scraped_at`` as a stamp in ``tz`` (a naive one is local)."""
     if scraped_at is None:

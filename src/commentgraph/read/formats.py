@@ -372,7 +372,21 @@ def _normalize(records: list[dict]) -> pd.DataFrame:
             v is None or isinstance(v, int) and not isinstance(v, bool) for v in values
         ):
             df[col] = pd.array(values, dtype="Int64")
-    for col in df.columns:
-        if df[col].dtype == object and df[col].map(lambda v: isinstance(v, dict | list)).any():
-            df[col] = df[col].map(jsonable)
+    odd = {}  # column -> what JSON type each value of another type than its column's is (None for the rest)
+    for col in df.columns[(df.dtypes == object).to_numpy()]:  # noqa: E721
+        kind = df[col].map(_json_kind, na_action="ignore")
+        if kind.notna().any():
+            odd[col] = kind.to_numpy()
+            if kind.isin(["a list", "an object"]).any():
+                df[col] = df[col].map(jsonable)
+    df.attrs["json_kinds"] = odd
     return df
+
+
+def _json_kind(v) -> str | None:
+    """The JSON type of a value that a column of strings or numbers should not hold, else None."""
+    if isinstance(v, dict):
+        return "an object"
+    if isinstance(v, list):
+        return "a list"
+    return "a boolean" if isinstance(v, bool) else None
