@@ -272,3 +272,18 @@ def test_json_lists_objects_and_booleans_in_our_columns_get_a_wrong_type_row_eac
     assert sorted(zip(wrong["line"].astype(int), wrong["message"].str.split(" ").str[0])) == [
         (1, "author"), (2, "parent_id"), (2, "text"), (3, "author"), (3, "posted_at")]
     assert "is a list" in wrong["message"].iloc[0] and (wrong["severity"] == "error").all()
+
+
+def test_json_list_of_lists_with_a_header_row_is_a_table_and_ragged_rows_are_reported(tmp_path):
+    path = tmp_path / "values.json"
+    path.write_text(json.dumps([["id", "author", "date", "text"], [1, "a", "2019-03-01 10:00", "x"],
+                                [2, "b", "2019-03-01 10:01"], [3, "c", "2019-03-01 10:02", "z", "more"]]),
+                    encoding="utf-8")
+    d = cg.read_table(path)
+    c = d.comments
+    assert c["comment_id"].tolist() == ["1", "2", "3"] and c["row"].tolist() == [2, 3, 4]
+    assert c["text"].tolist() == ["x", "", "z"] and c["posted_at"].iloc[2] == pd.Timestamp("2019-03-01 10:02",
+                                                                                              tz="Europe/Berlin")
+    assert c["_extra_fields"].tolist()[2] == '["more"]'
+    assert list(zip(d.problems["kind"], d.problems["line"])) == [("missing_fields", 3), ("extra_fields", 4),
+                                                                  ("missing_text", 3)]

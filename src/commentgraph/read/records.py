@@ -136,7 +136,9 @@ def flatten_json(obj, name: str, problems: Problems) -> list[dict]:
 
     def find(o, article=None) -> bool:
         if isinstance(o, list):
-            walk_records(o, None, article)
+            rows = _header_rows(o, problems)
+            seen[0] += rows is not None  # (the header is item 1)
+            walk_records(o if rows is None else rows, None, article)
             return True
         if not isinstance(o, dict):
             return False
@@ -170,6 +172,35 @@ def flatten_json(obj, name: str, problems: Problems) -> list[dict]:
         )
     if not out:
         raise ReadError(f"JSON holds no comment record (no object among its {seen[0]} items)", source=name, line=1)
+    return out
+
+
+def _header_rows(o: list, problems: Problems) -> list[dict] | None:
+    """A list of lists whose first holds names (a spreadsheet's ``values``) as records, else None; a row of
+    another length than the header is a problems row (missing fields are null, extra ones kept in ``_extra_fields``).
+
+    >>> _header_rows([["id", "author"], [1, "a"], [2]], Problems("x.json"))
+    [{'id': 1, 'author': 'a'}, {'id': 2, 'author': None}]
+    """
+    if len(o) < 2 or not all(isinstance(r, list) for r in o) or not all(isinstance(h, str) for h in o[0]):
+        return None
+    if len(set(o[0])) < len(o[0]):
+        return None  # (a name twice: records would keep one of its values)
+    header, out = o[0], []
+    for i, row in enumerate(o[1:], start=2):
+        rec = dict(zip(header, row + [None] * (len(header) - len(row))))
+        if len(row) != len(header):
+            more = len(row) > len(header)
+            problems.add(
+                "extra_fields" if more else "missing_fields",
+                f"{len(row)} fields where the header has {len(header)}; the "
+                + ("extra ones are kept in column _extra_fields" if more else "missing ones are NA"),
+                line=i,
+                excerpt_text=json.dumps(row)[:120],
+            )
+            if more:
+                rec["_extra_fields"] = json.dumps(row[len(header) :])
+        out.append(rec)
     return out
 
 
