@@ -287,3 +287,35 @@ def test_json_list_of_lists_with_a_header_row_is_a_table_and_ragged_rows_are_rep
     assert c["_extra_fields"].tolist()[2] == '["more"]'
     assert list(zip(d.problems["kind"], d.problems["line"])) == [("missing_fields", 3), ("extra_fields", 4),
                                                                   ("missing_text", 3)]
+
+
+def test_lines_about_the_export_above_the_header_are_skipped_with_a_notice_csv_and_excel(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("Exported by ExportComments.com on 2021-06-01\nURL: https://example.com/post/1\n\n"
+                    "Name;Date;Likes;Comment\nAnn;2021-06-01 10:00:00;3;Hello\nBen;2021-06-01 10:05:00;0;@Ann hi\n",
+                    encoding="utf-8")
+    d = cg.read_table(path)
+    c = d.comments
+    assert c["author"].tolist() == ["Ann", "Ben"] and c["text"].tolist() == ["Hello", "@Ann hi"]
+    assert c["row"].tolist() == [5, 6]  # the lines of the file: the header is line 4
+    assert c["posted_at"].iloc[1] == pd.Timestamp("2021-06-01 10:05", tz="Europe/Berlin")
+    assert kinds(d) == ["preamble"] and "header on line 4" in d.problems["message"].iloc[0]
+    assert d.replies["target_comment_id"].tolist() == [c["comment_id"].iloc[0]]
+
+    xlsx = tmp_path / "export.xlsx"
+    pd.DataFrame([["Report", None, None], [None, None, None], ["Name", "Date", "Comment"],
+                  ["Ann", "2021-06-01 10:00", "hi"], ["Ben", "2021-06-01 10:05", "yo"]]).to_excel(
+        xlsx, header=False, index=False)
+    d = cg.read_table(xlsx)
+    assert d.comments["author"].tolist() == ["Ann", "Ben"] and d.comments["row"].tolist() == [4, 5]
+    assert kinds(d) == ["preamble"] and "header on row 3" in d.problems["message"].iloc[0]
+    # a file whose first line is its header is read as before, and one with no header anywhere still raises
+    (tmp_path / "plain.csv").write_text("author,date,text\nA,2019-03-01 10:00,x\n", encoding="utf-8")
+    assert kinds(cg.read_table(tmp_path / "plain.csv")) == []
+    (tmp_path / "none.csv").write_text("Report\nfoo,bar\n1,2\n", encoding="utf-8")
+    try:
+        cg.read_table(tmp_path / "none.csv")
+    except cg.ReadError as e:
+        assert "required column(s)" in str(e)
+    else:
+        raise AssertionError("a table without comment columns was read")

@@ -73,7 +73,7 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     if not isinstance(source, pd.DataFrame | str | Path):
         raise ReadError(f"cannot read a {type(source).__name__} as a table; give a path or a DataFrame")
     probs = Problems(name, strict=strict)
-    raw = load(source, probs)
+    raw = load(source, probs, columns)
     if raw.empty and len(raw.columns) == 0:
         raise ReadError("the table has no columns", source=name)
     raw = raw.reset_index(drop=True)

@@ -74,6 +74,25 @@ def resolve_columns(df: pd.DataFrame, columns: dict | None, name: str, line: int
     return columns
 
 
+def header_at(rows: list[list], columns: dict | None) -> int | None:
+    """Where the header is when the first row names no comment columns: the index of the first of ``rows`` (a
+    file's first rows, as fields) whose names give our required columns, else None (for files that open with
+    lines about the export: ``Exported by ... on DATE``, a URL, a report title).
+
+    >>> header_at([["Report"], [], ["Name", "Date", "Comment"], ["Ann", "2021-06-01", "hi"]], None)
+    2
+    """
+    for i, names in enumerate(rows[:30]):
+        names = [str(n).strip() for n in names if isinstance(n, str) and n.strip()]
+        if len(names) >= len(REQUIRED) and len(set(names)) == len(names):
+            try:
+                resolve_columns(pd.DataFrame(columns=names), columns, "")
+                return i
+            except ReadError:
+                continue
+    return None
+
+
 def _match(df: pd.DataFrame, columns: dict, used: set, names_of: dict, key) -> None:
     """Our columns not yet mapped, each to the first candidate that ``names_of`` holds (under ``key``)."""
     for ours, names in CANDIDATES.items():

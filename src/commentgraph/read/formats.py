@@ -18,20 +18,11 @@ from ..errors import ReadError
 from ..problems import Problems
 from ..schema import scrub_surrogates
 from ..sources import decode
-from .columns import MAX_WHOLE
-from .records import flatten_json, json_lines, jsonable, loads
+from .columns import header_at
+from .records import big_floats, flatten_json, json_lines, loads, normalize
 
-TABLE_SUFFIXES = {
-    ".csv": "csv",
-    ".tsv": "tsv",
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".parquet": "parquet",
-    ".pq": "parquet",
-    ".xlsx": "excel",
-    ".xlsm": "excel",
-}
+TABLE_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+TABLE_SUFFIXES |= {".parquet": "parquet", ".pq": "parquet", ".xlsx": "excel", ".xlsm": "excel"}
 
 
 _EXCEL_SEP = re.compile(r"sep=(?P<sep>[^\n\r])[ \t]*\r?\n")
@@ -58,7 +49,7 @@ def _safe_cells(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def load(source, problems: Problems) -> pd.DataFrame:
+def load(source, problems: Problems, columns: dict | None = None) -> pd.DataFrame:
     name = problems.source
     if isinstance(source, pd.DataFrame):
         return _safe_cells(source.copy())
@@ -75,7 +66,7 @@ def load(source, problems: Problems) -> pd.DataFrame:
     if kind == "parquet":
         try:
             df = pd.read_parquet(path)
-            for col in _big_floats(df):  # whole numbers with nulls made floats: above 2**53 they lose digits
+            for col in big_floats(df):  # whole numbers with nulls made floats: above 2**53 they lose digits
                 whole = pq.read_table(path, columns=[col]).column(0)
                 if pa.types.is_integer(whole.type):
                     df[col] = whole.to_pandas(types_mapper=lambda t: pd.Int64Dtype()).array
@@ -83,24 +74,25 @@ def load(source, problems: Problems) -> pd.DataFrame:
             raise ReadError(f"not a readable Parquet file: {type(e).__name__}: {e}", source=name) from None
         return _safe_cells(df)  # (a binary column may hold bytes that are no UTF-8)
     if kind == "excel":
-        return _read_excel(path, problems)
+        return _read_excel(path, problems, columns)
     text = _decode(path.read_bytes(), problems)
     if not text.strip():
         raise ReadError("the file is empty", source=name)
     if kind in ("csv", "tsv"):
-        return _repeated_names(_read_csv(*csv_text(text, tsv=kind == "tsv"), problems), problems)
+        text, sep = _preamble(*csv_text(text, tsv=kind == "tsv"), columns, problems)
+        return _repeated_names(_read_csv(text, sep, problems), problems)
     if kind == "jsonl":
         records = json_lines(text, problems)
         if not records:
             raise ReadError("no JSON object found in the file", source=name)
-        return _normalize(records)
+        return normalize(records)
     try:
         obj = loads(text, problems)
     except json.JSONDecodeError as e:
         raise ReadError(f"not valid JSON: {e.msg}", source=name, line=e.lineno) from None
     except RecursionError:
         raise ReadError("JSON nested too deeply to be comment records", source=name) from None
-    return _normalize(flatten_json(obj, name, problems))
+    return normalize(flatten_json(obj, name, problems))
 
 
 #: a character UTF-8 writes as more than one byte
@@ -168,12 +160,11 @@ def _excel_cell(v):
     return scrub_surrogates(str(v))
 
 
-def _read_excel(path: Path, problems: Problems) -> pd.DataFrame:
+def _read_excel(path: Path, problems: Problems, columns=None) -> pd.DataFrame:
     """The sheet of an Excel workbook that holds comments, as strings with the row each record is on: the
-    first sheet whose header names an author, a time and a text (as ``read_table`` looks for them), else
-    the first sheet with rows; a notice names the sheet read when there are several."""
-    from .columns import resolve_columns
-
+    first sheet whose header names an author, a time and a text (as ``read_table`` looks for them; a header
+    below report rows too, with a ``preamble`` notice), else the first sheet with rows; a notice names the
+    sheet read when there are several."""
     try:
         sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl")
     except ImportError as e:
@@ -184,22 +175,52 @@ def _read_excel(path: Path, problems: Problems) -> pd.DataFrame:
     if not filled:
         raise ReadError("the workbook has no sheet with a header row", source=problems.source)
 
-    def holds_comments(df):
-        try:
-            resolve_columns(df, None, problems.source)
-            return True
-        except ReadError:
-            return False
+    def header(df) -> int | None:  # how many rows below the sheet's first the header is (0: the first)
+        if header_at([list(df.columns)], columns) is not None:
+            return 0
+        at = header_at([list(r) for r in df.head(30).itertuples(index=False)], columns)
+        return None if at is None else at + 1
 
-    name = next((k for k, df in filled.items() if holds_comments(df)), next(iter(filled)))
-    df = filled[name].map(_excel_cell).astype("str").where(filled[name].notna())
+    found = {k: at for k, df in filled.items() if (at := header(df)) is not None}
+    name = next(iter(found), next(iter(filled)))
+    raw, at = filled[name], found.get(name, 0)
+    if at:
+        problems.add(
+            "preamble",
+            f"rows 1-{at} of sheet {name!r} stand above the header on row {at + 1}; not read as rows",
+            line=1,
+            severity="notice",
+        )
+        raw = raw.iloc[at:].set_axis([_excel_cell(v) or "" for v in raw.iloc[at - 1]], axis=1)
+    df = raw.map(_excel_cell).astype("str").where(raw.notna())
     df.columns = [str(c) for c in df.columns]
-    df["_row_line"] = range(2, len(df) + 2)  # (row 1 is the header)
+    df["_row_line"] = range(at + 2, len(df) + at + 2)  # (the first row below the header is the sheet's row at + 2)
     if len(sheets) > 1:
         problems.add(
             "excel_sheet", f"read sheet {name!r} of {len(sheets)} ({', '.join(map(repr, sheets))})", severity="notice"
         )
     return df
+
+
+def _preamble(text: str, sep: str, columns, problems: Problems) -> tuple[str, str]:
+    """``(text, delimiter)`` without lines above the header (each blanked: lines keep their numbers), where the
+    first line names no comment columns and a later one does (``header_at``); a notice names the lines."""
+    head = text.split("\n", 31)[:30]
+    rows = [next(csv.reader([line], delimiter=sniff_delimiter(line)), []) for line in head]
+    first = next((i for i, r in enumerate(rows) if r), None)
+    if first is None or header_at(rows[first : first + 1], columns) is not None:
+        return text, sep
+    at = header_at(rows, columns)
+    if at is None:
+        return text, sep
+    problems.add(
+        "preamble",
+        f"line(s) 1-{at} stand above the header on line {at + 1}; not read as rows",
+        line=1,
+        excerpt_text=" | ".join(line for line in head[:at] if line.strip()),
+        severity="notice",
+    )
+    return "\n" * at + text.split("\n", at)[at], sniff_delimiter(head[at])
 
 
 def csv_text(text: str, *, tsv: bool = False) -> tuple[str, str]:
@@ -356,37 +377,3 @@ def _read_csv_records(text: str, sep: str, problems: Problems) -> pd.DataFrame:
         df["_extra_fields"] = pd.Series(extra, dtype="str")
     df["_row_line"] = pd.array(starts, dtype="Int64")
     return df
-
-
-def _big_floats(df: pd.DataFrame) -> list:
-    """Float columns holding a value of 2**53 or more (where a float may have lost digits of a whole number)."""
-    return [c for c in df.columns[(df.dtypes == "float64").to_numpy()] if (df[c].abs() >= MAX_WHOLE).any()]
-
-
-def _normalize(records: list[dict]) -> pd.DataFrame:
-    df = pd.json_normalize(records)
-    for col in _big_floats(df):
-        # whole numbers beyond 2**53 (Twitter ids) made floats by a missing value: rebuilt exactly
-        values = [r.get(col) for r in records]
-        if any(v is not None for v in values) and all(
-            v is None or isinstance(v, int) and not isinstance(v, bool) for v in values
-        ):
-            df[col] = pd.array(values, dtype="Int64")
-    odd = {}  # column -> what JSON type each value of another type than its column's is (None for the rest)
-    for col in df.columns[(df.dtypes == object).to_numpy()]:  # noqa: E721
-        kind = df[col].map(_json_kind, na_action="ignore")
-        if kind.notna().any():
-            odd[col] = kind.to_numpy()
-            if kind.isin(["a list", "an object"]).any():
-                df[col] = df[col].map(jsonable)
-    df.attrs["json_kinds"] = odd
-    return df
-
-
-def _json_kind(v) -> str | None:
-    """The JSON type of a value that a column of strings or numbers should not hold, else None."""
-    if isinstance(v, dict):
-        return "an object"
-    if isinstance(v, list):
-        return "a list"
-    return "a boolean" if isinstance(v, bool) else None

@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 import re
 
+import pandas as pd
+
 from ..errors import ReadError
 from ..problems import Problems
 from ..schema import scrub_surrogates
+from .columns import MAX_WHOLE
 
 RECORD_KEYS = ("comments", "data", "items", "results", "records", "posts", "children", "response")
 
@@ -79,6 +82,33 @@ _REDDIT_SKIP = {
 }
 
 
+def _reddit_thing(thing: str, rec: dict, problems: Problems, line: int) -> list | None:
+    """A Listing's children; for a submission or a 'more' stub, a notice (and None)."""
+    if thing == "Listing":
+        return rec.get("children") or []
+    more = f"{len(rec.get('children') or [])} comment(s) not loaded (a 'more' stub); not in the table"
+    problems.add(f"reddit_{thing}", _REDDIT_SKIP[thing] or more, line=line, severity="notice")
+    return None
+
+
+def _pop_children(rec: dict):
+    """The nested replies of a record, taken out of it (a list or dict of objects under a nesting key, or
+    anything under ``replies``), else None; any other value is an ordinary field."""
+    for key in _NEST_KEYS:
+        v = rec.get(key)
+        if (
+            isinstance(v, list)
+            and all(isinstance(x, dict) for x in v)
+            or isinstance(v, dict)
+            and v
+            and all(isinstance(x, dict) for x in v.values())
+            or key == "replies"
+            and isinstance(v, list | dict)
+        ):
+            return rec.pop(key)
+    return None
+
+
 def flatten_json(obj, name: str, problems: Problems) -> list[dict]:
     """Records from JSON: a list, a dict holding a list, a dict of records; nested replies flattened."""
     out: list[dict] = []
@@ -98,27 +128,13 @@ def flatten_json(obj, name: str, problems: Problems) -> list[dict]:
             thing = rec.get("kind") if set(rec) == {"kind", "data"} else None  # a Reddit API thing
             rec = _unwrap(dict(rec))
             if thing in _REDDIT_SKIP:
-                if thing == "Listing":  # a list of things: its children stand where it stands
+                listed = _reddit_thing(thing, rec, problems, seen[0])
+                if listed is not None:  # a Listing: its children stand where it stands
                     seen[0] -= 1
-                    walk_records(rec.get("children") or [], parent_key, article)
-                else:
-                    more = f"{len(rec.get('children') or [])} comment(s) not loaded (a 'more' stub); not in the table"
-                    problems.add(f"reddit_{thing}", _REDDIT_SKIP[thing] or more, line=seen[0], severity="notice")
+                    walk_records(listed, parent_key, article)
                 continue
             rec["_row_line"] = seen[0]
-            children = None
-            for key in _NEST_KEYS:
-                v = rec.get(key)
-                if children is None and (
-                    isinstance(v, list)
-                    and all(isinstance(x, dict) for x in v)
-                    or isinstance(v, dict)
-                    and v
-                    and all(isinstance(x, dict) for x in v.values())
-                    or key == "replies"
-                    and isinstance(v, list | dict)
-                ):
-                    children = rec.pop(key)  # nested replies; any other value is an ordinary field
+            children = _pop_children(rec)
             if parent_key is not None:
                 rec.setdefault("_nest_parent", parent_key)
             if article is not None:
@@ -330,3 +346,39 @@ def _scrub(obj, count: list):
     if isinstance(obj, dict):
         return {_scrub(k, count): _scrub(v, count) for k, v in obj.items()}
     return obj
+
+
+def big_floats(df: pd.DataFrame) -> list:
+    """Float columns holding a value of 2**53 or more (where a float may have lost digits of a whole number)."""
+    return [c for c in df.columns[(df.dtypes == "float64").to_numpy()] if (df[c].abs() >= MAX_WHOLE).any()]
+
+
+def normalize(records: list[dict]) -> pd.DataFrame:
+    """Records as a frame (nested objects flattened to ``a.b`` columns); lists and objects left in a column become
+    JSON text, and ``attrs["json_kinds"]`` says which values were lists, objects or booleans."""
+    df = pd.json_normalize(records)
+    for col in big_floats(df):
+        # whole numbers beyond 2**53 (Twitter ids) made floats by a missing value: rebuilt exactly
+        values = [r.get(col) for r in records]
+        if any(v is not None for v in values) and all(
+            v is None or isinstance(v, int) and not isinstance(v, bool) for v in values
+        ):
+            df[col] = pd.array(values, dtype="Int64")
+    odd = {}  # column -> what JSON type each value of another type than its column's is (None for the rest)
+    for col in df.columns[(df.dtypes == object).to_numpy()]:  # noqa: E721
+        kind = df[col].map(_json_kind, na_action="ignore")
+        if kind.notna().any():
+            odd[col] = kind.to_numpy()
+            if kind.isin(["a list", "an object"]).any():
+                df[col] = df[col].map(jsonable)
+    df.attrs["json_kinds"] = odd
+    return df
+
+
+def _json_kind(v) -> str | None:
+    """The JSON type of a value that a column of strings or numbers should not hold, else None."""
+    if isinstance(v, dict):
+        return "an object"
+    if isinstance(v, list):
+        return "a list"
+    return "a boolean" if isinstance(v, bool) else None
