@@ -205,7 +205,7 @@ def _read_excel(path: Path, problems: Problems, columns=None) -> pd.DataFrame:
 def _preamble(text: str, sep: str, columns, problems: Problems) -> tuple[str, str]:
     """``(text, delimiter)`` without lines above the header (each blanked: lines keep their numbers), where the
     first line names no comment columns and a later one does (``header_at``); a notice names the lines."""
-    head = text.split("\n", 31)[:30]
+    head = [line[:4096] for line in text.split("\n", 31)[:30]]  # (a header is short; a 10 MB line is no header)
     rows = [next(csv.reader([line], delimiter=sniff_delimiter(line)), []) for line in head]
     first = next((i for i, r in enumerate(rows) if r), None)
     if first is None or header_at(rows[first : first + 1], columns) is not None:
