@@ -319,3 +319,23 @@ def test_lines_about_the_export_above_the_header_are_skipped_with_a_notice_csv_a
         assert "required column(s)" in str(e)
     else:
         raise AssertionError("a table without comment columns was read")
+
+
+def test_a_parent_column_holding_author_names_gives_each_reply_the_named_authors_latest_earlier_comment(tmp_path):
+    path = tmp_path / "antwort.csv"
+    path.write_text("id;Autor;Datum;Kommentar;Antwort auf\n"
+                    "1;Müller;01.03.2019 10:05;Hallo;\n"
+                    "2;Schulz;01.03.2019 10:06;ja;Müller\n"
+                    "3;Müller;01.03.2019 10:07;doch;@Schulz\n"
+                    "4;Weber;01.03.2019 10:08;nein;Müller\n"  # Müller's latest before 10:08: comment 3
+                    "5;Kurz;01.03.2019 10:09;hm;Weber\n"
+                    "6;Lang;01.03.2019 10:04;früh;Kurz\n", encoding="utf-8")  # Kurz wrote only later: dangles
+    d = cg.read_table(path)
+    assert d.comments["parent_id"].fillna("-").tolist() == ["-", "1", "2", "3", "4", "Kurz"]
+    assert d.settings["parent_ids"]["name_parents"] == 4
+    assert kinds(d) == ["name_parents", "dangling_parent"]
+    # ids that are no names stay as they were: a dangling parent
+    ids = tmp_path / "ids.csv"
+    ids.write_text("id,author,date,text,parent\n1,a,2019-03-01 10:00,x,\n2,b,2019-03-01 10:01,y,77\n",
+                   encoding="utf-8")
+    assert cg.read_table(ids).comments["parent_id"].tolist()[1] == "77"

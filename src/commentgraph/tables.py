@@ -109,7 +109,8 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     if "parent_id" in cols:
         nested = raw["_nest_parent"] if "_nest_parent" in raw.columns and cols["parent_id"] != "_nest_parent" else None
         parent, parent_how = fields.parents(col("parent_id"), nested, written, ids, art, dup, rows, probs,
-                                            number=number if "number" in cols else None, posted=posted)
+                                            number=number if "number" in cols else None, posted=posted,
+                                            author=author)
 
     comments = pd.DataFrame({
         "comment_id": ids, "article_id": art, "number": number, "author": author, "posted_at": posted,

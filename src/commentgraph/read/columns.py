@@ -277,6 +277,38 @@ def link_parents(parent: pd.Series, ids: pd.Series, article: pd.Series) -> tuple
     return new, how
 
 
+def named_parents(parent: pd.Series, ids: pd.Series, art: pd.Series, author: pd.Series, posted, how: dict):
+    """Parents naming no comment id but an author of their article (``Antwort auf: Müller``, ``@Müller``), taken as
+    that author's latest comment posted before the reply, where at least half of such parents name an author
+    (decided from the data: the column holds names, not ids); ``how["name_parents"]`` counts them.
+
+    >>> t = pd.Series(pd.to_datetime(["2019-03-01 10:00", "2019-03-01 10:01", "2019-03-01 10:02"]))
+    >>> named_parents(pd.Series([None, "Ann", "@Ben"], dtype="str"), pd.Series(["1", "2", "3"], dtype="str"),
+    ...               pd.Series(["a"] * 3, dtype="str"), pd.Series(["Ann", "Ben", "Cem"], dtype="str"), t, {}).tolist()
+    [nan, '1', '2']
+    """
+    at = np.flatnonzero((parent.notna() & ~isin(parent, ids)).to_numpy(dtype=bool))
+    if not len(at):
+        return parent
+    name = parent.iloc[at].str.strip().str.removeprefix("@").str.strip()
+    if isin(name, author.dropna().str.strip().unique()).sum() * 2 < len(at):
+        return parent  # (most name no author at all: the cheap test first)
+    key = art.astype("str") + "\x1f" + author.fillna("\x00").str.strip()
+    asked = art.iloc[at].astype("str") + "\x1f" + name
+    named = isin(asked, key).to_numpy()
+    if named.sum() * 2 < len(at):
+        return parent
+    stamp = pd.Series(posted).reset_index(drop=True)
+    left = pd.DataFrame({"key": asked.to_numpy()[named], "t": stamp.iloc[at[named]].to_numpy(), "row": at[named]})
+    right = pd.DataFrame({"key": key.to_numpy(), "t": stamp.to_numpy(), "to": ids.to_numpy()})
+    left, right = left[left["t"].notna()].sort_values("t"), right[right["t"].notna()].sort_values("t")
+    got = pd.merge_asof(left, right, on="t", by="key", allow_exact_matches=False).dropna(subset=["to"])
+    out = parent.copy()
+    out.iloc[got["row"].to_numpy()] = got["to"].to_numpy()
+    how["name_parents"] = len(got)
+    return out.astype("str")
+
+
 #: markup that says a text is HTML: a tag of the kinds comment systems write, or a character entity
 HTML_MARK = re.compile(
     r"<(?:p|br|a|i|b|em|strong|pre|code|blockquote|span|div|ul|li)\b[^>]*>|</[a-z]+>"

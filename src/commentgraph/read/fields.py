@@ -211,6 +211,7 @@ def parents(
     probs: Problems,
     number: pd.Series | None = None,
     posted: pd.Series | None = None,
+    author: pd.Series | None = None,
 ) -> tuple:
     """``(parent_id, how)``: parent ids reconciled with the comment ids (see ``link_parents``), a nested reply's
     parent where none is written, parents written as comment numbers (Discourse's ``reply_to_post_number``)
@@ -228,6 +229,15 @@ def parents(
         parent = pd.Series([p if pd.isna(p) else own.get((a, p), p) for a, p in zip(art, parent)], dtype="str")
     if number is not None:
         parent = _numbered_parents(parent, ids_, art, number, how)
+    if author is not None and posted is not None:
+        parent = tcols.named_parents(parent, ids_, art, author, posted, how)
+        if how.get("name_parents"):
+            probs.add(
+                "name_parents",
+                f"{how['name_parents']:,} parents name an author, not a comment id: each taken "
+                "as that author's latest comment posted before the reply",
+                severity="notice",
+            )
     selfp = (parent == ids_).fillna(False).to_numpy(dtype=bool)
     for i in np.flatnonzero(selfp):
         probs.add("self_parent", "a comment names itself as parent; parent dropped", line=int(rows[i]))
