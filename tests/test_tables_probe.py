@@ -339,3 +339,25 @@ def test_a_parent_column_holding_author_names_gives_each_reply_the_named_authors
     ids.write_text("id,author,date,text,parent\n1,a,2019-03-01 10:00,x,\n2,b,2019-03-01 10:01,y,77\n",
                    encoding="utf-8")
     assert cg.read_table(ids).comments["parent_id"].tolist()[1] == "77"
+
+
+def test_a_date_column_and_a_time_of_day_column_are_joined_whichever_the_map_took(tmp_path):
+    berlin = "Europe/Berlin"
+    de = tmp_path / "de.csv"
+    de.write_text("Autor;Datum;Uhrzeit;Kommentar\nA;01.03.2019;10:05;x\nB;01.03.2019;;y\n", encoding="utf-8")
+    d = cg.read_table(de)
+    # (was 2019-01-03 00:00: the date read month first, the time of day ignored)
+    assert d.comments["posted_at"].tolist() == [pd.Timestamp("2019-03-01 10:05", tz=berlin),
+                                                pd.Timestamp("2019-03-01 00:00", tz=berlin)]
+    assert kinds(d) == ["date_and_time"]
+    en = tmp_path / "en.csv"
+    en.write_text("author,date,time,text\nA,2019-03-01,10:05,x\nB,2019-03-02,9:05 PM,y\n", encoding="utf-8")
+    d = cg.read_table(en)  # the map takes 'time' (a time candidate before 'date'): was today's date at 10:05
+    assert d.comments["posted_at"].tolist() == [pd.Timestamp("2019-03-01 10:05", tz=berlin),
+                                                pd.Timestamp("2019-03-02 21:05", tz=berlin)]
+    only = tmp_path / "only.csv"
+    only.write_text("Autor;Datum;Kommentar\nA;01.03.2019;x\nB;2.3.19;y\n", encoding="utf-8")
+    d = cg.read_table(only)
+    assert d.comments["posted_at"].tolist() == [pd.Timestamp("2019-03-01", tz=berlin),
+                                                pd.Timestamp("2019-03-02", tz=berlin)]
+    assert kinds(d) == ["date_only"] and d.problems["line"].tolist() == [2]

@@ -99,7 +99,8 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     text, maybe = fields.texts(col("text"))
     scrape = fields.scrape_time(scraped_at, tz, name)
     forms: dict = {}
-    posted = fields.times(col("posted_at"), str(cols["posted_at"]), tz, epoch_unit, scrape, rows, probs, forms)
+    posted = fields.times(_time_values(raw, cols, rows, probs), str(cols["posted_at"]), tz, epoch_unit, scrape, rows,
+                          probs, forms)
     fields.missing(author, rows, probs, "missing_author", "no author; kept with author NA")
     fields.missing(text, rows, probs, "missing_text", "no text; kept with an empty text")
     text = fields.markup(text.fillna(""), maybe, html_text, rows, probs)
@@ -128,3 +129,43 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
     settings = {"tz": tz, "reader": "read_table", "columns": cols, "resolver": dict(resolver or {}),
                 "parent_ids": parent_how, "time_forms": forms}
     return make_discussion(fields.articles(art, titles, name), comments, probs.frame(), settings=settings)
+
+
+#: a time of day alone (``10:05``, ``10.05 Uhr``, ``9:05 PM``), and a day-first dotted date alone (``01.03.2019``)
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:Uhr|[AaPp]\.?[Mm]\.?))?"
+_DOTTED_DATE = r"\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})"
+#: columns that may hold the time of day beside a date column
+_CLOCK_NAMES = {"time", "zeit", "uhrzeit", "clock", "hour", "posted_time", "time_of_day"}
+
+
+def _time_values(raw: pd.DataFrame, cols: dict, rows, probs: Problems) -> pd.Series:
+    """The time column's values as read: a date in one column and its time of day in another (``Datum`` and
+    ``Uhrzeit``, ``date`` and ``time``, whichever the column map took) joined (a ``date_and_time`` notice), and a
+    day-first dotted date without a time (``01.03.2019``) read as that day's midnight (a ``date_only`` notice)."""
+    src = cols["posted_at"]
+    values = raw[src]
+    if values.dtype != "str" and not pd.api.types.is_object_dtype(values.dtype):
+        return values
+    text = values.astype("str").str.strip()
+    others = [c for c in raw.columns if c != src and raw[c].dtype == "str" and raw[c].notna().any()]
+    clocks = [c for c in others if str(c).strip().lower() in _CLOCK_NAMES | {"date", "datum"}]
+
+    def all_match(s, pattern):
+        s = s.dropna().astype("str").str.strip()
+        return len(s) and bool(s.str.fullmatch(pattern).all())
+
+    dates, clock = None, None
+    if all_match(text, _CLOCK):  # the map took the time of day: its date is beside it
+        dated = [c for c in clocks if all_match(raw[c], r".*\d.*") and not all_match(raw[c], _CLOCK)]
+        dates, clock = (raw[dated[0]] if dated else None), text
+    elif not all_match(text, r"[-+]?\d+(?:\.\d+)?") and all_match(text, r"[^:]*\d[^:]*"):  # a date alone: its time beside it
+        dates, clock = text, next((raw[c] for c in clocks if all_match(raw[c], _CLOCK)), None)
+    if dates is not None and clock is not None:
+        probs.add("date_and_time", "the time is a date column and a time-of-day column joined", severity="notice")
+        return dates.astype("str").str.strip() + (" " + clock.astype("str").str.strip()).fillna(" 00:00")
+    dotted = text.str.fullmatch(_DOTTED_DATE).fillna(False).to_numpy(dtype=bool)
+    if dotted.any():
+        probs.add("date_only", f"{int(dotted.sum()):,} time(s) are a date without a time of day: read as that "
+                  "day's midnight", line=int(rows[np.flatnonzero(dotted)[0]]), severity="notice")
+        return text.where(~dotted, text + " 00:00")
+    return values
