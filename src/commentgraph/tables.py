@@ -141,31 +141,36 @@ _CLOCK_NAMES = {"time", "zeit", "uhrzeit", "clock", "hour", "posted_time", "time
 def _time_values(raw: pd.DataFrame, cols: dict, rows, probs: Problems) -> pd.Series:
     """The time column's values as read: a date in one column and its time of day in another (``Datum`` and
     ``Uhrzeit``, ``date`` and ``time``, whichever the column map took) joined (a ``date_and_time`` notice), and a
-    day-first dotted date without a time (``01.03.2019``) read as that day's midnight (a ``date_only`` notice)."""
+    day-first dotted date without a time (``01.03.2019``) read as that day's midnight (a ``date_only`` notice).
+    (Each test runs on 500 values first: on a million rows of ISO times they cost ~10 ms.)"""
     src = cols["posted_at"]
     values = raw[src]
     if values.dtype != "str" and not pd.api.types.is_object_dtype(values.dtype):
         return values
-    text = values.astype("str").str.strip()
-    others = [c for c in raw.columns if c != src and raw[c].dtype == "str" and raw[c].notna().any()]
-    clocks = [c for c in others if str(c).strip().lower() in _CLOCK_NAMES | {"date", "datum"}]
 
     def all_match(s, pattern):
-        s = s.dropna().astype("str").str.strip()
-        return len(s) and bool(s.str.fullmatch(pattern).all())
+        for part in (s.head(500), s):
+            part = part.dropna().astype("str").str.strip()
+            if not len(part) or not part.str.fullmatch(pattern).all():
+                return False
+        return True
 
-    dates, clock = None, None
-    if all_match(text, _CLOCK):  # the map took the time of day: its date is beside it
-        dated = [c for c in clocks if all_match(raw[c], r".*\d.*") and not all_match(raw[c], _CLOCK)]
-        dates, clock = (raw[dated[0]] if dated else None), text
-    elif not all_match(text, r"[-+]?\d+(?:\.\d+)?") and all_match(text, r"[^:]*\d[^:]*"):  # a date alone: its time beside it
-        dates, clock = text, next((raw[c] for c in clocks if all_match(raw[c], _CLOCK)), None)
+    def beside(test):  # the first other column named for a date or a time of day whose values pass ``test``
+        names = _CLOCK_NAMES | {"date", "datum"}
+        return next((raw[c] for c in raw.columns if c != src and str(c).strip().lower() in names and test(raw[c])), None)
+
+    dates = clock = None
+    if all_match(values, _CLOCK):  # the map took the time of day: its date is beside it
+        dates, clock = beside(lambda c: all_match(c, r".*\d.*") and not all_match(c, _CLOCK)), values
+    elif all_match(values, r"[^:]*\d[^:]*") and not all_match(values, r"[-+]?\d+(?:\.\d+)?"):  # a date alone
+        dates, clock = values, beside(lambda c: all_match(c, _CLOCK))
     if dates is not None and clock is not None:
         probs.add("date_and_time", "the time is a date column and a time-of-day column joined", severity="notice")
         return dates.astype("str").str.strip() + (" " + clock.astype("str").str.strip()).fillna(" 00:00")
-    dotted = text.str.fullmatch(_DOTTED_DATE).fillna(False).to_numpy(dtype=bool)
+    dotted = tcols.contains(values.astype("str"), rf"^\s*{_DOTTED_DATE}\s*$")
     if dotted.any():
+        text = values.astype("str").where(values.notna())
         probs.add("date_only", f"{int(dotted.sum()):,} time(s) are a date without a time of day: read as that "
                   "day's midnight", line=int(rows[np.flatnonzero(dotted)[0]]), severity="notice")
-        return text.where(~dotted, text + " 00:00")
+        return text.where(~dotted, text.str.strip() + " 00:00")
     return values
