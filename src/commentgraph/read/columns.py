@@ -298,9 +298,9 @@ def named_parents(parent: pd.Series, ids: pd.Series, art: pd.Series, author: pd.
     named = isin(asked, key).to_numpy()
     if named.sum() * 2 < len(at):
         return parent
-    stamp = pd.Series(posted).reset_index(drop=True)
-    left = pd.DataFrame({"key": asked.to_numpy()[named], "t": stamp.iloc[at[named]].to_numpy(), "row": at[named]})
-    right = pd.DataFrame({"key": key.to_numpy(), "t": stamp.to_numpy(), "to": ids.to_numpy()})
+    stamp = pd.Series(posted).to_numpy(dtype="datetime64[us]")  # (UTC; one dtype on both sides, empty or not)
+    left = pd.DataFrame({"key": asked.to_numpy()[named], "t": stamp[at[named]], "row": at[named]})
+    right = pd.DataFrame({"key": key.to_numpy(), "t": stamp, "to": ids.to_numpy()})
     left, right = left[left["t"].notna()].sort_values("t"), right[right["t"].notna()].sort_values("t")
     got = pd.merge_asof(left, right, on="t", by="key", allow_exact_matches=False).dropna(subset=["to"])
     out = parent.copy()
