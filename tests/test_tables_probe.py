@@ -361,3 +361,12 @@ def test_a_date_column_and_a_time_of_day_column_are_joined_whichever_the_map_too
     assert d.comments["posted_at"].tolist() == [pd.Timestamp("2019-03-01", tz=berlin),
                                                 pd.Timestamp("2019-03-02", tz=berlin)]
     assert kinds(d) == ["date_only"] and d.problems["line"].tolist() == [2]
+
+
+def test_a_parent_naming_an_author_whose_reply_has_no_time_dangles_without_an_error(tmp_path):
+    # (found by test_fuzz: no reply with a time left to match, the name lookup met an empty frame)
+    path = tmp_path / "t.csv"
+    path.write_text("author,posted_at,text,parent_id\n,,,\n,100000000,,\nTrue,,,True\n", encoding="utf-8")
+    d = cg.read_table(path)
+    assert len(d.comments) == 3 and d.comments["parent_id"].fillna("-").tolist() == ["-", "-", "True"]
+    assert "dangling_parent" in kinds(d) and "name_parents" not in kinds(d)
