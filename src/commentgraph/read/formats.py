@@ -98,23 +98,12 @@ def load(source, problems: Problems, columns: dict | None = None) -> pd.DataFram
 #: a character UTF-8 writes as more than one byte
 _UTF8_SEQ = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
 _HIGH_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*")
-_NUL_LINE = re.compile(rb"[^\n]*\x00[^\n]*")
 
 
 def _decode(data: bytes, problems: Problems) -> str:
-    """A table file's text (see ``decode``), and two repairs a problems row names: stray NUL bytes in a text
-    file (fewer than 1 in 20 bytes, not UTF-16) are removed, and lines in UTF-8 beside lines in cp1252 (a
-    file appended to by two tools) are each decoded as written, where ``decode`` would read all as cp1252."""
-    nul = data.count(b"\x00")
-    if nul and nul * 20 < len(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        lines = [data.count(b"\n", 0, m.start()) + 1 for m in _NUL_LINE.finditer(data)]
-        data = data.replace(b"\x00", b"")
-        decode(data, problems.source)  # (binary data still raises, before any row is reported)
-        problems.add(
-            "nul_bytes",
-            f"{nul} NUL byte(s) on {len(lines)} line(s) ({', '.join(map(str, lines[:5]))}) removed",
-            line=lines[0],
-        )
+    """A table file's text (see ``decode``), with a repair a notice names: lines in UTF-8 beside lines in cp1252 (a
+    file appended to by two tools) are each decoded as written, where ``decode`` would read all as cp1252.
+    (NUL bytes stay binary data, a ReadError: ``account_rows`` reads the file with ``decode`` too.)"""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
