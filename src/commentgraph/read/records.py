@@ -361,8 +361,8 @@ def normalize(records: list[dict]) -> pd.DataFrame:
         # whole numbers beyond 2**53 (Twitter ids) made floats by a missing value: rebuilt exactly
         values = [r.get(col) for r in records]
         if any(v is not None for v in values) and all(
-            v is None or isinstance(v, int) and not isinstance(v, bool) for v in values
-        ):
+            v is None or isinstance(v, int) and not isinstance(v, bool) and -(2**63) <= v < 2**63 for v in values
+        ):  # (beyond 64 bits: left as floats, as read)
             df[col] = pd.array(values, dtype="Int64")
     odd = {}  # column -> what JSON type each value of another type than its column's is (None for the rest)
     for col in df.columns[(df.dtypes == object).to_numpy()]:  # noqa: E721
