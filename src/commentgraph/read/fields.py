@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..errors import ReadError
 from ..problems import Problems
+from ..schema import TIME_UNIT
 from . import columns as tcols
 from .columns import HTML_MARK, MAX_WHOLE, as_id, html_to_text, link_parents
 from .stamps import read_times, relative_seconds
@@ -59,6 +60,21 @@ def markup(text: pd.Series, maybe: np.ndarray, html_text: bool, rows: np.ndarray
             severity="notice",
         )
     return text
+
+
+def wrong_types(raw: pd.DataFrame, cols: dict, rows: np.ndarray, probs: Problems) -> None:
+    """An error for each JSON value of our columns that is a list, an object or a boolean (kept as its JSON text)."""
+    kinds = raw.attrs.get("json_kinds", {})
+    for ours, src in cols.items():
+        kind = kinds.get(src)
+        for i in np.flatnonzero(pd.notna(kind)) if kind is not None else []:
+            probs.add(
+                "wrong_type",
+                f"{ours} (field {src!r}) is {kind[i]}, not a {'time' if ours == 'posted_at' else 'string or number'}; "
+                "kept as its JSON text",
+                line=int(rows[i]),
+                excerpt_text=str(raw[src].iloc[i]),
+            )
 
 
 def scrape_time(scraped_at, tz: str, name: str) -> pd.Timestamp | None:
@@ -194,11 +210,13 @@ def parents(
     rows,
     probs: Problems,
     number: pd.Series | None = None,
+    posted: pd.Series | None = None,
+    author: pd.Series | None = None,
 ) -> tuple:
     """``(parent_id, how)``: parent ids reconciled with the comment ids (see ``link_parents``), a nested reply's
     parent where none is written, parents written as comment numbers (Discourse's ``reply_to_post_number``)
     made ids, self-parents dropped; one notice for the parents naming no comment."""
-    parent = as_id(values)
+    parent = _null_words(as_id(values), written, rows, probs)
     if nested is not None:
         parent = parent.fillna(as_id(nested))  # a nested reply without an explicit parent
     as_written = parent
@@ -211,11 +229,21 @@ def parents(
         parent = pd.Series([p if pd.isna(p) else own.get((a, p), p) for a, p in zip(art, parent)], dtype="str")
     if number is not None:
         parent = _numbered_parents(parent, ids_, art, number, how)
+    if author is not None and posted is not None:
+        parent = tcols.named_parents(parent, ids_, art, author, posted, how)
+        if how.get("name_parents"):
+            probs.add(
+                "name_parents",
+                f"{how['name_parents']:,} parents name an author, not a comment id: each taken "
+                "as that author's latest comment posted before the reply",
+                severity="notice",
+            )
     selfp = (parent == ids_).fillna(False).to_numpy(dtype=bool)
     for i in np.flatnonzero(selfp):
         probs.add("self_parent", "a comment names itself as parent; parent dropped", line=int(rows[i]))
     parent = parent.where(~selfp)
-    dangling = parent.notna() & ~parent.isin(pd.Index(ids_))
+    check_parents(parent, ids_, art, posted, rows, probs)
+    dangling = parent.notna() & ~tcols.isin(parent, ids_)
     if dangling.any():
         examples = ", ".join(repr(x) for x in as_written[dangling].drop_duplicates().head(3))
         probs.add(
@@ -228,6 +256,81 @@ def parents(
     return parent, how
 
 
+#: parent ids as exporters write a missing value (``str(None)``, JavaScript's ``undefined``)
+_NULL_WORDS = ("null", "none", "nan", "undefined", "nil")
+
+
+def _null_words(parent: pd.Series, written: pd.Series, rows, probs: Problems) -> pd.Series:
+    """Parent ids written as a missing value (``null``, ``None``, ``NaN``) naming no comment: no parent; a notice."""
+    null = parent.str.lower().isin(_NULL_WORDS)
+    if not null.any():
+        return parent
+    null &= ~tcols.isin(parent, written.dropna())
+    if not null.any():
+        return parent
+    at = np.flatnonzero(null.to_numpy(dtype=bool))
+    probs.add(
+        "null_parent",
+        f"{len(at):,} parent id(s) written as a missing value ({', '.join(map(repr, parent[null].unique()[:3]))}) "
+        "name no comment: read as no parent",
+        line=int(rows[at[0]]),
+        excerpt_text=str(parent.iloc[at[0]]),
+        severity="notice",
+    )
+    return parent.where(~null)
+
+
+def check_parents(parent: pd.Series, ids_: pd.Series, art: pd.Series, posted, rows, probs: Problems) -> None:
+    """Problem rows for parents that are comments but cannot be: in another article, posted after the reply, or
+    on a cycle of parents (``a -> b -> a``; kept, ``threads`` cuts it). Each a row with the reply's line."""
+    up = tcols.rows_in(parent, ids_)  # the parent's row, -1 where none
+    has = np.flatnonzero(up >= 0)
+    if not len(has):
+        return
+    artv = art.to_numpy()
+    for i in has[artv[has] != artv[up[has]]]:
+        probs.add(
+            "parent_in_other_article",
+            f"parent {parent.iloc[i]!r} is a comment of article {artv[up[i]]!r}, not of {artv[i]!r}; edge kept",
+            line=int(rows[i]),
+            severity="notice",
+        )
+    if posted is not None:
+        t = posted.to_numpy(dtype=f"datetime64[{TIME_UNIT}]")  # (UTC; NaT compares False)
+        for i in has[(t[has] < t[up[has]])]:
+            probs.add(
+                "parent_after_reply",
+                f"parent {parent.iloc[i]!r} was posted after its reply ({posted.iloc[up[i]]} > {posted.iloc[i]}); "
+                "edge kept",
+                line=int(rows[i]),
+                severity="notice",
+            )
+    for i in _on_cycles(up):
+        probs.add(
+            "parent_cycle",
+            f"comment {ids_.iloc[i]!r} is its own ancestor (its parents form a cycle); kept, threads cut the cycle",
+            line=int(rows[i]),
+        )
+
+
+def _on_cycles(up: np.ndarray) -> np.ndarray:
+    """Rows on a cycle of parents (``up``: each row's parent row, -1 for none), by pointer doubling: the ancestor
+    ``2**k >= n`` steps up exists only on or under a cycle, and those ancestors are the cycle's rows.
+
+    >>> _on_cycles(np.array([-1, 2, 1, 1, 3])).tolist()
+    [1, 2]
+    """
+    is_parent = np.zeros(len(up), dtype=bool)
+    is_parent[up[up >= 0]] = True
+    jump = np.where(is_parent, up, -1)  # (a row that is no comment's parent is on no cycle)
+    for _ in range(max(1, int(np.ceil(np.log2(len(up) + 1)))) + 1):
+        ok = jump >= 0
+        if not ok.any():
+            return np.zeros(0, dtype=np.int64)
+        jump[ok] = jump[jump[ok]]
+    return np.unique(jump[jump >= 0])
+
+
 def _numbered_parents(parent: pd.Series, ids_: pd.Series, art: pd.Series, number: pd.Series, how: dict) -> pd.Series:
     """Parents naming no comment id but a comment number of their article, taken as that comment, where
     at least half of such parents do (decided from the data: the column holds numbers, not ids).
@@ -237,7 +340,7 @@ def _numbered_parents(parent: pd.Series, ids_: pd.Series, art: pd.Series, number
     ...                   pd.Series(["t"] * 3, dtype="str"), pd.Series([1, 2, 3], dtype="Int64"), how).tolist(), how
     ([nan, 'a', 'b'], {'number_parents': 2})
     """
-    open_ = (parent.notna() & ~parent.isin(pd.Index(ids_))).to_numpy(dtype=bool)
+    open_ = (parent.notna() & ~tcols.isin(parent, ids_)).to_numpy(dtype=bool)
     has = number.notna().to_numpy(dtype=bool)
     if not open_.any() or not has.any():
         return parent

@@ -11,24 +11,18 @@ import warnings
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from ..errors import ReadError
 from ..problems import Problems
 from ..schema import scrub_surrogates
 from ..sources import decode
-from .records import flatten_json, json_lines, jsonable, loads
+from .columns import header_at
+from .records import big_floats, flatten_json, json_lines, loads, normalize
 
-TABLE_SUFFIXES = {
-    ".csv": "csv",
-    ".tsv": "tsv",
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".parquet": "parquet",
-    ".pq": "parquet",
-    ".xlsx": "excel",
-    ".xlsm": "excel",
-}
+TABLE_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+TABLE_SUFFIXES |= {".parquet": "parquet", ".pq": "parquet", ".xlsx": "excel", ".xlsm": "excel"}
 
 
 _EXCEL_SEP = re.compile(r"sep=(?P<sep>[^\n\r])[ \t]*\r?\n")
@@ -47,14 +41,18 @@ def _cell(v):
     return scrub_surrogates(v) if isinstance(v, str) else v
 
 
-def load(source, problems: Problems) -> pd.DataFrame:
+def _safe_cells(df: pd.DataFrame) -> pd.DataFrame:
+    """Object columns made safe for str columns (see ``_cell``): only those that hold anything but str."""
+    for col in df.columns[(df.dtypes == object).to_numpy()]:  # noqa: E721
+        # Python strings may hold lone surrogates, which Arrow-backed str columns cannot
+        df[col] = df[col].map(_cell)
+    return df
+
+
+def load(source, problems: Problems, columns: dict | None = None) -> pd.DataFrame:
     name = problems.source
     if isinstance(source, pd.DataFrame):
-        df = source.copy()
-        for col in df.columns[(df.dtypes == object).to_numpy()]:  # noqa: E721
-            # Python strings may hold lone surrogates, which Arrow-backed str columns cannot
-            df[col] = df[col].map(_cell)
-        return df
+        return _safe_cells(source.copy())
     path = Path(source)
     if not path.exists():
         raise ReadError("no such file", source=name)
@@ -67,28 +65,77 @@ def load(source, problems: Problems) -> pd.DataFrame:
         )
     if kind == "parquet":
         try:
-            return pd.read_parquet(path)
+            df = pd.read_parquet(path)
+            for col in big_floats(df):  # whole numbers with nulls made floats: above 2**53 they lose digits
+                whole = pq.read_table(path, columns=[col]).column(0)
+                if pa.types.is_integer(whole.type):
+                    df[col] = whole.to_pandas(types_mapper=lambda t: pd.Int64Dtype()).array
         except Exception as e:  # pyarrow raises many types for a broken file
             raise ReadError(f"not a readable Parquet file: {type(e).__name__}: {e}", source=name) from None
+        return _safe_cells(df)  # (a binary column may hold bytes that are no UTF-8)
     if kind == "excel":
-        return _read_excel(path, problems)
-    text, _ = decode(path.read_bytes(), name)
+        return _read_excel(path, problems, columns)
+    text = _decode(path.read_bytes(), problems)
     if not text.strip():
         raise ReadError("the file is empty", source=name)
     if kind in ("csv", "tsv"):
-        return _repeated_names(_read_csv(*csv_text(text, tsv=kind == "tsv"), problems), problems)
+        text, sep = _preamble(*csv_text(text, tsv=kind == "tsv"), columns, problems)
+        return _repeated_names(_read_csv(text, sep, problems), problems)
     if kind == "jsonl":
         records = json_lines(text, problems)
         if not records:
             raise ReadError("no JSON object found in the file", source=name)
-        return _normalize(records)
+        return normalize(records)
     try:
         obj = loads(text, problems)
     except json.JSONDecodeError as e:
         raise ReadError(f"not valid JSON: {e.msg}", source=name, line=e.lineno) from None
     except RecursionError:
         raise ReadError("JSON nested too deeply to be comment records", source=name) from None
-    return _normalize(flatten_json(obj, name, problems))
+    return normalize(flatten_json(obj, name, problems))
+
+
+#: a character UTF-8 writes as more than one byte
+_UTF8_SEQ = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+_HIGH_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*")
+
+
+def _decode(data: bytes, problems: Problems) -> str:
+    """A table file's text (see ``decode``), with a repair a notice names: lines in UTF-8 beside lines in cp1252 (a
+    file appended to by two tools) are each decoded as written, where ``decode`` would read all as cp1252.
+    (NUL bytes stay binary data, a ReadError: ``account_rows`` reads the file with ``decode`` too.)"""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        if _UTF8_SEQ.search(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            data = _mixed_lines(data, problems)
+    return decode(data, problems.source)[0]
+
+
+def _mixed_lines(data: bytes, problems: Problems) -> bytes:
+    """``data`` with every line that is no UTF-8 decoded as cp1252, re-encoded as UTF-8 (only the lines with bytes
+    above ASCII are looked at); a notice names them where other lines are UTF-8 with such bytes."""
+    utf8, other, parts, at = 0, [], [], 0
+    for m in _HIGH_LINE.finditer(data):
+        line = m.group(0)
+        try:
+            line.decode("utf-8")
+            utf8 += 1
+            continue
+        except UnicodeDecodeError:
+            other.append(data.count(b"\n", 0, m.start()) + 1)
+        parts += [data[at : m.start()], line.decode("cp1252", errors="commentgraph-latin1").encode("utf-8")]
+        at = m.end()
+    if not utf8:
+        return data  # all cp1252: ``decode`` reads it so
+    problems.add(
+        "mixed_encoding",
+        f"{utf8} line(s) are UTF-8 and {len(other)} line(s) are not ({', '.join(map(str, other[:5]))}): "
+        "those read as cp1252",
+        line=other[0],
+        severity="notice",
+    )
+    return b"".join([*parts, data[at:]])
 
 
 def _excel_cell(v):
@@ -102,12 +149,11 @@ def _excel_cell(v):
     return scrub_surrogates(str(v))
 
 
-def _read_excel(path: Path, problems: Problems) -> pd.DataFrame:
+def _read_excel(path: Path, problems: Problems, columns=None) -> pd.DataFrame:
     """The sheet of an Excel workbook that holds comments, as strings with the row each record is on: the
-    first sheet whose header names an author, a time and a text (as ``read_table`` looks for them), else
-    the first sheet with rows; a notice names the sheet read when there are several."""
-    from .columns import resolve_columns
-
+    first sheet whose header names an author, a time and a text (as ``read_table`` looks for them; a header
+    below report rows too, with a ``preamble`` notice), else the first sheet with rows; a notice names the
+    sheet read when there are several."""
     try:
         sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl")
     except ImportError as e:
@@ -118,22 +164,52 @@ def _read_excel(path: Path, problems: Problems) -> pd.DataFrame:
     if not filled:
         raise ReadError("the workbook has no sheet with a header row", source=problems.source)
 
-    def holds_comments(df):
-        try:
-            resolve_columns(df, None, problems.source)
-            return True
-        except ReadError:
-            return False
+    def header(df) -> int | None:  # how many rows below the sheet's first the header is (0: the first)
+        if header_at([list(df.columns)], columns) is not None:
+            return 0
+        at = header_at([list(r) for r in df.head(30).itertuples(index=False)], columns)
+        return None if at is None else at + 1
 
-    name = next((k for k, df in filled.items() if holds_comments(df)), next(iter(filled)))
-    df = filled[name].map(_excel_cell).astype("str").where(filled[name].notna())
+    found = {k: at for k, df in filled.items() if (at := header(df)) is not None}
+    name = next(iter(found), next(iter(filled)))
+    raw, at = filled[name], found.get(name, 0)
+    if at:
+        problems.add(
+            "preamble",
+            f"rows 1-{at} of sheet {name!r} stand above the header on row {at + 1}; not read as rows",
+            line=1,
+            severity="notice",
+        )
+        raw = raw.iloc[at:].set_axis([_excel_cell(v) or "" for v in raw.iloc[at - 1]], axis=1)
+    df = raw.map(_excel_cell).astype("str").where(raw.notna())
     df.columns = [str(c) for c in df.columns]
-    df["_row_line"] = range(2, len(df) + 2)  # (row 1 is the header)
+    df["_row_line"] = range(at + 2, len(df) + at + 2)  # (the first row below the header is the sheet's row at + 2)
     if len(sheets) > 1:
         problems.add(
             "excel_sheet", f"read sheet {name!r} of {len(sheets)} ({', '.join(map(repr, sheets))})", severity="notice"
         )
     return df
+
+
+def _preamble(text: str, sep: str, columns, problems: Problems) -> tuple[str, str]:
+    """``(text, delimiter)`` without lines above the header (each blanked: lines keep their numbers), where the
+    first line names no comment columns and a later one does (``header_at``); a notice names the lines."""
+    head = [line[:4096] for line in text.split("\n", 31)[:30]]  # (a header is short; a 10 MB line is no header)
+    rows = [next(csv.reader([line], delimiter=sniff_delimiter(line)), []) for line in head]
+    first = next((i for i, r in enumerate(rows) if r), None)
+    if first is None or header_at(rows[first : first + 1], columns) is not None:
+        return text, sep
+    at = header_at(rows, columns)
+    if at is None:
+        return text, sep
+    problems.add(
+        "preamble",
+        f"line(s) 1-{at} stand above the header on line {at + 1}; not read as rows",
+        line=1,
+        excerpt_text=" | ".join(line for line in head[:at] if line.strip()),
+        severity="notice",
+    )
+    return "\n" * at + text.split("\n", at)[at], sniff_delimiter(head[at])
 
 
 def csv_text(text: str, *, tsv: bool = False) -> tuple[str, str]:
@@ -289,12 +365,4 @@ def _read_csv_records(text: str, sep: str, problems: Problems) -> pd.DataFrame:
     if any(e is not None for e in extra):
         df["_extra_fields"] = pd.Series(extra, dtype="str")
     df["_row_line"] = pd.array(starts, dtype="Int64")
-    return df
-
-
-def _normalize(records: list[dict]) -> pd.DataFrame:
-    df = pd.json_normalize(records)
-    for col in df.columns:
-        if df[col].dtype == object and df[col].map(lambda v: isinstance(v, dict | list)).any():
-            df[col] = df[col].map(jsonable)
     return df

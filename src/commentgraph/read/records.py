@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 import re
 
+import pandas as pd
+
 from ..errors import ReadError
 from ..problems import Problems
 from ..schema import scrub_surrogates
+from .columns import MAX_WHOLE
 
 RECORD_KEYS = ("comments", "data", "items", "results", "records", "posts", "children", "response")
 
@@ -70,6 +73,42 @@ def _unwrap(rec: dict) -> dict:
     return rec
 
 
+#: Reddit API things that are no comment: a Listing (its children are), a submission (the comments' article),
+#: a "more" stub (comments the response left out)
+_REDDIT_SKIP = {
+    "Listing": None,
+    "t3": "a Reddit submission (t3): the article its comments answer, not read as a comment",
+    "more": None,
+}
+
+
+def _reddit_thing(thing: str, rec: dict, problems: Problems, line: int) -> list | None:
+    """A Listing's children; for a submission or a 'more' stub, a notice (and None)."""
+    if thing == "Listing":
+        return rec.get("children") or []
+    more = f"{len(rec.get('children') or [])} comment(s) not loaded (a 'more' stub); not in the table"
+    problems.add(f"reddit_{thing}", _REDDIT_SKIP[thing] or more, line=line, severity="notice")
+    return None
+
+
+def _pop_children(rec: dict):
+    """The nested replies of a record, taken out of it (a list or dict of objects under a nesting key, or
+    anything under ``replies``), else None; any other value is an ordinary field."""
+    for key in _NEST_KEYS:
+        v = rec.get(key)
+        if (
+            isinstance(v, list)
+            and all(isinstance(x, dict) for x in v)
+            or isinstance(v, dict)
+            and v
+            and all(isinstance(x, dict) for x in v.values())
+            or key == "replies"
+            and isinstance(v, list | dict)
+        ):
+            return rec.pop(key)
+    return None
+
+
 def flatten_json(obj, name: str, problems: Problems) -> list[dict]:
     """Records from JSON: a list, a dict holding a list, a dict of records; nested replies flattened."""
     out: list[dict] = []
@@ -86,21 +125,16 @@ def flatten_json(obj, name: str, problems: Problems) -> list[dict]:
                     excerpt_text=json.dumps(rec)[:120],
                 )
                 continue
+            thing = rec.get("kind") if set(rec) == {"kind", "data"} else None  # a Reddit API thing
             rec = _unwrap(dict(rec))
+            if thing in _REDDIT_SKIP:
+                listed = _reddit_thing(thing, rec, problems, seen[0])
+                if listed is not None:  # a Listing: its children stand where it stands
+                    seen[0] -= 1
+                    walk_records(listed, parent_key, article)
+                continue
             rec["_row_line"] = seen[0]
-            children = None
-            for key in _NEST_KEYS:
-                v = rec.get(key)
-                if children is None and (
-                    isinstance(v, list)
-                    and all(isinstance(x, dict) for x in v)
-                    or isinstance(v, dict)
-                    and v
-                    and all(isinstance(x, dict) for x in v.values())
-                    or key == "replies"
-                    and isinstance(v, list | dict)
-                ):
-                    children = rec.pop(key)  # nested replies; any other value is an ordinary field
+            children = _pop_children(rec)
             if parent_key is not None:
                 rec.setdefault("_nest_parent", parent_key)
             if article is not None:
@@ -118,14 +152,19 @@ def flatten_json(obj, name: str, problems: Problems) -> list[dict]:
 
     def find(o, article=None) -> bool:
         if isinstance(o, list):
-            walk_records(o, None, article)
+            rows = _header_rows(o, problems)
+            seen[0] += rows is not None  # (the header is item 1)
+            walk_records(o if rows is None else rows, None, article)
             return True
         if not isinstance(o, dict):
             return False
+        o = _expanded(o)
         for key in RECORD_KEYS:
             if isinstance(o.get(key), list):
                 walk_records(o[key], None, article)
                 return True
+            if isinstance(o.get(key), dict) and o[key] and all(isinstance(v, dict) for v in o[key].values()):
+                return find(o[key], article)  # records keyed by their ids: {"comments": {"c1": {...}, ...}}
         dict_values = [v for v in o.values() if isinstance(v, dict)]
         if dict_values and len(dict_values) == len(o):
             # a dict keyed by id: either articles holding comment lists, or the comments themselves
@@ -150,6 +189,66 @@ def flatten_json(obj, name: str, problems: Problems) -> list[dict]:
     if not out:
         raise ReadError(f"JSON holds no comment record (no object among its {seen[0]} items)", source=name, line=1)
     return out
+
+
+def _header_rows(o: list, problems: Problems) -> list[dict] | None:
+    """A list of lists whose first holds names (a spreadsheet's ``values``) as records, else None; a row of
+    another length than the header is a problems row (missing fields are null, extra ones kept in ``_extra_fields``).
+
+    >>> _header_rows([["id", "author"], [1, "a"], [2]], Problems("x.json"))
+    [{'id': 1, 'author': 'a'}, {'id': 2, 'author': None}]
+    """
+    if len(o) < 2 or not all(isinstance(r, list) for r in o) or not all(isinstance(h, str) for h in o[0]):
+        return None
+    if len(set(o[0])) < len(o[0]):
+        return None  # (a name twice: records would keep one of its values)
+    header, out = o[0], []
+    for i, row in enumerate(o[1:], start=2):
+        rec = dict(zip(header, row + [None] * (len(header) - len(row))))
+        if len(row) != len(header):
+            more = len(row) > len(header)
+            problems.add(
+                "extra_fields" if more else "missing_fields",
+                f"{len(row)} fields where the header has {len(header)}; the "
+                + ("extra ones are kept in column _extra_fields" if more else "missing ones are NA"),
+                line=i,
+                excerpt_text=json.dumps(row)[:120],
+            )
+            if more:
+                rec["_extra_fields"] = json.dumps(row[len(header) :])
+        out.append(rec)
+    return out
+
+
+def _expanded(o: dict) -> dict:
+    """A Twitter/X API v2 response with its expansions joined in: each tweet in ``data`` gets its author's
+    ``username`` (from ``includes.users``, by ``author_id``) and, from ``referenced_tweets``, the tweet it
+    replies to (``in_reply_to_id``). Anything else is returned as it is.
+
+    >>> _expanded({"data": [{"id": "2", "author_id": "u", "referenced_tweets": [{"type": "replied_to", "id": "1"}]}],
+    ...            "includes": {"users": [{"id": "u", "username": "ann"}]}})["data"]
+    [{'id': '2', 'author_id': 'u', 'referenced_tweets': [{'type': 'replied_to', 'id': '1'}], 'username': 'ann', \
+'in_reply_to_id': '1'}]
+    """
+    data, includes = o.get("data"), o.get("includes")
+    if not isinstance(data, list):
+        return o
+    users = includes.get("users") if isinstance(includes, dict) else None
+    if not isinstance(users, list) and not any(isinstance(t, dict) and "referenced_tweets" in t for t in data):
+        return o
+    names = {u.get("id"): u.get("username") for u in users or [] if isinstance(u, dict)}
+    out = []
+    for t in data:
+        if isinstance(t, dict):
+            t = dict(t)
+            if t.get("author_id") in names:
+                t.setdefault("username", names[t["author_id"]])
+            refs = t.get("referenced_tweets") if isinstance(t.get("referenced_tweets"), list) else []
+            to = [r.get("id") for r in refs if isinstance(r, dict) and r.get("type") == "replied_to"]
+            if to:
+                t.setdefault("in_reply_to_id", to[0])
+        out.append(t)
+    return {**o, "data": out}
 
 
 def _record_lists(o: dict) -> list[list]:
@@ -247,3 +346,39 @@ def _scrub(obj, count: list):
     if isinstance(obj, dict):
         return {_scrub(k, count): _scrub(v, count) for k, v in obj.items()}
     return obj
+
+
+def big_floats(df: pd.DataFrame) -> list:
+    """Float columns holding a value of 2**53 or more (where a float may have lost digits of a whole number)."""
+    return [c for c in df.columns[(df.dtypes == "float64").to_numpy()] if (df[c].abs() >= MAX_WHOLE).any()]
+
+
+def normalize(records: list[dict]) -> pd.DataFrame:
+    """Records as a frame (nested objects flattened to ``a.b`` columns); lists and objects left in a column become
+    JSON text, and ``attrs["json_kinds"]`` says which values were lists, objects or booleans."""
+    df = pd.json_normalize(records)
+    for col in big_floats(df):
+        # whole numbers beyond 2**53 (Twitter ids) made floats by a missing value: rebuilt exactly
+        values = [r.get(col) for r in records]
+        if any(v is not None for v in values) and all(
+            v is None or isinstance(v, int) and not isinstance(v, bool) and -(2**63) <= v < 2**63 for v in values
+        ):  # (beyond 64 bits: left as floats, as read)
+            df[col] = pd.array(values, dtype="Int64")
+    odd = {}  # column -> what JSON type each value of another type than its column's is (None for the rest)
+    for col in df.columns[(df.dtypes == object).to_numpy()]:  # noqa: E721
+        kind = df[col].map(_json_kind, na_action="ignore")
+        if kind.notna().any():
+            odd[col] = kind.to_numpy()
+            if kind.isin(["a list", "an object"]).any():
+                df[col] = df[col].map(jsonable)
+    df.attrs["json_kinds"] = odd
+    return df
+
+
+def _json_kind(v) -> str | None:
+    """The JSON type of a value that a column of strings or numbers should not hold, else None."""
+    if isinstance(v, dict):
+        return "an object"
+    if isinstance(v, list):
+        return "a list"
+    return "a boolean" if isinstance(v, bool) else None
