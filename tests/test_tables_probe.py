@@ -364,16 +364,3 @@ def test_a_parent_naming_an_author_whose_reply_has_no_time_dangles_without_an_er
     d = cg.read_table(path)
     assert len(d.comments) == 3 and d.comments["parent_id"].fillna("-").tolist() == ["-", "-", "True"]
     assert "dangling_parent" in kinds(d) and "name_parents" not in kinds(d)
-
-
-def test_epoch_nanoseconds_of_nineteen_digits_are_read(tmp_path):
-    # 1551434700 s is 2019-03-01 10:05 UTC, 11:05 in Berlin; written in nanoseconds (as Spark and pandas' int64 do)
-    path = tmp_path / "ns.csv"
-    path.write_text("id,author,text,created\n1,Anna,hallo,1551434700000000000\n2,Ben,@Anna ja,1551434760000000000\n"
-                    "3,Cleo,ok,1551434820000\n", encoding="utf-8")
-    d = cg.read_table(path)
-    assert d.comments["posted_at"].dt.strftime("%Y-%m-%d %H:%M").tolist() == [
-        "2019-03-01 11:05", "2019-03-01 11:06", "2019-03-01 11:07"]
-    assert d.replies["target_comment_id"].tolist() == ["1"]
-    # the third is in milliseconds: a notice names both units
-    assert any("nanoseconds" in m and "milliseconds" in m for m in d.problems["message"])

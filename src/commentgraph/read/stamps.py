@@ -101,16 +101,15 @@ def read_times(
 
 
 def _epochs(vals: pd.Series, epoch_unit: str | None, notes: list | None, tz: str, dtype) -> np.ndarray:
-    """Epoch numbers as stamps: seconds, milliseconds, microseconds or nanoseconds (19 digits), each by its size
-    unless ``epoch_unit`` says (out of range: NaT)."""
+    """Epoch numbers as stamps: seconds, milliseconds or microseconds, each by its size unless ``epoch_unit``
+    says (out of range: NaT)."""
     if epoch_unit:
         per = pd.Series({"s": 1, "ms": 1e3, "us": 1e6, "ns": 1e9}.get(epoch_unit, 1), index=vals.index)
     else:  # each value by its size: a column that mixes seconds and milliseconds reads right (and says so)
         size = vals.abs().to_numpy(dtype="float64", na_value=np.nan)
-        per = pd.Series(np.select([size < 1e11, size < 1e14, size < 1e17], [1.0, 1e3, 1e6], 1e9), index=vals.index)
+        per = pd.Series(np.select([size < 1e11, size < 1e14], [1.0, 1e3], 1e6), index=vals.index)
         if notes is not None and per.nunique() > 1:
-            units = {1.0: "seconds", 1e3: "milliseconds", 1e6: "microseconds", 1e9: "nanoseconds"}
-            counts = per.map(units).value_counts()
+            counts = per.map({1.0: "seconds", 1e3: "milliseconds", 1e6: "microseconds"}).value_counts()
             notes.append(
                 "epoch times in more than one unit, each read by its size: "
                 + ", ".join(f"{n:,} in {u}" for u, n in counts.items())
