@@ -133,8 +133,7 @@ def conform(df: pd.DataFrame, table: str, tz: str = DEFAULT_TZ) -> pd.DataFrame:
                 s = s.astype(dtype)
             out[col] = s
         else:
-            out[col] = pd.Series([pd.NA] * n if kind not in ("datetime", "timedelta") else [pd.NaT] * n,
-                                 dtype=dtype)
+            out[col] = pd.Series(index=pd.RangeIndex(n), dtype=dtype)  # all missing (no list of n NAs)
     for col in df.columns:
         if col not in out:
             out[col] = df[col].reset_index(drop=True)

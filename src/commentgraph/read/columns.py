@@ -156,6 +156,9 @@ def _named_author(df: pd.DataFrame, columns: dict, used: set, lower: dict) -> No
             return
 
 
+_FLOAT_TEXT = re.compile(r"-?[0-9]+\.0")
+
+
 def as_id(s: pd.Series, float_text: bool = True) -> pd.Series:
     """Ids as strings, verbatim: 2 stays '2' (never '2.0'); blank becomes NA.
 
@@ -171,7 +174,13 @@ def as_id(s: pd.Series, float_text: bool = True) -> pd.Series:
     out = s.astype("str").where(s.notna())
     out = out.str.strip()
     out = out.where(out != "").astype("str")
-    if float_text and out.notna().any() and out.dropna().str.fullmatch(r"-?\d+\.0").all():
+    first = out.first_valid_index() if float_text else None
+    # (the first value decides most columns: all are scanned only when it is written like 1.0)
+    if (
+        first is not None
+        and _FLOAT_TEXT.fullmatch(out[first])
+        and out.dropna().str.fullmatch(_FLOAT_TEXT.pattern).all()
+    ):
         out = out.str.removesuffix(".0")
     return out
 

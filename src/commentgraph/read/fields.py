@@ -364,7 +364,7 @@ def articles(art: pd.Series, titles: pd.Series, name: str) -> pd.DataFrame:
             "article_id": g.size().index.astype("str"),
             "title": g["title"].first().to_numpy(),
             "updated_at": pd.NaT,
-            "declared_comments": pd.array([pd.NA] * g.ngroups, dtype="Int64"),
+            "declared_comments": pd.Series(index=pd.RangeIndex(g.ngroups), dtype="Int64").array,
             "parsed_comments": g.size().to_numpy(),
             "source": name,
             "encoding": None,

@@ -66,7 +66,7 @@ def read_times(
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
         num = pd.to_numeric(s, errors="coerce").astype("Float64")
         is_num = num.notna().to_numpy()
-        text = pd.Series([None] * n, dtype="str")
+        text = pd.Series(index=pd.RangeIndex(n), dtype="str")
     else:
         text = s.astype("str").where(s.notna()).str.strip()
         is_num = text.str.fullmatch(r"-?\d{9,19}(?:\.\d+)?").fillna(False).to_numpy(dtype=bool)

@@ -147,7 +147,7 @@ def prepare(comments: pd.DataFrame) -> pd.DataFrame:
         ("number", "Int64"),
     ):
         if col not in c.columns:
-            c = c.assign(**{col: pd.Series([pd.NA] * len(c), dtype=dtype)})
+            c = c.assign(**{col: pd.Series(index=c.index, dtype=dtype)})
         elif c[col].dtype != dtype:  # a hand-built frame: ids and names compared as strings, numbers as Int64
             c = c.assign(**{col: _as_str(c[col]) if dtype == "str" else _as_int(c[col])})
     if "article_id" in comments.columns and c["article_id"].isna().any():
