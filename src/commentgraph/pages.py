@@ -6,7 +6,7 @@ import hashlib
 import os
 import queue
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path, PurePath
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -35,7 +35,18 @@ _CHROME_WINDOW = 4000
 def _article_id(name: str, text: str) -> str:
     if name.startswith("<"):
         return "page-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-    return Path(name).stem
+    return _stem(name)
+
+
+def _stem(name) -> str:
+    """``Path(name).stem`` without building a Path (5,000 of them cost ~0.1 s).
+
+    >>> _stem("x/a.tar.gz"), _stem("x/foo."), _stem(".bashrc")
+    ('a.tar', 'foo.', '.bashrc')
+    """
+    base = os.path.basename(os.fspath(name))
+    root, ext = os.path.splitext(base)
+    return base if ext == "." else root
 
 
 def _add_page(tables: PageTables, text: str, *, name: str, article_id: str | None, encoding: str,
@@ -171,7 +182,7 @@ def _bulk(items: list) -> dict[int, tuple[bulk.Plain, int]]:
     """The plain pages among ``items`` read at once (:mod:`commentgraph.read.bulk`): each item read there ->
     (the reading, its place in it). Only files are read so (not texts, bytes or HTML files)."""
     files = [i for i, x in enumerate(items) if isinstance(x, str | Path) and looks_like_path(x)
-             and PurePath(x).suffix.lower() not in (".html", ".htm", ".xhtml")]
+             and os.path.splitext(os.fspath(x))[1].lower() not in (".html", ".htm", ".xhtml")]
     if len(files) < _BULK_MIN:
         return {}
     sizes = []
@@ -233,7 +244,7 @@ def page_article_ids(names) -> list[str]:
     used: dict[str, int] = {}
     out = []
     for name in names:
-        aid = Path(str(name)).stem
+        aid = _stem(str(name))
         used[aid] = used.get(aid, 0) + 1
         out.append(f"{aid}~{used[aid]}" if used[aid] > 1 else aid)
     return out
@@ -279,7 +290,7 @@ def read_pages(sources, *, tz: str = DEFAULT_TZ, strict: bool = False, resolver:
             while (nxt := where.get(j + 1)) is not None and nxt[0] is plain and nxt[1] == where[j][1] + 1:
                 j += 1
             names = [str(items[x]) for x in range(i, j + 1)]
-            tables.add_plain(plain, range(k, k + j - i + 1), names, [unique(Path(x).stem) for x in names])
+            tables.add_plain(plain, range(k, k + j - i + 1), names, [unique(_stem(x)) for x in names])
             i = j + 1
             continue
         text, name, enc, rendered = page_text(items[i])

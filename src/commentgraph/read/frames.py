@@ -79,7 +79,8 @@ def frames(tables) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
             "position": int64(np.arange(n) - np.repeat(firsts, sizes)),
             "last_line": int64(last_lines),
             "header_lines": int64(np.frombuffer(bytes(tables.header_lines), dtype=np.uint8)),
-        }
+        },
+        copy=False,  # (the arrays are new: a copy of each cost ~0.1 s at 1M comments)
     )
     comments = extra_columns(tables, comments)
     return articles, comments, pd.DataFrame(rows, columns=list(COLUMNS["problems"]))
