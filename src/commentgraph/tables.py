@@ -22,6 +22,7 @@ from .read.formats import csv_text, sniff_delimiter  # noqa: F401
 from .read.records import flatten_json  # noqa: F401
 from .read.stamps import relative_seconds  # noqa: F401
 from .schema import DEFAULT_TZ
+from .timeparse import MONTHS
 
 
 def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, strict: bool = False,
@@ -133,7 +134,17 @@ def read_table(source, columns: dict | None = None, *, tz: str = DEFAULT_TZ, str
 
 #: a time of day alone (``10:05``, ``10.05 Uhr``, ``9:05 PM``), and a day-first dotted date alone (``01.03.2019``)
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:Uhr|[AaPp]\.?[Mm]\.?))?"
-_DOTTED_DATE = r"\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})"
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+#: a date alone, as exports write it (a Rust regex: Polars scans the column): dotted day first, slashes or dashes
+#: before a four-digit year (their order decided as the page reader decides slash dates), ISO, month names
+_DATE_ALONE = (
+    r"[0-9]{1,2}\.\s?[0-9]{1,2}\.\s?(?:[0-9]{4}|[0-9]{2})|[0-9]{1,2}/[0-9]{1,2}/(?:[0-9]{4}|[0-9]{2})"
+    r"|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+    rf"|[0-9]{{1,2}}(?:\.|st|nd|rd|th)?\s+(?i:{_MONTH_ALT})\.?,?\s+[0-9]{{4}}"
+    rf"|(?i:{_MONTH_ALT})\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+[0-9]{{4}}"
+)
+#: a day-first date with dashes (``01-03-2019``, with or without a time): read as its slash form
+_DASHED = r"^(\s*)([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})(?=$|[\sT,])"
 #: columns that may hold the time of day beside a date column
 _CLOCK_NAMES = {"time", "zeit", "uhrzeit", "clock", "hour", "posted_time", "time_of_day"}
 
@@ -167,10 +178,13 @@ def _time_values(raw: pd.DataFrame, cols: dict, rows, probs: Problems) -> pd.Ser
     if dates is not None and clock is not None:
         probs.add("date_and_time", "the time is a date column and a time-of-day column joined", severity="notice")
         return dates.astype("str").str.strip() + (" " + clock.astype("str").str.strip()).fillna(" 00:00")
-    dotted = tcols.contains(values.astype("str"), rf"^\s*{_DOTTED_DATE}\s*$")
-    if dotted.any():
-        text = values.astype("str").where(values.notna())
-        probs.add("date_only", f"{int(dotted.sum()):,} time(s) are a date without a time of day: read as that "
-                  "day's midnight", line=int(rows[np.flatnonzero(dotted)[0]]), severity="notice")
-        return text.where(~dotted, text.str.strip() + " 00:00")
-    return values
+    text = values.astype("str").where(values.notna())
+    dashed = tcols.contains(text, r"^\s*[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}").any()
+    if dashed:
+        text = text.str.replace(_DASHED, r"\1\2/\3/\4", regex=True)
+    alone = tcols.contains(text, rf"^\s*(?:{_DATE_ALONE})\s*$")
+    if alone.any():
+        probs.add("date_only", f"{int(alone.sum()):,} time(s) are a date without a time of day: read as that "
+                  "day's midnight", line=int(rows[np.flatnonzero(alone)[0]]), severity="notice")
+        return text.where(~alone, text.str.strip() + " 00:00")
+    return text if dashed else values
