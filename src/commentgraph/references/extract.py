@@ -14,6 +14,7 @@ from .columnar import key_table, settle
 from .keys import values_at
 from .match import fuzz_module, name_at
 from .names import AuthorIndex, author_indexes, normalize_name
+from .odd import odd_indexes, odd_references
 from .options import ResolverOptions
 
 #: ``@`` (or a full-width ``＠``, or two: ``@@Anna``) not inside a word, an e-mail address or a URL path
@@ -158,7 +159,12 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
     articles, uniq = pd.factorize(comments["article_id"], use_na_sentinel=False)
     need = np.zeros(len(uniq), dtype=bool)
     need[articles[take]] = True
-    settled, fast = _columnar(comments, take, opening, articles, need, opt) if COLUMNAR else (np.zeros_like(take), None)
+    odds = odd_indexes(articles, comments["author"], need)  # authors only their spelling names: read text by text
+    settled, fast = np.zeros_like(take), None
+    if COLUMNAR:
+        quick = need.copy()
+        quick[list(odds)] = False
+        settled, fast = _columnar(comments, take & quick[articles], opening, articles, quick, opt)
     rest = take & ~settled
     need_rest = np.zeros(len(uniq), dtype=bool)
     need_rest[articles[rest]] = True
@@ -194,6 +200,8 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
         if links:
             rows.extend((t, cid, aid, *link) for link in links)
             rows[first:] = sorted(rows[first:], key=lambda r: r[3])  # in the order they are written
+        if code in odds:
+            rows[first:] = odd_references(text, odds[code], rows[first:], (t, cid, aid), _in_url, skip_to)
     return _combine(rows, fast, comments)
 
 
