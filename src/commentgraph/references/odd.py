@@ -26,6 +26,7 @@ AT = re.compile(r"(?:(?<![\w@＠/+=%&~\\-])|(?<=-)(?<![\w@＠/+=%&~\\-]-))[@＠]
 _HANDLE = re.compile(r"[^(]*[^\W_][^(]*\([ \t]*[@＠]([^()\s]+)[ \t]*\)[ \t]*")
 #: scripts written without spaces between words, where an honorific is glued to a name
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_TWO = re.compile(r"[^\W_][\W_]*[^\W_]")  # two letters or digits
 HONORIFICS = ("さん", "さま", "様", "くん", "君", "ちゃん", "氏", "先生", "殿", "님", "씨")
 _GO_ON = "_@＠"  # a name goes on after these ...
 _GO_ON_BEFORE_ALNUM = ".-'’"  # ... and after these where a letter or digit follows
@@ -39,21 +40,27 @@ def _visible(a: str) -> bool:
 def is_odd(a) -> bool:
     """Whether the name rules cannot reach author ``a``, so that only its spelling may name it.
 
-    >>> [is_odd(a) for a in ["a@b", "🦊Fox", "x", "田中", "Anna", "Anna 🌻", "[deleted]", "_x_", "?"]]
-    [True, True, True, True, False, False, False, False, False]
+    >>> [is_odd(a) for a in ["a@b", "🦊Fox", "x", "田中", "_x_", "Anna", "Anna 🌻", "[deleted]", "_xy_", "?"]]
+    [True, True, True, True, True, False, False, False, False, False]
     """
-    if not isinstance(a, str) or not a or a.startswith("[") or not _visible(a):
+    if not isinstance(a, str) or not a or a[0] == "[":
         return False
-    if "@" in a or "＠" in a or not (a[0].isalnum() or a[0] == "_"):
-        return True
-    return sum(ch.isalnum() for ch in a) < 2 or _CJK.match(a[-1]) is not None
+    first = a[0].isalnum()
+    odd = (
+        "@" in a
+        or "＠" in a
+        or not (first or a[0] == "_")
+        or (not (first and a[1:2].isalnum()) and _TWO.search(a) is None)
+        or _CJK.match(a[-1]) is not None
+    )
+    return odd and _visible(a)
 
 
 class OddNames:
     """The odd authors of one article by the first letter of their spelling (case folded).
 
     >>> OddNames(["x", "Jane (@j@m.org)"]).spellings["j"]
-    [('j@m.org', 1, 'Jane (@j@m.org)')]
+    [('jane (@j@m.org)', 0, 'Jane (@j@m.org)'), ('j@m.org', 1, 'Jane (@j@m.org)')]
     """
 
     __slots__ = ("spellings",)
@@ -120,7 +127,8 @@ def odd_indexes(articles: np.ndarray, authors: pd.Series, need: np.ndarray) -> d
     odd = np.array([is_odd(a) for a in uniq.tolist()] + [False], dtype=bool)
     keep = odd[codes]
     # a name no string or with a lone surrogate (which Arrow cannot hold): its article is read text by text too
-    unheld = np.append(encodable(uniq.tolist())[1], False)[codes]
+    held = getattr(authors.dtype, "storage", None) == "pyarrow"  # an Arrow column holds no surrogates
+    unheld = np.zeros(len(codes), dtype=bool) if held else np.append(encodable(uniq.tolist())[1], False)[codes]
     if not (keep.any() or unheld.any()):
         return {}
     by_art: dict[int, dict] = {art: {} for art in articles[rows[unheld]].tolist()}
