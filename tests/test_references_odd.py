@@ -114,6 +114,13 @@ CASES = [
     (["anna"], "@ anna yes", one("@ anna", "anna", "1")),
     (["anna"], "[@anna](https://x.org/@anna) yes", one("@anna", "anna", "1")),
     (["anna"], "see https://x.org/@anna", []),
+    # an @ written as an HTML character reference (a text kept verbatim from an HTML export) reads as one
+    (["anna"], "&#64;anna yes", one("&#64;anna", "anna", "1")),
+    (["anna"], "ok &#x40;anna", one("&#x40;anna", "anna", "1")),
+    (["anna"], "(&commat;anna)", one("&commat;anna", "anna", "1")),
+    (["anna"], "&#64;1 anna: yes", one("&#64;1 anna", "anna", "1", "number+author")),
+    (["anna", "x"], "mail anna&#64;x.com", []),  # inside an e-mail address: none
+    (["anna"], "https://x.org/&#64;anna", []),  # inside a URL: none
 ]
 
 

@@ -171,3 +171,28 @@ def odd_references(text: str, odd: OddNames, rows: list, head: tuple, in_url, sk
         return k >= 0 and r[n] < spans[k][1]
 
     return sorted([r for r in rows if not inside(r)] + new, key=lambda r: r[n])
+
+
+#: ``@`` written as an HTML character reference (a text kept verbatim from an HTML export): ``&#64;anna``
+ENTITY = re.compile(r"(?<![\w@＠/+=%&~\\-])(?:&#0*64;|&#[xX]0*40;|&commat;)")
+#: the same for Polars (the texts that hold one go to the per-text reader)
+ENTITY_POLARS = r"&#0*64;|&#[xX]0*40;|&commat;"
+
+
+def entity_references(text: str, rows: list, head: tuple, reference, in_url, skip_to: int = 0) -> list:
+    """``rows`` with the references whose ``@`` is written ``&#64;``, ``&#x40;`` or ``&commat;``, read by
+    ``reference(text, pos)`` (a row as :func:`extract._reference` gives, or None) on the text with an ``@`` in
+    its place; their rule starts with ``html-at+``, their span and ``raw`` are those of the original text."""
+    n = len(head)
+    new = []
+    for e in ENTITY.finditer(text, skip_to):
+        i, j = e.start(), e.end()
+        if i and text[i - 1] not in " \n\t" and in_url(text, i):
+            continue
+        lo = max(0, i - 10)
+        got = reference(text[lo:i] + "@" + text[j : j + 120], i - lo)
+        if got is None:
+            continue
+        end = got[1] - (i - lo) - 1 + j
+        new.append((*head, i, end, text[i:end], *got[3:6], "html-at+" + got[6], *got[7:]))
+    return sorted(rows + new, key=lambda r: r[n]) if new else rows
