@@ -34,7 +34,7 @@ _NOT_NUMBER = rf"^(?:[.,:][0-9]|[ \t]?(?:[%€$]|(?:Uhr|Euro|EUR|Prozent|Dollar|
 #: a token with a glued cut (``names.INNER_CUT``: ``AnnaThanks``, ``Rob_KThe``)
 _INNER_CUT = f"[{LOWER}0-9][{UPPER}]|[{UPPER}][{UPPER}][{LOWER}]"
 #: ``match._WORD`` (``\.(?=x)`` read as ``\.x``: the same matches)
-_FIRST_WORD = rf"^[{ALNUM}](?:[{ALNUM}_'’\-]|\.[^\W\d_])*\.?"
+_FIRST_WORD = rf"^[{ALNUM}](?:[{ALNUM}_'’\-]|\.-?[^\W\d_])*\.?"
 
 
 class Authors(NamedTuple):
@@ -224,6 +224,7 @@ def _after_number(nt: pl.Series, max_words: int) -> tuple[np.ndarray, pl.DataFra
             & ~w.str.contains(f"['’]|{_INNER_CUT}")
             & (w.str.len_chars() > 2)
             & ~w.str.strip_chars_end(".").str.to_lowercase().is_in(list(TITLES))
+            & ~w.str.contains(r"^(?:[^\W\d_]\.-)+[^\W\d_]\.$")  # "K.-H.": initials, the name goes on
         )
         dotted = alive & ~ends & ~plain & sentence.fill_null(False).to_numpy()
         state[dotted] = 2

@@ -14,6 +14,7 @@ from .columnar import key_table, settle
 from .keys import values_at
 from .match import fuzz_module, name_at
 from .names import AuthorIndex, author_indexes, normalize_name
+from .odd import ENTITY_POLARS, entity_references, odd_indexes, odd_references
 from .options import ResolverOptions
 
 #: ``@`` (or a full-width ``＠``, or two: ``@@Anna``) not inside a word, an e-mail address or a URL path
@@ -115,7 +116,7 @@ def candidates(text: pd.Series) -> np.ndarray:
     [True, True, False, False, True]
     """
     col = _as_polars(text)
-    has_at = col.str.contains(r"[@＠]|>>|u/").fill_null(False).to_numpy().astype(bool)  # an @, a quote or user link
+    has_at = col.str.contains(r"[@＠]|>>|u/|" + ENTITY_POLARS).fill_null(False).to_numpy().astype(bool)
     maybe = ~has_at & col.str.contains("(?i)reply|antwort").fill_null(False).to_numpy().astype(bool)
     if maybe.any():
         where = np.flatnonzero(maybe)
@@ -158,7 +159,12 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
     articles, uniq = pd.factorize(comments["article_id"], use_na_sentinel=False)
     need = np.zeros(len(uniq), dtype=bool)
     need[articles[take]] = True
-    settled, fast = _columnar(comments, take, opening, articles, need, opt) if COLUMNAR else (np.zeros_like(take), None)
+    odds = odd_indexes(articles, comments["author"], need)  # authors only their spelling names: read text by text
+    settled, fast = np.zeros_like(take), None
+    if COLUMNAR:
+        quick = need.copy()
+        quick[list(odds)] = False
+        settled, fast = _columnar(comments, take & quick[articles], opening, articles, quick, opt)
     rest = take & ~settled
     need_rest = np.zeros(len(uniq), dtype=bool)
     need_rest[articles[rest]] = True
@@ -194,6 +200,15 @@ def extract(comments: pd.DataFrame, options: ResolverOptions | None = None, **ov
         if links:
             rows.extend((t, cid, aid, *link) for link in links)
             rows[first:] = sorted(rows[first:], key=lambda r: r[3])  # in the order they are written
+        if code in odds:
+            rows[first:] = odd_references(text, odds[code], rows[first:], (t, cid, aid), _in_url, skip_to)
+        if "&" in text:  # "&#64;anna": an @ written as an HTML character reference
+
+            def ref(s, pos, idx=idx):
+                m = MENTION.match(s, pos)
+                return None if m is None else _reference(s, m, idx, opt, fuzz)
+
+            rows[first:] = entity_references(text, rows[first:], (t, cid, aid), ref, _in_url, skip_to)
     return _combine(rows, fast, comments)
 
 
@@ -209,7 +224,7 @@ def _columnar(comments, take, opening, articles, need, opt) -> tuple[np.ndarray,
         return np.zeros_like(take), None
     if not (col.dtype == pl.String):
         return np.zeros_like(take), None
-    odd = col.str.contains("＠|>>|u/|@@").fill_null(True).to_numpy()
+    odd = col.str.contains("＠|>>|u/|@@|" + ENTITY_POLARS).fill_null(True).to_numpy()
     eligible = take & ~opening & ~odd
     # a reply line may open the text ("Antwort auf Anna"): the per-text reader's test, on the texts it may open
     opens = col.str.contains(r"^[AaIiRr\s\x1c-\x1f\x85]").fill_null(False).to_numpy() & eligible

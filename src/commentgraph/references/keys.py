@@ -14,9 +14,12 @@ def codes(*columns) -> list[np.ndarray]:
     >>> [a.tolist() for a in codes(pd.Series(["x", "y", None]), pd.Series(["y", None, "z"]))]
     [[0, 1, 2], [1, 2, 3]]
     """
-    values = pd.concat(
-        [pd.Series(col.array if isinstance(col, pd.Series) else col) for col in columns], ignore_index=True
-    )
+    try:
+        values = pd.concat(
+            [pd.Series(col.array if isinstance(col, pd.Series) else col) for col in columns], ignore_index=True
+        )
+    except UnicodeError:  # a lone surrogate in an object column joined to a str one: compare as objects
+        values = pd.Series(np.concatenate([np.asarray(col, dtype=object) for col in columns]), dtype=object)
     codes = pd.factorize(values, use_na_sentinel=False)[0].astype(np.int64, copy=False)
     return np.split(codes, np.cumsum([len(col) for col in columns])[:-1])
 

@@ -6,7 +6,9 @@ import re
 
 from .names import INNER_CUT, UPPER, norm, normalize_name
 
-_WORD = re.compile(r"[^\W_](?:[\w'’\-]|\.(?=[^\W\d_]))*\.?")
+_WORD = re.compile(r"[^\W_](?:[\w'’\-]|\.(?=-?[^\W\d_]))*\.?")
+#: initials of a hyphenated first name: ``K.-H.`` for ``Karl-Heinz`` (a name goes on after it)
+_INITIALS = re.compile(r"(?:[^\W\d_]\.-)+[^\W\d_]")
 _WORD_GAP = re.compile(r"[ \t\u00a0]{1,2}")
 _TITLE_NEXT = re.compile(rf"[ \t\u00a0]{{1,2}}[{UPPER}]")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -65,7 +67,7 @@ def _run(tail: str, max_words: int, allow_lower: bool):
             s.endswith(".") and core.casefold() in TITLES and _TITLE_NEXT.match(tail[m.end() : m.end() + 3]) is not None
         )
         titles += after_title
-        if s.endswith(".") and len(core) > 1 and not after_title:
+        if s.endswith(".") and len(core) > 1 and not after_title and not _INITIALS.fullmatch(core):
             break  # "Meier." ends a sentence; "W." is an initial; "Dr. Who" is one name
         gap = _WORD_GAP.match(tail[m.end() : m.end() + 2])
         if not gap:

@@ -119,6 +119,18 @@ False)], [False, False, False, False])
         frame.filter((n >= 2) & (last.str.len_chars() >= 4)).select(
             "i", alias=last, prefix=pl.lit(True), fuzzy=pl.lit(False), k=pl.lit(3)
         ),
+        _hyphen_initials(frame.filter((n >= 2) & name.str.contains("-", literal=True)), initials),
     ]
     rows = pl.concat(parts).sort("i", "k").drop("k").cast({"i": pl.Int64})
     return rows, unread
+
+
+def _hyphen_initials(frame: pl.DataFrame, initials: pl.Expr) -> pl.DataFrame:
+    """The alias ``names.aliases`` adds for a name with hyphens before its last word: the initials of every
+    part, then the last word (``khschmidt`` for ``Karl-Heinz Schmidt``), where it differs from ``initials``."""
+    raw = pl.col("name").str.replace_all(_WORD_SPLIT, " ").str.split(" ")
+    raw = raw.list.eval(pl.element().filter(norm(pl.element()) != ""))
+    parts = raw.list.slice(0, pl.col("n") - 1).list.join("-").str.split("-")
+    alias = parts.list.eval(norm(pl.element()).str.slice(0, 1)).list.join("") + pl.col("last")
+    got = frame.select("i", alias=alias, prefix=pl.lit(True), fuzzy=pl.lit(False), k=pl.lit(4), other=initials)
+    return got.filter(pl.col("alias") != pl.col("other")).drop("other")

@@ -71,6 +71,11 @@ def aliases(a: str):
         out.append(initials)  # "J. Smith" for "John Smith": not fuzzily ("Nachbarn" is not "Wütender Nachbar")
     if len(words) >= 2 and len(words[-1]) >= 4:
         out.append(words[-1])  # "Holzherr" for "Martin Holzherr", "Webbaer" for "Dr. Webbaer": not fuzzily
+    if len(words) >= 2 and "-" in a:  # "KH Schmidt", "K.-H. Schmidt" for "Karl-Heinz Schmidt": not fuzzily
+        raw = [w for w in _WORD_SPLIT.split(a) if normalize_name(w)][:-1]
+        parts = "".join(normalize_name(p)[:1] for w in raw for p in w.split("-")) + words[-1]
+        if parts != initials:
+            out.append(parts)
     return k, tuple(out), fuzzy
 
 
