@@ -19,7 +19,7 @@ from .read.frames import frames
 from .read.html import page_text
 from .problems import Problems
 from .read import oneline, vocab
-from .read.fast import known_page
+from .read.fast import kept_count, known_page
 from .read.infer import infer
 from .read.inferred import inferred_page
 # (the layouts' patterns and plain_spaces stay importable from here)
@@ -52,7 +52,7 @@ def _add_page(tables: PageTables, text: str, *, name: str, article_id: str | Non
     hits = list(SCAN.finditer(text))
     starts = [h.start() + 1 for h in hits]
     picked = pick_layout(text, hits, starts)
-    n_fast = len(picked[1][0])
+    n_fast = kept_count(text, picked)  # (headers the known layout keeps: "3/1/2019 10:05 AM" has no author "AM")
     first = picked[1][0][0] if n_fast else 0
     # (a page in the seed's layout, every header numbered and read cleanly, keeps its texts verbatim,
     # button words and all)

@@ -232,7 +232,9 @@ def layout_mode(heads: list[TimeLine], kinds: list[str], stripped: list[str] | N
                 or kinds[above] == "title"  # (SMF: "Re: Trains" / "« Reply #1 on: DATE »" / "Quote" / text)
             )
         )
-        votes.append(j < limit and kinds[j] in ("ui", "tail") and not name_above)
+        # (or the next block's "NAME said..." right after the time: Blogger without buttons)
+        says = stripped is not None and j < limit and bool(vocab.SAYS.search(stripped[j])) and name_like(stripped[j])
+        votes.append(j < limit and (kinds[j] in ("ui", "tail") or says) and not name_above)
     if len(votes) >= 2 and sum(votes) >= 0.6 * len(votes):
         return "after"
     return "above"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import times, vocab
+from . import chrome, times, vocab
 
 _URL = re.compile(r"(?i)https?://|www\.")
 _ICONS = re.compile(r"^[^\w#@+(\[\"'„“‚‘«»]+")  # icon glyphs before a button's word ("\ue150 Kommentar schreiben")
@@ -100,6 +100,8 @@ def _line_kind(s: str) -> str:
         return "ui"
     if (m := _EDITED.match(s)) and times.EXPR.fullmatch(m["when"]):
         return "ui"  # ("Edited 1h ago" under a header: when it was edited is no comment's time nor text)
+    if chrome.EVENT_LINE.match(s) or chrome.SORT_LINE.match(s):
+        return "ui"  # (an issue's "octocat closed this as completed on Mar 3", a sort menu's "Most relevant")
     for kind, rx, on_v in _KIND_RULES:
         if kind == "reply" and vocab.LABEL_INLINE.match(s) and len(s) <= 40:
             return "label_inline"

@@ -96,6 +96,7 @@ _UI_WORDS = (
     "advertisement",
     "sponsored",
     "award",
+    "parent",  # (Slashdot's link to the comment answered)
     # French
     "répondre",
     "signaler",
@@ -195,7 +196,6 @@ _BAR_WORDS = (
     "embed",
     "save",
     "saved",
-    "parent",
     "next",
     "prev",
     "root",
