@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from . import vocab
+from . import chrome, vocab
 from .blocks import after_header
 from .lines import ARROW, clean_author, name_like, sentence_like
 
@@ -105,6 +105,10 @@ def _replies_to(walks: list, stripped: list[str], tops: Counter) -> list[int | N
     return out
 
 
+def _handle_under(names: list[int], stripped: list[str]) -> bool:
+    return len(names) >= 2 and names[-1] == names[-2] + 1 and chrome.HANDLE_LINE.match(stripped[names[-1]]) is not None
+
+
 def authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple[list, list, list, list]:
     """``(starts, authors, numbers, replies)`` where the author stands on a line above the time; ``replies``
     holds the name a block's header says it answers (see :func:`_reply_names`), else None."""
@@ -120,6 +124,8 @@ def authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
     walks = [(names[1:], bounded) if b in titles else (names, bounded) for b, (names, bounded) in enumerate(walks)]
     reply_at = _reply_names(walks, stripped)
     walks = [(names[:-1], bounded) if reply_at[b] else (names, bounded) for b, (names, bounded) in enumerate(walks)]
+    # (a handle under a display name, "Jana" / "@jana@fjord.social" / time: part of that name's header)
+    walks = [(names[:-1] if _handle_under(names, stripped) else names, bounded) for names, bounded in walks]
     sizes = Counter(len(w) for w, _ in walks[1:] if w)
     depth = max(sizes, key=lambda k: (sizes[k], -k)) if sizes else 1
     starts, authors = [], []

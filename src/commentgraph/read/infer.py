@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..timeparse import slash_order
-from . import oneline, times, vocab
+from . import chrome, oneline, times, vocab
 from .blocks import (
     Block,
     after_header,
@@ -91,6 +91,7 @@ class Inferred:
     tail: int | None  # first line (0-based) of the page tail after the last comment
     described: str  # what decided, for the notice
     date_doubt: str | None = None  # why the order of slash dates is a guess
+    handles: int = 0  # blocks whose header holds a handle line under the author's name
 
     @property
     def moved_anything(self) -> bool:
@@ -98,7 +99,9 @@ class Inferred:
         most comments (a real page has them in every block; a word like "Anzeige" in one is text)."""
         if self.tail is not None or any(b.quoted_text or b.parent is not None for b in self.blocks):
             return True
-        return sum(b.ui_text is not None for b in self.blocks) >= 0.6 * len(self.blocks)
+        if sum(b.ui_text is not None for b in self.blocks) >= 0.6 * len(self.blocks):
+            return True
+        return self.handles >= 0.6 * len(self.blocks)  # (a handle under each display name: no author)
 
 
 def _prefix_kind(p: str) -> str:
@@ -383,7 +386,9 @@ def infer(lines: list[str]) -> Inferred | None:
     link_markers(blocks)
     link_levels(blocks, stripped, kinds)
     slashed = any(d and "/" in d for d in dates)
-    return Inferred(f"inferred:{mode}", blocks, tail, _described(len(heads), key, mode), doubt if slashed else None)
+    handles = sum(any(chrome.HANDLE_LINE.match(stripped[j]) for j in range(b.top + 1, b.time_line)) for b in blocks)
+    described = _described(len(heads), key, mode)
+    return Inferred(f"inferred:{mode}", blocks, tail, described, doubt if slashed else None, handles)
 
 
 def _described(n: int, key: tuple, mode: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from . import chrome
+
 #: buttons and links that a browser copy keeps as lines of their own ("Antworten", "ReplyDelete",
 #: "Antworten Melden", "Like 3", "Permanenter Link"); several may stand glued on one line
 _UI_WORDS = (
@@ -392,6 +394,6 @@ TITLE_LINE = re.compile(r"^(?:re|aw|wg)(?:\^\d+|\[\d+\])?:(?:[ \t]+\S|(?-i:[A-ZÃ
 CHROME = re.compile(
     UI_LINE.pattern + r"|^[ \t]*(?:re|aw):[ \t]+\S"
     r"|^[ \t]*(?:antwort auf|als antwort auf|in reply to|replying to|zitat von|quote from|originally posted by)[ \t]"
-    r"|[ \t](?:hat gesagt|said|wrote)\.?:[ \t]*$",
+    r"|[ \t](?:hat gesagt|said|wrote)\.?:[ \t]*$|" + chrome.FEDI_HANDLE[4:],
     re.IGNORECASE | re.MULTILINE,
 )
