@@ -19,7 +19,14 @@ def name_like(s: str) -> bool:
     """
     if s.endswith(":") and not vocab.SAYS.search(s):
         return False  # a heading ("5 comments:", "Kommentare:")
-    return 0 < len(s) <= 80 and len(s.split()) <= 6 and not _URL.search(s) and not s.endswith((",", ";"))
+    words = s.split()
+    if len(words) > 6 and not (len(words) <= 10 and all(_NAME_WORD.fullmatch(w) for w in words)):
+        return False  # (a long name is capitalised words and particles: "Maria Josefina de la Cruz Santos")
+    return 0 < len(s) <= 80 and not _URL.search(s) and not s.endswith((",", ";"))
+
+
+#: a word of a long name: capitalised, or a particle ("de", "la", "von", "van", "bin")
+_NAME_WORD = re.compile(r"(?-i:[A-ZÄÖÜ][\w'’\-]*\.?)|(?:de|la|le|del|della|da|das|do|dos|du|van|von|der|den|zu|y|e|bin|al)")
 
 
 _SENTENCE_END = re.compile(r"(?<![A-ZÄÖÜ])[a-zäöüß]{3,}[.!?]+$")
