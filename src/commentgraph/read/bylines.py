@@ -271,11 +271,14 @@ _FIELDS = ("label", "label_inline", "value", "menu")
 def authors_below(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple | None:
     """``((starts, authors, numbers, replies), ends)`` where most blocks have their author on the line right under
     the time, then a rank and member fields (vBulletin 4: "03-01-2019, 10:05 AM #2" / NAME / "Senior Member" /
-    "Join Date: Jan 2019" / "Posts: 12" / text; ``ends``: each block's last such line), else None."""
+    "Join Date: Jan 2019" / "Posts: 12" / text; ``ends``: each block's last such line), or, under a header of a
+    number and a time, nothing above it, the text after it (Zeit: "#1 — vor 3 Stunden" / NAME / text), else None."""
     authors: list[str | None] = []
     ends = []
+    bare = heads[0].pk == "num"  # (a header of a number and a time only may have its name under it, no fields)
     for b, t in enumerate(heads):
         limit = heads[b + 1].line if b + 1 < len(heads) else len(kinds)
+        lo = after_header(heads[b - 1].line, kinds, t.line) if b else 0
         j = after_header(t.line, kinds, limit)
         while j < limit and kinds[j] == "blank":
             j += 1
@@ -283,6 +286,10 @@ def authors_below(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
         while k < limit and kinds[k] == "text" and name_like(stripped[k]) and ranks < 2:  # (a rank, a title)
             k, ranks = k + 1, ranks + 1
         named = j < limit and kinds[j] == "text" and name_like(stripped[j]) and not sentence_like(stripped[j])
+        if named and bare and j + 1 < limit and kinds[j + 1] == "text" and not (b and names_above(t.line, lo, kinds, stripped)[0]):
+            authors.append(clean_author(stripped[j]))  # (Zeit: "#1 — vor 3 Stunden" / NAME / text)
+            ends.append(j)
+            continue
         if not (named and k < limit and kinds[k] in _FIELDS):
             authors.append(None)
             ends.append(t.line)
