@@ -232,6 +232,24 @@ def name_lines_above(found: tuple, heads: list[TimeLine], kinds: list[str], stri
     return (starts, authors, *rest)
 
 
+def credentials_above(found: tuple, heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple:
+    """``found`` with the author on the line above the header where nearly every header names no person but a
+    credential ("Anna Svensson" / "Software engineer at Foocorp · 5y", as Quora writes it): that line heads it."""
+    starts, authors, *rest = found
+    above = [
+        s - 1
+        if a and chrome.CREDENTIAL.search(a) and s - 1 > (heads[b - 1].line if b else -1) and kinds[s - 1] == "text"
+        and name_like(stripped[s - 1]) and not sentence_like(stripped[s - 1])
+        else None
+        for b, (s, a) in enumerate(zip(starts, authors))
+    ]
+    if len(heads) < 2 or sum(j is not None for j in above) < max(2, 0.6 * len(heads)):
+        return found
+    starts = [s if j is None else j for s, j in zip(starts, above)]
+    authors = [a if j is None else clean_author(stripped[j]) for a, j in zip(authors, above)]
+    return (starts, authors, *rest)
+
+
 def drop_quoted_headers(heads, starts, authors, *rest):
     """A reply that quotes the header of the comment it answers ("@ Dietmar Hilsebein" / "8. April 2019
     @ 11:38") holds no header of its own: the quoted one is dropped (its lines become the reply's text)."""

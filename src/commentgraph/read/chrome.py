@@ -28,3 +28,11 @@ SORT_LINE = re.compile(
 HANDLE_LINE = re.compile(r"^[ \t]*@[\w.\-]{1,60}(?:@[\w\-]+(?:\.[\w\-]+)+)?[ \t]*$")
 #: a fediverse handle (user and server); on a page of such lines the display name above each is its author
 FEDI_HANDLE = r"(?m)^[ \t]*@[\w.\-]{1,60}@[\w\-]+(?:\.[\w\-]+)+[ \t]*$"
+#: a view or vote counter with its word (Quora's "1.2K views", "View upvotes", "View 3 shares"): no comment's text
+VIEWS_LINE = re.compile(
+    r"(?i)^[ \t]*(?:\d{1,3}(?:[.,]\d{1,3})*[ \t]?[KkM]?[ \t]+(?:views?|aufrufe|upvotes?|shares?|reposts?|quotes?)"
+    r"|view(?:[ \t]+\d{1,6})?[ \t]+(?:upvotes?|shares?|reposts?|quotes?))[ \t]*$"
+)
+#: a lowercase word (no name particle) after a header's first word: a credential or a job, no name ("Software
+#: engineer at Foocorp", "Data scientist")
+CREDENTIAL = re.compile(r"\s(?!(?:von|van|vom|de|der|den|la|le|zu|del|da|di|du|y)\b)[a-zäöüß]{2,}")

@@ -37,6 +37,7 @@ from .bylines import (
     authors_above,
     authors_after,
     authors_below,
+    credentials_above,
     drop_handles,
     drop_places,
     drop_quoted_headers,
@@ -328,6 +329,7 @@ def infer(lines: list[str]) -> Inferred | None:
         found = oneline.authors(heads, kinds, stripped)
     elif mode in ("inline", "suffix"):
         found = name_lines_above(_authors_inline(heads, mode), heads, kinds, stripped)
+        found = credentials_above(found, heads, kinds, stripped)
     elif mode == "above" and (below := authors_below(heads, kinds, stripped)) is not None:
         mode, (found, ends) = "below", below  # (vBulletin 4: the time / NAME / rank / member fields / text)
     elif mode == "above":

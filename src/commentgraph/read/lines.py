@@ -107,6 +107,8 @@ def _line_kind(s: str) -> str:
         return "ui"
     if (m := _EDITED.match(s)) and times.EXPR.fullmatch(m["when"]):
         return "ui"  # ("Edited 1h ago" under a header: when it was edited is no comment's time nor text)
+    if chrome.VIEWS_LINE.match(s):
+        return "count"
     if chrome.EVENT_LINE.match(s) or chrome.SORT_LINE.match(s):
         return "ui"  # (an issue's "octocat closed this as completed on Mar 3", a sort menu's "Most relevant")
     for kind, rx, on_v in _KIND_RULES:
