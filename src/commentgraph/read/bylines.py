@@ -137,6 +137,8 @@ def authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
         # later blocks: the top name of a walk a boundary ended; the first block (article above it):
         # the name as far above the time as in the other blocks
         j = names[0] if (b and bounded) else names[-depth] if len(names) >= depth else names[0]
+        if b and len(names) > depth and names[0] == after_header(heads[b - 1].line, kinds, t.line):
+            j = names[-depth]  # (the walk took the whole text of the block above: "bob" / date / "Me too." / "cat")
         authors.append(stripped[j])
         j -= b in titles
         lo = after_header(heads[b - 1].line, kinds, t.line) if b else 0
