@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import chrome, vocab
 from .blocks import after_header
+from .handles import handle_under
 from .lines import ARROW, clean_author, name_like, sentence_like
 
 if TYPE_CHECKING:
@@ -105,10 +106,6 @@ def _replies_to(walks: list, stripped: list[str], tops: Counter) -> list[int | N
     return out
 
 
-def _handle_under(names: list[int], stripped: list[str]) -> bool:
-    return len(names) >= 2 and names[-1] == names[-2] + 1 and chrome.HANDLE_LINE.match(stripped[names[-1]]) is not None
-
-
 def authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple[list, list, list, list]:
     """``(starts, authors, numbers, replies)`` where the author stands on a line above the time; ``replies``
     holds the name a block's header says it answers (see :func:`_reply_names`), else None."""
@@ -125,7 +122,7 @@ def authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
     reply_at = _reply_names(walks, stripped)
     walks = [(names[:-1], bounded) if reply_at[b] else (names, bounded) for b, (names, bounded) in enumerate(walks)]
     # (a handle under a display name, "Jana" / "@jana@fjord.social" / time: part of that name's header)
-    walks = [(names[:-1] if _handle_under(names, stripped) else names, bounded) for names, bounded in walks]
+    walks = [(names[:-1] if handle_under(names, stripped) else names, bounded) for names, bounded in walks]
     sizes = Counter(len(w) for w, _ in walks[1:] if w)
     depth = max(sizes, key=lambda k: (sizes[k], -k)) if sizes else 1
     starts, authors = [], []
@@ -240,8 +237,12 @@ def credentials_above(found: tuple, heads: list[TimeLine], kinds: list[str], str
     starts, authors, *rest = found
     above = [
         s - 1
-        if a and chrome.CREDENTIAL.search(a) and s - 1 > (heads[b - 1].line if b else -1) and kinds[s - 1] == "text"
-        and name_like(stripped[s - 1]) and not sentence_like(stripped[s - 1])
+        if a
+        and chrome.CREDENTIAL.search(a)
+        and s - 1 > (heads[b - 1].line if b else -1)
+        and kinds[s - 1] == "text"
+        and name_like(stripped[s - 1])
+        and not sentence_like(stripped[s - 1])
         else None
         for b, (s, a) in enumerate(zip(starts, authors))
     ]
@@ -306,7 +307,13 @@ def authors_below(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
         while k < limit and kinds[k] == "text" and name_like(stripped[k]) and ranks < 2:  # (a rank, a title)
             k, ranks = k + 1, ranks + 1
         named = j < limit and kinds[j] == "text" and name_like(stripped[j]) and not sentence_like(stripped[j])
-        if named and bare and j + 1 < limit and kinds[j + 1] == "text" and not (b and names_above(t.line, lo, kinds, stripped)[0]):
+        if (
+            named
+            and bare
+            and j + 1 < limit
+            and kinds[j + 1] == "text"
+            and not (b and names_above(t.line, lo, kinds, stripped)[0])
+        ):
             authors.append(clean_author(stripped[j]))  # (Zeit: "#1 — vor 3 Stunden" / NAME / text)
             ends.append(j)
             continue
@@ -321,3 +328,15 @@ def authors_below(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
     if len(heads) < 2 or sum(a is not None for a in authors) < 0.6 * len(heads):
         return None
     return ([t.line for t in heads], authors, [None] * len(heads), [None] * len(heads)), ends
+
+
+def bodies_empty(heads: list[TimeLine], starts: list[int], kinds: list[str]) -> bool:
+    """Whether most blocks read with the author above the time would hold no text line after it (only
+    buttons and counters up to the next block's name): the text then stands between the name and the time."""
+    if len(heads) < 2:
+        return False
+    ends = [*starts[1:], len(kinds)]
+    empty = [
+        not any(kinds[j] == "text" for j in range(after_header(t.line, kinds, end), end)) for t, end in zip(heads, ends)
+    ]
+    return sum(empty) >= 0.6 * len(heads)

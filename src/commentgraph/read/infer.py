@@ -37,6 +37,7 @@ from .bylines import (
     authors_above,
     authors_after,
     authors_below,
+    bodies_empty,
     credentials_above,
     drop_handles,
     drop_places,
@@ -45,6 +46,7 @@ from .bylines import (
     names_above,
     split_replies,
 )
+from .handles import text_above
 from .lines import CONNECTOR_TAIL, line_kinds, name_like, name_mark, sentence_like, strip_name_words
 
 #: a line that may hold a time expression (digits, or a relative word) is searched; others are not
@@ -261,18 +263,6 @@ def _authors_inline(heads: list[TimeLine], mode: str) -> tuple[list, list, list,
     return starts, [m["name"].strip() for m in ms], [m["number"] for m in ms], [None] * len(heads)
 
 
-def _bodies_empty(heads: list[TimeLine], starts: list[int], kinds: list[str]) -> bool:
-    """Whether most blocks read with the author above the time would hold no text line after it (only
-    buttons and counters up to the next block's name): the text then stands between the name and the time."""
-    if len(heads) < 2:
-        return False
-    ends = [*starts[1:], len(kinds)]
-    empty = [
-        not any(kinds[j] == "text" for j in range(after_header(t.line, kinds, end), end)) for t, end in zip(heads, ends)
-    ]
-    return sum(empty) >= 0.6 * len(heads)
-
-
 def _numbers(heads: list[TimeLine], numbers: list, kinds: list[str], stripped: list[str]) -> list:
     """Numbers written in the time line (``#1 —``, ``| #12``) or on the line after it (``#661``)."""
     out = list(numbers)
@@ -333,8 +323,8 @@ def infer(lines: list[str]) -> Inferred | None:
     elif mode == "above" and (below := authors_below(heads, kinds, stripped)) is not None:
         mode, (found, ends) = "below", below  # (vBulletin 4: the time / NAME / rank / member fields / text)
     elif mode == "above":
-        found = authors_above(heads, kinds, stripped)
-        if _bodies_empty(heads, found[0], kinds):  # (Instagram: name / text / "3w" / "12 likes" / "Reply")
+        found, pre = text_above(heads, authors_above(heads, kinds, stripped), kinds, stripped)
+        if bodies_empty(heads, found[0], kinds):  # (Instagram: name / text / "3w" / "12 likes" / "Reply")
             mode, found = "after", authors_after(heads, kinds, stripped)
     else:
         found = authors_after(heads, kinds, stripped)
@@ -372,6 +362,8 @@ def infer(lines: list[str]) -> Inferred | None:
             blocks[-1].markers.append(("reply", None, replies[b], None))
     for blk, t in zip(blocks, heads) if mode == "below" else ():
         blk.head_end = ends[heads.index(t)]
+    for blk, j in zip(blocks, pre if mode == "above" else ()):
+        blk.text_above = j
     tail = cut_tail(blocks[-1], kinds, mode)
     if tail is None and mode in ("above", "inline", "below"):  # (a footer after the last comment's buttons)
         tail = cut_after_buttons(blocks, kinds)

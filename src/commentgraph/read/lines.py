@@ -26,7 +26,9 @@ def name_like(s: str) -> bool:
 
 
 #: a word of a long name: capitalised, or a particle ("de", "la", "von", "van", "bin")
-_NAME_WORD = re.compile(r"(?-i:[A-ZÄÖÜ][\w'’\-]*\.?)|(?:de|la|le|del|della|da|das|do|dos|du|van|von|der|den|zu|y|e|bin|al)")
+_NAME_WORD = re.compile(
+    r"(?-i:[A-ZÄÖÜ][\w'’\-]*\.?)|(?:de|la|le|del|della|da|das|do|dos|du|van|von|der|den|zu|y|e|bin|al)"
+)
 
 
 _SENTENCE_END = re.compile(r"(?<![A-ZÄÖÜ])[a-zäöüß]{3,}[.!?]+$")
