@@ -56,7 +56,8 @@ def test_mastodon_display_name_above_the_handle():
 
 
 # X / Twitter, a conversation copied with each part on its own line: the main post's time follows its text
-# ("10:05 AM · Mar 1, 2019" under it, then its counters); the replies have name / handle / "·" / date / text
+# ("10:05 AM · Mar 1, 2019" under it, then its counters); the replies have name / handle / "·" / date / text, and
+# "Replying to @handle" (a reply marker naming a handle, not a name)
 X_STACKED = """Post
 Conversation
 Greta Hansen
@@ -88,11 +89,14 @@ def test_x_main_post_time_after_its_text():
     assert wall(d) == ["2019-03-01 10:05", "2019-03-01 00:00", "2019-03-02 00:00"]
     assert c["text"].tolist() == [
         "The ferry is cancelled again.",
-        "Replying to @gretahansen\nAgain? I took it on Mar 1 last year too.",
+        "Again? I took it on Mar 1 last year too.",
         "Same.",
     ]
     assert c["line"].tolist() == [3, 9, 17]
     assert c["ui_text"].iloc[0] == "12 Reposts\n40 Likes"
+    # "Replying to @gretahansen" names a handle of the page: the post under that handle is the parent
+    assert c["ui_text"].iloc[1] == "Replying to @gretahansen\n2\n5"
+    assert parent_of(d) == {"Tom Berg": "Greta Hansen"}
 
 
 # Quora: NAME / credential and age ("Software engineer at Foocorp · 5y") / answer / views / vote buttons: the

@@ -43,3 +43,31 @@ def text_above(heads: list[TimeLine], found: tuple, kinds: list[str], stripped: 
                     starts[b], authors[b], pre[b] = j - 1, clean_author(stripped[j - 1]), j + 1
                 break
     return (starts, authors, *rest), pre
+
+
+def handle_names(blocks, stripped: list[str]) -> dict[str, str]:
+    """The handle under each block's name, folded and without its "@" (and server), -> that block's author."""
+    from .blocks import fold
+
+    out = {}
+    for blk in blocks:
+        j = blk.top + 1
+        if blk.author and j < blk.time_line and HANDLE_LINE.match(stripped[j]):
+            out.setdefault(fold(stripped[j].strip().lstrip("@").split("@")[0]), blk.author)
+    return out
+
+
+def named_by_handle(blocks, names: dict[str, str]) -> None:
+    """Reply markers that name a handle of the page ("Replying to @gretahansen") name its author instead."""
+    from .blocks import fold
+
+    for blk in blocks if names else ():
+        blk.markers = [
+            (mk[0], mk[1], names.get(fold(mk[2].lstrip("@")), mk[2]), *mk[3:]) if mk[0] == "reply" and mk[2] else mk
+            for mk in blk.markers
+        ]
+
+
+def handled_blocks(blocks, stripped: list[str]) -> int:
+    """How many blocks hold a handle line in their header, under the name (above the time)."""
+    return sum(any(HANDLE_LINE.match(stripped[j]) for j in range(b.top + 1, b.time_line)) for b in blocks)

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..timeparse import slash_order
-from . import chrome, oneline, times, vocab
+from . import oneline, times, vocab
 from .blocks import (
     Block,
     after_header,
@@ -46,7 +46,7 @@ from .bylines import (
     names_above,
     split_replies,
 )
-from .handles import text_above
+from .handles import handle_names, handled_blocks, named_by_handle, text_above
 from .lines import CONNECTOR_TAIL, line_kinds, name_like, name_mark, sentence_like, strip_name_words
 
 #: a line that may hold a time expression (digits, or a relative word) is searched; others are not
@@ -367,7 +367,7 @@ def infer(lines: list[str]) -> Inferred | None:
     tail = cut_tail(blocks[-1], kinds, mode)
     if tail is None and mode in ("above", "inline", "below"):  # (a footer after the last comment's buttons)
         tail = cut_after_buttons(blocks, kinds)
-    known = {fold(a) for a in authors if a}
+    known = {fold(a) for a in authors if a} | (handles := handle_names(blocks, stripped)).keys()
     said = said_lines(blocks, stripped) if "quote" in kinds else None
     for blk, t in zip(blocks, heads):
         fill_body(blk, lines, stripped, kinds, mode, known, said)
@@ -377,12 +377,12 @@ def infer(lines: list[str]) -> Inferred | None:
             oneline.finish(blk, t, stripped)
         if t.pk == "ui":  # buttons before the time, in its line ("Gefällt mir · Antworten · 3 Std.")
             blk.ui_text = "\n".join(x for x in (t.prefix, blk.ui_text) if x)
+    named_by_handle(blocks, handles)  # ("Replying to @gretahansen": Greta Hansen's post)
     link_markers(blocks)
     link_levels(blocks, stripped, kinds)
-    slashed = any(d and "/" in d for d in dates)
-    handles = sum(any(chrome.HANDLE_LINE.match(stripped[j]) for j in range(b.top + 1, b.time_line)) for b in blocks)
-    described = _described(len(heads), key, mode)
-    return Inferred(f"inferred:{mode}", blocks, tail, described, doubt if slashed else None, handles)
+    doubt = doubt if any(d and "/" in d for d in dates) else None
+    described, handled = _described(len(heads), key, mode), handled_blocks(blocks, stripped)
+    return Inferred(f"inferred:{mode}", blocks, tail, described, doubt, handled)
 
 
 def _described(n: int, key: tuple, mode: str) -> str:
