@@ -340,3 +340,15 @@ def bodies_empty(heads: list[TimeLine], starts: list[int], kinds: list[str]) -> 
         not any(kinds[j] == "text" for j in range(after_header(t.line, kinds, end), end)) for t, end in zip(heads, ends)
     ]
     return sum(empty) >= 0.6 * len(heads)
+
+
+#: a comment's number before the name in a header ("#3 Gerd_B | vor 3 Stunden", as Stern writes it)
+_NUMBERED = re.compile(r"#(?P<number>\d{1,9})[ \t]+(?P<name>\S.*)")
+
+
+def numbered(prefixes: list[str]) -> tuple[list[str], list]:
+    """Header prefixes without the number before the name, and the numbers, where nearly every one has one."""
+    ms = [_NUMBERED.fullmatch(p) for p in prefixes]
+    if sum(m is not None for m in ms) < max(2, 0.8 * len(prefixes)):
+        return prefixes, [None] * len(prefixes)
+    return [m["name"] if m else p for m, p in zip(ms, prefixes)], [m["number"] if m else None for m in ms]

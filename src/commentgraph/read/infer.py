@@ -44,6 +44,7 @@ from .bylines import (
     drop_quoted_headers,
     name_lines_above,
     names_above,
+    numbered,
     split_replies,
 )
 from .handles import handle_names, handled_blocks, named_by_handle, text_above
@@ -257,8 +258,9 @@ def _authors_inline(heads: list[TimeLine], mode: str) -> tuple[list, list, list,
     time); a Disqus reply arrow ("Bob → Anna Lee", "Bob  Anna Lee") names whom the comment answers."""
     starts = [t.line for t in heads]
     if mode == "inline":
-        split = split_replies([t.prefix for t in heads])
-        return starts, drop_handles(drop_places([a for a, _ in split])), [None] * len(heads), [r for _, r in split]
+        prefixes, numbers = numbered([t.prefix for t in heads])
+        split = split_replies(prefixes)
+        return starts, drop_handles(drop_places([a for a, _ in split])), numbers, [r for _, r in split]
     ms = [_NAME_NUMBER.fullmatch(t.suffix) for t in heads]
     return starts, [m["name"].strip() for m in ms], [m["number"] for m in ms], [None] * len(heads)
 

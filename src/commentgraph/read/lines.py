@@ -133,6 +133,7 @@ _AUTHOR_TRAIL = re.compile(
     r"(?i)(?:[ \t]+[+\-−]?\d[\d.,]*[ \t]+(?:points?|punkte|votes?|likes?|upvotes?)"
     r"|[ \t]*[»›|•·][ \t]*(?:(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?)?"
     r"|[ \t]*\[(?:S|M|A|score hidden)\]"  # (old reddit: "[S]" the poster, "[M]" a moderator)
+    r"|[ \t]*[•·][ \t]*(?:1st|2nd|3rd\+?)"  # (LinkedIn: the contact's degree, "Anna Svensson • 2nd")
     r"|(?<=\w)[ \t]+\(\d{1,9}\)(?=[ \t]*$))+[ \t]*$"  # (a user's id after the name: "by jdoe (12345)")
 )
 
