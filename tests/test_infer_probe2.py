@@ -714,3 +714,138 @@ def test_sz_and_faz_forums():
     assert wall(d) == ["2019-03-01 10:05", "2019-03-01 11:00", "2019-03-01 12:30"]
     assert d.comments["text"].tolist() == ["Ein Gedicht:\nGerd Müller\nging nach Hause.", "Schön.", "Gut."]
     assert d.comments["ui_text"].iloc[0] == "Antworten (1)\nMelden"
+
+
+# --- a second batch ------------------------------------------------------------------------------------------
+
+# LinkedIn: "NAME • 2nd" / headline / "2d" / text / Like / Reply: the contact's degree is no part of the name (it
+# was), the headline under it no author; "the 2d printer" in a text stays text
+LINKEDIN = """Comments
+Anna Svensson • 2nd
+Software Engineer at Foocorp
+2d
+Great post, congrats on the 2d printer!
+Like
+Reply
+3 Reactions
+Bernd Müller • 3rd+
+Head of Data at Some Bank
+1w
+Agreed.
+Like
+Reply
+Chen Li • 1st
+Student
+5h
+Thanks.
+Like
+Reply
+"""
+
+
+def test_linkedin_degree_after_the_name():
+    d = read(LINKEDIN)
+    c = d.comments
+    assert c["author"].tolist() == ["Anna Svensson", "Bernd Müller", "Chen Li"]
+    assert c["text"].tolist() == ["Great post, congrats on the 2d printer!", "Agreed.", "Thanks."]
+    assert wall(d) == ["2019-03-03 12:00", "2019-02-26 12:00", "2019-03-05 07:00"]
+    assert c["ui_text"].iloc[0] == "Like\nReply\n3 Reactions"
+
+
+# stern.de: "#3 Gerd_B | vor 3 Stunden" / text / Antworten, newest first: the number before the name is the
+# comment's (it was part of the author); a header-like phrase inside a sentence stays text
+STERN = """Kommentare (3)
+#3 Gerd_B | vor 3 Stunden
+Ich finde, #2 Uli | vor 2 Stunden hat recht.
+Antworten
+#2 Uli | vor 4 Stunden
+Nein.
+Antworten
+#1 Hanna | vor 5 Stunden
+Erster!
+Antworten
+"""
+
+
+def test_stern_number_before_the_name():
+    d = read(STERN)
+    c = d.comments
+    assert c["author"].tolist() == ["Gerd_B", "Uli", "Hanna"]
+    assert c["number"].tolist() == [3, 2, 1]
+    assert wall(d) == ["2019-03-05 09:00", "2019-03-05 08:00", "2019-03-05 07:00"]
+    assert c["text"].tolist() == ["Ich finde, #2 Uli | vor 2 Stunden hat recht.", "Nein.", "Erster!"]
+
+
+# Lobsters: "NAME 3 hours ago | link | flag | reply" / text; tagesschau.de: "Kommentar von NAME, 01.03.2019 • 10:05
+# Uhr" / text; Disqus in German ("vor 3 Jahren", "△ ▽ • Antworten • Teilen ›"); Welt: NAME / "vor 2 Stunden" / text
+# / likes / Antworten / Melden. Traps: "| link" and "Kommentar von mir:" in texts, "Zitat" in a text, a button
+# line's words opening a sentence
+LOBSTERS = """Trains (example.com)
+alice 3 hours ago | link | flag | reply
+I like trains. I wrote it 2 hours ago | link below.
+bob 2 hours ago | link | flag | reply
+Me too.
+carol 1 hour ago | link | flag | reply
+Why?
+"""
+TAGESSCHAU = """Kommentare
+Kommentar von Meinungsfreund, 01.03.2019 • 10:05 Uhr
+Sehr guter Bericht.
+Kommentar von Gast2019, 01.03.2019 • 10:30 Uhr
+Kommentar von mir: danke.
+Kommentar von Hein Blöd, 01.03.2019 • 11:00 Uhr
+Gut.
+"""
+DISQUS_DE = """3 Kommentare
+Sortieren nach Beste
+Kalle • vor 3 Jahren
+Zitat ist hier nur ein Wort.
+2 △ ▽ • Antworten • Teilen ›
+Erna  Kalle • vor 2 Jahren
+Antworten • Teilen ist mir egal.
+△ ▽ • Antworten • Teilen ›
+Ole • vor einem Jahr
+Gut.
+△ ▽ • Antworten • Teilen ›
+"""
+WELT = """Kommentare
+Gerd M.
+vor 2 Stunden
+Das stimmt so nicht.
+12
+Antworten
+Melden
+Sabine K.
+vor 1 Stunde
+Doch, Gerd M.
+3
+Antworten
+Melden
+Uwe
+vor 30 Minuten
+Zitat: "Das stimmt so nicht." Warum?
+Antworten
+Melden
+"""
+
+
+def test_more_headers_that_read_right():
+    d = read(LOBSTERS)
+    assert d.comments["author"].tolist() == ["alice", "bob", "carol"]
+    assert d.comments["text"].iloc[0] == "I like trains. I wrote it 2 hours ago | link below."
+    assert wall(d) == ["2019-03-05 09:00", "2019-03-05 10:00", "2019-03-05 11:00"]
+    d = read(TAGESSCHAU)
+    assert d.comments["author"].tolist() == ["Meinungsfreund", "Gast2019", "Hein Blöd"]
+    assert d.comments["text"].tolist() == ["Sehr guter Bericht.", "Kommentar von mir: danke.", "Gut."]
+    assert wall(d) == ["2019-03-01 10:05", "2019-03-01 10:30", "2019-03-01 11:00"]
+    d = read(DISQUS_DE)
+    assert d.comments["author"].tolist() == ["Kalle", "Erna", "Ole"]
+    assert d.comments["text"].tolist() == ["Zitat ist hier nur ein Wort.", "Antworten • Teilen ist mir egal.", "Gut."]
+    assert parent_of(d) == {"Erna": "Kalle"}
+    assert wall(d) == ["2016-03-05 12:00", "2017-03-05 12:00", "2018-03-05 12:00"]
+    d = read(WELT)
+    assert d.comments["author"].tolist() == ["Gerd M.", "Sabine K.", "Uwe"]
+    texts = ["Das stimmt so nicht.", "Doch, Gerd M.", 'Zitat: "Das stimmt so nicht." Warum?']
+    assert d.comments["text"].tolist() == texts
+    assert d.comments["ui_text"].tolist() == ["12\nAntworten\nMelden", "3\nAntworten\nMelden", "Antworten\nMelden"]
+    assert wall(d) == ["2019-03-05 10:00", "2019-03-05 11:00", "2019-03-05 11:30"]
