@@ -849,3 +849,93 @@ def test_more_headers_that_read_right():
     assert d.comments["text"].tolist() == texts
     assert d.comments["ui_text"].tolist() == ["12\nAntworten\nMelden", "3\nAntworten\nMelden", "Antworten\nMelden"]
     assert wall(d) == ["2019-03-05 10:00", "2019-03-05 11:00", "2019-03-05 11:30"]
+
+
+# reply counters and load-more links between comments (YouTube "2 replies" / "Show more replies", Facebook "View 3
+# more replies" and badges above names, Instagram "View replies (2)", Disqus "Load more comments") are buttons; the
+# same words inside a sentence stay text
+YOUTUBE_REPLIES = """Comments 5
+@trainlover 2 years ago
+Who else is here in 2019?
+12
+Reply
+2 replies
+@max-mustermann 1 year ago
+@trainlover me
+3
+Reply
+@Zugfahrerin 3 days ago (edited)
+Schön. Reply to all: 2 replies is not much.
+Reply
+Show more replies
+"""
+FACEBOOK_BADGES = """All comments
+Top fan
+Anna Schmidt
+Great news.
+Like · Reply · 2y · Edited
+Author
+Zugblog
+Thanks Anna!
+Like · Reply · 2y
+View 3 more replies
+Peter Braun
+Top fan of nothing, me.
+Like · Reply · 1y
+"""
+INSTAGRAM = """View all 3 comments
+anna.k
+Lovely trains 🚂
+3w
+12 likes
+Reply
+View replies (2)
+bob_rail
+@anna.k thanks, 3w ago I was there.
+2w
+1 like
+Reply
+carla
+😍
+1d
+Reply
+"""
+DISQUS_MORE = """3 Comments
+JaneRoe • 3 years ago
+I read this on March 1, 2019.
+Reply • Share ›
+Show more replies
+BobK • 2 years ago
+Load more comments, they said.
+Reply • Share ›
+Carla M. • 2 years ago
+Fine.
+Reply • Share ›
+Load more comments
+"""
+
+
+def test_reply_counters_and_load_more_links():
+    d = read(YOUTUBE_REPLIES)
+    c = d.comments
+    assert c["author"].tolist() == ["@trainlover", "@max-mustermann", "@Zugfahrerin"]
+    texts = ["Who else is here in 2019?", "@trainlover me", "Schön. Reply to all: 2 replies is not much."]
+    assert c["text"].tolist() == texts
+    assert c["ui_text"].tolist() == ["12\nReply\n2 replies", "3\nReply", "Reply\nShow more replies"]
+    assert d.replies["target_comment_id"].tolist() == [c["comment_id"].iloc[0]]
+    d = read(FACEBOOK_BADGES)
+    c = d.comments
+    assert c["author"].tolist() == ["Anna Schmidt", "Zugblog", "Peter Braun"]
+    assert c["text"].tolist() == ["Great news.", "Thanks Anna!", "Top fan of nothing, me."]
+    assert c["line"].tolist() == [2, 6, 11]  # (the badge above a name heads its comment)
+    assert c["ui_text"].iloc[1] == "Like · Reply\nView 3 more replies"
+    d = read(INSTAGRAM)
+    c = d.comments
+    assert c["author"].tolist() == ["anna.k", "bob_rail", "carla"]
+    assert c["text"].tolist() == ["Lovely trains 🚂", "@anna.k thanks, 3w ago I was there.", "😍"]
+    assert wall(d) == ["2019-02-12 12:00", "2019-02-19 12:00", "2019-03-04 12:00"]
+    d = read(DISQUS_MORE)
+    c = d.comments
+    assert c["author"].tolist() == ["JaneRoe", "BobK", "Carla M."]
+    assert c["text"].tolist() == ["I read this on March 1, 2019.", "Load more comments, they said.", "Fine."]
+    assert c["ui_text"].iloc[2] == "Reply • Share ›\nLoad more comments"
