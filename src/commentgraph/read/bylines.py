@@ -352,3 +352,22 @@ def numbered(prefixes: list[str]) -> tuple[list[str], list]:
     if sum(m is not None for m in ms) < max(2, 0.8 * len(prefixes)):
         return prefixes, [None] * len(prefixes)
     return [m["name"] if m else p for m, p in zip(ms, prefixes)], [m["number"] if m else None for m in ms]
+
+
+#: a post's number and title above its header ("2. Schön" / "Leserin heute, 10:30 Uhr", Spiegel's old forum)
+_NUMBERED_TITLE = re.compile(r"(?P<number>\d{1,6})\.(?:[ \t]+\S.{0,200})?")
+
+
+def numbered_titles(found: tuple, heads: list[TimeLine], stripped: list[str]) -> tuple:
+    """``found`` with the line above each header that holds a post's number and title heading its block (and
+    giving its number), where nearly every header has one."""
+    starts, authors, numbers, *rest = found
+    above = [
+        m if s - 1 > (heads[b - 1].line if b else -1) and (m := _NUMBERED_TITLE.fullmatch(stripped[s - 1])) else None
+        for b, s in enumerate(starts)
+    ]
+    if len(heads) < 2 or sum(m is not None for m in above) < max(2, 0.8 * len(heads)):
+        return found
+    starts = [s - (m is not None) for s, m in zip(starts, above)]
+    numbers = [n if n is not None or m is None else m["number"] for n, m in zip(numbers, above)]
+    return (starts, authors, numbers, *rest)

@@ -45,6 +45,7 @@ from .bylines import (
     name_lines_above,
     names_above,
     numbered,
+    numbered_titles,
     split_replies,
 )
 from .handles import handle_names, handled_blocks, named_by_handle, text_above
@@ -321,7 +322,7 @@ def infer(lines: list[str]) -> Inferred | None:
         found = oneline.authors(heads, kinds, stripped)
     elif mode in ("inline", "suffix"):
         found = name_lines_above(_authors_inline(heads, mode), heads, kinds, stripped)
-        found = credentials_above(found, heads, kinds, stripped)
+        found = numbered_titles(credentials_above(found, heads, kinds, stripped), heads, stripped)
     elif mode == "above" and (below := authors_below(heads, kinds, stripped)) is not None:
         mode, (found, ends) = "below", below  # (vBulletin 4: the time / NAME / rank / member fields / text)
     elif mode == "above":
