@@ -18,7 +18,7 @@ from .read.collect import PageTables
 from .read.frames import frames
 from .read.html import page_text
 from .problems import Problems
-from .read import oneline, vocab
+from .read import chrome as chrome_words, oneline, vocab
 from .read.fast import kept_count, known_page
 from .read.infer import infer
 from .read.inferred import inferred_page
@@ -63,6 +63,9 @@ def _add_page(tables: PageTables, text: str, *, name: str, article_id: str | Non
         vocab.CHROME.findall(text, max(0, first - _CHROME_WINDOW), first + _CHROME_WINDOW)) >= 2
     # (more one-line comments, "text – NAME Mar 5, 2019 at 14:02", than other headers: Stack Exchange; the
     # known layouts may count such lines as headers with a sentence for an author)
+    if chrome and n_fast:  # (a reply marker holding its parent's time, "Antwort auf NAME vom DATE", is no header)
+        n_fast -= sum(chrome_words.MARKER_START.match(text, text.rfind("\n", 0, s) + 1) is not None
+                      for s in picked[1][0])
     if (one := oneline.count(text, n_fast + 1)) >= 2:
         n_other = n_fast - oneline.among(text, picked[1][0])
         if one > n_other:

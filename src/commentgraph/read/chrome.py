@@ -37,3 +37,5 @@ VIEWS_LINE = re.compile(
 #: a lowercase word (no name particle) after a header's first word: a credential or a job, no name ("Software
 #: engineer at Foocorp", "Data scientist")
 CREDENTIAL = re.compile(r"\s(?!(?:von|van|vom|de|der|den|la|le|zu|del|da|di|du|y)\b)[a-zäöüß]{2,}")
+#: a reply marker opening a line ("Antwort auf NAME vom 01.03.2019, 10:05 Uhr"): no header, whatever date it holds
+MARKER_START = re.compile(r"(?i)[ \t]*(?:antwort auf|antwort an|als antwort auf|in reply to|replying to|reply to)[ \t]")

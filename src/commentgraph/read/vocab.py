@@ -364,7 +364,7 @@ REPLY_MARKER = re.compile(
     r"(?:von|by)[ \t]+(?P<name>.+?)"
     r"|(?P<title>.+?)[ \t]+(?:von|by)[ \t]+(?P<tname>.+?)"
     # a name alone ("In reply to Jane Doe.", "Antwort auf Fritz Meier"): a marker only for an author of the page
-    r"|@?(?P<rname>[^\s#@][^#]{0,60}?)\.?)[ \t]*$",
+    r"|@?(?P<rname>[^\s#@][^#]{0,60}?)\.?(?:[ \t]+(?:vom|from|on)[ \t]+\d[\d.,: ]{3,20}(?:uhr|[ap]\.?m\.?)?)?)[ \t]*$",
     re.IGNORECASE,
 )
 #: a reply marker naming a comment's number ("Antwort auf #2 von Sabrina"): a page in the seed's layout that holds one
