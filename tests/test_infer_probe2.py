@@ -939,3 +939,69 @@ def test_reply_counters_and_load_more_links():
     assert c["author"].tolist() == ["JaneRoe", "BobK", "Carla M."]
     assert c["text"].tolist() == ["I read this on March 1, 2019.", "Load more comments, they said.", "Fine."]
     assert c["ui_text"].iloc[2] == "Reply • Share ›\nLoad more comments"
+
+
+# Tagesspiegel: "NAME 01.03.2019, 10:05 Uhr" / text / Antworten / Melden, a reply marker that repeats the parent's
+# time ("Antwort auf NAME vom 01.03.2019, 10:05 Uhr"): it was read as a header of its own (author "Antwort auf
+# Lokalpatriot vom") and the buttons stayed text; a date inside a sentence stays text
+TAGESSPIEGEL = """Kommentare
+Lokalpatriot 01.03.2019, 10:05 Uhr
+Die Bahn kommt, am 01.03.2019, 10:05 Uhr sogar pünktlich.
+Antworten
+Melden
+gerdB 01.03.2019, 10:30 Uhr
+Antwort auf Lokalpatriot vom 01.03.2019, 10:05 Uhr
+Glück gehabt.
+Antworten
+Melden
+Nordlicht 01.03.2019, 11:00 Uhr
+Gut.
+Antworten
+Melden
+"""
+
+
+def test_tagesspiegel_reply_marker_with_the_parents_time():
+    d = read(TAGESSPIEGEL)
+    c = d.comments
+    assert c["author"].tolist() == ["Lokalpatriot", "gerdB", "Nordlicht"]
+    assert wall(d) == ["2019-03-01 10:05", "2019-03-01 10:30", "2019-03-01 11:00"]
+    assert c["text"].tolist() == ["Die Bahn kommt, am 01.03.2019, 10:05 Uhr sogar pünktlich.", "Glück gehabt.", "Gut."]
+    assert parent_of(d) == {"gerdB": "Lokalpatriot"}
+    assert c["ui_text"].iloc[1] == "Antwort auf Lokalpatriot vom 01.03.2019, 10:05 Uhr\nAntworten\nMelden"
+
+
+# Spiegel's old forum: "2. TITLE" / "NAME heute, 10:30 Uhr" / text: the numbered title heads its post and gives its
+# number (it stayed in the text above); a poem line that is the author's name and "Gestern, 22:14 Uhr" opening a
+# text stay text; "Zitat von NAME" gives the parent
+SPIEGEL_OLD = """Forum
+1. Ein Gedicht
+Wanderer_42 heute, 10:05 Uhr
+Ich ging im Walde
+so für mich hin,
+Wanderer_42
+und nichts zu suchen.
+2. Schön
+Leserin heute, 10:30 Uhr
+Zitat von Wanderer_42
+Ich ging im Walde
+Schön.
+3.
+Kritiker gestern, 22:14 Uhr
+Gestern, 22:14 Uhr war das noch anders.
+"""
+
+
+def test_spiegel_old_forum_numbered_titles():
+    d = read(SPIEGEL_OLD)
+    c = d.comments
+    assert c["author"].tolist() == ["Wanderer_42", "Leserin", "Kritiker"]
+    assert c["number"].tolist() == [1, 2, 3]
+    assert c["line"].tolist() == [2, 8, 13]
+    assert wall(d) == ["2019-03-05 10:05", "2019-03-05 10:30", "2019-03-04 22:14"]
+    assert c["text"].tolist() == [
+        "Ich ging im Walde\nso für mich hin,\nWanderer_42\nund nichts zu suchen.",
+        "Schön.",
+        "Gestern, 22:14 Uhr war das noch anders.",
+    ]
+    assert parent_of(d) == {"Leserin": "Wanderer_42"}
