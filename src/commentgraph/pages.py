@@ -18,8 +18,8 @@ from .read.collect import PageTables
 from .read.frames import frames
 from .read.html import page_text
 from .problems import Problems
-from .read import oneline, vocab
-from .read.fast import known_page
+from .read import chrome as chrome_words, oneline, vocab
+from .read.fast import kept_count, known_page
 from .read.infer import infer
 from .read.inferred import inferred_page
 # (the layouts' patterns and plain_spaces stay importable from here)
@@ -63,7 +63,7 @@ def _add_page(tables: PageTables, text: str, *, name: str, article_id: str | Non
     hits = list(SCAN.finditer(text))
     starts = [h.start() + 1 for h in hits]
     picked = pick_layout(text, hits, starts)
-    n_fast = len(picked[1][0])
+    n_fast = kept_count(text, picked)  # (headers the known layout keeps: "3/1/2019 10:05 AM" has no author "AM")
     first = picked[1][0][0] if n_fast else 0
     # (a page in the seed's layout, every header numbered and read cleanly, keeps its texts verbatim,
     # button words and all)
@@ -74,6 +74,9 @@ def _add_page(tables: PageTables, text: str, *, name: str, article_id: str | Non
         vocab.CHROME.findall(text, max(0, first - _CHROME_WINDOW), first + _CHROME_WINDOW)) >= 2
     # (more one-line comments, "text – NAME Mar 5, 2019 at 14:02", than other headers: Stack Exchange; the
     # known layouts may count such lines as headers with a sentence for an author)
+    if chrome and n_fast:  # (a reply marker holding its parent's time, "Antwort auf NAME vom DATE", is no header)
+        n_fast -= sum(chrome_words.MARKER_START.match(text, text.rfind("\n", 0, s) + 1) is not None
+                      for s in picked[1][0])
     if (one := oneline.count(text, n_fast + 1)) >= 2:
         n_other = n_fast - oneline.among(text, picked[1][0])
         if one > n_other:

@@ -29,6 +29,7 @@ class Block:
     markers: list = field(default_factory=list)  # ("reply", number, name, title) or ("quote", name, quoted)
     parent: int | str | None = None  # (a str: the end of the id of a parent that is not on the page)
     head_end: int = -1  # last header line under the time (the author and member fields, ``below``), -1: none
+    text_above: int = -1  # first line of a text above the time (X's main post: name, handle, text, time), -1: none
 
 
 def name_line(blk: Block, stripped: list[str]) -> int:
@@ -137,21 +138,24 @@ def _quote_ends(j: int, k: str, state: list, end: int, kinds: list[str], strippe
     return state[1]
 
 
+def _body_lines(blk: Block, stripped: list[str], kinds: list[str], mode: str) -> tuple[list[int], list[int]]:
+    """The lines of a block that may be its text, and the header's own lines after the time (buttons, a role)."""
+    if mode == "after":
+        return list(range(name_line(blk, stripped) + 1, blk.time_line)), list(range(blk.time_line + 1, blk.end + 1))
+    first = after_header(max(blk.time_line, blk.head_end), kinds, blk.end + 1)
+    j = first
+    while j <= blk.end and kinds[j] == "ui":
+        j += 1
+    if mode == "inline" and j <= blk.end and vocab.ROLE_LINE.match(stripped[j]):
+        first = j + 1  # (a role under a header that names its author: GitHub's "edited" / "Member")
+    above = range(blk.text_above, blk.time_line) if blk.text_above >= 0 else ()  # (X's main post)
+    return [*above, *range(first, blk.end + 1)], list(range(blk.time_line + 1, first))
+
+
 def fill_body(blk: Block, lines, stripped, kinds, mode: str, known: set[str], said: dict | None = None) -> None:
     """The text, buttons (``ui_text``), quotes and markers of one block (``said``: the lines each author's
     comments hold, folded, where the page has quotes)."""
-    if mode == "after":
-        body = range(name_line(blk, stripped) + 1, blk.time_line)
-        chrome = list(range(blk.time_line + 1, blk.end + 1))
-    else:
-        first = after_header(max(blk.time_line, blk.head_end), kinds, blk.end + 1)
-        j = first
-        while j <= blk.end and kinds[j] == "ui":
-            j += 1
-        if mode == "inline" and j <= blk.end and vocab.ROLE_LINE.match(stripped[j]):
-            first = j + 1  # (a role under a header that names its author: GitHub's "edited" / "Member")
-        body = range(first, blk.end + 1)
-        chrome = list(range(blk.time_line + 1, first))
+    body, chrome = _body_lines(blk, stripped, kinds, mode)
     keep = []
     quoted: list[str] = []
     in_quote, state = False, [None, False]

@@ -8,8 +8,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from . import vocab
+from . import chrome, vocab
 from .blocks import after_header
+from .handles import handle_under
 from .lines import ARROW, clean_author, name_like, sentence_like
 
 if TYPE_CHECKING:
@@ -120,6 +121,8 @@ def authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
     walks = [(names[1:], bounded) if b in titles else (names, bounded) for b, (names, bounded) in enumerate(walks)]
     reply_at = _reply_names(walks, stripped)
     walks = [(names[:-1], bounded) if reply_at[b] else (names, bounded) for b, (names, bounded) in enumerate(walks)]
+    # (a handle under a display name, "Jana" / "@jana@fjord.social" / time: part of that name's header)
+    walks = [(names[:-1] if handle_under(names, stripped) else names, bounded) for names, bounded in walks]
     sizes = Counter(len(w) for w, _ in walks[1:] if w)
     depth = max(sizes, key=lambda k: (sizes[k], -k)) if sizes else 1
     starts, authors = [], []
@@ -131,6 +134,8 @@ def authors_above(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
         # later blocks: the top name of a walk a boundary ended; the first block (article above it):
         # the name as far above the time as in the other blocks
         j = names[0] if (b and bounded) else names[-depth] if len(names) >= depth else names[0]
+        if b and len(names) > depth and names[0] == after_header(heads[b - 1].line, kinds, t.line):
+            j = names[-depth]  # (the walk took the whole text of the block above: "bob" / date / "Me too." / "cat")
         authors.append(stripped[j])
         j -= b in titles
         lo = after_header(heads[b - 1].line, kinds, t.line) if b else 0
@@ -226,6 +231,28 @@ def name_lines_above(found: tuple, heads: list[TimeLine], kinds: list[str], stri
     return (starts, authors, *rest)
 
 
+def credentials_above(found: tuple, heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple:
+    """``found`` with the author on the line above the header where nearly every header names no person but a
+    credential ("Anna Svensson" / "Software engineer at Foocorp · 5y", as Quora writes it): that line heads it."""
+    starts, authors, *rest = found
+    above = [
+        s - 1
+        if a
+        and chrome.CREDENTIAL.search(a)
+        and s - 1 > (heads[b - 1].line if b else -1)
+        and kinds[s - 1] == "text"
+        and name_like(stripped[s - 1])
+        and not sentence_like(stripped[s - 1])
+        else None
+        for b, (s, a) in enumerate(zip(starts, authors))
+    ]
+    if len(heads) < 2 or sum(j is not None for j in above) < max(2, 0.6 * len(heads)):
+        return found
+    starts = [s if j is None else j for s, j in zip(starts, above)]
+    authors = [a if j is None else clean_author(stripped[j]) for a, j in zip(authors, above)]
+    return (starts, authors, *rest)
+
+
 def drop_quoted_headers(heads, starts, authors, *rest):
     """A reply that quotes the header of the comment it answers ("@ Dietmar Hilsebein" / "8. April 2019
     @ 11:38") holds no header of its own: the quoted one is dropped (its lines become the reply's text)."""
@@ -265,11 +292,14 @@ _FIELDS = ("label", "label_inline", "value", "menu")
 def authors_below(heads: list[TimeLine], kinds: list[str], stripped: list[str]) -> tuple | None:
     """``((starts, authors, numbers, replies), ends)`` where most blocks have their author on the line right under
     the time, then a rank and member fields (vBulletin 4: "03-01-2019, 10:05 AM #2" / NAME / "Senior Member" /
-    "Join Date: Jan 2019" / "Posts: 12" / text; ``ends``: each block's last such line), else None."""
+    "Join Date: Jan 2019" / "Posts: 12" / text; ``ends``: each block's last such line), or, under a header of a
+    number and a time, nothing above it, the text after it (Zeit: "#1 — vor 3 Stunden" / NAME / text), else None."""
     authors: list[str | None] = []
     ends = []
+    bare = heads[0].pk == "num"  # (a header of a number and a time only may have its name under it, no fields)
     for b, t in enumerate(heads):
         limit = heads[b + 1].line if b + 1 < len(heads) else len(kinds)
+        lo = after_header(heads[b - 1].line, kinds, t.line) if b else 0
         j = after_header(t.line, kinds, limit)
         while j < limit and kinds[j] == "blank":
             j += 1
@@ -277,6 +307,16 @@ def authors_below(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
         while k < limit and kinds[k] == "text" and name_like(stripped[k]) and ranks < 2:  # (a rank, a title)
             k, ranks = k + 1, ranks + 1
         named = j < limit and kinds[j] == "text" and name_like(stripped[j]) and not sentence_like(stripped[j])
+        if (
+            named
+            and bare
+            and j + 1 < limit
+            and kinds[j + 1] == "text"
+            and not (b and names_above(t.line, lo, kinds, stripped)[0])
+        ):
+            authors.append(clean_author(stripped[j]))  # (Zeit: "#1 — vor 3 Stunden" / NAME / text)
+            ends.append(j)
+            continue
         if not (named and k < limit and kinds[k] in _FIELDS):
             authors.append(None)
             ends.append(t.line)
@@ -288,3 +328,46 @@ def authors_below(heads: list[TimeLine], kinds: list[str], stripped: list[str]) 
     if len(heads) < 2 or sum(a is not None for a in authors) < 0.6 * len(heads):
         return None
     return ([t.line for t in heads], authors, [None] * len(heads), [None] * len(heads)), ends
+
+
+def bodies_empty(heads: list[TimeLine], starts: list[int], kinds: list[str]) -> bool:
+    """Whether most blocks read with the author above the time would hold no text line after it (only
+    buttons and counters up to the next block's name): the text then stands between the name and the time."""
+    if len(heads) < 2:
+        return False
+    ends = [*starts[1:], len(kinds)]
+    empty = [
+        not any(kinds[j] == "text" for j in range(after_header(t.line, kinds, end), end)) for t, end in zip(heads, ends)
+    ]
+    return sum(empty) >= 0.6 * len(heads)
+
+
+#: a comment's number before the name in a header ("#3 Gerd_B | vor 3 Stunden", as Stern writes it)
+_NUMBERED = re.compile(r"#(?P<number>\d{1,9})[ \t]+(?P<name>\S.*)")
+
+
+def numbered(prefixes: list[str]) -> tuple[list[str], list]:
+    """Header prefixes without the number before the name, and the numbers, where nearly every one has one."""
+    ms = [_NUMBERED.fullmatch(p) for p in prefixes]
+    if sum(m is not None for m in ms) < max(2, 0.8 * len(prefixes)):
+        return prefixes, [None] * len(prefixes)
+    return [m["name"] if m else p for m, p in zip(ms, prefixes)], [m["number"] if m else None for m in ms]
+
+
+#: a post's number and title above its header ("2. Schön" / "Leserin heute, 10:30 Uhr", Spiegel's old forum)
+_NUMBERED_TITLE = re.compile(r"(?P<number>\d{1,6})\.(?:[ \t]+\S.{0,200})?")
+
+
+def numbered_titles(found: tuple, heads: list[TimeLine], stripped: list[str]) -> tuple:
+    """``found`` with the line above each header that holds a post's number and title heading its block (and
+    giving its number), where nearly every header has one."""
+    starts, authors, numbers, *rest = found
+    above = [
+        m if s - 1 > (heads[b - 1].line if b else -1) and (m := _NUMBERED_TITLE.fullmatch(stripped[s - 1])) else None
+        for b, s in enumerate(starts)
+    ]
+    if len(heads) < 2 or sum(m is not None for m in above) < max(2, 0.8 * len(heads)):
+        return found
+    starts = [s - (m is not None) for s, m in zip(starts, above)]
+    numbers = [n if n is not None or m is None else m["number"] for n, m in zip(numbers, above)]
+    return (starts, authors, numbers, *rest)

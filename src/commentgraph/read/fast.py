@@ -39,6 +39,11 @@ def _kept(text: str, layout: str, found) -> tuple[tuple, list]:
     return kept, dropped
 
 
+def kept_count(text: str, picked) -> int:
+    """How many headers the known layout ``picked`` keeps (see :func:`_kept`)."""
+    return len(_kept(text, *picked)[0][0])
+
+
 def _near_rows(text: str, layout: str, starts, header_starts, dropped, probs: Problems) -> None:
     """Lines that start like a header but did not parse as one (article text may begin with a dateline:
     before the first header such lines stay article text), and dropped headers."""

@@ -37,13 +37,18 @@ from .bylines import (
     authors_above,
     authors_after,
     authors_below,
+    bodies_empty,
+    credentials_above,
     drop_handles,
     drop_places,
     drop_quoted_headers,
     name_lines_above,
     names_above,
+    numbered,
+    numbered_titles,
     split_replies,
 )
+from .handles import handle_names, handled_blocks, named_by_handle, text_above
 from .lines import CONNECTOR_TAIL, line_kinds, name_like, name_mark, sentence_like, strip_name_words
 
 #: a line that may hold a time expression (digits, or a relative word) is searched; others are not
@@ -91,6 +96,7 @@ class Inferred:
     tail: int | None  # first line (0-based) of the page tail after the last comment
     described: str  # what decided, for the notice
     date_doubt: str | None = None  # why the order of slash dates is a guess
+    handles: int = 0  # blocks whose header holds a handle line under the author's name
 
     @property
     def moved_anything(self) -> bool:
@@ -98,7 +104,9 @@ class Inferred:
         most comments (a real page has them in every block; a word like "Anzeige" in one is text)."""
         if self.tail is not None or any(b.quoted_text or b.parent is not None for b in self.blocks):
             return True
-        return sum(b.ui_text is not None for b in self.blocks) >= 0.6 * len(self.blocks)
+        if sum(b.ui_text is not None for b in self.blocks) >= 0.6 * len(self.blocks):
+            return True
+        return self.handles >= 0.6 * len(self.blocks)  # (a handle under each display name: no author)
 
 
 def _prefix_kind(p: str) -> str:
@@ -232,7 +240,9 @@ def layout_mode(heads: list[TimeLine], kinds: list[str], stripped: list[str] | N
                 or kinds[above] == "title"  # (SMF: "Re: Trains" / "« Reply #1 on: DATE »" / "Quote" / text)
             )
         )
-        votes.append(j < limit and kinds[j] in ("ui", "tail") and not name_above)
+        # (or the next block's "NAME said..." right after the time: Blogger without buttons)
+        says = stripped is not None and j < limit and bool(vocab.SAYS.search(stripped[j])) and name_like(stripped[j])
+        votes.append(j < limit and (kinds[j] in ("ui", "tail") or says) and not name_above)
     if len(votes) >= 2 and sum(votes) >= 0.6 * len(votes):
         return "after"
     return "above"
@@ -249,22 +259,11 @@ def _authors_inline(heads: list[TimeLine], mode: str) -> tuple[list, list, list,
     time); a Disqus reply arrow ("Bob → Anna Lee", "Bob  Anna Lee") names whom the comment answers."""
     starts = [t.line for t in heads]
     if mode == "inline":
-        split = split_replies([t.prefix for t in heads])
-        return starts, drop_handles(drop_places([a for a, _ in split])), [None] * len(heads), [r for _, r in split]
+        prefixes, numbers = numbered([t.prefix for t in heads])
+        split = split_replies(prefixes)
+        return starts, drop_handles(drop_places([a for a, _ in split])), numbers, [r for _, r in split]
     ms = [_NAME_NUMBER.fullmatch(t.suffix) for t in heads]
     return starts, [m["name"].strip() for m in ms], [m["number"] for m in ms], [None] * len(heads)
-
-
-def _bodies_empty(heads: list[TimeLine], starts: list[int], kinds: list[str]) -> bool:
-    """Whether most blocks read with the author above the time would hold no text line after it (only
-    buttons and counters up to the next block's name): the text then stands between the name and the time."""
-    if len(heads) < 2:
-        return False
-    ends = [*starts[1:], len(kinds)]
-    empty = [
-        not any(kinds[j] == "text" for j in range(after_header(t.line, kinds, end), end)) for t, end in zip(heads, ends)
-    ]
-    return sum(empty) >= 0.6 * len(heads)
 
 
 def _numbers(heads: list[TimeLine], numbers: list, kinds: list[str], stripped: list[str]) -> list:
@@ -323,11 +322,12 @@ def infer(lines: list[str]) -> Inferred | None:
         found = oneline.authors(heads, kinds, stripped)
     elif mode in ("inline", "suffix"):
         found = name_lines_above(_authors_inline(heads, mode), heads, kinds, stripped)
+        found = numbered_titles(credentials_above(found, heads, kinds, stripped), heads, stripped)
     elif mode == "above" and (below := authors_below(heads, kinds, stripped)) is not None:
         mode, (found, ends) = "below", below  # (vBulletin 4: the time / NAME / rank / member fields / text)
     elif mode == "above":
-        found = authors_above(heads, kinds, stripped)
-        if _bodies_empty(heads, found[0], kinds):  # (Instagram: name / text / "3w" / "12 likes" / "Reply")
+        found, pre = text_above(heads, authors_above(heads, kinds, stripped), kinds, stripped)
+        if bodies_empty(heads, found[0], kinds):  # (Instagram: name / text / "3w" / "12 likes" / "Reply")
             mode, found = "after", authors_after(heads, kinds, stripped)
     else:
         found = authors_after(heads, kinds, stripped)
@@ -365,10 +365,12 @@ def infer(lines: list[str]) -> Inferred | None:
             blocks[-1].markers.append(("reply", None, replies[b], None))
     for blk, t in zip(blocks, heads) if mode == "below" else ():
         blk.head_end = ends[heads.index(t)]
+    for blk, j in zip(blocks, pre if mode == "above" else ()):
+        blk.text_above = j
     tail = cut_tail(blocks[-1], kinds, mode)
     if tail is None and mode in ("above", "inline", "below"):  # (a footer after the last comment's buttons)
         tail = cut_after_buttons(blocks, kinds)
-    known = {fold(a) for a in authors if a}
+    known = {fold(a) for a in authors if a} | (handles := handle_names(blocks, stripped)).keys()
     said = said_lines(blocks, stripped) if "quote" in kinds else None
     for blk, t in zip(blocks, heads):
         fill_body(blk, lines, stripped, kinds, mode, known, said)
@@ -378,10 +380,12 @@ def infer(lines: list[str]) -> Inferred | None:
             oneline.finish(blk, t, stripped)
         if t.pk == "ui":  # buttons before the time, in its line ("Gefällt mir · Antworten · 3 Std.")
             blk.ui_text = "\n".join(x for x in (t.prefix, blk.ui_text) if x)
+    named_by_handle(blocks, handles)  # ("Replying to @gretahansen": Greta Hansen's post)
     link_markers(blocks)
     link_levels(blocks, stripped, kinds)
-    slashed = any(d and "/" in d for d in dates)
-    return Inferred(f"inferred:{mode}", blocks, tail, _described(len(heads), key, mode), doubt if slashed else None)
+    doubt = doubt if any(d and "/" in d for d in dates) else None
+    described, handled = _described(len(heads), key, mode), handled_blocks(blocks, stripped)
+    return Inferred(f"inferred:{mode}", blocks, tail, described, doubt, handled)
 
 
 def _described(n: int, key: tuple, mode: str) -> str:

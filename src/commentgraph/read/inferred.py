@@ -159,7 +159,14 @@ def inferred_page(tables, text: str, found, *, name: str, article_id: str, encod
     texts = pa.array([b.text for b in blocks], type=pa.large_string())
     after = found.layout == "inferred:after"
     stripped = [x.strip(" \t\r") for x in lines[: blocks[-1].time_line + 1]] if after else []
-    header_lines = [name_line(b, stripped) - b.top + 1 if after else b.time_line - b.top + 1 for b in blocks]
+    header_lines = [
+        name_line(b, stripped) - b.top + 1
+        if after
+        else b.text_above - b.top
+        if b.text_above >= 0
+        else b.time_line - b.top + 1
+        for b in blocks
+    ]
     tables.commit(
         article_id,
         name,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import times, vocab
+from . import chrome, times, vocab
 
 _URL = re.compile(r"(?i)https?://|www\.")
 _ICONS = re.compile(r"^[^\w#@+(\[\"'„“‚‘«»]+")  # icon glyphs before a button's word ("\ue150 Kommentar schreiben")
@@ -19,7 +19,16 @@ def name_like(s: str) -> bool:
     """
     if s.endswith(":") and not vocab.SAYS.search(s):
         return False  # a heading ("5 comments:", "Kommentare:")
-    return 0 < len(s) <= 80 and len(s.split()) <= 6 and not _URL.search(s) and not s.endswith((",", ";"))
+    words = s.split()
+    if len(words) > 6 and not (len(words) <= 10 and all(_NAME_WORD.fullmatch(w) for w in words)):
+        return False  # (a long name is capitalised words and particles: "Maria Josefina de la Cruz Santos")
+    return 0 < len(s) <= 80 and not _URL.search(s) and not s.endswith((",", ";"))
+
+
+#: a word of a long name: capitalised, or a particle ("de", "la", "von", "van", "bin")
+_NAME_WORD = re.compile(
+    r"(?-i:[A-ZÄÖÜ][\w'’\-]*\.?)|(?:de|la|le|del|della|da|das|do|dos|du|van|von|der|den|zu|y|e|bin|al)"
+)
 
 
 _SENTENCE_END = re.compile(r"(?<![A-ZÄÖÜ])[a-zäöüß]{3,}[.!?]+$")
@@ -100,6 +109,10 @@ def _line_kind(s: str) -> str:
         return "ui"
     if (m := _EDITED.match(s)) and times.EXPR.fullmatch(m["when"]):
         return "ui"  # ("Edited 1h ago" under a header: when it was edited is no comment's time nor text)
+    if chrome.VIEWS_LINE.match(s):
+        return "count"
+    if chrome.EVENT_LINE.match(s) or chrome.SORT_LINE.match(s):
+        return "ui"  # (an issue's "octocat closed this as completed on Mar 3", a sort menu's "Most relevant")
     for kind, rx, on_v in _KIND_RULES:
         if kind == "reply" and vocab.LABEL_INLINE.match(s) and len(s) <= 40:
             return "label_inline"
@@ -120,6 +133,7 @@ _AUTHOR_TRAIL = re.compile(
     r"(?i)(?:[ \t]+[+\-−]?\d[\d.,]*[ \t]+(?:points?|punkte|votes?|likes?|upvotes?)"
     r"|[ \t]*[»›|•·][ \t]*(?:(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?)?"
     r"|[ \t]*\[(?:S|M|A|score hidden)\]"  # (old reddit: "[S]" the poster, "[M]" a moderator)
+    r"|[ \t]*[•·][ \t]*(?:1st|2nd|3rd\+?)"  # (LinkedIn: the contact's degree, "Anna Svensson • 2nd")
     r"|(?<=\w)[ \t]+\(\d{1,9}\)(?=[ \t]*$))+[ \t]*$"  # (a user's id after the name: "by jdoe (12345)")
 )
 

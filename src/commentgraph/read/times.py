@@ -43,7 +43,7 @@ _REL = (
     r"|gerade eben|just now|à l'instant|à l’instant)"
     # Facebook's and Instagram's compact ages ("Like · Reply · 3h", "2d · Edited"): only where the line or a
     # separator follows (in a sentence "5m" is a length)
-    r"|\d{1,3}(?:h|m|d|w|y|min|mo|[ ]?(?:Std|Min|Tg|Wo)\.?)(?=[ \t]*(?:$|[·•|]))"
+    r"|\d{1,3}(?:h|m|d|w|y|min|mo|[ ]?(?:Std|Min|Tg|Wo|Mon)\.?|[ ]?J\.)(?=[ \t]*(?:$|[·•|]))"  # ("2 J.": years)
 )
 #: (French "hier" only with its time: in German it is "here")
 _DAY = (
@@ -94,6 +94,7 @@ _UNIT = {
     "tag": 86400,
     "tg": 86400,
     "wo": 604800,
+    "j": 365 * 86400,
     "day": 86400,
     "woc": 604800,
     "wee": 604800,

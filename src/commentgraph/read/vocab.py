@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from . import chrome
+
 #: buttons and links that a browser copy keeps as lines of their own ("Antworten", "ReplyDelete",
 #: "Antworten Melden", "Like 3", "Permanenter Link"); several may stand glued on one line
 _UI_WORDS = (
@@ -96,6 +98,7 @@ _UI_WORDS = (
     "advertisement",
     "sponsored",
     "award",
+    "parent",  # (Slashdot's link to the comment answered)
     # French
     "r√©pondre",
     "signaler",
@@ -195,7 +198,6 @@ _BAR_WORDS = (
     "embed",
     "save",
     "saved",
-    "parent",
     "next",
     "prev",
     "root",
@@ -362,7 +364,7 @@ REPLY_MARKER = re.compile(
     r"(?:von|by)[ \t]+(?P<name>.+?)"
     r"|(?P<title>.+?)[ \t]+(?:von|by)[ \t]+(?P<tname>.+?)"
     # a name alone ("In reply to Jane Doe.", "Antwort auf Fritz Meier"): a marker only for an author of the page
-    r"|@?(?P<rname>[^\s#@][^#]{0,60}?)\.?)[ \t]*$",
+    r"|@?(?P<rname>[^\s#@][^#]{0,60}?)\.?(?:[ \t]+(?:vom|from|on)[ \t]+\d[\d.,: ]{3,20}(?:uhr|[ap]\.?m\.?)?)?)[ \t]*$",
     re.IGNORECASE,
 )
 #: a reply marker naming a comment's number ("Antwort auf #2 von Sabrina"): a page in the seed's layout that holds one
@@ -392,6 +394,6 @@ TITLE_LINE = re.compile(r"^(?:re|aw|wg)(?:\^\d+|\[\d+\])?:(?:[ \t]+\S|(?-i:[A-Z√
 CHROME = re.compile(
     UI_LINE.pattern + r"|^[ \t]*(?:re|aw):[ \t]+\S"
     r"|^[ \t]*(?:antwort auf|als antwort auf|in reply to|replying to|zitat von|quote from|originally posted by)[ \t]"
-    r"|[ \t](?:hat gesagt|said|wrote)\.?:[ \t]*$",
+    r"|[ \t](?:hat gesagt|said|wrote)\.?:[ \t]*$|" + chrome.FEDI_HANDLE[4:],
     re.IGNORECASE | re.MULTILINE,
 )
